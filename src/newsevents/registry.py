@@ -1,0 +1,111 @@
+"""
+The event types the codecs know, by name.
+
+Register a type with the `register` class decorator; installed plugins register
+theirs through the ``newsevents.event_types`` entry-point group, loaded the first
+time the registry is read (so worker processes load them too). A registered type
+gets JSON, a JSON Schema, NewsML-G2 and hypothesis strategies with no code of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Mapping
+from importlib.metadata import entry_points
+from types import MappingProxyType
+from typing import TypeVar
+
+from newsevents.errors import RegistrationError
+from newsevents.model import Event
+
+__all__ = ["ENTRY_POINT_GROUP", "load_plugins", "name_of", "register", "types", "unregister"]
+
+#: The entry-point group installed plugins use to add event types.
+ENTRY_POINT_GROUP = "newsevents.event_types"
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,46}")
+
+E = TypeVar("E", bound=type[Event])
+
+_types: dict[str, type[Event]] = {}
+_names: dict[type[Event], str] = {}
+_view = MappingProxyType(_types)
+_plugins_loaded = False
+_lock = threading.Lock()
+
+
+def register(cls: E) -> E:
+    """
+    Register an event type under its class name; use as a class decorator.
+
+    The class must be an attrs subclass of `Event` whose fields use the supported
+    field types (see `newsevents._fields`). Registering the same class twice is harmless.
+
+    Raises:
+        RegistrationError: When the class is not such a subclass, a field type is not
+            supported, or another class already has the name.
+    """
+    from newsevents._fields import describe  # noqa: PLC0415 (describe imports the model)
+
+    if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
+        raise RegistrationError(f"{cls!r} is not a subclass of newsevents.Event")
+    name = cls.__name__
+    if _NAME.fullmatch(name) is None:
+        raise RegistrationError(f"type name {name!r} must match {_NAME.pattern}")
+    describe(cls)
+    with _lock:
+        existing = _types.get(name)
+        if existing is cls:
+            return cls
+        if existing is not None:
+            raise RegistrationError(
+                f"an event type named {name!r} is already registered "
+                f"({existing.__module__}.{existing.__qualname__})"
+            )
+        _types[name] = cls
+        _names[cls] = name
+    return cls
+
+
+def unregister(name: str) -> None:
+    """Remove a registered type (for tests and interactive sessions)."""
+    with _lock:
+        cls = _types.pop(name, None)
+        if cls is not None:
+            del _names[cls]
+
+
+def load_plugins() -> None:
+    """
+    Import the event types installed plugins declare in the ``newsevents.event_types`` group.
+
+    Each entry point names a class (registered here) or a module (which registers its
+    own types on import). Called on first use of the registry; calling it again does nothing.
+
+    Raises:
+        RegistrationError: When an entry point cannot be loaded.
+    """
+    global _plugins_loaded  # noqa: PLW0603 (loaded once per process)
+    if _plugins_loaded:
+        return
+    _plugins_loaded = True
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded = point.load()
+        except Exception as error:  # noqa: BLE001 (a broken plugin must say which one)
+            raise RegistrationError(f"cannot load plugin {point.name!r} ({point.value}): {error}") from None
+        if isinstance(loaded, type):
+            register(loaded)
+
+
+def types() -> Mapping[str, type[Event]]:
+    """Return a read-only mapping from type name to class, of every registered event type."""
+    if not _plugins_loaded:
+        load_plugins()
+    return _view
+
+
+def name_of(cls: type[Event]) -> str | None:
+    """Return the name a class is registered under, or None."""
+    return _names.get(cls)
