@@ -55,6 +55,8 @@ __all__ = [
 
 #: The attrs classes an event field may hold.
 VALUE_TYPES: tuple[type, ...] = (Actor, Place, PartialDate, Count, Evidence)
+for _value_type in VALUE_TYPES:
+    attrs.resolve_types(_value_type)
 
 
 @attrs.frozen
@@ -164,6 +166,8 @@ def _describe(cls: type[Event]) -> tuple[FieldSpec, ...]:
         raise RegistrationError(f"{cls!r} is not an attrs class")
     try:
         hints = typing.get_type_hints(cls)
+        # cattrs reads attrs' field.type; resolve string annotations once, here.
+        attrs.resolve_types(cls)
     except NameError as error:
         raise RegistrationError(f"cannot resolve the field types of {cls.__name__}: {error}") from None
     specs = []

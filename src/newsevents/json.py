@@ -37,7 +37,7 @@ from newsevents._fields import (
     field_type,
 )
 from newsevents.errors import DecodeError, EncodeError, NewsEventsError
-from newsevents.model import MAX_INT, Count, CountQualifier, Event, PartialDate
+from newsevents.model import MAX_INT, ActorKind, Count, CountQualifier, Event, PartialDate
 
 __all__ = [
     "FORMAT_VERSION",
@@ -109,6 +109,10 @@ def _unstructure_count(count: Count) -> int | dict[str, Any]:
     return {"value": count.value, "qualifier": count.qualifier.value}
 
 
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
 def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if type(value) is str:
         return cls(value)
@@ -125,6 +129,9 @@ def _make_converter(*, forbid_extra_keys: bool) -> cattrs.Converter:
     converter.register_structure_hook(int, _int)
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(enum.Enum, _enum)
+    # A str-based enum would reach cattrs' pass-through str hook: name the enum classes exactly.
+    converter.register_unstructure_hook(enum.Enum, _enum_value)
+    converter.register_unstructure_hook(ActorKind, _enum_value)
     converter.register_structure_hook(PartialDate, _partial_date)
     converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
     converter.register_structure_hook(Count, _count)
@@ -166,6 +173,13 @@ def _plan(cls: type[Event]) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         specs = describe(cls)
+        for spec in specs:
+            ftype = spec.type
+            while isinstance(ftype, OptionalOf | TupleOf):
+                ftype = ftype.item
+            if isinstance(ftype, EnumOf):
+                for converter in (_STRICT, _LENIENT):
+                    converter.register_unstructure_hook(ftype.type, _enum_value)
         plan = _Plan(
             keys=frozenset(["type", *(spec.name for spec in specs)]),
             # The "type" tag is checked here, so the generated functions may ignore it.
@@ -429,6 +443,15 @@ def _schema_of(ftype: FieldType) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{ftype.type.__name__}"}
 
 
+def _constrain(schema: dict[str, Any], min_items: int, minimum: int | None) -> None:
+    """Add a field's declared constraints to its schema (inside ``anyOf`` for optional fields)."""
+    target = schema["anyOf"][0] if "anyOf" in schema else schema
+    if min_items:
+        target["minItems"] = min_items
+    if minimum is not None:
+        target["minimum"] = minimum
+
+
 def _count_schema() -> dict[str, Any]:
     value = {"type": "integer", "minimum": 0, "maximum": MAX_INT}
     return {
@@ -497,6 +520,8 @@ def json_schema() -> dict[str, Any]:
         schema = _object_schema(
             [(s.name, s.type, s.required) for s in describe(cls)], cls.__doc__
         )
+        for spec in describe(cls):
+            _constrain(schema["properties"][spec.name], spec.min_items, spec.minimum)
         schema["properties"] = {"type": {"const": name}, **schema["properties"]}
         schema["required"] = ["type", *schema.get("required", [])]
         schema["properties"]["id"] = {"type": "string", "pattern": _ID_PATTERN}
