@@ -1,0 +1,619 @@
+"""
+Who is who in an article: person names, titles, states and their coreference.
+
+`country_code` maps a country's name, alias or demonym to its ISO 3166-1 alpha-2 code
+("Russian", "U.S.", "South Korea's" give ``RU``, ``US``, ``KR``). `Cast.for_article`
+reads an article once and returns the cast of people it names, with their titles and
+countries, so that later mentions resolve to the full name: "Benjamin Netanyahu" ...
+"Netanyahu" ... "the premier"; "Vladimir Putin" ... "the Russian leader". States are
+actors with their short name (Clarification 4: "Russian warplanes" is Russia).
+
+The lexicon lives in ``newsevents/parsing/data/``: ``titles.tsv``, ``anaphors.tsv``,
+``country_aliases.tsv``, ``metonyms.tsv``, ``org_words.txt``, ``capitalised_nonnames.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import attrs
+
+from newsevents.model import Actor, ActorKind, country_codes
+from newsevents.parsing.article import Article, Sentence, table, words
+
+__all__ = ["Cast", "Mention", "Person", "country_code", "country_of", "title_groups"]
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def _fold(text: str) -> str:
+    return text.replace("’", "'")
+
+
+@cache
+def _countries() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, name in country_codes().items():
+        names[name] = code
+    from importlib import resources  # noqa: PLC0415 (read once)
+
+    rows = resources.files("newsevents").joinpath("data/countries.tsv").read_text("utf-8")
+    for line in rows.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[2] and not line.startswith("#"):
+            names.setdefault(cells[2], cells[0])
+    for row in table("country_aliases.tsv"):
+        if len(row) >= 2:
+            names[row[1]] = row[0]
+    return names
+
+
+@cache
+def _country_prefixes() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Aliases by first word, longest first, for scanning token sequences."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for alias, code in _countries().items():
+        by_first.setdefault(alias.split()[0], []).append((alias, code))
+    return {
+        first: tuple(sorted(entries, key=lambda entry: -len(entry[0]))) for first, entries in by_first.items()
+    }
+
+
+def country_code(word: str) -> str | None:
+    """
+    Return the ISO 3166-1 alpha-2 code of a country name, alias or demonym, or None.
+
+    A trailing possessive is ignored and a leading "the" too: "Russia", "Russian",
+    "the U.S.", "South Korea's" and "Saudi Arabian" all resolve.
+
+    Args:
+        word: The name as written.
+    """
+    text = _fold(word.strip())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    elif text.endswith("s'"):
+        text = text[:-1]
+    return _countries().get(text)
+
+
+def country_of(text: str) -> str | None:
+    """
+    Return the country code a phrase names first ("Russian warplanes" gives ``RU``), or None.
+
+    Args:
+        text: A phrase such as "Russian warplanes" or "jets believed to be Russian".
+    """
+    for token in _tokens(text):
+        found = _country_at(text, token)
+        if found is not None:
+            return found[1]
+    return None
+
+
+@cache
+def _titles() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1] if len(row) > 1 else "") for row in table("titles.tsv")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _title_lookup() -> dict[str, str]:
+    return {title.lower(): group for title, group in _titles()}
+
+
+def title_groups(title: str) -> str | None:
+    """
+    Return the group of a title ("Prime Minister" is in ``"premier"``), or None.
+
+    Args:
+        title: A title as written.
+    """
+    return _title_lookup().get(title.lower())
+
+
+@cache
+def _anaphors() -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1].split(",")) for row in table("anaphors.tsv") if len(row) >= 2}
+
+
+# --------------------------------------------------------------------------- values
+
+
+@attrs.frozen
+class Person:
+    """
+    A person the article names: the most complete name, title and country.
+
+    Args:
+        name: The most complete form of the name ("Benjamin Netanyahu").
+        title: The first title the article gives ("Prime Minister"), or None.
+        group: The title's group ("premier"), for role anaphors.
+        country: The person's country code when the article gives it ("Russian President").
+    """
+
+    name: str
+    title: str | None = None
+    group: str | None = None
+    country: str | None = None
+
+    @property
+    def actor(self) -> Actor:
+        """The person as an `Actor`."""
+        return Actor.person(self.name, title=self.title, country=self.country)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """The words of the name."""
+        return tuple(self.name.split())
+
+
+@attrs.frozen
+class Mention:
+    """
+    A mention of an actor in the text.
+
+    Args:
+        start: Offset of the mention's first character in the article.
+        end: Offset just past it.
+        text: The text as written.
+        actor: The actor it refers to.
+        how: How it was resolved: ``"name"``, ``"surname"``, ``"role"`` (the premier),
+            ``"pronoun"``, ``"state"`` (a country name or demonym) or ``"metonym"`` (the Kremlin).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    how: str
+
+
+# --------------------------------------------------------------------------- scanning
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+_CONNECTORS = frozenset(
+    {"of", "bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"}
+)
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    return _TOKEN.finditer(text, start, len(text) if end is None else end)
+
+
+def _clean(token: str) -> str:
+    token = _fold(token)
+    if token.endswith("'s"):
+        token = token[:-2]
+    elif token.endswith("s'"):
+        token = token[:-1]
+    return token.rstrip(".") if not _looks_acronym(token) else token
+
+
+def _looks_acronym(token: str) -> bool:
+    return token.count(".") >= 2 and len(token) <= 6
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
+    """A country alias starting at the token: (end offset, code), longest first."""
+    word = _fold(token.group())
+    first = word.split("'")[0] if word.endswith("'s") else word
+    candidates = _country_prefixes().get(first) or _country_prefixes().get(first.rstrip("."))
+    if not candidates:
+        return None
+    folded = _fold(text[token.start() : token.start() + 40])
+    for alias, code in candidates:
+        if folded.startswith(alias):
+            after = token.start() + len(alias)
+            rest = folded[len(alias) :]
+            if rest[:1].isalnum() and not rest.startswith("s "):
+                continue
+            if rest.startswith("'s"):
+                after += 2
+            return after, code
+    return None
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
+
+
+@attrs.define
+class _Run:
+    start: int
+    end: int
+    tokens: list[tuple[int, int, str]]
+
+
+class Cast:
+    """
+    The people and states an article mentions, with coreference.
+
+    Build it with `Cast.for_article` (cached on the article). Then `mentions` lists the
+    actor mentions of a sentence, `resolve` turns a phrase into an actor, `person`
+    finds a person by any form of the name.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.people: list[Person] = []
+        self._by_token: dict[str, list[int]] = {}
+        self._first_seen: list[int] = []
+        self._mentions: dict[int, list[Mention]] = {}
+        self._build()
+
+    @classmethod
+    def for_article(cls, article: Article) -> Cast:
+        """
+        Return the cast of an article, building it on first use.
+
+        Args:
+            article: The article.
+        """
+        cached = article.__dict__.get("_cast")
+        if isinstance(cached, Cast):
+            return cached
+        cast = cls(article)
+        article.__dict__["_cast"] = cast
+        return cast
+
+    # ----------------------------------------------------------------- building
+
+    def _runs(self, sentence: Sentence) -> Iterator[_Run]:
+        """Runs of capitalised tokens (with connectors such as "of", "bin") in a sentence."""
+        text = self.article.text
+        run: list[tuple[int, int, str]] = []
+        pending: list[tuple[int, int, str]] = []
+        for token in _tokens(text, sentence.start, sentence.end):
+            word = token.group()
+            gap = text[run[-1][1] : token.start()] if run else " "
+            if run and (gap.strip(" ") or (pending and text[pending[-1][1] : token.start()].strip(" "))):
+                yield _Run(run[0][0], run[-1][1], run)
+                run, pending = [], []
+            if _capitalised(word):
+                run.extend(pending)
+                pending = []
+                run.append((token.start(), token.end(), word))
+            elif run and word in _CONNECTORS and not pending:
+                pending.append((token.start(), token.end(), word))
+            elif run:
+                yield _Run(run[0][0], run[-1][1], run)
+                run, pending = [], []
+        if run:
+            yield _Run(run[0][0], run[-1][1], run)
+
+    def _build(self) -> None:
+        nonnames = words("capitalised_nonnames.txt")
+        orgs = words("org_words.txt")
+        for sentence in self.article.sentences:
+            for run in self._runs(sentence):
+                self._read_run(run, sentence, nonnames, orgs)
+
+    def _title_before(self, start: int, floor: int) -> tuple[str | None, str | None]:
+        """A title in apposition before a name: "Missouri's governor, Jay Nixon" / "his counterpart, X"."""
+        text = self.article.text
+        window = text[max(floor, start - 60) : start]
+        if not window.endswith(", ") and not window.endswith(" "):
+            return None, None
+        stripped = window.rstrip(", ")
+        lowered = stripped.lower()
+        for title, _group in _titles():
+            if lowered.endswith(title.lower()) and (
+                len(lowered) == len(title) or not lowered[-len(title) - 1].isalpha()
+            ):
+                before = stripped[: -len(title)].rstrip()
+                country = None
+                last = before.split()[-1] if before.split() else ""
+                if last:
+                    country = country_code(last)
+                return title, country
+        return None, None
+
+    def _read_run(  # noqa: PLR0915 (one pass over the run, step by step)
+        self, run: _Run, sentence: Sentence, nonnames: frozenset[str], orgs: frozenset[str]
+    ) -> None:
+        tokens = list(run.tokens)
+        text = self.article.text
+        title: str | None = None
+        country: str | None = None
+        # leading sentence openers and other non-name words
+        while tokens and _clean(tokens[0][2]) in nonnames and not self._known_token(_clean(tokens[0][2])):
+            tokens.pop(0)
+        # a leading country ("Russian President", "Saudi Arabia's King") and titles
+        changed = True
+        while tokens and changed:
+            changed = False
+            first = tokens[0]
+            match = _TOKEN.match(text, first[0])
+            if match is not None:
+                found = _country_at(text, match)
+                if found is not None and len(tokens) > 1:
+                    end, lead_code = found
+                    rest = [token for token in tokens if token[0] >= end]
+                    if rest and rest[0][2] not in _CONNECTORS:
+                        country = country or lead_code
+                        tokens = rest
+                        changed = True
+                        continue
+            words_ = " ".join(token[2] for token in tokens)
+            for candidate, _group in _titles():
+                if words_.startswith(candidate + " ") and len(tokens) > len(candidate.split()):
+                    title = title or candidate
+                    tokens = tokens[len(candidate.split()) :]
+                    changed = True
+                    break
+        if not tokens:
+            return
+        # "Salman of Saudi Arabia": the name stops at "of"
+        for position, token in enumerate(tokens):
+            if token[2] == "of":
+                place = text[token[1] : run.end].strip()
+                code = country_code(place)
+                if code is not None:
+                    country = country or code
+                tokens = tokens[:position]
+                break
+        while tokens and tokens[-1][2] in _CONNECTORS:
+            tokens.pop()
+        if not tokens:
+            return
+        names = [_clean(token[2]) for token in tokens]
+        if any(name in orgs for name in names):
+            return
+        if len(names) == 1 and country_code(names[0]) is not None:
+            return
+        if country_code(" ".join(names)) is not None:
+            return
+        if any(country_code(part) is not None for name in names for part in name.split("-")):
+            return
+        if any(not _NAME_WORD.fullmatch(name) for name in names if name not in _CONNECTORS):
+            return
+        if title is None:
+            apposition, apposition_country = self._title_before(tokens[0][0], sentence.start)
+            title = apposition
+            country = country or apposition_country
+        if len(names) == 1 and title is None:
+            return  # a single capitalised word is a name only after a title or when known
+        if any(name in nonnames for name in names[:1]):
+            return
+        name = " ".join(names)
+        self._add(Person(name, title=title, group=title_groups(title) if title else None, country=country))
+
+    def _known_token(self, token: str) -> bool:
+        return token in self._by_token
+
+    def _add(self, person: Person) -> None:
+        tokens = person.tokens
+        # the same person seen before, perhaps with a shorter or longer name
+        for index, known in enumerate(self.people):
+            if known.tokens[-1] == tokens[-1] and (
+                set(known.tokens) <= set(tokens) or set(tokens) <= set(known.tokens)
+            ):
+                longer = person.name if len(tokens) > len(known.tokens) else known.name
+                self.people[index] = Person(
+                    longer,
+                    title=known.title or person.title,
+                    group=known.group or person.group,
+                    country=known.country or person.country,
+                )
+                if len(tokens) > len(known.tokens):
+                    for token in tokens:
+                        self._by_token.setdefault(token, []).append(index)
+                return
+        index = len(self.people)
+        self.people.append(person)
+        for token in tokens:
+            self._by_token.setdefault(token, []).append(index)
+
+    # ----------------------------------------------------------------- lookups
+
+    def person(self, name: str) -> Person | None:
+        """
+        Return the person a name refers to: a full name, a surname or a given name.
+
+        A surname shared by several people resolves to the last one named; None when
+        nobody in the article carries the name.
+
+        Args:
+            name: The name as written ("Netanyahu", "Benjamin Netanyahu", "Ms Love").
+        """
+        parts = [_clean(part) for part in _fold(name).split()]
+        parts = [part for part in parts if title_groups(part) is None] or parts
+        if not parts:
+            return None
+        candidates = self._by_token.get(parts[-1], [])
+        best: Person | None = None
+        for index in candidates:
+            person = self.people[index]
+            if set(parts) <= set(person.tokens) and (person.tokens[-1] == parts[-1] or best is None):
+                best = person
+        return best
+
+    def by_role(self, noun: str, country: str | None = None) -> Person | None:
+        """
+        Return the person a role noun refers to ("premier", "leader"), optionally of a country.
+
+        Args:
+            noun: The role noun ("premier", "Russian leader" without the adjective).
+            country: The country code of an adjective ("the Russian leader"), or None.
+        """
+        groups = _anaphors().get(noun.lower())
+        if not groups:
+            return None
+        found = [
+            person
+            for person in self.people
+            if person.group in groups and (country is None or person.country in (country, None))
+        ]
+        if country is not None:
+            exact = [person for person in found if person.country == country]
+            found = exact or found
+        return found[0] if len(found) == 1 else (found[0] if found and country is not None else None)
+
+    def mentions(self, sentence: Sentence) -> list[Mention]:
+        """
+        Return the actor mentions of a sentence, in order: people (by name, surname, role
+        or pronoun), states (names, demonyms) and seats of government ("the Kremlin").
+
+        Args:
+            sentence: A sentence of this article.
+        """
+        cached = self._mentions.get(sentence.start)
+        if cached is not None:
+            return cached
+        found = self._scan(sentence)
+        self._mentions[sentence.start] = found
+        return found
+
+    def _scan(self, sentence: Sentence) -> list[Mention]:
+        text = self.article.text
+        out: list[Mention] = []
+        taken_until = sentence.start
+        metonyms = {row[1]: row[0] for row in table("metonyms.tsv") if len(row) >= 2}
+        for run in self._runs(sentence):
+            if run.start < taken_until:
+                continue
+            out.extend(self._mentions_in_run(run, metonyms))
+        # role anaphors: "the premier", "the Russian leader"
+        lowered = text[sentence.start : sentence.end].lower()
+        for noun in _anaphors():
+            position = lowered.find("the " + noun)
+            while position >= 0:
+                absolute = sentence.start + position
+                end = absolute + 4 + len(noun)
+                if end >= sentence.end or not text[end].isalpha():
+                    person = self.by_role(noun)
+                    if person is not None:
+                        out.append(Mention(absolute, end, text[absolute:end], person.actor, "role"))
+                position = lowered.find("the " + noun, position + 1)
+            # "the Russian leader"
+            position = lowered.find(" " + noun)
+            while position >= 0:
+                absolute = sentence.start + position + 1
+                end = absolute + len(noun)
+                before = text[max(sentence.start, absolute - 30) : absolute].split()
+                if (
+                    len(before) >= 2
+                    and before[-2].lower() == "the"
+                    and (end >= sentence.end or not text[end].isalpha())
+                ):
+                    code = country_code(before[-1])
+                    if code is not None:
+                        person = self.by_role(noun, code)
+                        if person is not None:
+                            begin = absolute - len(before[-1]) - 5
+                            begin = text.rfind("the", max(sentence.start, begin - 5), absolute)
+                            out.append(Mention(begin, end, text[begin:end], person.actor, "role"))
+                position = lowered.find(" " + noun, position + 1)
+        out.sort(key=lambda mention: (mention.start, -mention.end))
+        kept: list[Mention] = []
+        for mention in out:
+            if kept and mention.start < kept[-1].end:
+                continue
+            kept.append(mention)
+        return kept
+
+    def _mentions_in_run(self, run: _Run, metonyms: dict[str, str]) -> Iterator[Mention]:
+        text = self.article.text
+        position = 0
+        tokens = run.tokens
+        while position < len(tokens):
+            start = tokens[position][0]
+            match = _TOKEN.match(text, start)
+            found = _country_at(text, match) if match is not None else None
+            # a known person: the longest stretch of tokens naming them
+            best: tuple[int, Person] | None = None
+            for stop in range(min(len(tokens), position + 5), position, -1):
+                chunk = [_clean(token[2]) for token in tokens[position:stop]]
+                if chunk[-1] in _CONNECTORS:
+                    continue
+                person = self.person(" ".join(chunk))
+                if person is not None:
+                    best = (stop, person)
+                    break
+            if best is not None:
+                stop, person = best
+                how = "name" if stop - position > 1 else "surname"
+                last = tokens[stop - 1][1]
+                yield Mention(start, last, text[start:last], person.actor, how)
+                position = stop
+                continue
+            if found is not None:
+                country_end, code = found
+                yield Mention(start, country_end, text[start:country_end], Actor.state(code), "state")
+                while position < len(tokens) and tokens[position][0] < country_end:
+                    position += 1
+                continue
+            for name, code in metonyms.items():
+                if text.startswith(name, start):
+                    stop_at = start + len(name)
+                    yield Mention(start, stop_at, name, Actor.state(code), "metonym")
+                    while position < len(tokens) and tokens[position][0] < stop_at:
+                        position += 1
+                    break
+            else:
+                position += 1
+
+    def resolve(self, phrase: str, *, at: int | None = None) -> Actor | None:
+        """
+        Return the actor a phrase refers to, or None when it cannot be told.
+
+        Names resolve to the most complete form the article gives; role nouns ("the
+        premier", "the Russian leader") to the one person holding such a title; country
+        names and demonyms to the state; pronouns ("he", "she") to the last person named
+        before ``at``.
+
+        Args:
+            phrase: The phrase as written.
+            at: The offset of the phrase in the article (needed for pronouns).
+        """
+        words_ = _fold(phrase.strip()).split()
+        if not words_:
+            return None
+        lowered = [word.lower() for word in words_]
+        if len(words_) == 1 and lowered[0] in _PRONOUNS:
+            return None if at is None else self.last_person(at)
+        if lowered[0] == "the" and len(words_) >= 2:
+            code = country_code(words_[1]) if len(words_) >= 3 else None
+            noun = " ".join(lowered[2:] if code is not None else lowered[1:])
+            person = self.by_role(noun, code)
+            if person is not None:
+                return person.actor
+        person = self.person(phrase)
+        if person is not None:
+            return person.actor
+        code = country_code(phrase)
+        if code is not None:
+            return Actor.state(code)
+        for row in table("metonyms.tsv"):
+            if len(row) >= 2 and phrase.strip().removeprefix("the ").strip() == row[1]:
+                return Actor.state(row[0])
+        return None
+
+    def last_person(self, before: int) -> Actor | None:
+        """
+        Return the last person mentioned before an offset (in this or earlier sentences), or None.
+
+        Args:
+            before: An offset into the article.
+        """
+        for sentence in reversed(self.article.sentences):
+            if sentence.start >= before:
+                continue
+            people = [
+                mention
+                for mention in self.mentions(sentence)
+                if mention.actor.kind is ActorKind.PERSON and mention.end <= before
+            ]
+            if people:
+                return people[-1].actor
+        return None

@@ -1,0 +1,362 @@
+"""
+An article as the recognisers see it: text, publication date, headline, paragraphs, sentences.
+
+`Article` splits any string, in linear time, into paragraphs (blocks separated by blank
+lines) and sentences, each a `Sentence` with exact character offsets into the original
+text: ``article.text[s.start:s.end] == s.text``. It reads a leading ``date YYYY-MM-DD``
+line (the dev corpus format; the seed article has it at the start of its first line)
+as the publication date unless one is given, and sets a one-line first paragraph
+without final punctuation apart as the headline.
+
+The lexicon helpers `words` and `table` read the package's data files
+(``newsevents/parsing/data/``), so lexical knowledge stays out of code.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache, cached_property
+from importlib import resources
+
+import attrs
+
+from newsevents._text import first_illegal_char
+from newsevents.model import Evidence, PartialDate
+
+__all__ = ["Article", "Dateline", "Sentence", "evidence_for", "resolve_date", "table", "words"]
+
+
+# --------------------------------------------------------------------------- lexicon files
+
+
+def _lines(name: str) -> Iterator[str]:
+    data = resources.files("newsevents.parsing").joinpath(f"data/{name}").read_text("utf-8")
+    for line in data.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.rstrip("\n")
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """
+    Return the entries of a one-word-per-line data file in ``newsevents/parsing/data/``.
+
+    Blank lines and lines starting with ``#`` are skipped; entries are stripped, case kept.
+
+    Args:
+        name: The file name, e.g. ``"abbreviations.txt"``.
+    """
+    return frozenset(line.strip() for line in _lines(name))
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """
+    Return the rows of a tab-separated data file in ``newsevents/parsing/data/``.
+
+    Blank lines and lines starting with ``#`` are skipped; cells are stripped.
+
+    Args:
+        name: The file name, e.g. ``"titles.tsv"``.
+    """
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@attrs.frozen
+class Sentence:
+    """
+    One sentence of an article, with exact offsets into the article's text.
+
+    Args:
+        text: The sentence, exactly as in the article: ``article.text[start:end] == text``.
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        index: Its position among the article's sentences (0-based).
+        paragraph: The index of its paragraph (the headline, when present, is paragraph 0).
+        headline: Whether it is the headline.
+    """
+
+    text: str
+    start: int
+    end: int
+    index: int
+    paragraph: int
+    headline: bool = False
+
+    @property
+    def carriable(self) -> bool:
+        """Whether every codec can carry the text (no control characters, no lone surrogates)."""
+        return first_illegal_char(self.text) is None
+
+
+@attrs.frozen
+class Dateline:
+    """
+    The dateline opening an article's first paragraph ("NEW YORK, March 2 -", "WASHINGTON").
+
+    Args:
+        text: The dateline as written, without the separator.
+        place: The place it names, in title case ("New York").
+        start: Offset of its first character.
+        end: Offset just past it (and its separator).
+    """
+
+    text: str
+    place: str
+    start: int
+    end: int
+
+
+def evidence_for(sentence: Sentence, rule: str) -> Evidence:
+    """
+    Return the `Evidence` for a sentence, naming the rule that used it.
+
+    Args:
+        sentence: The sentence that states the event.
+        rule: ``"<module>.<rule name>"``, e.g. ``"phonecall.spoke_by_phone"``.
+
+    Raises:
+        ValidationError: When the sentence holds text the model refuses (check
+            `Sentence.carriable`; `Article.sentences` holds only carriable ones).
+    """
+    return Evidence(sentence.text, sentence.start, sentence.end, rule=rule)
+
+
+def resolve_date(phrase: str | None, published: datetime.date | None) -> PartialDate | None:
+    """
+    Resolve a time expression against the publication date, through `newsevents.dates`.
+
+    Returns None when the phrase is None or cannot be resolved, and while
+    `newsevents.dates` is not available.
+
+    Args:
+        phrase: The time expression ("on Thursday", "earlier this month").
+        published: The publication date, or None.
+    """
+    if not phrase:
+        return None
+    try:
+        dates = importlib.import_module("newsevents.dates")
+    except ImportError:
+        return None
+    try:
+        found = dates.resolve(phrase, published)
+    except Exception:  # noqa: BLE001 (a date we cannot read is no date, never a crash)
+        return None
+    return found if isinstance(found, PartialDate) else None
+
+
+# --------------------------------------------------------------------------- splitting
+
+_DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\n?")
+# A sentence may end after . ! ? (and closing quotes or brackets) followed by whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_OPENERS = frozenset("\"'“‘([")
+_PLACE = r"([A-Z][A-Z'’-]+(?:[ /][A-Z][A-Z'’-]+){0,3})"
+_DATELINE_DASH = re.compile(
+    _PLACE + r"(?:,[^\n–—]{1,40}?)?(?: ?\([^()\n]{1,30}\))?(?: [-–—]+ |[–—] ?)"
+)
+_DATELINE_BARE = re.compile(_PLACE + r"(?:, [A-Z][a-z]{1,12}\.?)? (?=[A-Z])")
+
+
+def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
+    """Blocks of non-blank lines, as (start, end) offsets with surrounding whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = -1
+    end = -1
+    position = offset
+    length = len(text)
+    while position < length:
+        newline = text.find("\n", position)
+        line_end = length if newline < 0 else newline
+        line = text[position:line_end]
+        stripped = line.strip()
+        if stripped:
+            first = position + (len(line) - len(line.lstrip()))
+            last = position + len(line.rstrip())
+            if start < 0:
+                start = first
+            end = last
+        elif start >= 0:
+            spans.append((start, end))
+            start = -1
+        position = line_end + 1
+    if start >= 0:
+        spans.append((start, end))
+    return spans
+
+
+def _token_before(text: str, stop: int, floor: int) -> str:
+    begin = stop
+    while begin > floor and not text[begin - 1].isspace() and text[begin - 1] not in _OPENERS:
+        begin -= 1
+    return text[begin:stop]
+
+
+def _is_acronym(token: str) -> bool:
+    parts = [part for part in token.split(".") if part]
+    return "." in token and bool(parts) and all(part.isalpha() and len(part) <= 2 for part in parts)
+
+
+def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentences of the paragraph ``text[start:end]`` as (start, end) offsets."""
+    begin = start
+    abbreviations = words("abbreviations.txt")
+    for found in _BOUNDARY.finditer(text, start, end):
+        after = found.end()
+        if after >= end:
+            break
+        nxt = text[after]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+            continue
+        marks = found.group().rstrip()
+        if marks == ".":
+            token = _token_before(text, found.start(), begin)
+            if len(token) == 1 and token.isupper():
+                continue  # an initial: "David E. Coombs"
+            if token in abbreviations:
+                continue
+            if _is_acronym(token):
+                # "U.S." ends a sentence only before a typical sentence opener.
+                word_end = after
+                while word_end < end and word_end - after < 20 and text[word_end].isalpha():
+                    word_end += 1
+                if text[after:word_end] not in words("sentence_starters.txt"):
+                    continue
+        yield begin, found.start() + len(marks)
+        begin = after
+    if begin < end:
+        yield begin, end
+
+
+# --------------------------------------------------------------------------- the article
+
+
+class Article:
+    """
+    An article split into headline, paragraphs and sentences with exact offsets.
+
+    Construction never raises on a string: any text, empty or binary-looking, gives an
+    article (perhaps with no sentences). The work is done lazily, on first access.
+
+    Args:
+        text: The article text, exactly as published.
+        published: The publication date; when None, a leading ``date YYYY-MM-DD`` line gives it.
+        source: An identifier of the article, copied into each event's ``source``.
+
+    Attributes:
+        text: The text as given.
+        published: The publication date, given or read from the date line, or None.
+        source: The identifier given, or None.
+        body_start: Offset where the article proper starts (after the date line).
+    """
+
+    __slots__ = ("__dict__", "body_start", "published", "source", "text")
+
+    def __init__(
+        self, text: str, *, published: datetime.date | None = None, source: str | None = None
+    ) -> None:
+        self.text: str = text if type(text) is str else str(text)
+        self.source: str | None = source
+        self.body_start: int = 0
+        found = _DATE_LINE.match(self.text)
+        date_from_line: datetime.date | None = None
+        if found is not None:
+            self.body_start = found.end()
+            try:
+                date_from_line = datetime.date(*(int(part) for part in found.groups()))
+            except ValueError:
+                date_from_line = None
+        self.published: datetime.date | None = published if published is not None else date_from_line
+        self._date_line_alone = found is not None and found.group().endswith("\n")
+
+    def __repr__(self) -> str:
+        return f"Article({len(self.text)} characters, published={self.published}, source={self.source!r})"
+
+    @cached_property
+    def _blocks(self) -> list[tuple[int, int]]:
+        return _paragraphs(self.text, self.body_start)
+
+    @cached_property
+    def headline(self) -> Sentence | None:
+        """The headline: a one-line first block, followed by more text, not ending like a sentence."""
+        blocks = self._blocks
+        if len(blocks) < 2:
+            return None
+        start, end = blocks[0]
+        line = self.text[start:end]
+        if "\n" in line:
+            return None
+        if not self._date_line_alone and line[-1:] in ".!?\"”’":
+            return None
+        return Sentence(line, start, end, 0, 0, headline=True)
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        """The body's paragraphs (blocks separated by blank lines) as (start, end) offsets."""
+        blocks = self._blocks
+        return tuple(blocks[1:] if self.headline is not None else blocks)
+
+    @cached_property
+    def dateline(self) -> Dateline | None:
+        """The dateline at the start of the first body paragraph, or None."""
+        if not self.paragraphs:
+            return None
+        start, end = self.paragraphs[0]
+        window = min(end, start + 80)
+        found = _DATELINE_DASH.match(self.text, start, window) or _DATELINE_BARE.match(
+            self.text, start, window
+        )
+        if found is None or found.end() >= end:
+            return None
+        place = found.group(1)
+        if sum(c.isalpha() for c in place) < 3 or place.split()[0] in words("acronyms.txt"):
+            return None
+        return Dateline(self.text[start : found.end()].rstrip(" -–—"), place.title(), start, found.end())
+
+    @cached_property
+    def all_sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence, the headline first when there is one, carriable or not."""
+        out: list[Sentence] = []
+        if self.headline is not None:
+            out.append(self.headline)
+        first_number = 1 if self.headline is not None else 0
+        dateline = self.dateline
+        for number, (block_start, end) in enumerate(self.paragraphs, first_number):
+            start = dateline.end if dateline is not None and block_start == dateline.start else block_start
+            for s_start, s_end in _split(self.text, start, end):
+                out.append(Sentence(self.text[s_start:s_end], s_start, s_end, len(out), number))
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The sentences every codec can carry (the ones recognisers may use as evidence)."""
+        return tuple(s for s in self.all_sentences if s.carriable)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.all_sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """
+        Return the sentence containing the character at ``offset``, or None.
+
+        Args:
+            offset: A character offset into `text`.
+        """
+        position = bisect_right(self._starts, offset) - 1
+        if position < 0:
+            return None
+        sentence = self.all_sentences[position]
+        return sentence if sentence.start <= offset < sentence.end else None
+
+    def resolve_date(self, phrase: str | None) -> PartialDate | None:
+        """Resolve a time expression against this article's publication date (see `resolve_date`)."""
+        return resolve_date(phrase, self.published)

@@ -1,0 +1,1 @@
+"""Recogniser for pardon events (in progress)."""

@@ -1,0 +1,1 @@
+"""Recogniser for phonecall events (in progress)."""
