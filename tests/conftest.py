@@ -13,7 +13,8 @@ settings.register_profile(
 )
 settings.register_profile("ci", settings.get_profile("tests"), max_examples=200, derandomize=True)
 settings.register_profile("fast", settings.get_profile("tests"), max_examples=10)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "tests"))
+# CI (which sets CI=true) runs the thorough, derandomized profile unless told otherwise.
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "tests"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The shared dev corpus, next to the project root; tests that need it skip when it is absent.
