@@ -19,6 +19,7 @@ from newsevents.model import (
     PartialDate,
     Place,
 )
+from newsevents.parsing import parse
 from newsevents.registry import register
 
 __version__ = "0.1.0"
@@ -46,6 +47,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "parse",
     "register",
     "to_dict",
     "to_json",
