@@ -140,9 +140,7 @@ def _sort_key(event: Event) -> tuple[int, str]:
     return (start, type(event).__name__)
 
 
-def parse(
-    text: str, *, published: datetime.date | None = None, source: str | None = None
-) -> list[Event]:
+def parse(text: str, *, published: datetime.date | None = None, source: str | None = None) -> list[Event]:
     """
     Find the events an English news article reports.
 

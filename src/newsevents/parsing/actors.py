@@ -23,7 +23,7 @@ import attrs
 from newsevents.model import Actor, ActorKind, country_codes
 from newsevents.parsing.article import Article, Sentence, table, words
 
-__all__ = ["Cast", "Mention", "Person", "country_code", "country_of", "title_groups"]
+__all__ = ["Cast", "Mention", "Person", "country_code", "country_of", "is_demonym", "title_groups"]
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -49,6 +49,21 @@ def _countries() -> dict[str, str]:
         if len(row) >= 2:
             names[row[1]] = row[0]
     return names
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(row[1] for row in table("country_aliases.tsv") if len(row) >= 3 and row[2] == "demonym")
+
+
+def is_demonym(word: str) -> bool:
+    """
+    Whether a word is a country's demonym ("Russian", "Israelis") rather than its name.
+
+    Args:
+        word: The word as written.
+    """
+    return _fold(word.strip()) in _demonyms()
 
 
 @cache
@@ -164,7 +179,8 @@ class Mention:
         text: The text as written.
         actor: The actor it refers to.
         how: How it was resolved: ``"name"``, ``"surname"``, ``"role"`` (the premier),
-            ``"pronoun"``, ``"state"`` (a country name or demonym) or ``"metonym"`` (the Kremlin).
+            ``"state"`` (a country's name), ``"demonym"`` ("Russian": the state, or an adjective)
+            or ``"metonym"`` (the Kremlin).
     """
 
     start: int
@@ -275,8 +291,9 @@ class Cast:
         pending: list[tuple[int, int, str]] = []
         for token in _tokens(text, sentence.start, sentence.end):
             word = token.group()
-            gap = text[run[-1][1] : token.start()] if run else " "
-            if run and (gap.strip(" ") or (pending and text[pending[-1][1] : token.start()].strip(" "))):
+            last = pending[-1] if pending else (run[-1] if run else None)
+            gap = text[last[1] : token.start()] if last is not None else " "
+            if run and gap.strip(" "):
                 yield _Run(run[0][0], run[-1][1], run)
                 run, pending = [], []
             if _capitalised(word):
@@ -549,7 +566,9 @@ class Cast:
                 continue
             if found is not None:
                 country_end, code = found
-                yield Mention(start, country_end, text[start:country_end], Actor.state(code), "state")
+                written = text[start:country_end]
+                how = "demonym" if is_demonym(written) else "state"
+                yield Mention(start, country_end, written, Actor.state(code), how)
                 while position < len(tokens) and tokens[position][0] < country_end:
                     position += 1
                 continue
@@ -598,6 +617,45 @@ class Cast:
             if len(row) >= 2 and phrase.strip().removeprefix("the ").strip() == row[1]:
                 return Actor.state(row[0])
         return None
+
+    def people_before(self, before: int, *, count: int = 2, exclude: tuple[Actor, ...] = ()) -> list[Actor]:
+        """
+        Return up to ``count`` distinct people mentioned last before an offset, latest first.
+
+        Used for pronouns ("he" is the last person named, other than those in ``exclude``)
+        and plural references ("the two leaders" are the last two people named).
+
+        Args:
+            before: An offset into the article.
+            count: How many people to return at most.
+            exclude: People not to return (the other participants of the same clause).
+        """
+        found: list[Actor] = []
+        names = {actor.name for actor in exclude}
+        for sentence in reversed(self.article.sentences):
+            if sentence.start >= before:
+                continue
+            for mention in reversed(self.mentions(sentence)):
+                actor = mention.actor
+                if mention.end > before or actor.kind is not ActorKind.PERSON or actor.name in names:
+                    continue
+                names.add(actor.name)
+                found.append(actor)
+                if len(found) >= count:
+                    return found
+        return found
+
+    def salient_people(self) -> list[Actor]:
+        """Return the article's people, most often mentioned first (ties: first named first)."""
+        counts: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for sentence in self.article.sentences:
+            for mention in self.mentions(sentence):
+                if mention.actor.kind is ActorKind.PERSON:
+                    counts[mention.actor.name] = counts.get(mention.actor.name, 0) + 1
+                    actors.setdefault(mention.actor.name, mention.actor)
+        order = sorted(counts, key=lambda name: -counts[name])
+        return [actors[name] for name in order]
 
     def last_person(self, before: int) -> Actor | None:
         """

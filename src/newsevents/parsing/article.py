@@ -27,7 +27,17 @@ import attrs
 from newsevents._text import first_illegal_char
 from newsevents.model import Evidence, PartialDate
 
-__all__ = ["Article", "Dateline", "Sentence", "evidence_for", "resolve_date", "table", "words"]
+__all__ = [
+    "Article",
+    "Dateline",
+    "Sentence",
+    "TimeSpan",
+    "evidence_for",
+    "resolve_date",
+    "table",
+    "time_expressions",
+    "words",
+]
 
 
 # --------------------------------------------------------------------------- lexicon files
@@ -153,6 +163,55 @@ def resolve_date(phrase: str | None, published: datetime.date | None) -> Partial
     return found if isinstance(found, PartialDate) else None
 
 
+@attrs.frozen
+class TimeSpan:
+    """
+    A time expression found in a sentence (see `time_expressions`).
+
+    Args:
+        text: The expression as written.
+        start: Offset of its first character in the searched text.
+        end: Offset just past it.
+        date: The expression resolved against the publication date, or None.
+    """
+
+    text: str
+    start: int
+    end: int
+    date: PartialDate | None
+
+
+def time_expressions(text: str, published: datetime.date | None) -> list[TimeSpan]:
+    """
+    Find the time expressions in a text (one sentence), resolved, through `newsevents.dates`.
+
+    Returns an empty list while `newsevents.dates` is not available.
+
+    Args:
+        text: The text to search.
+        published: The publication date, or None.
+    """
+    try:
+        dates = importlib.import_module("newsevents.dates")
+    except ImportError:
+        return []
+    out: list[TimeSpan] = []
+    try:
+        for found in dates.find(text):
+            resolved = found.resolve(published)
+            out.append(
+                TimeSpan(
+                    found.text,
+                    found.start,
+                    found.end,
+                    resolved if isinstance(resolved, PartialDate) else None,
+                )
+            )
+    except Exception:  # noqa: BLE001 (a date we cannot read is no date, never a crash)
+        return out
+    return out
+
+
 # --------------------------------------------------------------------------- splitting
 
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\n?")
@@ -160,9 +219,7 @@ _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _OPENERS = frozenset("\"'“‘([")
 _PLACE = r"([A-Z][A-Z'’-]+(?:[ /][A-Z][A-Z'’-]+){0,3})"
-_DATELINE_DASH = re.compile(
-    _PLACE + r"(?:,[^\n–—]{1,40}?)?(?: ?\([^()\n]{1,30}\))?(?: [-–—]+ |[–—] ?)"
-)
+_DATELINE_DASH = re.compile(_PLACE + r"(?:,[^\n–—]{1,40}?)?(?: ?\([^()\n]{1,30}\))?(?: [-–—]+ |[–—] ?)")
 _DATELINE_BARE = re.compile(_PLACE + r"(?:, [A-Z][a-z]{1,12}\.?)? (?=[A-Z])")
 
 
@@ -294,7 +351,7 @@ class Article:
         line = self.text[start:end]
         if "\n" in line:
             return None
-        if not self._date_line_alone and line[-1:] in ".!?\"”’":
+        if not self._date_line_alone and line[-1:] in '.!?"”’':
             return None
         return Sentence(line, start, end, 0, 0, headline=True)
 

@@ -1,1 +1,433 @@
-"""Recogniser for phonecall events (in progress)."""
+"""
+The PhoneCall recogniser: "X spoke by phone with Y", "X phoned Y", "a phone call between X and Y".
+
+A cheap pass finds the sentences with "phone", "call" or "rang"; only those are read
+closely. A trigger counts when the clause before it has no modal or negation cue
+("will speak by phone", "did not call") and the sentence is not about a press
+interview or a conference call; "call for/on/upon" is an appeal, never a call.
+
+Mentions of one call are merged: a definite mention ("the call", "Thursday's phone
+call") joins the call the article already reported, and mentions with the same
+participants join unless their dates differ ("earlier this month" and "Thursday"
+are two calls). The initiator is set only when the text says who called
+("X phoned Y", "a call from X", "initiated by X").
+
+Rules (the ``evidence.rule`` of each event): ``phonecall.spoke_by_phone``,
+``phonecall.phoned``, ``phonecall.call_between``, ``phonecall.call_with``,
+``phonecall.call_from``, ``phonecall.in_a_call``, ``phonecall.the_call``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import attrs
+
+from newsevents.events import PhoneCall
+from newsevents.model import Actor, ActorKind, PartialDate
+from newsevents.parsing import register_recogniser
+from newsevents.parsing.actors import Cast, Mention, country_code
+from newsevents.parsing.article import Article, Sentence, evidence_for, words
+from newsevents.parsing.clauses import attached_date, clause_end, clause_start, cues
+
+__all__ = ["find_phone_calls"]
+
+_CHEAP = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
+_SPOKE = re.compile(
+    r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred)\b"
+    r"[^.;:!?]{0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
+    re.IGNORECASE,
+)
+_PHONED = re.compile(r"\b(?:phoned|telephoned|rang|called up)\b(?! out| off| in\b)", re.IGNORECASE)
+_NOUN = re.compile(r"\b(?:(?:tele)?phone[ -](?:call|conversation|chat|conference)s?|calls?)\b", re.IGNORECASE)
+_NOT_A_CALL_AFTER = re.compile(
+    r"\s+(?:for|on|upon|to prayer|to arms|centres?|centers?|signs?|it|them|him|her|the)\b", re.IGNORECASE
+)
+_DEFINITE = re.compile(r"(?:\b(?:the|this|that|their|his|her)|['’]s)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|their|his|her|one|another|several|two|three|many)|['’]s|calls|phone)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    r"\b(?:the two(?: (?:men|women|leaders|sides|presidents|ministers|officials))?|both (?:men|leaders))\b",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+_ROLE_OBJECT = re.compile(
+    r"\b(?:his|her|their)\s+(?:(\w+)\s+)?(?:successor|predecessor|counterpart)\b", re.IGNORECASE
+)
+_INITIATED = re.compile(r"\b(?:initiated|placed|made|requested) by\b", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:call|calls|conversation|chat)s? with\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+_AFTER_PLANNED = re.compile(r"^[^.;]{0,30}\b(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+_BLOCKING_CUES = frozenset({"modal", "negation"})
+
+
+@attrs.define
+class _Mention:
+    participants: list[Actor]
+    initiator: Actor | None
+    date: PartialDate | None
+    sentence: Sentence
+    rule: str
+    definite: bool
+
+
+# --------------------------------------------------------------------------- actors in windows
+
+
+def _media() -> frozenset[str]:
+    return words("media.txt")
+
+
+@cache
+def _exclude() -> re.Pattern[str]:
+    phrases = sorted(words("phonecall_excludes.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.IGNORECASE)
+
+
+def _candidates(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Mention]:
+    """Actor mentions (people, states by name, seats of government) inside ``[start, end)``."""
+    return [
+        mention
+        for mention in cast.mentions(sentence)
+        if start <= mention.start and mention.end <= end and mention.how != "demonym"
+    ]
+
+
+def _pronoun_or_plural(
+    cast: Cast, article: Article, start: int, end: int, exclude: list[Actor], *, last: bool
+) -> list[Actor]:
+    """People that pronouns or "the two men" in ``[start, end)`` refer to."""
+    text = article.text
+    plural = None
+    for found in _PLURAL.finditer(text, start, end):
+        plural = found
+        if not last:
+            break
+    if plural is not None:
+        return cast.people_before(plural.start(), count=2)
+    pronoun = None
+    for found in _PRONOUN.finditer(text, start, end):
+        pronoun = found
+        if not last:
+            break
+    if pronoun is not None:
+        return cast.people_before(pronoun.start(), count=1, exclude=tuple(exclude))
+    return []
+
+
+def _subject(cast: Cast, article: Article, sentence: Sentence, before: int) -> list[Actor]:
+    """The actor(s) of the clause before a verb: the nearest, with a coordinated partner ("X and Y")."""
+    text = article.text
+    end = before
+    while end > sentence.start:
+        start = clause_start(sentence, end)
+        segment = text[start:end].strip().lower()
+        if segment.startswith(("which", "who", "whom", "whose", "where")):
+            end = start - 2
+            continue
+        found = _candidates(cast, sentence, start, end)
+        pronouns = _pronoun_or_plural(cast, article, start, end, [], last=True)
+        if found:
+            nearest = found[-1]
+            chosen = [nearest.actor]
+            if len(found) >= 2 and text[found[-2].end : nearest.start].strip() in ("and", ",", "and the"):
+                chosen.insert(0, found[-2].actor)
+            plural = _PLURAL.search(text, nearest.end, end)
+            if pronouns and plural is not None:
+                return pronouns
+            return chosen
+        if pronouns:
+            return pronouns
+        if start <= sentence.start:
+            break
+        end = start - 2 if start > sentence.start else sentence.start
+    return []
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.name not in seen and actor.name not in _media():
+            seen.add(actor.name)
+            out.append(actor)
+    return out
+
+
+def _role_object(cast: Cast, article: Article, start: int, end: int, known: list[Actor]) -> Actor | None:
+    """ "his successor", "his Iranian counterpart": the most mentioned other person (of that country)."""
+    found = None
+    for match in re.finditer(_ROLE_OBJECT, article.text[start:end]):
+        found = match
+        break
+    if found is None:
+        return None
+    code = country_code(found.group(1)) if found.group(1) else None
+    names = {actor.name for actor in known}
+    for person in cast.salient_people():
+        if person.name in names:
+            continue
+        if code is not None and person.country not in (code, None):
+            continue
+        return person
+    return None
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+def _blocked(article: Article, sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the trigger is not a reported call: modal, negated, planned, an interview."""
+    before = article.text[clause_start(sentence, start) : start]
+    if cues(before) & _BLOCKING_CUES:
+        return True
+    if _AFTER_PLANNED.search(article.text, end, sentence.end):
+        return True
+    window = article.text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
+    return _exclude().search(window) is not None
+
+
+def _future(date: PartialDate | None, published: datetime.date | None) -> bool:
+    if date is None or published is None:
+        return False
+    return (
+        date > PartialDate.from_date(published)
+        and date.isoformat() != PartialDate.from_date(published).isoformat()[: len(date.isoformat())]
+    )
+
+
+def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Actor | None:
+    article = cast.article
+    for pattern in (_INITIATED, _FROM):
+        found = pattern.search(article.text, sentence.start, sentence.end)
+        if found is not None:
+            after = _candidates(cast, sentence, found.end(), sentence.end)
+            if after and after[0].actor.kind is not ActorKind.COUNTRY:
+                return after[0].actor
+            if after:
+                return after[0].actor
+    return None
+
+
+def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    seen_spans: list[tuple[int, int]] = []
+    yield from _spoke(cast, sentence, seen_spans)
+    yield from _phoned(cast, sentence)
+    yield from _nouns(cast, sentence, seen_spans)
+
+
+def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
+    """ "X spoke by phone with Y", "X spoke to Y on the telephone"."""
+    article = cast.article
+    text = article.text
+    for found in _SPOKE.finditer(text, sentence.start, sentence.end):
+        start, end = found.start(), found.end()
+        seen_spans.append((start, end))
+        if _blocked(article, sentence, start, end):
+            continue
+        subject = _subject(cast, article, sentence, start)
+        stop = clause_end(sentence, end)
+        objects = [mention.actor for mention in _candidates(cast, sentence, start, max(stop, end))]
+        if not objects:
+            objects = _pronoun_or_plural(cast, article, start, max(stop, end), subject, last=False)
+        participants = _unique(subject + objects[:1])
+        if len(participants) < 2:
+            role = _role_object(cast, article, start, max(stop, end), participants)
+            participants = _unique([*participants, role] if role is not None else participants)
+        yield _Mention(
+            participants, None, attached_date(article, sentence, start, end), sentence,
+            "phonecall.spoke_by_phone", definite=False,
+        )  # fmt: skip
+
+
+def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    """ "X phoned Y": X is the initiator; coordinated callers make one call each."""
+    article = cast.article
+    text = article.text
+    for found in _PHONED.finditer(text, sentence.start, sentence.end):
+        start, end = found.start(), found.end()
+        if _blocked(article, sentence, start, end):
+            continue
+        subject = _subject(cast, article, sentence, start)
+        stop = clause_end(sentence, end)
+        objects = [mention.actor for mention in _candidates(cast, sentence, end, stop)]
+        if not objects or not subject:
+            continue
+        for caller in subject:
+            participants = _unique([caller, objects[0]])
+            yield _Mention(
+                participants, caller, attached_date(article, sentence, start, end), sentence,
+                "phonecall.phoned", definite=False,
+            )  # fmt: skip
+
+
+def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
+    """ "a phone call between X and Y", "a call from X", "X asked Y ... during a phone call", "the call"."""
+    article = cast.article
+    text = article.text
+    for found in _NOUN.finditer(text, sentence.start, sentence.end):
+        start, end = found.start(), found.end()
+        if any(a <= start < b for a, b in seen_spans):
+            continue
+        word = found.group().lower()
+        bare = not ("phone" in word or "conversation" in word or "chat" in word)
+        before = text[max(sentence.start, start - 40) : start]
+        if bare and (
+            _NOT_A_CALL_AFTER.match(text, end) is not None or _ARTICLE_BEFORE.search(before) is None
+        ):
+            continue
+        if _blocked(article, sentence, start, end):
+            continue
+        definite = _DEFINITE.search(before) is not None
+        stop = clause_end(sentence, end)
+        participants: list[Actor] = []
+        rule = "phonecall.in_a_call"
+        between = _BETWEEN.match(text, end + 1) if end < sentence.end else None
+        with_ = _WITH.match(text, start)
+        from_ = _FROM.match(text, start)
+        if between is not None:
+            window_end = min(sentence.end, between.end() + 160)
+            people = [mention.actor for mention in _candidates(cast, sentence, between.end(), window_end)]
+            persons = [actor for actor in people if actor.kind is ActorKind.PERSON]
+            participants = _unique(persons if len(_unique(persons)) >= 2 else people)[:2]
+            rule = "phonecall.call_between"
+        elif with_ is not None or from_ is not None:
+            other = [mention.actor for mention in _candidates(cast, sentence, end, stop)]
+            subject = _subject(cast, article, sentence, start)
+            participants = _unique(subject[:1] + other[:1])
+            rule = "phonecall.call_with" if with_ is not None else "phonecall.call_from"
+        else:
+            left = clause_start(sentence, start)
+            people = [mention.actor for mention in _candidates(cast, sentence, left, start)]
+            people += _pronoun_or_plural(cast, article, left, start, people, last=False)
+            participants = _unique(people)[:2]
+            if len(participants) == 1:
+                role = _role_object(cast, article, left, start, participants)
+                if role is not None:
+                    participants = _unique([*participants, role])
+            if definite and len(participants) < 2:
+                rule = "phonecall.the_call"
+        initiator = _initiator(cast, sentence, participants)
+        if from_ is not None and participants:
+            initiator = participants[-1]
+        yield _Mention(
+            participants, initiator, attached_date(article, sentence, start, end), sentence, rule,
+            definite=definite,
+        )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _same(first: list[Actor], second: list[Actor]) -> bool:
+    return {actor.name for actor in first} == {actor.name for actor in second}
+
+
+def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
+    return first is None or second is None or first == second
+
+
+def _lede_participants(cast: Cast) -> list[Actor]:
+    """The first two people of the article's lede (its first body sentence naming two)."""
+    for sentence in cast.article.sentences[:3]:
+        if sentence.headline:
+            continue
+        people = _unique(
+            [mention.actor for mention in cast.mentions(sentence) if mention.actor.kind is ActorKind.PERSON]
+        )
+        if len(people) >= 2:
+            return people[:2]
+    return []
+
+
+@attrs.define
+class _Call:
+    participants: list[Actor]
+    initiator: Actor | None
+    date: PartialDate | None
+    sentence: Sentence
+    rule: str
+
+
+def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
+    calls: list[_Call] = []
+    published = cast.article.published
+    for mention in mentions:
+        if _future(mention.date, published):
+            continue
+        if mention.definite and len(mention.participants) < 2:
+            target = next((call for call in calls if _compatible(call.date, mention.date)), None)
+            if target is None:
+                participants = _lede_participants(cast)
+                if len(participants) < 2:
+                    continue
+                if mention.initiator is not None and mention.initiator.name not in {
+                    actor.name for actor in participants
+                }:
+                    continue
+                calls.append(
+                    _Call(participants, mention.initiator, mention.date, mention.sentence, mention.rule)
+                )
+                continue
+            target.date = target.date or mention.date
+            target.initiator = target.initiator or mention.initiator
+            continue
+        if len(mention.participants) < 2:
+            continue
+        target = None
+        for call in calls:
+            if _same(call.participants, mention.participants):
+                if call.date == mention.date or (mention.date is None and not mention.definite):
+                    target = call
+                    break
+                if mention.definite and _compatible(call.date, mention.date):
+                    target = call
+                    break
+        if target is None:
+            calls.append(
+                _Call(mention.participants, mention.initiator, mention.date, mention.sentence, mention.rule)
+            )
+        else:
+            target.date = target.date or mention.date
+            target.initiator = target.initiator or mention.initiator
+    return calls
+
+
+@register_recogniser(PhoneCall)
+def find_phone_calls(article: Article) -> Iterator[PhoneCall]:
+    """
+    Yield the phone calls an article reports, one per call.
+
+    Args:
+        article: The article.
+    """
+    hits = {article.sentence_at(found.start()) for found in _CHEAP.finditer(article.text)}
+    sentences = sorted(
+        (
+            sentence
+            for sentence in hits
+            if sentence is not None and sentence.carriable and not sentence.headline
+        ),
+        key=lambda sentence: sentence.start,
+    )
+    if not sentences:
+        return
+    cast = Cast.for_article(article)
+    mentions = [mention for sentence in sentences for mention in _read_sentence(cast, sentence)]
+    for call in _merge(cast, mentions):
+        names = {actor.name for actor in call.participants}
+        initiator = call.initiator if call.initiator is not None and call.initiator.name in names else None
+        yield PhoneCall(
+            participants=tuple(call.participants),
+            initiator=initiator,
+            date=call.date,
+            evidence=evidence_for(call.sentence, call.rule),
+            source=article.source,
+        )

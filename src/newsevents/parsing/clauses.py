@@ -1,0 +1,188 @@
+"""
+Clause-level helpers shared by the recognisers: clause bounds, cues, attached dates.
+
+- `clause_start` / `clause_end`: where the clause around a trigger starts and ends
+  (commas, semicolons, "that", reporting verbs), so actors and cues are read from
+  the clause that states the event, not from a neighbouring one.
+- `cues`: the cue kinds (``"modal"``, ``"negation"``, ``"report"``) whose words occur
+  in a stretch of text, from ``data/cues.tsv``: a trigger after "will", "would",
+  "plans to" or "did not" states no event.
+- `attached_date`: the date of the time expression attached to a trigger, skipping
+  the day of a reporting clause ("his office said Thursday"), per the corpus
+  conventions (Clarifications 1, 11 and 12).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+
+from newsevents.model import PartialDate
+from newsevents.parsing.article import Article, Sentence, TimeSpan, table, time_expressions
+
+__all__ = ["attached_date", "clause_end", "clause_start", "cues", "reporting_day", "sentence_times"]
+
+_WORD = re.compile(r"[\w'’]+")
+_BOUNDARIES = (", ", "; ", ": ", " that ", " — ", " -- ", " – ", ",” ", ",” ", '," ', ".” ", "?” ")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told \w+|announced|reported|added|confirmed)(?: on)?\s*$", re.IGNORECASE
+)
+
+
+@cache
+def _cue_table() -> dict[tuple[str, ...], str]:
+    return {tuple(row[0].lower().split()): row[1] for row in table("cues.tsv") if len(row) >= 2}
+
+
+def cues(text: str) -> set[str]:
+    """
+    Return the kinds of cue words found in a text ("modal", "negation", "report").
+
+    Args:
+        text: A stretch of a sentence, typically from the clause start to the trigger.
+    """
+    tokens = [token.lower() for token in _WORD.findall(text.replace("’", "'"))]
+    expanded: list[str] = []
+    for token in tokens:
+        if token.endswith("n't") and len(token) > 3:
+            expanded.extend((token[:-3], "n't"))
+        elif token.endswith("'ll"):
+            expanded.extend((token[:-3], "'ll"))
+        else:
+            expanded.append(token)
+    found: set[str] = set()
+    table_ = _cue_table()
+    for index in range(len(expanded)):
+        for size in (1, 2):
+            key = tuple(expanded[index : index + size])
+            if len(key) == size and key in table_:
+                found.add(table_[key])
+    return found
+
+
+def clause_start(sentence: Sentence, position: int) -> int:
+    """
+    Return the offset where the clause containing ``position`` starts.
+
+    Args:
+        sentence: The sentence.
+        position: An offset inside the sentence (article offsets).
+    """
+    text = sentence.text[: position - sentence.start]
+    best = 0
+    for boundary in _BOUNDARIES:
+        found = text.rfind(boundary)
+        if found >= 0:
+            best = max(best, found + len(boundary))
+    return sentence.start + best
+
+
+def clause_end(sentence: Sentence, position: int) -> int:
+    """
+    Return the offset where the clause containing ``position`` ends.
+
+    Args:
+        sentence: The sentence.
+        position: An offset inside the sentence (article offsets).
+    """
+    relative = position - sentence.start
+    best = len(sentence.text)
+    for boundary in (*_BOUNDARIES, " and ", " but ", " while ", " after ", " before "):
+        found = sentence.text.find(boundary, relative)
+        if found >= 0:
+            best = min(best, found)
+    return sentence.start + best
+
+
+def sentence_times(article: Article, sentence: Sentence) -> list[TimeSpan]:
+    """
+    Return the time expressions of a sentence with article offsets, resolved.
+
+    Args:
+        article: The article (for the publication date).
+        sentence: The sentence.
+    """
+    key = ("_times", sentence.start)
+    cache_ = article.__dict__.setdefault("_time_cache", {})
+    if key in cache_:
+        found: list[TimeSpan] = cache_[key]
+        return found
+    found = [
+        TimeSpan(span.text, span.start + sentence.start, span.end + sentence.start, span.date)
+        for span in time_expressions(sentence.text, article.published)
+    ]
+    cache_[key] = found
+    return found
+
+
+def _is_reporting(article: Article, sentence: Sentence, span: TimeSpan) -> bool:
+    before = article.text[max(sentence.start, span.start - 25) : span.start]
+    return _REPORTING.search(before) is not None
+
+
+def reporting_day(article: Article, sentence: Sentence) -> PartialDate | None:
+    """
+    Return the day of the sentence's reporting clause ("said on Monday"), or None.
+
+    Args:
+        article: The article.
+        sentence: The sentence.
+    """
+    for span in sentence_times(article, sentence):
+        if _is_reporting(article, sentence, span):
+            return span.date
+    return None
+
+
+def attached_date(
+    article: Article, sentence: Sentence, start: int, end: int, *, reach: int = 90
+) -> PartialDate | None:
+    """
+    Return the date of the time expression attached to the trigger ``[start, end)``, or None.
+
+    The nearest expression within ``reach`` characters, in the same sentence, that
+    is not the day of a reporting clause ("said Thursday"); None when there is none
+    or it does not resolve.
+
+    Args:
+        article: The article.
+        sentence: The sentence holding the trigger.
+        start: Offset of the trigger.
+        end: Offset just past the trigger.
+        reach: How far from the trigger an expression may be.
+    """
+    best: tuple[int, TimeSpan] | None = None
+    for span in sentence_times(article, sentence):
+        if _is_reporting(article, sentence, span):
+            continue
+        distance = start - span.end if span.end <= start else max(0, span.start - end)
+        if distance > reach:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, span)
+    if best is not None:
+        return best[1].date
+    return _recency(article, sentence, start, end, reach)
+
+
+@cache
+def _recency_table() -> tuple[tuple[str, int], ...]:
+    return tuple((row[0], int(row[1])) for row in table("recency.tsv") if len(row) >= 2)
+
+
+def _recency(article: Article, sentence: Sentence, start: int, end: int, reach: int) -> PartialDate | None:
+    """ "in recent weeks": the month, or else the year, of the span ending on the publication day."""
+    published = article.published
+    if published is None:
+        return None
+    lowered = article.text[max(sentence.start, start - reach) : min(sentence.end, end + reach)].lower()
+    for phrase, days in _recency_table():
+        if phrase in lowered:
+            first = published - datetime.timedelta(days=days)
+            if (first.year, first.month) == (published.year, published.month):
+                return PartialDate(published.year, published.month)
+            if first.year == published.year:
+                return PartialDate(published.year)
+            return None
+    return None
