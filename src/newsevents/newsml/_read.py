@@ -1,0 +1,327 @@
+"""
+Reading events from NewsML-G2: ours exactly, other writers' as `ForeignEvent`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml import etree
+
+from newsevents import registry
+from newsevents.errors import DecodeError, NewsEventsError
+from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, country_codes
+from newsevents.newsml._foreign import ForeignEvent
+from newsevents.newsml._plan import Located, Plan, located, plan_of
+from newsevents.newsml._safe import DEFAULT_MAX_BYTES, element_path, line_of, local_name, parse
+from newsevents.newsml._schemes import ACTOR_KINDS, EXT, G2, NS, SCHEMES
+
+__all__ = ["read"]
+
+
+def _g(name: str) -> str:
+    return f"{{{G2}}}{name}"
+
+
+_ITEMS = frozenset(
+    _g(name)
+    for name in ("conceptItem", "knowledgeItem", "newsItem", "packageItem", "planningItem", "catalogItem")
+)
+_NEWS_MESSAGE = _g("newsMessage")
+_ITEM_SET = _g("itemSet")
+_EVENT_DETAILS = _g("eventDetails")
+_CATALOG = _g("catalog")
+_SCHEME = _g("scheme")
+_CONCEPT = _g("concept")
+_EVENT = _g("event")
+_CONCEPT_ID = _g("conceptId")
+_RELATED = _g("related")
+_NAME = _g("name")
+_DEFINITION = _g("definition")
+_DATES = _g("dates")
+_START = _g("start")
+_LOCATION = _g("location")
+_PARTICIPANT = _g("participant")
+_BROADER = _g("broader")
+_SAME_AS = _g("sameAs")
+_PERSON_DETAILS = _g("personDetails")
+_ORGANISATION_DETAILS = _g("organisationDetails")
+_NEV_NAME = EXT("name")
+_NEV_DATE = EXT("date")
+_NS_PREFIX = f"{{{NS}}}"
+_ISO_PREFIX = "iso3166-1a2:"
+_FOREIGN_DATE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\sZ+-]|$)")
+_SPACE = re.compile(r"\s+")
+
+
+def _items(root: etree._Element) -> list[etree._Element]:
+    tag = root.tag
+    if tag in _ITEMS:
+        return [root]
+    if tag == _NEWS_MESSAGE:
+        item_set = root.find(_ITEM_SET)
+        items = [] if item_set is None else [child for child in item_set if child.tag in _ITEMS]
+        if not items:
+            where = root if item_set is None else item_set
+            raise DecodeError("the newsMessage holds no item", path=element_path(where), line=line_of(where))
+        return items
+    namespace = etree.QName(root).namespace if isinstance(tag, str) else None
+    what = (
+        f"root element {local_name(tag)!r} in namespace {namespace!r}"
+        if namespace != G2
+        else f"root element {local_name(tag)!r}"
+    )
+    raise DecodeError(
+        f"not a NewsML-G2 item or newsMessage: {what}", path=element_path(root), line=line_of(root)
+    )
+
+
+def read(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:
+    """Read every event of a NewsML-G2 document; see `newsevents.newsml.from_newsml`."""
+    root = parse(data, max_bytes=max_bytes)
+    events: list[Event] = []
+    for item in _items(root):
+        ours = _declares_our_schemes(item)
+        for details in item.iter(_EVENT_DETAILS):
+            holder = details.getparent()
+            if holder is None or holder.tag not in (_CONCEPT, _EVENT):
+                continue  # an assert, or a part of something else: not an event of its own
+            events.append(_read_event(holder, details, item, ours))
+    return events
+
+
+def _declares_our_schemes(item: etree._Element) -> bool:
+    """Whether the item's inline catalog gives ``nevtype`` our URI, so our QCodes mean what we say."""
+    for catalog in item.iterchildren(_CATALOG):
+        for scheme in catalog.iterchildren(_SCHEME):
+            if scheme.get("alias") == "nevtype":
+                return scheme.get("uri") == SCHEMES["nevtype"]
+    return False
+
+
+def _type_name(concept: etree._Element) -> str | None:
+    for related in concept.iterchildren(_RELATED):
+        if related.get("rel") == "nevtrel:eventClass":
+            qcode = related.get("qcode") or ""
+            if qcode.startswith("nevtype:"):
+                return qcode[8:]
+            raise Located(f"event class {qcode!r} is not a nevtype QCode", related)
+    return None
+
+
+def _read_event(holder: etree._Element, details: etree._Element, item: etree._Element, ours: bool) -> Event:
+    try:
+        name = _type_name(holder) if ours and holder.tag == _CONCEPT else None
+        if name is None:
+            return _read_foreign(holder, details, item)
+        cls = registry.types().get(name)
+        if cls is None:
+            raise DecodeError(f"unknown event type {name!r}; register it with @newsevents.register")
+        return _read_ours(plan_of(cls, name), holder, details)
+    except Located as error:
+        raise located(error, holder) from None
+    except NewsEventsError as error:
+        if error.line is not None:
+            raise
+        raise located(error, holder) from None
+
+
+# --------------------------------------------------------------------------- ours
+
+
+def _exact_name(element: etree._Element) -> str:
+    exact = element.get(_NEV_NAME)
+    if exact is not None:
+        return exact
+    name = element.find(_NAME)
+    if name is None:
+        raise Located("missing name", element)
+    return "" if name.text is None else name.text
+
+
+def _country(qcode: str | None, element: etree._Element) -> str:
+    if qcode is None or not qcode.startswith(_ISO_PREFIX):
+        raise Located(f"expected an iso3166-1a2 QCode, got {qcode!r}", element)
+    return qcode[len(_ISO_PREFIX) :]
+
+
+def _read_place(element: etree._Element) -> Place:
+    qcode = element.get("qcode")
+    if qcode is not None:
+        return Place(None, country=_country(qcode, element))
+    broader = element.find(_BROADER)
+    country = None if broader is None else _country(broader.get("qcode"), broader)
+    return Place(_exact_name(element), country=country)
+
+
+def _read_actor(element: etree._Element) -> Actor:
+    kind = ACTOR_KINDS.get(element.get("type") or "")
+    if kind is None:
+        raise Located(f"unknown participant type {element.get('type')!r}", element)
+    definition = element.find(_DEFINITION)
+    title = None if definition is None else (definition.text or "")
+    related = element.find(_RELATED)
+    country = None if related is None else _country(related.get("qcode"), related)
+    try:
+        return Actor(_exact_name(element), kind, title=title, country=country)
+    except NewsEventsError as error:
+        raise located(error, element) from None
+
+
+def _read_participant(
+    plan: Plan, element: etree._Element, values: dict[str, Any], lists: dict[str, list[Actor]]
+) -> None:
+    actor = _read_actor(element)
+    for role in (element.get("role") or "").split():
+        if not role.startswith("nevtrole:"):
+            continue
+        field = plan.actors.get(role[9:])
+        if field is None:
+            raise Located(f"{plan.name} has no actor field {role[9:]!r}", element)
+        if field.many:
+            lists[field.name].append(actor)
+        elif field.name in values:
+            raise Located(f"a second participant with the role {role}", element)
+        else:
+            values[field.name] = actor
+
+
+def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> Event:
+    concept_id = concept.find(_CONCEPT_ID)
+    qcode = "" if concept_id is None else concept_id.get("qcode") or ""
+    if not qcode.startswith("nevt:"):
+        where = concept if concept_id is None else concept_id
+        raise Located(f"expected a nevt conceptId, got {qcode!r}", where)
+    values: dict[str, Any] = {"id": qcode[5:]}
+    lists: dict[str, list[Actor]] = {field.name: [] for field in plan.actor_lists}
+    ext = plan.ext_by_tag
+    for child in details:
+        tag = child.tag
+        if tag == _PARTICIPANT:
+            _read_participant(plan, child, values, lists)
+        elif tag == _DATES:
+            if plan.date:
+                start = child.find(_START)
+                if start is None:
+                    raise Located("missing dates/start", child)
+                values["date"] = None if start.get(_NEV_DATE) == "unknown" else _date(start)
+        elif tag == _LOCATION:
+            if plan.location:
+                if "location" in values:
+                    raise Located("a second location", child)
+                values["location"] = _read_place(child)
+        elif type(tag) is str and tag.startswith(_NS_PREFIX):
+            spec = ext.get(tag)
+            if spec is None:
+                raise Located(f"{plan.name} has no field {local_name(tag)!r}", child)
+            if spec.name in values and spec.name not in lists:
+                raise Located(f"a second {local_name(tag)!r}", child)
+            try:
+                values[spec.name] = spec.decode(child)
+            except NewsEventsError as error:
+                raise located(error, child) from None
+    for field in plan.actor_lists:
+        found = lists[field.name]
+        if found:
+            values[field.name] = tuple(found)
+        elif field.name not in values:
+            values[field.name] = None if field.optional else ()
+    missing = sorted(plan.required - values.keys())
+    if missing:
+        raise Located(f"{plan.name} is missing its required field(s) {', '.join(missing)}", details)
+    for spec in plan.ext:
+        if spec.name not in values:
+            values[spec.name] = None if _optional(spec.ftype) else plan.defaults.get(spec.name)
+    for single in plan.actor_singles:
+        values.setdefault(single.name, None if single.optional else plan.defaults.get(single.name))
+    if plan.location:
+        values.setdefault("location", None)
+    return plan.cls(**values)
+
+
+def _optional(ftype: object) -> bool:
+    from newsevents._fields import OptionalOf  # noqa: PLC0415
+
+    return isinstance(ftype, OptionalOf)
+
+
+def _date(start: etree._Element) -> PartialDate:
+    try:
+        return PartialDate.parse(start.text or "")
+    except NewsEventsError as error:
+        raise located(error, start) from None
+
+
+# --------------------------------------------------------------------------- others'
+
+
+def _plain(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    text = _SPACE.sub(" ", "".join(str(part) for part in element.itertext())).strip()
+    return text or None
+
+
+def _foreign_date(details: etree._Element) -> PartialDate | None:
+    start = details.find(f"{_DATES}/{_START}")
+    if start is None or not start.text:
+        return None
+    found = _FOREIGN_DATE.match(start.text)
+    if found is None:
+        return None
+    year, month, day = (None if part is None else int(part) for part in found.groups())
+    try:
+        return PartialDate(year or 0, month, day)
+    except NewsEventsError:
+        return None
+
+
+def _foreign_country(element: etree._Element) -> str | None:
+    codes = country_codes()
+    for candidate in (element, *element.iterchildren(_BROADER, _RELATED, _SAME_AS)):
+        qcode = candidate.get("qcode") or ""
+        if qcode.startswith(_ISO_PREFIX) and qcode[len(_ISO_PREFIX) :] in codes:
+            return qcode[len(_ISO_PREFIX) :]
+    return None
+
+
+def _foreign_place(details: etree._Element) -> Place | None:
+    location = details.find(_LOCATION)
+    if location is None:
+        return None
+    name = _plain(location.find(_NAME)) or location.get("literal")
+    country = _foreign_country(location)
+    if name is None and country is None:
+        return None
+    return Place(name, country=country)
+
+
+def _foreign_actor(element: etree._Element) -> Actor | None:
+    name = _plain(element.find(_NAME)) or (element.get("literal") or "").strip()
+    if not name:
+        return None
+    kind = ACTOR_KINDS.get(element.get("type") or "")
+    if kind is None:
+        kind = ActorKind.ORGANIZATION if element.find(_ORGANISATION_DETAILS) is not None else ActorKind.PERSON
+    return Actor(name, kind, title=_plain(element.find(_DEFINITION)), country=_foreign_country(element))
+
+
+def _read_foreign(holder: etree._Element, details: etree._Element, item: etree._Element) -> Event:
+    concept_id = holder.find(_CONCEPT_ID)
+    concept = None if concept_id is None else concept_id.get("qcode") or concept_id.get("uri")
+    participants = []
+    for element in details.iterchildren(_PARTICIPANT):
+        actor = _foreign_actor(element)
+        if actor is not None:
+            participants.append(actor)
+    guid = item.get("guid")
+    return ForeignEvent(
+        name=_plain(holder.find(_NAME)) or "",
+        definition=_plain(holder.find(_DEFINITION)),
+        concept=concept,
+        participants=tuple(participants),
+        date=_foreign_date(details),
+        location=_foreign_place(details),
+        source=guid,
+    )
