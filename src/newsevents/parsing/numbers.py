@@ -1,0 +1,363 @@
+"""
+Numbers, counts and prison terms as English news text writes them.
+
+Three finders, each returning matches with exact character offsets into the text:
+
+- `find_numbers`: ``"seven"``, ``"twenty-five"``, ``"a dozen"``, ``"1,000"``,
+  ``"seven and a half"``, ``"2.5 million"``;
+- `find_counts`: numbers with what the text says about their precision, as a
+  `newsevents.Count`: ``"at least 12"`` is ``Count(12, AT_LEAST)``, ``"about 150"`` is
+  ``Count(150, ABOUT)``, ``"hundreds of"`` is ``Count(100, ORDER)``;
+- `find_terms`: lengths of time as sentences give them, in months: ``"seven and a half
+  years"`` is 90, ``"18 months"`` is 18, ``"a year and a half"`` is 18, ``"three-year"`` is 36.
+
+The word lists live in ``parsing/data/number_words.tsv`` and ``parsing/data/count_qualifiers.tsv``.
+Every pattern here is a bounded alternation without nested ambiguous repetition, so
+each finder runs in time linear in the length of its input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+import attrs
+
+from newsevents.model import MAX_INT, Count, CountQualifier
+
+__all__ = [
+    "CountMatch",
+    "NumberMatch",
+    "TermMatch",
+    "find_counts",
+    "find_numbers",
+    "find_terms",
+    "parse_count",
+    "parse_number",
+    "term_months",
+]
+
+
+@attrs.frozen
+class NumberMatch:
+    """
+    A number found in text.
+
+    Args:
+        text: The number as written (``"seven and a half"``).
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        value: Its value; an `int` when whole, else a `float` (7.5).
+    """
+
+    text: str
+    start: int
+    end: int
+    value: int | float
+
+
+@attrs.frozen
+class CountMatch:
+    """
+    A count found in text: a number with its qualifier (``"at least 12"``).
+
+    Args:
+        text: The count as written, qualifier included.
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        count: The count.
+    """
+
+    text: str
+    start: int
+    end: int
+    count: Count
+
+
+@attrs.frozen
+class TermMatch:
+    """
+    A length of time found in text (``"seven and a half years"``, ``"three-year"``).
+
+    Args:
+        text: The length as written.
+        start: Offset of its first character.
+        end: Offset just past its last character.
+        months: The length in whole months, or None when it is not a whole number of
+            months ("six weeks", "30 days").
+        unit: ``"year"``, ``"month"``, ``"week"`` or ``"day"``.
+    """
+
+    text: str
+    start: int
+    end: int
+    months: int | None
+    unit: str
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@attrs.frozen
+class _Lexicon:
+    units: dict[str, int]
+    scales: dict[str, int]
+    orders: dict[str, int]
+    qualifiers: dict[str, CountQualifier]
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("newsevents.parsing").joinpath(f"data/{name}").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    units: dict[str, int] = {}
+    scales: dict[str, int] = {}
+    orders: dict[str, int] = {}
+    for word, value, kind in _rows("number_words.tsv"):
+        {"unit": units, "scale": scales, "order": orders}[kind][word] = int(value)
+    qualifiers = {phrase: CountQualifier(value) for phrase, value in _rows("count_qualifiers.tsv")}
+    return _Lexicon(units, scales, orders, qualifiers)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+)?"
+_HALF = r"(?:\s+and\s+a\s+(?:half|quarter))"
+
+
+@cache
+def _number_pattern() -> str:
+    lex = _lexicon()
+    word = rf"(?:{_alternation([*lex.units, *lex.scales])})\b"
+    # "a dozen", "an eighteen-month", "one hundred and five", "twenty-five", "seven and a half".
+    words = rf"(?:an?\s+(?=(?:{_alternation(lex.scales)})\b))?{word}(?:(?:\s+and\s+|\s+|-)(?!a\s+half){word}){{0,7}}"
+    big = _alternation(name for name, value in lex.scales.items() if value >= 1000)
+    digits = rf"(?<![\w.,])(?:{_DIGITS})(?![\w])(?:\s+(?:{big})\b)?"
+    return rf"(?:{digits}|\b{words}){_HALF}?"
+
+
+@cache
+def _number_re() -> re.Pattern[str]:
+    return re.compile(_number_pattern(), re.IGNORECASE)
+
+
+def _value(text: str) -> int | float | None:
+    """The value of one number as `_number_re` matches it, or None."""
+    lex = _lexicon()
+    lowered = text.lower()
+    fraction = 0.0
+    for tail, part in ((" a half", 0.5), (" a quarter", 0.25)):
+        if lowered.endswith(tail):
+            lowered = re.sub(r"\s+and\s+a\s+\w+$", "", lowered)
+            fraction = part
+            break
+    if lowered[:1].isdigit():
+        figure, *scale = lowered.split()
+        number: float = float(figure.replace(",", "")) * (lex.scales[scale[0]] if scale else 1)
+    else:
+        total = 0
+        current = 0
+        tokens = [token for token in re.split(r"[\s-]+", lowered) if token not in ("and", "")]
+        for index, token in enumerate(tokens):
+            if token in ("a", "an"):
+                if index != 0:
+                    return None
+                current = 1
+            elif token in lex.units:
+                current += lex.units[token]
+            elif token in ("hundred", "dozen", "score"):
+                current = max(current, 1) * lex.scales[token]
+            elif token in lex.scales:
+                total += max(current, 1) * lex.scales[token]
+                current = 0
+            else:
+                return None
+        number = float(total + current)
+    number += fraction
+    if number > MAX_INT:
+        return None
+    return int(number) if number == int(number) else number
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """
+    Find the numbers in ``text``, written in digits or in words.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The numbers in order, each with its offsets and value.
+
+    >>> [m.value for m in find_numbers("seven and a half years, 1,000 lashes, twenty-five men")]
+    [7.5, 1000, 25]
+    """
+    found = []
+    for match in _number_re().finditer(text):
+        value = _value(match.group())
+        if value is not None:
+            found.append(NumberMatch(match.group(), match.start(), match.end(), value))
+    return found
+
+
+def parse_number(text: str) -> int | float | None:
+    """
+    Return the value of ``text`` when it is exactly one number, else None.
+
+    >>> parse_number("a dozen"), parse_number("seven and a half"), parse_number("many")
+    (12, 7.5, None)
+    """
+    stripped = text.strip()
+    match = _number_re().fullmatch(stripped)
+    return None if match is None else _value(stripped)
+
+
+# --------------------------------------------------------------------------- counts
+
+
+@cache
+def _count_re() -> re.Pattern[str]:
+    lex = _lexicon()
+    qualifier = rf"(?:(?P<qualifier>{_alternation(lex.qualifiers)})\s+)?"
+    order = rf"(?P<order>(?:(?:tens|hundreds)\s+of\s+)?(?:{_alternation(lex.orders)}))\b"
+    return re.compile(rf"\b{qualifier}(?:{order}|(?P<number>{_number_pattern()}))", re.IGNORECASE)
+
+
+def _order_value(text: str) -> int:
+    lex = _lexicon()
+    words = text.lower().split()
+    value = lex.orders[words[-1]]
+    if len(words) == 3:  # "tens of thousands", "hundreds of thousands"
+        value *= lex.orders.get(words[0], 10)
+    return value
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """
+    Find counts in ``text``: numbers with their qualifiers, and orders of magnitude.
+
+    ``"at least 12"`` is ``Count(12, AT_LEAST)``, ``"more than 40"`` ``Count(40, MORE_THAN)``,
+    ``"up to 5"`` ``Count(5, AT_MOST)``, ``"about 150"`` ``Count(150, ABOUT)``, ``"hundreds"``
+    ``Count(100, ORDER)`` (dozens 12, scores 20, thousands 1000), a bare number is exact.
+    Numbers that are not whole (7.5) are not counts and are skipped.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The counts in order, each with its offsets.
+    """
+    lex = _lexicon()
+    found = []
+    for match in _count_re().finditer(text):
+        if match.group("order") is not None:
+            value: int | float | None = _order_value(match.group("order"))
+            qualifier = CountQualifier.ORDER
+        else:
+            value = _value(match.group("number"))
+            word = match.group("qualifier")
+            qualifier = CountQualifier.EXACT if word is None else lex.qualifiers[_squash(word)]
+        if value is None or isinstance(value, float):
+            continue
+        found.append(CountMatch(match.group(), match.start(), match.end(), Count(value, qualifier)))
+    return found
+
+
+def parse_count(text: str) -> Count | None:
+    """
+    Return the count ``text`` states when it is exactly one count, else None.
+
+    >>> parse_count("at least 12")
+    Count(value=12, qualifier=<CountQualifier.AT_LEAST: 'at_least'>)
+    """
+    stripped = text.strip()
+    found = find_counts(stripped)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(stripped):
+        return None
+    return found[0].count
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# --------------------------------------------------------------------------- terms
+
+_UNIT_MONTHS = {"year": 12, "month": 1}
+
+
+@cache
+def _term_re() -> re.Pattern[str]:
+    number = _number_pattern()
+    amount = rf"(?P<amount>{number}|an?|half\s+an?)"
+    unit = r"(?P<unit>year|month|week|day)s?\b"
+    # "a year and a half", "two years and six months"
+    rest = (
+        r"(?:(?P<half>\s+and\s+a\s+half)"
+        rf"|,?\s+and\s+(?P<amount2>{number}|a|one)(?:\s+|-)(?P<unit2>month|week|day)s?\b)?"
+    )
+    return re.compile(rf"\b{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)", re.IGNORECASE)
+
+
+def _amount(text: str) -> float | None:
+    lowered = _squash(text)
+    if lowered in ("a", "an", "one"):
+        return 1.0
+    if lowered.startswith("half"):
+        return 0.5
+    value = _value(text)
+    return None if value is None else float(value)
+
+
+def find_terms(text: str) -> list[TermMatch]:
+    """
+    Find lengths of time in ``text`` and give them in months.
+
+    Ages ("a 50-year-old man", "50 years old") are not terms.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The terms in order, each with its offsets, whole months (or None) and unit.
+
+    >>> [m.months for m in find_terms("seven and a half years; 18 months; a three-year term")]
+    [90, 18, 36]
+    """
+    found = []
+    for match in _term_re().finditer(text):
+        amount = _amount(match.group("amount"))
+        if amount is None:
+            continue
+        unit = match.group("unit").lower()
+        months: float | None = None
+        if unit in _UNIT_MONTHS:
+            months = amount * _UNIT_MONTHS[unit]
+            if match.group("half") is not None:
+                months += 0.5 * _UNIT_MONTHS[unit]
+            if match.group("amount2") is not None:
+                extra = _amount(match.group("amount2"))
+                second = match.group("unit2").lower()
+                months = None if extra is None or second not in _UNIT_MONTHS else months + extra
+        whole = None if months is None or months != int(months) or months > MAX_INT else int(months)
+        found.append(TermMatch(match.group(), match.start(), match.end(), whole, unit))
+    return found
+
+
+def term_months(text: str) -> int | None:
+    """
+    Return the first length of time in ``text`` in whole months, or None.
+
+    >>> term_months("seven and a half years"), term_months("a year and a half"), term_months("life")
+    (90, 18, None)
+    """
+    found = find_terms(text)
+    return found[0].months if found else None

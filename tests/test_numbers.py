@@ -1,0 +1,187 @@
+"""Tests for newsevents.parsing.numbers: number words, counts and terms in months."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents import Count, CountQualifier
+from newsevents.parsing.numbers import (
+    find_counts,
+    find_numbers,
+    find_terms,
+    parse_count,
+    parse_number,
+    term_months,
+)
+
+Q = CountQualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seven", 7),
+        ("Seven", 7),
+        ("twenty-five", 25),
+        ("twenty five", 25),
+        ("a dozen", 12),
+        ("one hundred and five", 105),
+        ("two thousand", 2000),
+        ("seven and a half", 7.5),
+        ("1,000", 1000),
+        ("25,000", 25000),
+        ("3", 3),
+        ("2.5 million", 2_500_000),
+        ("3 and a half", 3.5),
+        ("many", None),
+        ("", None),
+        ("seven dwarfs", None),
+    ],
+)
+def test_parse_number(text: str, expected: float | None) -> None:
+    """Whole-string numbers in words or digits have their value; anything else is None."""
+    assert expected == parse_number(text)
+
+
+def test_find_numbers_offsets() -> None:
+    """Numbers are found in running text with exact offsets."""
+    text = "He got seven and a half years, 1,000 lashes and a $25,000 fine with twenty-five others."
+    found = find_numbers(text)
+    assert [7.5, 1000, 25000, 25] == [m.value for m in found]
+    for match in found:
+        assert match.text == text[match.start : match.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("at least 12", Count(12, Q.AT_LEAST)),
+        ("At least 63", Count(63, Q.AT_LEAST)),
+        ("more than 40", Count(40, Q.MORE_THAN)),
+        ("over 100", Count(100, Q.MORE_THAN)),
+        ("fewer than 5", Count(5, Q.FEWER_THAN)),
+        ("up to 10", Count(10, Q.AT_MOST)),
+        ("about 150", Count(150, Q.ABOUT)),
+        ("around 20", Count(20, Q.ABOUT)),
+        ("nearly 300", Count(300, Q.ABOUT)),
+        ("some forty", Count(40, Q.ABOUT)),
+        ("hundreds", Count(100, Q.ORDER)),
+        ("dozens", Count(12, Q.ORDER)),
+        ("scores", Count(20, Q.ORDER)),
+        ("thousands", Count(1000, Q.ORDER)),
+        ("tens of thousands", Count(10000, Q.ORDER)),
+        ("49", Count(49)),
+        ("eleven", Count(11)),
+        ("1,688", Count(1688)),
+        ("seven and a half", None),
+        ("at least", None),
+        ("people", None),
+    ],
+)
+def test_parse_count(text: str, expected: Count | None) -> None:
+    """Counts carry the text's qualifier; orders of magnitude are ORDER; fractions are not counts."""
+    assert expected == parse_count(text)
+
+
+def test_find_counts_in_sentences() -> None:
+    """Counts are found in running text with their qualifier and exact offsets."""
+    text = "At least 63 people died in hundreds of airstrikes, killing scores, about 150 fighters."
+    found = find_counts(text)
+    assert [Count(63, Q.AT_LEAST), Count(100, Q.ORDER), Count(20, Q.ORDER), Count(150, Q.ABOUT)] == [
+        m.count for m in found
+    ]
+    for match in found:
+        assert match.text == text[match.start : match.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seven and a half years", 90),
+        ("18 months", 18),
+        ("a year and a half", 18),
+        ("three-year", 36),
+        ("one-year jail terms", 12),
+        ("a year in prison", 12),
+        ("10 months", 10),
+        ("two years and six months", 30),
+        ("15 years of hard labor", 180),
+        ("a 20-year sentence", 240),
+        ("half a year", 6),
+        ("1.5 years", 18),
+        ("six weeks", None),
+        ("30 days", None),
+        ("life", None),
+        ("a 50-year-old man", None),
+        ("aged 50 years old", None),
+    ],
+)
+def test_term_months(text: str, expected: int | None) -> None:
+    """Lengths of time are whole months; weeks, days, life and ages are None."""
+    assert expected == term_months(text)
+
+
+def test_find_terms_units_and_offsets() -> None:
+    """Each term keeps its unit and exact offsets; ages are not terms."""
+    text = "The 50-year-old got 3 years in prison and six weeks of community service."
+    found = find_terms(text)
+    assert [("3 years", 36, "year"), ("six weeks", None, "week")] == [
+        (m.text, m.months, m.unit) for m in found
+    ]
+    for match in found:
+        assert match.text == text[match.start : match.end]
+
+
+@given(st.integers(0, 10**12))
+def test_digits_round_trip(value: int) -> None:
+    """Any whole number written with or without thousands separators parses back."""
+    assert value == parse_number(str(value))
+    assert value == parse_number(f"{value:,}")
+    assert Count(value) == parse_count(f"{value:,}")
+
+
+@given(st.integers(1, 99))
+def test_words_round_trip(value: int) -> None:
+    """Numbers 1 to 99 written in words parse back, with or without the hyphen."""
+    units = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    teens = [
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ]
+    tens = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    if value < 10:
+        word = units[value - 1]
+    elif value < 20:
+        word = teens[value - 10]
+    else:
+        word = tens[value // 10 - 2] + ("" if value % 10 == 0 else "-" + units[value % 10 - 1])
+    assert value == parse_number(word)
+    assert value == parse_number(word.replace("-", " "))
+    assert value * 12 == term_months(f"{word} years")
+
+
+@given(st.text(max_size=300))
+def test_never_raises(text: str) -> None:
+    """Any text is scanned without an exception, and every match spans its own text."""
+    for match in [*find_numbers(text), *find_counts(text), *find_terms(text)]:
+        assert match.text == text[match.start : match.end]
+    parse_number(text)
+    parse_count(text)
+    term_months(text)
+
+
+def test_linear_on_adversarial_input() -> None:
+    """Long runs of near-matches are scanned without catastrophic backtracking."""
+    text = "seven and " * 3000 + "at least " * 3000 + "1,000," * 3000 + "twenty-" * 3000
+    assert isinstance(find_terms(text), list)
+    assert isinstance(find_counts(text), list)
