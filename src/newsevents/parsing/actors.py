@@ -179,8 +179,9 @@ class Mention:
         text: The text as written.
         actor: The actor it refers to.
         how: How it was resolved: ``"name"``, ``"surname"``, ``"role"`` (the premier),
-            ``"state"`` (a country's name), ``"demonym"`` ("Russian": the state, or an adjective)
-            or ``"metonym"`` (the Kremlin).
+            ``"state"`` (a country's name), ``"demonym"`` ("Russian": the state, or an adjective),
+            ``"metonym"`` (the Kremlin) or ``"organization"`` (a capitalised name with an
+            organisation word: "Reporters Without Borders").
     """
 
     start: int
@@ -194,7 +195,7 @@ class Mention:
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 _CONNECTORS = frozenset(
-    {"of", "bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"}
+    {"of", "for", "bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"}
 )
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 
@@ -265,6 +266,7 @@ class Cast:
         self._by_token: dict[str, list[int]] = {}
         self._first_seen: list[int] = []
         self._mentions: dict[int, list[Mention]] = {}
+        self._orgs: dict[int, tuple[int, Actor]] = {}
         self._build()
 
     @classmethod
@@ -345,6 +347,9 @@ class Cast:
         # leading sentence openers and other non-name words
         while tokens and _clean(tokens[0][2]) in nonnames and not self._known_token(_clean(tokens[0][2])):
             tokens.pop(0)
+        while tokens and tokens[-1][2] in _CONNECTORS:
+            tokens.pop()
+        whole = list(tokens)
         # a leading country ("Russian President", "Saudi Arabia's King") and titles
         changed = True
         while tokens and changed:
@@ -385,6 +390,13 @@ class Cast:
             return
         names = [_clean(token[2]) for token in tokens]
         if any(name in orgs for name in names):
+            start, end = whole[0][0], whole[-1][1]
+            name = text[start:end]
+            if name.endswith(("'s", "’s")):
+                name, end = name[:-2], end - 2
+            self._orgs[start] = (end, Actor.organization(name))
+            return
+        if title_groups(" ".join(names)) is not None:
             return
         if len(names) == 1 and country_code(names[0]) is not None:
             return
@@ -500,6 +512,9 @@ class Cast:
             if run.start < taken_until:
                 continue
             out.extend(self._mentions_in_run(run, metonyms))
+        for start, (end, actor) in self._orgs.items():
+            if sentence.start <= start < sentence.end:
+                out.append(Mention(start, end, text[start:end], actor, "organization"))
         # role anaphors: "the premier", "the Russian leader"
         lowered = text[sentence.start : sentence.end].lower()
         for noun in _anaphors():

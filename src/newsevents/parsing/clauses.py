@@ -18,10 +18,23 @@ import datetime
 import re
 from functools import cache
 
-from newsevents.model import PartialDate
-from newsevents.parsing.article import Article, Sentence, TimeSpan, table, time_expressions
+from newsevents.model import Actor, PartialDate
+from newsevents.parsing.actors import Cast, Mention
+from newsevents.parsing.article import Article, Sentence, TimeSpan, table, time_expressions, words
 
-__all__ = ["attached_date", "clause_end", "clause_start", "cues", "reporting_day", "sentence_times"]
+__all__ = [
+    "actor_mentions",
+    "attached_date",
+    "clause_end",
+    "clause_start",
+    "cues",
+    "distinct",
+    "media_names",
+    "people_referred",
+    "reporting_day",
+    "sentence_times",
+    "subject_of",
+]
 
 _WORD = re.compile(r"[\w'’]+")
 _BOUNDARIES = (", ", "; ", ": ", " that ", " — ", " -- ", " – ", ",” ", ",” ", '," ', ".” ", "?” ")
@@ -186,3 +199,89 @@ def _recency(article: Article, sentence: Sentence, start: int, end: int, reach: 
                 return PartialDate(published.year)
             return None
     return None
+
+
+# --------------------------------------------------------------------------- actors in clauses
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
+
+
+_PLURAL = re.compile(
+    r"\b(?:the two(?: (?:men|women|leaders|sides|presidents|ministers|officials))?|both (?:men|leaders))\b",
+    re.IGNORECASE,
+)
+
+
+def media_names() -> frozenset[str]:
+    """The names of news organisations (``data/media.txt``): their staff are not parties to events."""
+    return words("media.txt")
+
+
+def actor_mentions(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Mention]:
+    """Actor mentions (people, states by name, seats of government) inside ``[start, end)``."""
+    return [
+        mention
+        for mention in cast.mentions(sentence)
+        if start <= mention.start and mention.end <= end and mention.how != "demonym"
+    ]
+
+
+def people_referred(
+    cast: Cast, article: Article, start: int, end: int, exclude: list[Actor], *, last: bool
+) -> list[Actor]:
+    """People that pronouns or "the two men" in ``[start, end)`` refer to."""
+    text = article.text
+    plural = None
+    for found in _PLURAL.finditer(text, start, end):
+        plural = found
+        if not last:
+            break
+    if plural is not None:
+        return cast.people_before(plural.start(), count=2)
+    pronoun = None
+    for found in _PRONOUN.finditer(text, start, end):
+        pronoun = found
+        if not last:
+            break
+    if pronoun is not None:
+        return cast.people_before(pronoun.start(), count=1, exclude=tuple(exclude))
+    return []
+
+
+def subject_of(cast: Cast, article: Article, sentence: Sentence, before: int) -> list[Actor]:
+    """The actor(s) of the clause before a verb: the nearest, with a coordinated partner ("X and Y")."""
+    text = article.text
+    end = before
+    while end > sentence.start:
+        start = clause_start(sentence, end)
+        segment = text[start:end].strip().lower()
+        if segment.startswith(("which", "who", "whom", "whose", "where")):
+            end = start - 2
+            continue
+        found = actor_mentions(cast, sentence, start, end)
+        pronouns = people_referred(cast, article, start, end, [], last=True)
+        if found:
+            nearest = found[-1]
+            chosen = [nearest.actor]
+            if len(found) >= 2 and text[found[-2].end : nearest.start].strip() in ("and", ",", "and the"):
+                chosen.insert(0, found[-2].actor)
+            plural = _PLURAL.search(text, nearest.end, end)
+            if pronouns and plural is not None:
+                return pronouns
+            return chosen
+        if pronouns:
+            return pronouns
+        if start <= sentence.start:
+            break
+        end = start - 2 if start > sentence.start else sentence.start
+    return []
+
+
+def distinct(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for actor in actors:
+        if actor.name not in seen and actor.name not in media_names():
+            seen.add(actor.name)
+            out.append(actor)
+    return out

@@ -29,9 +29,18 @@ import attrs
 from newsevents.events import PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import Cast, Mention, country_code
+from newsevents.parsing.actors import Cast, country_code
 from newsevents.parsing.article import Article, Sentence, evidence_for, words
-from newsevents.parsing.clauses import attached_date, clause_end, clause_start, cues
+from newsevents.parsing.clauses import (
+    actor_mentions,
+    attached_date,
+    clause_end,
+    clause_start,
+    cues,
+    distinct,
+    people_referred,
+    subject_of,
+)
 
 __all__ = ["find_phone_calls"]
 
@@ -52,14 +61,17 @@ _ARTICLE_BEFORE = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-_PLURAL = re.compile(
-    r"\b(?:the two(?: (?:men|women|leaders|sides|presidents|ministers|officials))?|both (?:men|leaders))\b",
-    re.IGNORECASE,
-)
-_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 _ROLE_OBJECT = re.compile(
     r"\b(?:his|her|their)\s+(?:(\w+)\s+)?(?:successor|predecessor|counterpart)\b", re.IGNORECASE
 )
+
+
+@cache
+def _exclude() -> re.Pattern[str]:
+    phrases = sorted(words("phonecall_excludes.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.IGNORECASE)
+
+
 _INITIATED = re.compile(r"\b(?:initiated|placed|made|requested) by\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:call|calls|conversation|chat)s? with\b", re.IGNORECASE)
@@ -79,86 +91,6 @@ class _Mention:
 
 
 # --------------------------------------------------------------------------- actors in windows
-
-
-def _media() -> frozenset[str]:
-    return words("media.txt")
-
-
-@cache
-def _exclude() -> re.Pattern[str]:
-    phrases = sorted(words("phonecall_excludes.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.IGNORECASE)
-
-
-def _candidates(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Mention]:
-    """Actor mentions (people, states by name, seats of government) inside ``[start, end)``."""
-    return [
-        mention
-        for mention in cast.mentions(sentence)
-        if start <= mention.start and mention.end <= end and mention.how != "demonym"
-    ]
-
-
-def _pronoun_or_plural(
-    cast: Cast, article: Article, start: int, end: int, exclude: list[Actor], *, last: bool
-) -> list[Actor]:
-    """People that pronouns or "the two men" in ``[start, end)`` refer to."""
-    text = article.text
-    plural = None
-    for found in _PLURAL.finditer(text, start, end):
-        plural = found
-        if not last:
-            break
-    if plural is not None:
-        return cast.people_before(plural.start(), count=2)
-    pronoun = None
-    for found in _PRONOUN.finditer(text, start, end):
-        pronoun = found
-        if not last:
-            break
-    if pronoun is not None:
-        return cast.people_before(pronoun.start(), count=1, exclude=tuple(exclude))
-    return []
-
-
-def _subject(cast: Cast, article: Article, sentence: Sentence, before: int) -> list[Actor]:
-    """The actor(s) of the clause before a verb: the nearest, with a coordinated partner ("X and Y")."""
-    text = article.text
-    end = before
-    while end > sentence.start:
-        start = clause_start(sentence, end)
-        segment = text[start:end].strip().lower()
-        if segment.startswith(("which", "who", "whom", "whose", "where")):
-            end = start - 2
-            continue
-        found = _candidates(cast, sentence, start, end)
-        pronouns = _pronoun_or_plural(cast, article, start, end, [], last=True)
-        if found:
-            nearest = found[-1]
-            chosen = [nearest.actor]
-            if len(found) >= 2 and text[found[-2].end : nearest.start].strip() in ("and", ",", "and the"):
-                chosen.insert(0, found[-2].actor)
-            plural = _PLURAL.search(text, nearest.end, end)
-            if pronouns and plural is not None:
-                return pronouns
-            return chosen
-        if pronouns:
-            return pronouns
-        if start <= sentence.start:
-            break
-        end = start - 2 if start > sentence.start else sentence.start
-    return []
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    out: list[Actor] = []
-    for actor in actors:
-        if actor.name not in seen and actor.name not in _media():
-            seen.add(actor.name)
-            out.append(actor)
-    return out
 
 
 def _role_object(cast: Cast, article: Article, start: int, end: int, known: list[Actor]) -> Actor | None:
@@ -208,7 +140,7 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
     for pattern in (_INITIATED, _FROM):
         found = pattern.search(article.text, sentence.start, sentence.end)
         if found is not None:
-            after = _candidates(cast, sentence, found.end(), sentence.end)
+            after = actor_mentions(cast, sentence, found.end(), sentence.end)
             if after and after[0].actor.kind is not ActorKind.COUNTRY:
                 return after[0].actor
             if after:
@@ -232,15 +164,15 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         seen_spans.append((start, end))
         if _blocked(article, sentence, start, end):
             continue
-        subject = _subject(cast, article, sentence, start)
+        subject = subject_of(cast, article, sentence, start)
         stop = clause_end(sentence, end)
-        objects = [mention.actor for mention in _candidates(cast, sentence, start, max(stop, end))]
+        objects = [mention.actor for mention in actor_mentions(cast, sentence, start, max(stop, end))]
         if not objects:
-            objects = _pronoun_or_plural(cast, article, start, max(stop, end), subject, last=False)
-        participants = _unique(subject + objects[:1])
+            objects = people_referred(cast, article, start, max(stop, end), subject, last=False)
+        participants = distinct(subject + objects[:1])
         if len(participants) < 2:
             role = _role_object(cast, article, start, max(stop, end), participants)
-            participants = _unique([*participants, role] if role is not None else participants)
+            participants = distinct([*participants, role] if role is not None else participants)
         yield _Mention(
             participants, None, attached_date(article, sentence, start, end), sentence,
             "phonecall.spoke_by_phone", definite=False,
@@ -255,13 +187,13 @@ def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
         start, end = found.start(), found.end()
         if _blocked(article, sentence, start, end):
             continue
-        subject = _subject(cast, article, sentence, start)
+        subject = subject_of(cast, article, sentence, start)
         stop = clause_end(sentence, end)
-        objects = [mention.actor for mention in _candidates(cast, sentence, end, stop)]
+        objects = [mention.actor for mention in actor_mentions(cast, sentence, end, stop)]
         if not objects or not subject:
             continue
         for caller in subject:
-            participants = _unique([caller, objects[0]])
+            participants = distinct([caller, objects[0]])
             yield _Mention(
                 participants, caller, attached_date(article, sentence, start, end), sentence,
                 "phonecall.phoned", definite=False,
@@ -294,24 +226,24 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         from_ = _FROM.match(text, start)
         if between is not None:
             window_end = min(sentence.end, between.end() + 160)
-            people = [mention.actor for mention in _candidates(cast, sentence, between.end(), window_end)]
+            people = [mention.actor for mention in actor_mentions(cast, sentence, between.end(), window_end)]
             persons = [actor for actor in people if actor.kind is ActorKind.PERSON]
-            participants = _unique(persons if len(_unique(persons)) >= 2 else people)[:2]
+            participants = distinct(persons if len(distinct(persons)) >= 2 else people)[:2]
             rule = "phonecall.call_between"
         elif with_ is not None or from_ is not None:
-            other = [mention.actor for mention in _candidates(cast, sentence, end, stop)]
-            subject = _subject(cast, article, sentence, start)
-            participants = _unique(subject[:1] + other[:1])
+            other = [mention.actor for mention in actor_mentions(cast, sentence, end, stop)]
+            subject = subject_of(cast, article, sentence, start)
+            participants = distinct(subject[:1] + other[:1])
             rule = "phonecall.call_with" if with_ is not None else "phonecall.call_from"
         else:
             left = clause_start(sentence, start)
-            people = [mention.actor for mention in _candidates(cast, sentence, left, start)]
-            people += _pronoun_or_plural(cast, article, left, start, people, last=False)
-            participants = _unique(people)[:2]
+            people = [mention.actor for mention in actor_mentions(cast, sentence, left, start)]
+            people += people_referred(cast, article, left, start, people, last=False)
+            participants = distinct(people)[:2]
             if len(participants) == 1:
                 role = _role_object(cast, article, left, start, participants)
                 if role is not None:
-                    participants = _unique([*participants, role])
+                    participants = distinct([*participants, role])
             if definite and len(participants) < 2:
                 rule = "phonecall.the_call"
         initiator = _initiator(cast, sentence, participants)
@@ -339,7 +271,7 @@ def _lede_participants(cast: Cast) -> list[Actor]:
     for sentence in cast.article.sentences[:3]:
         if sentence.headline:
             continue
-        people = _unique(
+        people = distinct(
             [mention.actor for mention in cast.mentions(sentence) if mention.actor.kind is ActorKind.PERSON]
         )
         if len(people) >= 2:
