@@ -18,5 +18,5 @@ def test_examples_run(page, monkeypatch):
     monkeypatch.chdir(ROOT)
     namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
     for number, block in enumerate(BLOCK.findall(page.read_text(encoding="utf-8")), 1):
-        code = compile(block, f"{page.name} (block {number})", "exec")
+        code = compile(block, f"{page.name} (block {number})", "exec", dont_inherit=True)
         exec(code, namespace)  # noqa: S102 (our own documentation)

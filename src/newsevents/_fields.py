@@ -165,9 +165,10 @@ def _describe(cls: type[Event]) -> tuple[FieldSpec, ...]:
     if not attrs.has(cls):
         raise RegistrationError(f"{cls!r} is not an attrs class")
     try:
-        hints = typing.get_type_hints(cls)
-        # cattrs reads attrs' field.type; resolve string annotations once, here.
-        attrs.resolve_types(cls)
+        if any(isinstance(field.type, str) for field in attrs.fields(cls)):
+            # cattrs reads attrs' field.type; resolve string annotations once, here.
+            attrs.resolve_types(cls)
+        hints = {field.name: field.type for field in attrs.fields(cls)}
     except NameError as error:
         raise RegistrationError(f"cannot resolve the field types of {cls.__name__}: {error}") from None
     specs = []
