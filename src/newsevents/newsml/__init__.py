@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from newsevents.errors import EncodeError, ValidationError
 from newsevents.model import Event
 from newsevents.newsml import _validate as _validation
-from newsevents.newsml._article import Article
+from newsevents.newsml._article import ArticleLike
 from newsevents.newsml._foreign import ForeignEvent
 from newsevents.newsml._read import read
 from newsevents.newsml._safe import DEFAULT_MAX_BYTES
@@ -33,7 +33,7 @@ __all__ = [
     "IPTC_CATALOG",
     "NS",
     "SCHEMES",
-    "Article",
+    "ArticleLike",
     "ForeignEvent",
     "from_newsml",
     "schema",
@@ -45,7 +45,7 @@ __all__ = [
 def to_newsml(
     events: Event | Iterable[Event],
     *,
-    article: Article | str | None = None,
+    article: str | ArticleLike | None = None,
     version: int = 1,
     version_created: datetime.datetime | None = None,
     provider: str = "newsevents",
@@ -58,9 +58,10 @@ def to_newsml(
 
     Args:
         events: An event, or an iterable of events of registered types.
-        article: The article the events come from, as an `Article` or its text: it is
-            written first, as a ``newsItem`` whose ``contentMeta/subject type="cpnat:event"``
-            point at the events. Its publication date bounds events of unknown date.
+        article: The article the events come from: its text, a `newsevents.parsing.Article`,
+            or any object with a ``text`` (see `ArticleLike`). It is written first, as a
+            ``newsItem`` whose ``contentMeta/subject type="cpnat:event"`` point at the events;
+            its publication date bounds events of unknown date.
         version: The items' ``version``.
         version_created: The items' ``versionCreated`` and the message's ``sent``, a
             timezone-aware datetime; now (UTC) by default.
@@ -74,8 +75,9 @@ def to_newsml(
         The document, UTF-8 with an XML declaration.
 
     Raises:
-        EncodeError: For an item that is not an event of a registered type, or an invalid option,
-            or (with ``validate=True``) a document the schema refuses.
+        EncodeError: For an item that is not an event of a registered type, no events and
+            no article (NewsML-G2 has no empty message), an invalid option, or (with
+            ``validate=True``) a document the schema refuses.
     """
     root = write(
         events,

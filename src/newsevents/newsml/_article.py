@@ -1,5 +1,6 @@
 """
-`Article`: the news article events come from, for the NewsML-G2 article form.
+The article written alongside the events: from a string, `newsevents.parsing.Article`,
+or any object with a ``text`` attribute.
 """
 
 from __future__ import annotations
@@ -7,65 +8,84 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
-from newsevents.errors import ValidationError
+from newsevents.errors import EncodeError, NewsEventsError
 from newsevents.model import check_text
 
-__all__ = ["Article"]
+__all__ = ["ArticleLike", "ArticleMeta", "article_meta"]
 
 _ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
-def _optional_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        check_text(value, attribute.name)
-
-
-def _published(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, datetime.date):
-        raise ValidationError(
-            f"expected a datetime.date or None, got {type(value).__name__}", path=f"$.{attribute.name}"
-        )
-
-
-def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (type(value) is not str or _ID.fullmatch(value) is None):
-        raise ValidationError(f"id {value!r} does not match {_ID.pattern}", path=f"$.{attribute.name}")
-
-
-@attrs.frozen(kw_only=True)
-class Article:
+class ArticleLike(Protocol):
     """
-    A news article, written by `newsevents.to_newsml` as a ``newsItem`` alongside its events.
-
-    Args:
-        text: The article text, exactly as published.
-        headline: Its headline, when known.
-        dateline: Its dateline ("JERUSALEM"), when known.
-        published: Its publication date (a `datetime.date` or an aware `datetime.datetime`).
-        id: A QCode-safe identifier (``[A-Za-z0-9._-]{1,64}``); by default derived from the text,
-            so the same article gets the same ``guid``.
-
-    Raises:
-        ValidationError: For text XML cannot carry, a bad id, or a ``published`` that is not a date.
+    What `newsevents.to_newsml` reads of an article: its ``text``, and when present its
+    ``headline`` and ``dateline`` (strings, or objects with a ``text``), ``published``
+    (a `datetime.date`) and ``source`` (an identifier). `newsevents.parsing.Article` is one.
     """
-
-    text: str = attrs.field()
-    headline: str | None = attrs.field(default=None, validator=_optional_text)
-    dateline: str | None = attrs.field(default=None, validator=_optional_text)
-    published: datetime.date | None = attrs.field(default=None, validator=_published)
-    id: str | None = attrs.field(default=None, validator=_id)
-
-    def __attrs_post_init__(self) -> None:
-        check_text(self.text, "text")
 
     @property
-    def guid(self) -> str:
-        """The article's NewsML-G2 ``guid``: ``urn:newsevents:article:<id>``."""
-        ident = self.id
-        if ident is None:
-            ident = hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
-        return f"urn:newsevents:article:{ident}"
+    def text(self) -> str:
+        """The article text, exactly as published."""
+
+
+@attrs.frozen
+class ArticleMeta:
+    """What the ``newsItem`` of an article holds."""
+
+    text: str
+    headline: str | None
+    dateline: str | None
+    published: datetime.date | None
+    guid: str
+
+
+def _text_of(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else getattr(value, "text", None)
+    if not isinstance(text, str):
+        raise EncodeError(f"article {name} must be a string or have a text, got {type(value).__name__}")
+    return text
+
+
+def article_meta(article: str | ArticleLike) -> ArticleMeta:
+    """
+    Read what the ``newsItem`` needs from ``article``.
+
+    The ``guid`` is ``urn:newsevents:article:<source>`` when the article's ``source`` is
+    QCode-safe, else ``urn:newsevents:article:`` and 16 hex digits of the text's SHA-256,
+    so the same article always gets the same guid.
+
+    Raises:
+        EncodeError: When there is no text, or a text XML cannot carry.
+    """
+    if isinstance(article, str):
+        text: Any = article
+        headline = dateline = published = source = None
+    else:
+        text = getattr(article, "text", None)
+        headline = _text_of(getattr(article, "headline", None), "headline")
+        dateline = _text_of(getattr(article, "dateline", None), "dateline")
+        published = getattr(article, "published", None)
+        source = getattr(article, "source", None)
+    if not isinstance(text, str):
+        raise EncodeError(f"article must be a string or have a text, got {type(article).__name__}")
+    if published is not None and not isinstance(published, datetime.date):
+        raise EncodeError(f"article published must be a datetime.date, got {type(published).__name__}")
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    for name, value in (("text", text), ("headline", headline), ("dateline", dateline)):
+        if value is not None:
+            try:
+                check_text(value, name)
+            except NewsEventsError as error:
+                raise EncodeError(f"article {error.message}", path=error.path) from None
+    if isinstance(source, str) and _ID.fullmatch(source):
+        ident = source
+    else:
+        ident = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return ArticleMeta(text, headline, dateline, published, f"urn:newsevents:article:{ident}")

@@ -62,6 +62,9 @@ def parse(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
         raise DecodeError(f"document of {len(data)} bytes is over the limit of {max_bytes} bytes")
     if not data.strip():
         raise DecodeError("empty document", line=1)
+    line = _doctype_line(data)
+    if line is not None:
+        raise DecodeError("a DOCTYPE is not allowed in NewsML-G2 input", line=line)
     try:
         root = etree.fromstring(data, parser=_parser())
     except etree.XMLSyntaxError as error:
@@ -72,6 +75,52 @@ def parse(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
         # Entities were never expanded (resolve_entities=False); refuse the document anyway.
         raise DecodeError("a DOCTYPE is not allowed in NewsML-G2 input", line=1)
     return root
+
+
+_PROLOG_SKIPS = ((b"<?", b"?>"), (b"<!--", b"-->"))
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _doctype_line(data: bytes) -> int | None:
+    """
+    The line of a DOCTYPE in the prolog, found before any parsing, or None.
+
+    Scans only the prolog (declaration, comments, processing instructions, white space)
+    up to the root element's ``<``, so entities are refused before libxml2 sees them.
+    UTF-16 and UTF-32 input (with a byte order mark) is decoded first.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                data = data[len(bom) : len(bom) + 1_000_000].decode(codec, "replace").encode("utf-8")
+            except LookupError:  # pragma: no cover (the codecs are built in)
+                return None
+            break
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+    position = 0
+    size = len(data)
+    while position < size:
+        byte = data[position : position + 1]
+        if byte in (b" ", b"\t", b"\r", b"\n"):
+            position += 1
+            continue
+        for opening, closing in _PROLOG_SKIPS:
+            if data.startswith(opening, position):
+                end = data.find(closing, position + len(opening))
+                position = size if end < 0 else end + len(closing)
+                break
+        else:
+            if data.startswith(b"<!DOCTYPE", position):
+                return data.count(b"\n", 0, position) + 1
+            return None  # the root element (or something libxml2 will refuse)
+    return None
 
 
 def line_of(element: etree._Element) -> int | None:

@@ -15,7 +15,7 @@ from lxml import etree
 from newsevents import registry
 from newsevents.errors import EncodeError, NewsEventsError
 from newsevents.model import Actor, Event, Place
-from newsevents.newsml._article import Article
+from newsevents.newsml._article import ArticleLike, ArticleMeta, article_meta
 from newsevents.newsml._plan import Plan, plan_of
 from newsevents.newsml._schemes import EXT, G2, IPTC_CATALOG, KIND_QCODES, NS, SCHEMES, XML_NS
 
@@ -220,7 +220,7 @@ def _write_event(parent: etree._Element, event: Event, plan: Plan, ctx: _Context
     return item
 
 
-def _write_article(parent: etree._Element, article: Article, events: list[Event], ctx: _Context) -> None:
+def _write_article(parent: etree._Element, article: ArticleMeta, events: list[Event], ctx: _Context) -> None:
     sub = etree.SubElement
     item = ctx.start_item(parent, NEWS_ITEM, article.guid, "ninat:text")
     meta = sub(item, _g("contentMeta"))
@@ -249,7 +249,7 @@ def _utc_now() -> datetime.datetime:
 def write(
     events: Event | Iterable[Event],
     *,
-    article: Article | str | None,
+    article: str | ArticleLike | None,
     version: int,
     version_created: datetime.datetime | None,
     provider: str,
@@ -269,10 +269,7 @@ def write(
         raise EncodeError(f"provider must be a non-blank single-line string, got {provider!r}")
     if type(language) is not str or not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", language):
         raise EncodeError(f"language must be a BCP 47 tag like 'en', got {language!r}")
-    if isinstance(article, str):
-        article = Article(text=article)
-    elif article is not None and not isinstance(article, Article):
-        raise EncodeError(f"article must be an Article, a str or None, got {type(article).__name__}")
+    meta = None if article is None else article_meta(article)
 
     items = [events] if isinstance(events, Event) else events
     checked: list[tuple[Event, Plan]] = []
@@ -292,9 +289,9 @@ def write(
         except NewsEventsError as error:
             raise error.at(f"$[{index}]") from None
 
-    published = None if article is None else article.published
-    if isinstance(published, datetime.datetime):
-        published = published.date()
+    if not checked and meta is None:
+        raise EncodeError("nothing to write: a newsMessage needs an event or an article", path="$")
+    published = None if meta is None else meta.published
     bound = (published or version_created.date()).isoformat()
     ctx = _Context(
         version=version,
@@ -309,8 +306,8 @@ def write(
     sub(header, _g("sent")).text = ctx.version_created
     sub(header, _g("sender")).text = provider
     item_set = sub(root, _g("itemSet"))
-    if article is not None:
-        _write_article(item_set, article, [event for event, _ in checked], ctx)
+    if meta is not None:
+        _write_article(item_set, meta, [event for event, _ in checked], ctx)
     for index, (event, plan) in enumerate(checked):
         try:
             _write_event(item_set, event, plan, ctx)
