@@ -108,7 +108,7 @@ def test_batch_reports_bad_records_and_goes_on(tmp_path, capsys):
     assert 1 == code
     assert "batch.jsonl:2: not JSON" in err
     assert "batch.jsonl:3 (id 'b'): missing or non-string 'text'" in err
-    assert "line 4 (id 'c'): invalid 'published' date" in err
+    assert "batch.jsonl:4 (id 'c'): invalid 'published' date" in err
     sources = [json.loads(line)["source"] for line in out.splitlines()]
     assert set(sources) <= {"a", "e"}
     assert sources == sorted(sources)

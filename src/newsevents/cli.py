@@ -22,6 +22,7 @@ from typing import IO, Any
 import orjson
 
 from newsevents import __version__, registry
+from newsevents.batch import Record, parse_record, read_records
 from newsevents.errors import DecodeError, NewsEventsError
 from newsevents.model import Event
 
@@ -79,44 +80,9 @@ def _write_events(events: list[Event], fmt: str, out: IO[bytes], *, article: Any
 # --------------------------------------------------------------------------- parse
 
 
-def _parse_one(record: tuple[int, str, str, str | None]) -> tuple[int, str, list[dict[str, Any]] | str]:
-    """Parse one article in a worker: (line, id, text, published) -> (line, id, events or error)."""
-    from newsevents.json import to_dict  # noqa: PLC0415
-    from newsevents.parsing import parse  # noqa: PLC0415
-
-    line, source, text, published = record
-    try:
-        day = None if published is None else datetime.date.fromisoformat(published)
-    except ValueError:
-        return line, source, f"invalid 'published' date {published!r}"
-    try:
-        return line, source, [to_dict(e) for e in parse(text, published=day, source=source)]
-    except NewsEventsError as error:  # parse never raises on text; this is defensive
-        return line, source, str(error)
-
-
-def _jsonl_records(name: str, data: bytes, failures: list[str]) -> Iterator[tuple[int, str, str, str | None]]:
-    for number, raw in enumerate(data.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            record = orjson.loads(raw)
-        except orjson.JSONDecodeError as error:
-            failures.append(f"{name}:{number}: not JSON: {error.msg}")
-            continue
-        if type(record) is not dict:
-            failures.append(f"{name}:{number}: expected an object with 'id' and 'text'")
-            continue
-        source, text, published = record.get("id"), record.get("text"), record.get("published")
-        label = f"{name}:{number} (id {source!r})"
-        if type(source) is not str or not source:
-            failures.append(f"{label}: missing or non-string 'id'")
-        elif type(text) is not str:
-            failures.append(f"{label}: missing or non-string 'text'")
-        elif published is not None and type(published) is not str:
-            failures.append(f"{label}: 'published' must be a YYYY-MM-DD string or null")
-        else:
-            yield number, source, text, published
+def _parse_one(item: Record | DecodeError) -> list[dict[str, Any]] | DecodeError:
+    """Parse one record in this or a worker process; a bad record passes its error through."""
+    return item if isinstance(item, DecodeError) else parse_record(item)
 
 
 def _progress(items: Iterable[Any], total: int | None) -> Iterable[Any]:
@@ -165,26 +131,26 @@ def _parse_texts(args: argparse.Namespace, out: IO[bytes], failures: list[str]) 
 
 
 def _parse_batch(args: argparse.Namespace, out: IO[bytes], failures: list[str]) -> tuple[int, int]:
-    records: list[tuple[int, str, str, str | None]] = []
+    items: list[Record | DecodeError] = []
     for name in args.files:
         try:
             data = _read(name)
         except DecodeError as error:
             failures.append(str(error))
             continue
-        records.extend(_jsonl_records("stdin" if name == "-" else name, data, failures))
-    seen, produced = len(records) + len(failures), 0
+        items.extend(read_records(data, name="stdin" if name == "-" else name))
+    produced = 0
     pool = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else None
-    results: Iterable[tuple[int, str, list[dict[str, Any]] | str]]
+    results: Iterable[list[dict[str, Any]] | DecodeError]
     if pool is not None:
-        results = (r for window in _windows(records) for r in pool.map(_parse_one, window))
+        results = (r for window in _windows(items) for r in pool.map(_parse_one, window))
     else:
-        results = map(_parse_one, records)
+        results = map(_parse_one, items)
     collected: list[dict[str, Any]] = []
     try:
-        for line, source, result in _progress(results, len(records)):
-            if isinstance(result, str):
-                failures.append(f"line {line} (id {source!r}): {result}")
+        for result in _progress(results, len(items)):
+            if isinstance(result, DecodeError):
+                failures.append(str(result))
                 continue
             produced += len(result)
             if args.to == "json":
@@ -196,7 +162,7 @@ def _parse_batch(args: argparse.Namespace, out: IO[bytes], failures: list[str]) 
             pool.shutdown()
     if args.to == "json":
         out.write(orjson.dumps(collected, option=orjson.OPT_INDENT_2) + b"\n")
-    return seen, produced
+    return len(items), produced
 
 
 def _run_parse(args: argparse.Namespace, out: IO[bytes]) -> int:
