@@ -123,8 +123,10 @@ def _load_builtin() -> None:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+            if error.name not in _OPTIONAL:
+                _log.exception("cannot import the recognisers in %s", module)
+        except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
+            _log.exception("cannot import the recognisers in %s", module)
 
 
 def recognisers() -> Mapping[str, list[Recogniser]]:

@@ -210,6 +210,8 @@ def _clean(token: str) -> str:
         token = token[:-2]
     elif token.endswith("s'"):
         token = token[:-1]
+    if len(token) == 2 and token[0].isupper() and token[1] == ".":
+        return token  # an initial keeps its stop: "David E. Coombs"
     return token.rstrip(".") if not _looks_acronym(token) else token
 
 
@@ -241,7 +243,7 @@ def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
     return None
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
+_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
 
 
 @attrs.define
@@ -412,8 +414,10 @@ class Cast:
             country = country or apposition_country
         if len(names) == 1 and title is None:
             return  # a single capitalised word is a name only after a title or when known
-        if any(name in nonnames for name in names[:1]):
+        if names[0] in nonnames:
             return
+        if any(_fold(token[2]).endswith(("'s", "s'")) for token in tokens[:-1]):
+            return  # "Missouri's Democratic" is no name
         name = " ".join(names)
         self._add(Person(name, title=title, group=title_groups(title) if title else None, country=country))
 
@@ -463,8 +467,11 @@ class Cast:
         best: Person | None = None
         for index in candidates:
             person = self.people[index]
-            if set(parts) <= set(person.tokens) and (person.tokens[-1] == parts[-1] or best is None):
-                best = person
+            if set(parts) <= set(person.tokens):
+                if person.tokens[-1] == parts[-1]:
+                    return person  # the first person introduced with that surname
+                if best is None:
+                    best = person
         return best
 
     def by_role(self, noun: str, country: str | None = None) -> Person | None:
@@ -547,6 +554,14 @@ class Cast:
                             out.append(Mention(begin, end, text[begin:end], person.actor, "role"))
                 position = lowered.find(" " + noun, position + 1)
         out.sort(key=lambda mention: (mention.start, -mention.end))
+        for index, mention in enumerate(out[:-1]):
+            following = out[index + 1]
+            if (
+                mention.how == "state"
+                and following.actor.kind is ActorKind.PERSON
+                and text[mention.end : following.start] == " "
+            ):
+                out[index] = attrs.evolve(mention, how="demonym")
         kept: list[Mention] = []
         for mention in out:
             if kept and mention.start < kept[-1].end:

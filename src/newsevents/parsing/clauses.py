@@ -31,6 +31,7 @@ __all__ = [
     "distinct",
     "media_names",
     "people_referred",
+    "recency_date",
     "reporting_day",
     "sentence_times",
     "subject_of",
@@ -185,13 +186,29 @@ def _recency_table() -> tuple[tuple[str, int], ...]:
 
 
 def _recency(article: Article, sentence: Sentence, start: int, end: int, reach: int) -> PartialDate | None:
-    """ "in recent weeks": the month, or else the year, of the span ending on the publication day."""
+    return recency_date(article, max(sentence.start, start - reach), min(sentence.end, end + reach))
+
+
+def recency_date(article: Article, start: int, end: int) -> PartialDate | None:
+    """
+    Date a vague recency phrase in ``article.text[start:end]`` ("in recent weeks", "earlier in the day").
+
+    The phrase spans the days before publication (``data/recency.tsv``); the date is
+    the day for "earlier in the day", else the month, or else the year, that span lies in.
+
+    Args:
+        article: The article (for the publication date).
+        start: Start of the stretch to search.
+        end: End of the stretch.
+    """
     published = article.published
     if published is None:
         return None
-    lowered = article.text[max(sentence.start, start - reach) : min(sentence.end, end + reach)].lower()
+    lowered = article.text[start:end].lower()
     for phrase, days in _recency_table():
         if phrase in lowered:
+            if days == 0:
+                return PartialDate.from_date(published)
             first = published - datetime.timedelta(days=days)
             if (first.year, first.month) == (published.year, published.month):
                 return PartialDate(published.year, published.month)

@@ -1,1 +1,530 @@
-"""Recogniser for pardon events (in progress)."""
+"""
+The PardonRequest recogniser: requests to pardon, grant clemency, commute or release.
+
+A cheap pass finds the sentences with "pardon", "clemency", "commute", "release",
+"free", "mercy" or "amnesty"; a request needs a request cue before that word in the
+same sentence (``data/pardon_cues.tsv``: "asked X to pardon", "called for X to be
+released", "calls for clemency", "sought clemency for X from Y", "a petition asking
+X to commute"). A pardon *granted* ("was pardoned", "commuted his sentence") has no
+cue and is not a request; "will ask", "did not ask" are not requests either, and a
+release of anything but people ("released a statement") is no pardon.
+
+Slots: the requester is the subject of the cue ("Lucas' lawyers" as the text says
+it, "from human rights groups" after a nominal cue); the addressee the object of
+an "ask"-type cue, the "from" of "sought clemency from", the authority that
+"rejected his petition", or else the state holding the beneficiary (the country
+the article is about) when the text names none; the beneficiary the person or
+group to be released, with coreference ("his client", "an Israeli-American woman"
+named elsewhere in the article).
+
+Rules: ``pardon.ask_to``, ``pardon.call_for``, ``pardon.petition``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import attrs
+
+from newsevents.events import PardonRequest, PhoneCall
+from newsevents.model import Actor, ActorKind, PartialDate
+from newsevents.parsing import register_recogniser
+from newsevents.parsing.actors import Cast, Mention
+from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
+from newsevents.parsing.clauses import (
+    actor_mentions,
+    attached_date,
+    clause_end,
+    clause_start,
+    cues,
+    people_referred,
+    recency_date,
+    reporting_day,
+    sentence_times,
+    subject_of,
+)
+
+__all__ = ["find_pardon_requests"]
+
+_CHEAP = re.compile(r"pardon|clemency|commut|releas|mercy|amnest|\bfree", re.IGNORECASE)
+_ACTION = re.compile(
+    r"\b(?:pardon(?:ed|s|ing)?|clemency|commut\w*|release[ds]?|releasing|freed|free|freeing|freedom"
+    r"|amnesty|mercy)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_DONE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOT_REQUESTS = re.compile(r"\bstay of execution\b|\bpress release\b", re.IGNORECASE)
+_FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
+_DECIDER = re.compile(
+    r"\b(?:rejected|denied|granted|turned down|refused|considered|dismissed|approved)\s+"
+    r"(?:his|her|their|the|a)\s+(?:\w+\s+)?(?:petition|request|plea|application|appeal)",
+    re.IGNORECASE,
+)
+_POSSESSOR = re.compile(r"\b(his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+_STOP = re.compile(
+    r"[,.;:!?\"“”()]|\s(?:from|in|on|at|as|after|before|who|which|that|and|but|to|by|for|with|while|during|"
+    r"rapidly|immediately|quickly|said|says)\b",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
+_BLOCKING = frozenset({"modal", "negation"})
+#: Cues that are nouns ("calls for clemency"): a sentence-opening time adverbial does not date them.
+_NOMINAL = frozenset(
+    {"calls for", "call for", "pleas for", "plea for", "request for", "requests for", "demands", "demand",
+     "appeals for", "appeal for"}
+)  # fmt: skip
+
+
+@cache
+def _cues() -> tuple[tuple[str, str], ...]:
+    rows = [(row[0], row[1]) for row in table("pardon_cues.tsv") if len(row) >= 2]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(cue) for cue, _ in _cues())
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE)
+
+
+def _cue_kind(text: str) -> str:
+    lowered = " ".join(text.lower().split())
+    for cue, kind in _cues():
+        if cue == lowered:
+            return kind
+    return "for"
+
+
+@attrs.define
+class _Request:
+    requester: Actor | None
+    addressee: Actor | None
+    beneficiary: Actor | None
+    date: PartialDate | None
+    sentence: Sentence
+    rule: str
+    beneficiary_named: bool
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The words from ``start`` up to a stop word or punctuation (at most six), as a span."""
+    while start < end and text[start] == " ":
+        start += 1
+    stop = _STOP.search(text, start, end)
+    last = stop.start() if stop is not None else end
+    spans = [match.span() for match in _WORD.finditer(text, start, last)]
+    if not spans or len(spans) > 6:
+        return None
+    return spans[0][0], spans[-1][1]
+
+
+def _group(text: str) -> Actor | None:
+    cleaned = text.strip(" \"'“”‘’").removesuffix("'").removesuffix("’").strip()
+    return Actor.group(cleaned) if cleaned else None
+
+
+def _is_people(phrase: str) -> bool:
+    nouns = words("people_nouns.txt")
+    tokens = [token.strip("'’").lower() for token in _WORD.findall(phrase)]
+    return any(token in nouns or token.rstrip("s") in nouns for token in tokens)
+
+
+def _with_possessive_group(article: Article, mention: Mention) -> Actor:
+    """ "Lucas' lawyers": a name followed by a possessive and a group noun is that group."""
+    text = article.text
+    after = text[mention.end : mention.end + 30]
+    base = mention.text
+    if not (base.endswith(("'", "’", "'s", "’s")) or after.startswith(("'", "’"))):
+        return mention.actor
+    rest = after.lstrip("'’s ") if not base.endswith(("'", "’", "'s", "’s")) else after.lstrip(" ")
+    for noun in sorted(words("possessive_groups.txt"), key=len, reverse=True):
+        if rest.lower().startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha():
+            end = text.find(noun, mention.end, mention.end + 30) + len(noun)
+            written = text[mention.start : end]
+            return Actor.group(written.replace("’", "'"))
+    return mention.actor
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
+    """The state the article is about: the one it names most (names and demonyms)."""
+    counts: dict[str, int] = {}
+    for sentence in cast.article.sentences:
+        for mention in cast.mentions(sentence):
+            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+    ranked = sorted((code for code in counts if code not in exclude), key=lambda code: -counts[code])
+    if not ranked:
+        return None
+    if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+        return None
+    return Actor.state(ranked[0])
+
+
+def _beneficiary(
+    cast: Cast, sentence: Sentence, action: re.Match[str], cue_end: int, kind: str
+) -> tuple[Actor | None, bool, bool]:
+    """The beneficiary, whether the text names them, and whether they are people at all."""
+    article = cast.article
+    text = article.text
+    # "called for Badawi to be pardoned", "a demand that Mandela be released"
+    between = [
+        mention
+        for mention in actor_mentions(cast, sentence, cue_end, action.start())
+        if mention.actor.kind is ActorKind.PERSON
+    ]
+    if kind == "for" and between:
+        return between[0].actor, True, True
+    # "his release", "the sailors' quick release"
+    before = text[max(sentence.start, action.start() - 40) : action.start()]
+    possessor = _POSSESSOR.search(before)
+    if possessor is not None and kind != "object":
+        people = cast.people_before(action.start() - len(possessor.group()), count=1)
+        if people:
+            return people[0], True, True
+    tail = text[cue_end : action.start()]
+    mark = re.search(r"['’]s?\s+(?:\w+\s+)?$", tail)
+    if kind == "for" and mark is not None:
+        written = tail[: mark.start()].strip()
+        written = re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.IGNORECASE)
+        if written and len(written.split()) <= 5:
+            return _group(written), False, _is_people(written)
+    # "to pardon Issachar", "to release all American detainees"
+    after_start = action.end()
+    window_end = clause_end(sentence, after_start) if after_start < sentence.end else sentence.end
+    named = [
+        mention
+        for mention in actor_mentions(cast, sentence, after_start, min(sentence.end, after_start + 60))
+        if mention.actor.kind is ActorKind.PERSON
+    ]
+    phrase = _noun_phrase(text, after_start, max(window_end, min(sentence.end, after_start + 60)))
+    if named and (phrase is None or named[0].start <= phrase[1]):
+        return named[0].actor, True, True
+    if phrase is not None:
+        written = text[phrase[0] : phrase[1]]
+        lowered = written.lower()
+        if lowered.startswith(("from ", "by ")) or lowered in ("from", "by"):
+            return None, False, True
+        if lowered.startswith("for "):
+            written, lowered = written[4:], lowered[4:]
+        if lowered.startswith(("his ", "her ", "their ")) and "sentence" not in lowered:
+            return None, False, True
+        if lowered.startswith(("his ", "her ", "their ")) and "sentence" in lowered:
+            referred = cast.people_before(phrase[0], count=1)
+            return (referred[0] if referred else None), bool(referred), True
+        if lowered in ("him", "her", "them"):
+            referred = people_referred(cast, article, phrase[0], phrase[1], [], last=False)
+            return (referred[0] if referred else None), bool(referred), True
+        if _is_people(written):
+            return _group(written), False, True
+        return None, False, False
+    return None, False, True
+
+
+def _requester(
+    cast: Cast, sentence: Sentence, cue: re.Match[str], action: re.Match[str], kind: str
+) -> Actor | None:
+    article = cast.article
+    text = article.text
+    # "calls for clemency from human rights groups"
+    if kind in ("for", "petition"):
+        after = _FROM.match(text, action.end())
+        if after is not None:
+            found = actor_mentions(cast, sentence, after.end(), clause_end(sentence, after.end()))
+            if found and found[0].start == after.end():
+                return found[0].actor
+            phrase = _noun_phrase(text, after.end(), sentence.end)
+            if phrase is not None and kind == "for" and not text[cue.start() - 1 : cue.start()].isalpha():
+                written = text[phrase[0] : phrase[1]]
+                if cue.group().lower().startswith(("calls", "call", "pleas", "plea", "request")):
+                    return _group(written)
+    # "his petition": the possessor asks
+    if kind == "petition":
+        possessor = _POSSESSOR.search(text[max(sentence.start, cue.start() - 20) : cue.start()])
+        if possessor is not None:
+            decider = _DECIDER.search(text, max(sentence.start, cue.start() - 40), cue.end())
+            exclude: list[Actor] = []
+            if decider is not None:
+                exclude = subject_of(cast, article, sentence, decider.start())[:1]
+            people = cast.people_before(cue.start(), count=1, exclude=tuple(exclude))
+            if people:
+                return people[0]
+    # "Appealing for the sailors' release, Kerry told Zarif"
+    if cue.start() == sentence.start or text[sentence.start : cue.start()].strip() == "":
+        comma = text.find(", ", action.end(), sentence.end)
+        if comma >= 0:
+            found = actor_mentions(cast, sentence, comma, sentence.end)
+            if found:
+                return found[0].actor
+        return None
+    start = clause_start(sentence, cue.start())
+    if cue.group().lower().endswith("ing") and text[start - 2 : start] == ", ":
+        # "RSF said on Monday, urging Bahrain to ...": the subject of the reporting clause
+        subject = subject_of(cast, article, sentence, cue.start())
+        return subject[0] if subject else None
+    found = actor_mentions(cast, sentence, sentence.start, cue.start())
+    if found:
+        return _appositive(cast, sentence, found[0]) or _with_possessive_group(article, found[0])
+    subject = subject_of(cast, article, sentence, cue.start())
+    if subject:
+        return subject[0]
+    return None
+
+
+_APPOSITION = re.compile(r"(?:['’]s?)?(?:\s+[\w-]+){0,3},\s+")
+
+
+def _appositive(cast: Cast, sentence: Sentence, mention: Mention) -> Actor | None:
+    """ "Manning's trial attorney, David E. Coombs, had sought": the person in apposition."""
+    text = cast.article.text
+    found = _APPOSITION.match(text, mention.end, min(sentence.end, mention.end + 40))
+    if found is None or not text[mention.end : found.end()].strip(" ,'’s"):
+        return None
+    people = [
+        other
+        for other in actor_mentions(cast, sentence, found.end(), sentence.end)
+        if other.start == found.end() and other.actor.kind is ActorKind.PERSON
+    ]
+    if people and text[people[0].end : people[0].end + 1] == ",":
+        return people[0].actor
+    return None
+
+
+def _addressee(
+    cast: Cast,
+    sentence: Sentence,
+    cue: re.Match[str],
+    action: re.Match[str],
+    kind: str,
+    *,
+    requester: Actor | None,
+) -> tuple[Actor | None, bool]:
+    """The authority asked, and whether the text names it (else the detaining state may stand in)."""
+    article = cast.article
+    text = article.text
+    skip = {requester.name} if requester is not None else set()
+    if kind == "object" or (kind == "petition" and action.start() > cue.end()):
+        found = [
+            mention
+            for mention in actor_mentions(cast, sentence, cue.end(), action.start())
+            if mention.actor.name not in skip
+        ]
+        if found:
+            gap = text[cue.end() : found[0].start]
+            after = text[found[0].end : found[0].end + 2]
+            possessive = found[0].text.endswith(("'s", "’s")) or after.startswith(("'", "’"))
+            if "," not in gap and len(gap.split()) <= 4 and not possessive:
+                return found[0].actor, True
+    # "sought clemency for his client from the Army"
+    window = text[action.end() : clause_end(sentence, action.end()) + 1]
+    from_at = window.find(" from ")
+    if from_at >= 0:
+        start = action.end() + from_at + 6
+        found = actor_mentions(cast, sentence, start, start + 60)
+        if found and found[0].start - start <= 4 and found[0].actor.name not in skip:
+            return found[0].actor, True
+        phrase = _noun_phrase(text, start, sentence.end)
+        if (
+            phrase is not None
+            and kind == "for"
+            and cue.group().lower() in ("sought", "seeks", "seek", "seeking")
+        ):
+            written = text[phrase[0] : phrase[1]]
+            return Actor.organization(written), True
+    # "Appealing for the sailors' release, Kerry told Zarif"
+    if text[sentence.start : cue.start()].strip() == "":
+        comma = text.find(", ", action.end(), sentence.end)
+        found = actor_mentions(cast, sentence, comma, sentence.end) if comma >= 0 else []
+        found = [mention for mention in found if mention.actor.name not in skip]
+        if found:
+            return found[0].actor, True
+    # "Jay Nixon rejected his petition"
+    decider = _DECIDER.search(text, max(sentence.start, cue.start() - 40), cue.end())
+    if decider is not None:
+        subject = subject_of(cast, article, sentence, decider.start())
+        if subject:
+            return subject[0], True
+    if kind == "object" and text[cue.end() : action.start()].strip(" ,").lower() not in ("", "to"):
+        return None, False
+    return None, False
+
+
+def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Request | None:
+    article = cast.article
+    text = article.text
+    window_start = max(sentence.start, action.start() - 140)
+    cue = None
+    for found in _cue_pattern().finditer(text, window_start, action.start()):
+        cue = found
+    if cue is None:
+        return None
+    kind = _cue_kind(cue.group())
+    between = text[cue.end() : action.start()]
+    if ";" in between or " was " in between or " were " in between:
+        return None
+    if kind == "object" and not re.search(r"\bto\s+(?:\w+\s+){0,2}$", between):
+        return None
+    if _PASSIVE_DONE.search(between) and kind != "for":
+        return None
+    if cues(text[clause_start(sentence, cue.start()) : cue.start()]) & _BLOCKING:
+        return None
+    beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind)
+    if not people:
+        return None
+    requester = _requester(cast, sentence, cue, action, kind)
+    if requester is None:
+        phrase = _noun_phrase(text, clause_start(sentence, cue.start()), cue.start())
+        requester = _group(text[phrase[0] : phrase[1]]) if phrase is not None else None
+    if requester is None:
+        return None
+    addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
+    rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
+    date = _date(cast, sentence, cue, action, kind)
+    return _Request(requester, addressee, beneficiary, date, sentence, rule, named)
+
+
+def _date(
+    cast: Cast, sentence: Sentence, cue: re.Match[str], action: re.Match[str], kind: str
+) -> PartialDate | None:
+    article = cast.article
+    text = article.text
+    start = clause_start(sentence, cue.start())
+    # "Reporters Without Borders said on Monday, urging Bahrain to release ...": the statement's day
+    if cue.group().lower().endswith("ing") and text[start - 2 : start] == ", ":
+        day = reporting_day(article, sentence)
+        if day is not None:
+            return day
+    stop = clause_end(sentence, action.end())
+    for span in sentence_times(article, sentence):
+        if start <= span.start and span.end <= stop:
+            return attached_date(article, sentence, span.start, span.end, reach=0)
+    # a sentence-opening time adverbial dates a verbal request: "Shortly after sentencing in 2013, X sought"
+    if kind != "petition" and " ".join(cue.group().lower().split()) not in _NOMINAL:
+        first = text.find(", ", sentence.start, cue.start())
+        if first >= 0:
+            for span in sentence_times(article, sentence):
+                if span.end <= first:
+                    return attached_date(article, sentence, span.start, span.end, reach=0)
+            recent = recency_date(article, sentence.start, first)
+            if recent is not None:
+                return recent
+        return attached_date(article, sentence, cue.start(), action.end(), reach=0)
+    return None
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _names(actor: Actor | None) -> str:
+    return "" if actor is None else actor.name
+
+
+def _call_day(article: Article, request: _Request) -> PartialDate | None:
+    """The day of the reported phone call in which the request was made (Clarification 12)."""
+    from newsevents.parsing.phonecall import find_phone_calls  # noqa: PLC0415 (one recogniser asks another)
+
+    day = reporting_day(article, request.sentence)
+    if day is None:
+        return None
+    wanted = {_names(request.requester), _names(request.addressee)}
+    calls: list[PhoneCall] = article.__dict__.setdefault("_calls", list(find_phone_calls(article)))
+    for call in calls:
+        if {actor.name for actor in call.participants} == wanted and call.date == day:
+            return day
+    return None
+
+
+def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
+    out: list[_Request] = []
+    named = [request for request in requests if request.beneficiary_named and request.beneficiary is not None]
+    for request in requests:
+        if not request.beneficiary_named:
+            match = next(
+                (
+                    other
+                    for other in named
+                    if _names(other.requester) == _names(request.requester)
+                    and _names(other.addressee) == _names(request.addressee)
+                ),
+                None,
+            )
+            if match is not None:
+                request.beneficiary = match.beneficiary
+                request.beneficiary_named = True
+        if request.beneficiary is None or (
+            request.beneficiary.kind is ActorKind.GROUP and _INDEFINITE.match(request.beneficiary.name)
+        ):
+            skip = {_names(request.requester), _names(request.addressee)}
+            others = [person for person in cast.salient_people() if person.name not in skip]
+            if not others:
+                continue
+            request.beneficiary = others[0]
+        if request.addressee is None:
+            exclude = (
+                {request.requester.country} if request.requester and request.requester.country else set()
+            )
+            request.addressee = _detaining_state(cast, {code for code in exclude if code})
+        if request.date is None and request.addressee is not None:
+            request.date = _call_day(cast.article, request)
+        twin = next(
+            (
+                other
+                for other in out
+                if _names(other.requester) == _names(request.requester)
+                and _names(other.beneficiary) == _names(request.beneficiary)
+                and _names(other.addressee) == _names(request.addressee)
+                and (other.date is None or request.date is None or other.date == request.date)
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.date = twin.date or request.date
+            continue
+        out.append(request)
+    return out
+
+
+@register_recogniser(PardonRequest)
+def find_pardon_requests(article: Article) -> Iterator[PardonRequest]:
+    """
+    Yield the pardon, clemency, commutation and release requests an article reports.
+
+    Args:
+        article: The article.
+    """
+    hits: dict[int, Sentence] = {}
+    for found in _CHEAP.finditer(article.text):
+        sentence = article.sentence_at(found.start())
+        if sentence is not None and sentence.carriable and not sentence.headline:
+            hits[sentence.start] = sentence
+    if not hits:
+        return
+    cast = Cast.for_article(article)
+    requests: list[_Request] = []
+    for sentence in sorted(hits.values(), key=lambda sentence: sentence.start):
+        if _NOT_REQUESTS.search(sentence.text):
+            continue
+        for action in _ACTION.finditer(article.text, sentence.start, sentence.end):
+            request = _request_at(cast, sentence, action)
+            if request is not None:
+                requests.append(request)
+                break
+    for request in _merge(cast, requests):
+        if request.requester is None or request.beneficiary is None:
+            continue
+        yield PardonRequest(
+            requester=request.requester,
+            addressee=request.addressee,
+            beneficiary=request.beneficiary,
+            date=request.date,
+            evidence=evidence_for(request.sentence, request.rule),
+            source=article.source,
+        )

@@ -77,7 +77,7 @@ _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:call|calls|conversation|chat)s? with\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AFTER_PLANNED = re.compile(r"^[^.;]{0,30}\b(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
-_BLOCKING_CUES = frozenset({"modal", "negation"})
+_BLOCKING_CUES = frozenset({"modal", "negation", "refusal"})
 
 
 @attrs.define
