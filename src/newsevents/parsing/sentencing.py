@@ -1,0 +1,671 @@
+"""
+The Sentencing recogniser: a court's sentence of a defendant, as news text reports it.
+
+Rules (each event's ``evidence.rule`` names the one that fired):
+
+- ``sentencing.sentenced``: "X was sentenced to 12 years in prison", "a court sentenced X
+  to ...", "sentencing them to three years", "sentenced to death", "to life".
+- ``sentencing.jailed``: "X was jailed for five years", "jailed for life".
+- ``sentencing.handed``: "X was handed a 20-year sentence", "drew a two month jail
+  sentence", "given life", "received the death penalty".
+- ``sentencing.fined``: "X and Y were fined 30,000 pounds each".
+- ``sentencing.serve``: "must serve three years probation".
+
+The penalty is the most restrictive component (death > life > prison > suspended >
+other > community > fine; corpus Clarification 3), read from the words in
+``data/penalties.tsv``; ``term_months`` is the custodial term only ("seven and a half
+years" is 90), None for ranges ("15 to 25 years") and for "25 years to life" (life).
+Several defendants give one event each, and an unnamed remainder ("19 others") one
+more (Clarification 9). Not sentencings: possible, requested, future or upheld sentences
+("faces up to 10 years", "will be sentenced", "prosecutors had called for", words in
+``data/sentencing_blocks.txt``), executions, convictions without a penalty.
+
+The court's country is the country named with the court ("An Egyptian court", "a U.S.
+judge"), else where the defendant is held ("held in Russia"), else a country named
+nearby, else the dateline's, else the article's most mentioned country. The date is the
+time expression attached to the sentencing (not a reporting clause's day, not a time
+marked as before it: "arrested in 2013 and later sentenced"); a sentencing without one
+takes the day the article's first sentencing report gives ("were sentenced today"),
+when it follows it directly (Clarification 11).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import attrs
+
+from newsevents import dates
+from newsevents.events import Penalty, Sentencing
+from newsevents.model import Actor, ActorKind, PartialDate, Place
+from newsevents.parsing import register_recogniser
+from newsevents.parsing.actors import Cast, Mention, country_of
+from newsevents.parsing.airstrike import place_country
+from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
+from newsevents.parsing.numbers import find_terms, parse_number
+
+__all__ = ["find_sentencings", "read_penalty"]
+
+# --------------------------------------------------------------------------- lexicon
+
+_ORDER = (
+    Penalty.DEATH,
+    Penalty.LIFE,
+    Penalty.PRISON,
+    Penalty.SUSPENDED,
+    Penalty.OTHER,
+    Penalty.COMMUNITY,
+    Penalty.FINE,
+)
+
+
+@cache
+def _penalty_words() -> dict[str, tuple[str, ...]]:
+    by_kind: dict[str, list[str]] = {}
+    for row in table("penalties.tsv"):
+        if len(row) >= 2:
+            by_kind.setdefault(row[1], []).append(row[0])
+    return {kind: tuple(phrases) for kind, phrases in by_kind.items()}
+
+
+@cache
+def _phrase_re(kind: str) -> re.Pattern[str]:
+    phrases = sorted(_penalty_words().get(kind, ()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _blocks_re() -> re.Pattern[str]:
+    phrases = sorted(words("sentencing_blocks.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- penalties
+
+
+@attrs.frozen
+class PenaltyReading:
+    """
+    What a stretch of text says the sentence was.
+
+    Args:
+        penalty: The most restrictive component, or None when the text names none.
+        term_months: The custodial term in months, or None.
+    """
+
+    penalty: Penalty | None
+    term_months: int | None
+
+
+_PRISON_WORD = re.compile(r"\b(?:prison|jail|imprisonment|hard labou?r|behind bars)\b", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\d+|[a-z]+)(?:\s+(?:to|and|or)\s+|\s*[-–]\s*)$", re.IGNORECASE)
+_TO_LIFE = re.compile(r"^\s+to\s+life\b", re.IGNORECASE)
+_FOLLOW = re.compile(r"^[\s,]*(?:(?:of|on|in|to|'s|’s)\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+
+
+def read_penalty(text: str) -> PenaltyReading:
+    """
+    Read the penalty and custodial term from the words after a sentencing verb.
+
+    Args:
+        text: The penalty phrase ("to seven and a half years in prison", "to five years on
+            probation and fined $25,000", "a 20-year sentence").
+
+    Returns:
+        The most restrictive component and the prison term in months.
+
+    >>> read_penalty("to seven and a half years in prison")
+    PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
+    """
+    components: set[Penalty] = set()
+    term: int | None = None
+    custodial_term = False
+    for found in find_terms(text):
+        if found.unit not in ("year", "month"):
+            continue
+        after = text[found.end : found.end + 40]
+        follow = _FOLLOW.match(after)
+        near = after[: follow.end() + 25] if follow is not None else after[:30]
+        if _TO_LIFE.match(after):
+            components.add(Penalty.LIFE)
+            continue
+        noncustodial = _phrase_re("noncustodial").search(near)
+        custodial = _phrase_re("custodial").search(near)
+        if (
+            noncustodial is not None
+            and noncustodial.group().lower() != "suspended"
+            and (custodial is None or noncustodial.start() < custodial.start())
+        ):
+            continue  # "three years probation", "18 months in drug rehabilitation"
+        before = text[max(0, found.start - 14) : found.start]
+        if custodial_term:
+            continue  # the first custodial term is the sentence; later ones are suspensions etc.
+        custodial_term = True
+        components.add(Penalty.PRISON)
+        if (
+            not _RANGE_BEFORE.search(before)
+            or parse_number(before.split()[-2] if len(before.split()) > 1 else "") is None
+        ):
+            term = found.months
+        else:
+            term = None  # "15 to 25 years", "between seven and 10 years"
+    for kind, component in (
+        ("death", Penalty.DEATH),
+        ("life", Penalty.LIFE),
+        ("suspended", Penalty.SUSPENDED),
+        ("other", Penalty.OTHER),
+        ("community", Penalty.COMMUNITY),
+        ("fine", Penalty.FINE),
+    ):
+        if _phrase_re(kind).search(text):
+            components.add(component)
+    if not custodial_term and re.search(r"\btime served\b", text, re.IGNORECASE):
+        components.add(Penalty.PRISON)
+    if (
+        not custodial_term
+        and not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
+        and _PRISON_WORD.search(text)
+    ):
+        components.add(Penalty.PRISON)  # "jailed", "in prison" with no term
+    if Penalty.PRISON in components and Penalty.SUSPENDED in components:
+        components.discard(Penalty.PRISON)  # a suspended prison term
+    penalty = next((p for p in _ORDER if p in components), None)
+    if penalty not in (Penalty.PRISON, Penalty.SUSPENDED):
+        term = None
+    return PenaltyReading(penalty, term)
+
+
+# --------------------------------------------------------------------------- triggers
+
+_TRIGGER = re.compile(
+    r"(?<![\w-])(?:"
+    r"(?P<sentenced>sentenced|sentencing)"
+    r"|(?P<jailed>jailed|imprisoned)"
+    r"|(?P<handed>handed|given|received|drew|got|gets|receives)"
+    r"|(?P<fined>fined)"
+    r"|(?P<serve>must\s+(?:also\s+)?serve)"
+    r")\b",
+    re.IGNORECASE,
+)
+_PREFILTER = re.compile(r"sentenc|jailed|imprisoned|fined|must serve", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently)\s+$",
+    re.IGNORECASE,
+)
+_CUT = re.compile(
+    r"\s(?:for|over|after|because|who|which|when|while|following|on\s+charges|as)\s"
+    r"|,\s(?:a|an|the|which|who|saying|but|according)\s|;|\s[—–]\s|\s--\s",
+    re.IGNORECASE,
+)
+_SENTENCE_NOUN = re.compile(
+    r"\b(?:sentence|sentences|term|terms|life|death|years?\s+in\s+(?:prison|jail)|probation)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+_OTHERS = re.compile(
+    r"\b(?:and|with)\s+(?P<group>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+other(?:s|\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:defendants|people|men|women|officers|members|activists|suspects|soldiers|policemen)))\b",
+    re.IGNORECASE,
+)
+_AUX_TAIL = re.compile(
+    r"(?:\s*\b(?:was|were|been|has|have|had|is|are|be|being|got|get|gets|later|also|earlier|then|"
+    r"subsequently|eventually|already|not|just|each|all|both)\b)+\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT_CUT = re.compile(
+    r"\b(?:after|before|when|because|since|although|though|while|as|that|where|until)\s|;\s|:\s",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s(?:who|which|whose|whom)\b[^,]*,", re.IGNORECASE)
+_NP_START = re.compile(
+    r"(?:^|,\s|\b(?:month|week|year|day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)",
+    re.IGNORECASE,
+)
+
+
+@attrs.frozen
+class _Mention:
+    sentence: Sentence
+    rule: str
+    start: int
+    end: int
+    defendants: tuple[Actor, ...]
+    reading: PenaltyReading
+    date: PartialDate | None
+    also: bool
+
+
+def _blocked(article: Article, sentence: Sentence, start: int) -> bool:
+    """Whether the clause before the trigger marks the sentence as possible, requested or future."""
+    text = article.text
+    begin = max(sentence.start, start - 60)
+    for mark in (", but ", "; ", ". "):
+        found = text.rfind(mark, begin, start)
+        if found >= 0:
+            begin = found + len(mark)
+    return _blocks_re().search(text, begin, start) is not None
+
+
+def _penalty_span(article: Article, sentence: Sentence, end: int) -> tuple[int, int]:
+    """The stretch after the trigger that states the penalty: up to the offence or a new clause."""
+    text = article.text
+    stop = min(sentence.end, end + 220)
+    cut = _CUT.search(text, end + 1, stop)
+    # "jailed for life", "jailed for five years": the first "for" belongs to the penalty
+    while (
+        cut is not None
+        and text[cut.start() : cut.end()].strip().lower() == "for"
+        and _penalty_follows(text, cut.end())
+    ):
+        cut = _CUT.search(text, cut.end(), stop)
+    return end, cut.start() if cut is not None else stop
+
+
+def _penalty_follows(text: str, position: int) -> bool:
+    head = text[position : position + 40]
+    if re.match(r"(?:life|a\s+decade)\b", head, re.IGNORECASE):
+        return True
+    terms = find_terms(head)
+    return bool(terms) and terms[0].start == 0
+
+
+def _people_in(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Actor]:
+    return [
+        m.actor
+        for m in cast.mentions(sentence)
+        if start <= m.start and m.end <= end and m.actor.kind is ActorKind.PERSON
+    ]
+
+
+def _strip_relatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` outside ", who ... ," relative clauses."""
+    parts = []
+    position = start
+    for found in _RELATIVE.finditer(text, start, end):
+        parts.append((position, found.start()))
+        position = found.end()
+    parts.append((position, end))
+    return parts
+
+
+def _pronoun_referent(cast: Cast, article: Article, sentence: Sentence, at: int) -> Actor | None:
+    """
+    He/she as a subject: the last person named before it in the sentence, else the first
+    person of the previous sentence, else the last person named.
+    """
+    same = [m.actor for m in cast.mentions(sentence) if m.end <= at and m.actor.kind is ActorKind.PERSON]
+    if same:
+        return same[-1]
+    index = article.sentences.index(sentence) if sentence in article.sentences else -1
+    if index > 0:
+        previous = article.sentences[index - 1]
+        people = [m.actor for m in cast.mentions(previous) if m.actor.kind is ActorKind.PERSON]
+        if people:
+            return people[0]
+    return cast.last_person(sentence.start)
+
+
+def _group(text: str) -> Actor | None:
+    cleaned = text.strip(" ,.;:-\"'“”")
+    cleaned = re.sub(r"^(?:and|then|but|also|later)\s+", "", cleaned, flags=re.IGNORECASE)
+    if not cleaned or len(cleaned) > 80 or not re.search(r"[A-Za-z]", cleaned):
+        return None
+    if cleaned.lower() in _PRONOUNS or cleaned.lower() in ("it", "this", "that", "who", "which"):
+        return None
+    return Actor.group(cleaned)
+
+
+def _defendants(
+    cast: Cast, article: Article, sentence: Sentence, start: int, end: int, *, passive: bool
+) -> list[Actor]:
+    """The people sentenced: the subject before a passive verb, or the object after an active one."""
+    text = article.text
+    if passive:
+        span_start, span_end = sentence.start, start
+        aux = _AUX_TAIL.search(text, sentence.start, start)
+        if aux is not None:
+            span_end = aux.start()
+        for found in _SUBJECT_CUT.finditer(text, sentence.start, span_end):
+            span_start = found.end()
+        tail = text[span_start:span_end].split()
+        if (
+            tail
+            and tail[-1].lower().strip(",") in _PRONOUNS
+            and not _people_in(cast, sentence, span_end - len(tail[-1]) - 1, span_end)
+        ):
+            referent = _pronoun_referent(cast, article, sentence, span_end)
+            return [referent] if referent is not None else []
+    else:
+        to = re.compile(r"\s(?:to|for)\s").search(text, end, min(sentence.end, end + 120))
+        span_start, span_end = end, to.start() if to is not None else end
+    actors: list[Actor] = []
+    for part_start, part_end in _strip_relatives(text, span_start, span_end):
+        actors.extend(_people_in(cast, sentence, part_start, part_end))
+    words_ = text[span_start:span_end].split()
+    last = words_[-1].lower().strip(",") if words_ else ""
+    if not passive and last in ("them", "him", "her"):
+        # "convicted Morsi and 19 others ..., sentencing them to": the objects named before
+        actors = _people_in(cast, sentence, sentence.start, start)
+        others = _OTHERS.search(text, sentence.start, start)
+        remainder = [Actor.group(others.group("group"))] if others is not None else []
+        named = actors[:1] + [a for a in actors[1:] if _joined(text, actors[0], a, sentence)]
+        return _unique(named + remainder)
+    if actors:
+        actors = actors[:1] + [a for a in actors[1:] if _joined(text, actors[0], a, sentence)]
+        others = _OTHERS.search(text, span_start, span_end)
+        if others is not None:
+            actors.append(Actor.group(others.group("group")))
+        return _unique(actors)
+    # an unnamed defendant: the noun phrase ("four men", "a visiting American student")
+    phrase_start = span_start
+    if passive:
+        for found in _NP_START.finditer(text, span_start, span_end):
+            phrase_start = found.end()
+        phrase = text[phrase_start:span_end]
+        phrase = re.sub(
+            r"\b(?:has|have|had)\s+$|\b(?:was|were|been|is|are)\s+$", "", phrase.strip() + " "
+        ).strip()
+        phrase = re.sub(r"\s+(?:has|have|had|was|were|been|later|also|earlier|then)$", "", phrase)
+    else:
+        phrase = text[span_start:span_end]
+    group = _group(phrase)
+    return [group] if group is not None else []
+
+
+def _joined(text: str, first: Actor, other: Actor, sentence: Sentence) -> bool:
+    """Whether two people are coordinated subjects ("A and B", "including A and B")."""
+    body = text[sentence.start : sentence.end]
+    a = body.find(first.name.split()[-1])
+    b = body.find(other.name.split()[-1])
+    if a < 0 or b < 0:
+        return False
+    between = body[min(a, b) : max(a, b)]
+    return bool(re.search(r"\band\b|,", between)) and len(between) < 80
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        if actor.name not in seen:
+            seen.add(actor.name)
+            out.append(actor)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|according\s+to\s+\w+)(?:\s+on)?\s*$",
+    re.IGNORECASE,
+)
+_BEFORE_CUT = re.compile(
+    r"\band\s+(?:was|were|is|has|had|later)\b|,\s+and\b|;|\b(?:after|before|since|who|which|when)\b",
+    re.IGNORECASE,
+)
+_LATER = re.compile(r"\b(?:later|earlier|previously|subsequently|eventually|then)\s+$", re.IGNORECASE)
+
+
+def _event_date(article: Article, sentence: Sentence, start: int, end: int, stop: int) -> PartialDate | None:
+    """The date of the time expression attached to the trigger ``[start, end)``, or None."""
+    text = article.text
+    begin = sentence.start
+    for found in _BEFORE_CUT.finditer(text, sentence.start, start):
+        begin = found.end()
+    if _LATER.search(text, max(sentence.start, start - 20), start):
+        begin = start  # "was later sentenced": no time before the verb dates it
+    best: tuple[int, dates.TimeExpression] | None = None
+    for expression in dates.find(sentence.text):
+        e_start = sentence.start + expression.start
+        e_end = sentence.start + expression.end
+        if _REPORTING.search(text, max(sentence.start, e_start - 30), e_start):
+            continue
+        if e_start >= begin and e_end <= start:
+            distance = start - e_end
+        elif e_start >= end and e_end <= stop:
+            distance = e_start - end
+        else:
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, expression)
+    if best is None:
+        return None
+    return best[1].resolve(article.published, direction="past")
+
+
+# --------------------------------------------------------------------------- court country
+
+_COURT = re.compile(r"\b(?:court|courts|judge|tribunal|jury)\b", re.IGNORECASE)
+_COURT_IN = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+in\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
+_HELD = re.compile(
+    r"\b(?:held|detained|detention|imprisoned|jailed|prison|custody|court|courts|tried)\s+in\s+"
+    r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})",
+)
+
+
+def _place_code(phrase: str) -> str | None:
+    code = country_of(phrase)
+    if code is not None:
+        return code
+    for token in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", phrase):
+        found = place_country(token)
+        if found is not None:
+            return found
+    return None
+
+
+def _court_in(text: str, start: int, end: int) -> str | None:
+    """The country of a court named in ``text[start:end]`` ("An Afghan court", "a U.S. judge")."""
+    for found in _COURT.finditer(text, start, end):
+        before = text[max(start, found.start() - 40) : found.start()]
+        for mark in (". ", ", ", "; "):
+            cut = before.rfind(mark)
+            if cut >= 0:
+                before = before[cut + len(mark) :]
+        if "international" in before.lower():
+            return None
+        code = _place_code(before)
+        if code is not None:
+            return code
+        after = _COURT_IN.match(text[found.end() : found.end() + 70])
+        if after is not None:
+            code = _place_code(after.group(1))
+            if code is not None:
+                return code
+    return None
+
+
+def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | None:
+    text = article.text
+    code = _court_in(text, sentence.start, sentence.end)
+    if code is not None:
+        return code
+    body = [s for s in article.sentences if not s.headline]
+    before = [s for s in body if s.end <= sentence.start]
+    after = [s for s in body if s.start >= sentence.end]
+    for other in [*reversed(before), *after]:
+        code = _court_in(text, other.start, other.end)
+        if code is not None:
+            return code
+    for other in body:
+        for found in _HELD.finditer(text, other.start, other.end):
+            code = _place_code(found.group("place"))
+            if code is not None:
+                return code
+    for other in [sentence, *reversed(before[-3:])]:
+        if other.paragraph != sentence.paragraph and other is not sentence:
+            continue
+        for mention in reversed(cast.mentions(other)):
+            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                return mention.actor.country
+        code = _place_code(other.text)
+        if code is not None:
+            return code
+    dateline = article.dateline
+    if dateline is not None:
+        code = _place_code(dateline.text.title()) or _place_code(dateline.place)
+        if code is not None:
+            return code
+    return _main_country(article, cast)
+
+
+def _main_country(article: Article, cast: Cast) -> str | None:
+    counts: dict[str, int] = {}
+    for sentence in article.sentences:
+        for mention in cast.mentions(sentence):
+            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda code: counts[code])
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+_OWN_VERBS = frozenset({"drew", "received", "got", "gets", "receives"})
+_AFTER_PASSIVE = re.compile(r"\s+(?:to|in|on|by|at|for|last|this|earlier|today|yesterday)\b", re.IGNORECASE)
+_FOR_TERM = re.compile(r"\bfor\s+(?:life|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
+_HANDED_OBJECT = re.compile(r"\s+(?:a|an|the|life|death|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
+
+
+def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive: bool) -> bool | None:
+    """
+    Whether the defendant is the subject (True) or the object (False) of a trigger, or
+    None when the trigger states no sentence ("after sentencing", "jailed in lieu of bond").
+    """
+    end = trigger.end()
+    word = trigger.group().lower()
+    if kind == "sentenced":
+        if word == "sentencing":
+            # "sentencing them to": active; "shortly after sentencing": the noun
+            return False if re.match(r"\s+(?:him|her|them|[A-Z])", text[end : end + 8]) else None
+        return passive or _AFTER_PASSIVE.match(text[end : end + 12]) is not None
+    if kind == "jailed":
+        for_follows = re.match(r"\s+for\s", text[end : end + 5]) is not None
+        if not (for_follows or passive or re.search(r"\sfor\s", text[end : end + 60])):
+            return None
+        if not (_penalty_follows(text, end + 5) or _FOR_TERM.search(window)):
+            return None
+        return passive or for_follows
+    if kind == "handed":
+        head = text[end : end + 60]
+        subject = passive or word in _OWN_VERBS  # "X drew a two month jail sentence"
+        if not subject or _SENTENCE_NOUN.search(head) is None or not _HANDED_OBJECT.match(head):
+            return None
+        return True
+    if kind == "fined":
+        return True if passive else None
+    return True  # "must serve"
+
+
+def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    text = article.text
+    for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
+        kind = trigger.lastgroup or ""
+        start, end = trigger.start(), trigger.end()
+        if _blocked(article, sentence, start):
+            continue
+        span_start, span_end = _penalty_span(article, sentence, end)
+        window = text[span_start:span_end]
+        before = text[max(sentence.start, start - 30) : start]
+        voice = _voice(kind, trigger, text, window, passive=_PASSIVE.search(before) is not None)
+        if voice is None:
+            continue
+        reading = read_penalty(window)
+        if kind == "fined" and reading.penalty is None:
+            reading = PenaltyReading(Penalty.FINE, None)
+        defendants = _defendants(cast, article, sentence, start, end, passive=voice)
+        if not defendants:
+            continue
+        date = _event_date(article, sentence, start, end, span_end)
+        also = re.search(r"\balso\b", before) is not None
+        yield _Mention(sentence, f"sentencing.{kind}", start, end, tuple(defendants), reading, date, also)
+
+
+@attrs.define
+class _Event:
+    mention: _Mention
+    defendant: Actor
+    date: PartialDate | None
+
+
+def _same(first: Actor, second: Actor) -> bool:
+    a, b = first.name.split(), second.name.split()
+    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
+
+
+@register_recogniser(Sentencing)
+def find_sentencings(article: Article) -> Iterator[Sentencing]:
+    """
+    Find the sentencings an article reports, one per defendant and sentence.
+
+    Args:
+        article: The article.
+
+    Yields:
+        `Sentencing` events with defendant, penalty, term, date, court country and evidence.
+    """
+    sentences = [s for s in article.sentences if not s.headline and _PREFILTER.search(s.text)]
+    if not sentences:
+        return
+    cast = Cast.for_article(article)
+    events: list[_Event] = []
+    undated_lede: PartialDate | None = None
+    lede_index: int | None = None
+    for sentence in sentences:
+        for mention in _mentions(article, cast, sentence):
+            if lede_index is None:
+                lede_index = sentence.index
+                if mention.date is not None and mention.date.precision == "day":
+                    undated_lede = mention.date
+            for defendant in mention.defendants:
+                match = next((e for e in events if _same(e.defendant, defendant)), None)
+                if mention.reading.penalty is None or (match is not None and mention.also):
+                    if match is not None and match.date is None:
+                        match.date = mention.date
+                    continue
+                duplicate = next(
+                    (
+                        e
+                        for e in events
+                        if _same(e.defendant, defendant) and e.mention.reading == mention.reading
+                    ),
+                    None,
+                )
+                if duplicate is not None:
+                    if duplicate.date is None:
+                        duplicate.date = mention.date
+                    continue
+                date = mention.date
+                if (
+                    date is None
+                    and undated_lede is not None
+                    and lede_index is not None
+                    and 0 < sentence.index - lede_index <= 3
+                    and not _LATER.search(article.text, sentence.start, sentence.start + 12)
+                    and not re.search(r"\b(?:earlier|previously|had)\b", sentence.text, re.IGNORECASE)
+                ):
+                    date = undated_lede
+                events.append(_Event(mention, defendant, date))
+    for event in events:
+        mention = event.mention
+        penalty = mention.reading.penalty
+        if penalty is None:
+            continue
+        country = _court_country(article, cast, mention.sentence)
+        yield Sentencing(
+            defendant=event.defendant,
+            penalty=penalty,
+            term_months=mention.reading.term_months,
+            date=event.date,
+            location=Place(country=country) if country is not None else None,
+            evidence=evidence_for(mention.sentence, mention.rule),
+            source=article.source,
+        )
+
+
+_ = (datetime, Mention)
