@@ -23,10 +23,11 @@ from newsevents.newsml import _validate as _validation
 from newsevents.newsml._article import ArticleLike
 from newsevents.newsml._foreign import ForeignEvent
 from newsevents.newsml._read import read
-from newsevents.newsml._safe import DEFAULT_MAX_BYTES
+from newsevents.newsml._safe import DEFAULT_MAX_BYTES, parse
 from newsevents.newsml._schemes import IPTC_CATALOG, NS, SCHEMES
 from newsevents.newsml._validate import schema, validate
-from newsevents.newsml._write import serialise, write
+from newsevents.newsml._write import pretty as _pretty
+from newsevents.newsml._write import write
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -79,7 +80,7 @@ def to_newsml(
             no article (NewsML-G2 has no empty message), an invalid option, or (with
             ``validate=True``) a document the schema refuses.
     """
-    root = write(
+    document = write(
         events,
         article=article,
         version=version,
@@ -87,12 +88,14 @@ def to_newsml(
         provider=provider,
         language=language,
     )
+    if pretty:
+        document = _pretty(document)
     if validate:
         try:
-            _validation.validate(root)
+            _validation.validate(parse(document, max_bytes=len(document)))
         except ValidationError as error:
             raise EncodeError(error.message, path=error.path, line=error.line) from None
-    return serialise(root, pretty=pretty)
+    return document
 
 
 def from_newsml(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:

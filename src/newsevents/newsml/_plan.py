@@ -32,11 +32,12 @@ from newsevents.model import (
     PartialDate,
     Place,
 )
+from newsevents.newsml._markup import attr, text
 from newsevents.newsml._schemes import EXT
 
 __all__ = ["Located", "Plan", "plan_of"]
 
-Encoder = Callable[[etree._Element, Any], None]
+Writer = Callable[[str, Any], str]
 Decoder = Callable[[etree._Element], Any]
 
 ITEM = EXT("item")
@@ -67,8 +68,10 @@ class ExtField:
     name: str
     tag: str
     ftype: FieldType
-    encode: Encoder
+    write: Writer
     decode: Decoder
+    #: The qualified name the writer uses: ``nev:<name>``.
+    qname: str
 
 
 @attrs.frozen
@@ -106,60 +109,57 @@ def _int(text: str, element: etree._Element) -> int:
     return int(text)
 
 
-# --------------------------------------------------------------------------- encoders
+# --------------------------------------------------------------------------- writers
+# Each writer returns the markup of one element: ``tag`` is its qualified name ("nev:killed").
 
 
-def _enc_str(element: etree._Element, value: str) -> None:
-    if value:
-        element.text = value
+def _element(tag: str, attributes: str, content: str) -> str:
+    if content:
+        return f"<{tag}{attributes}>{content}</{tag}>"
+    return f"<{tag}{attributes}/>"
 
 
-def _enc_int(element: etree._Element, value: int) -> None:
-    element.text = str(value)
+def _w_str(tag: str, value: str) -> str:
+    return _element(tag, "", text(value))
 
 
-def _enc_bool(element: etree._Element, value: bool) -> None:
-    element.text = "true" if value else "false"
+def _w_int(tag: str, value: int) -> str:
+    return f"<{tag}>{value}</{tag}>"
 
 
-def _enc_enum(element: etree._Element, value: Any) -> None:
-    if value.value:
-        element.text = value.value
+def _w_bool(tag: str, value: bool) -> str:
+    return f"<{tag}>{'true' if value else 'false'}</{tag}>"
 
 
-def _enc_date(element: etree._Element, value: PartialDate) -> None:
-    element.text = value.isoformat()
+def _w_enum(tag: str, value: Any) -> str:
+    return _element(tag, "", text(value.value))
 
 
-def _enc_count(element: etree._Element, value: Count) -> None:
-    element.text = str(value.value)
-    if value.qualifier is not CountQualifier.EXACT:
-        element.set("qualifier", value.qualifier.value)
+def _w_date(tag: str, value: PartialDate) -> str:
+    return f"<{tag}>{value.isoformat()}</{tag}>"
 
 
-def _enc_evidence(element: etree._Element, value: Evidence) -> None:
-    element.set("start", str(value.start))
-    element.set("end", str(value.end))
-    if value.rule is not None:
-        element.set("rule", value.rule)
-    if value.text:
-        element.text = value.text
+def _w_count(tag: str, value: Count) -> str:
+    if value.qualifier is CountQualifier.EXACT:
+        return f"<{tag}>{value.value}</{tag}>"
+    return f'<{tag} qualifier="{value.qualifier.value}">{value.value}</{tag}>'
 
 
-def _enc_place(element: etree._Element, value: Place) -> None:
+def _w_evidence(tag: str, value: Evidence) -> str:
+    rule = "" if value.rule is None else f' rule="{attr(value.rule)}"'
+    return _element(tag, f' start="{value.start}" end="{value.end}"{rule}', text(value.text))
+
+
+def _w_place(tag: str, value: Place) -> str:
+    country = "" if value.country is None else f' country="{value.country}"'
+    return _element(tag, country, "" if value.name is None else text(value.name))
+
+
+def _w_actor(tag: str, value: Actor) -> str:
+    extra = "" if value.title is None else f' title="{attr(value.title)}"'
     if value.country is not None:
-        element.set("country", value.country)
-    if value.name is not None:
-        element.text = value.name
-
-
-def _enc_actor(element: etree._Element, value: Actor) -> None:
-    element.set("kind", value.kind.value)
-    if value.title is not None:
-        element.set("title", value.title)
-    if value.country is not None:
-        element.set("country", value.country)
-    element.text = value.name
+        extra += f' country="{value.country}"'
+    return f'<{tag} kind="{value.kind.value}"{extra}>{text(value.name)}</{tag}>'
 
 
 # --------------------------------------------------------------------------- decoders
@@ -233,34 +233,32 @@ def _dec_actor(element: etree._Element) -> Actor:
     return Actor(_text(element), actor_kind, title=element.get("title"), country=element.get("country"))
 
 
-_VALUE_CODECS: dict[type, tuple[Encoder, Decoder]] = {
-    PartialDate: (_enc_date, _dec_date),
-    Count: (_enc_count, _dec_count),
-    Evidence: (_enc_evidence, _dec_evidence),
-    Place: (_enc_place, _dec_place),
-    Actor: (_enc_actor, _dec_actor),
+_VALUE_CODECS: dict[type, tuple[Writer, Decoder]] = {
+    PartialDate: (_w_date, _dec_date),
+    Count: (_w_count, _dec_count),
+    Evidence: (_w_evidence, _dec_evidence),
+    Place: (_w_place, _dec_place),
+    Actor: (_w_actor, _dec_actor),
 }
 
 
-def _codec(ftype: FieldType) -> tuple[Encoder, Decoder]:
+def _codec(ftype: FieldType) -> tuple[Writer, Decoder]:
     if isinstance(ftype, OptionalOf):
         # None is written as no element at all, so only values reach the codec.
         return _codec(ftype.item)
     if isinstance(ftype, Scalar):
         if ftype.type is str:
-            return _enc_str, _dec_str
+            return _w_str, _dec_str
         if ftype.type is bool:
-            return _enc_bool, _dec_bool
-        return _enc_int, _dec_int
+            return _w_bool, _dec_bool
+        return _w_int, _dec_int
     if isinstance(ftype, EnumOf):
-        return _enc_enum, _dec_enum(ftype.type)
+        return _w_enum, _dec_enum(ftype.type)
     if isinstance(ftype, TupleOf):
-        enc_item, dec_item = _codec(ftype.item)
+        write_item, dec_item = _codec(ftype.item)
 
-        def encode(element: etree._Element, value: tuple[Any, ...]) -> None:
-            sub = etree.SubElement
-            for item in value:
-                enc_item(sub(element, ITEM), item)
+        def write(tag: str, value: tuple[Any, ...]) -> str:
+            return _element(tag, "", "".join([write_item("nev:item", item) for item in value]))
 
         def decode(element: etree._Element) -> tuple[Any, ...]:
             items = []
@@ -270,7 +268,7 @@ def _codec(ftype: FieldType) -> tuple[Encoder, Decoder]:
                 items.append(dec_item(child))
             return tuple(items)
 
-        return encode, decode
+        return write, decode
     if isinstance(ftype, ValueOf):
         return _VALUE_CODECS[ftype.type]
     raise TypeError(ftype)  # pragma: no cover (describe admits no other kind)
@@ -331,8 +329,8 @@ def plan_of(cls: type[Event], name: str) -> Plan:
                 f"field name {spec.name!r} of {cls.__name__} cannot be an XML element name",
                 path=f"$.{spec.name}",
             ) from None
-        encode, decode = _codec(spec.type)
-        ext.append(ExtField(spec.name, tag, spec.type, encode, decode))
+        write, decode = _codec(spec.type)
+        ext.append(ExtField(spec.name, tag, spec.type, write, decode, f"nev:{spec.name}"))
     plan = Plan(
         cls=cls,
         name=name,

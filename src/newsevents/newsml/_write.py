@@ -16,47 +16,17 @@ from newsevents import registry
 from newsevents.errors import EncodeError, NewsEventsError
 from newsevents.model import Actor, Event, Place
 from newsevents.newsml._article import ArticleLike, ArticleMeta, article_meta
+from newsevents.newsml._markup import attr, text
 from newsevents.newsml._plan import Plan, plan_of
-from newsevents.newsml._schemes import EXT, G2, IPTC_CATALOG, KIND_QCODES, NS, SCHEMES, XML_NS
+from newsevents.newsml._safe import parse
+from newsevents.newsml._schemes import G2, IPTC_CATALOG, KIND_QCODES, NS, SCHEMES
 
 __all__ = ["write"]
 
-_NSMAP = {None: G2, "nev": NS}
-_LANG = f"{{{XML_NS}}}lang"
-_NEV_NAME = EXT("name")
-_NEV_DATE = EXT("date")
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 _QCODE = re.compile(r"[^\s:]+:\S+")
 # XML Schema's g2normalizedString (names, literals) refuses tab, line feed and carriage return.
 _NOT_NORMALIZED = re.compile("[\t\n\r]")
-
-
-def _g(name: str) -> str:
-    return f"{{{G2}}}{name}"
-
-
-CONCEPT_ITEM = _g("conceptItem")
-NEWS_ITEM = _g("newsItem")
-_CATALOG_REF = _g("catalogRef")
-_CATALOG = _g("catalog")
-_SCHEME = _g("scheme")
-_ITEM_META = _g("itemMeta")
-_ITEM_CLASS = _g("itemClass")
-_PROVIDER = _g("provider")
-_VERSION_CREATED = _g("versionCreated")
-_PUB_STATUS = _g("pubStatus")
-_CONCEPT = _g("concept")
-_CONCEPT_ID = _g("conceptId")
-_TYPE = _g("type")
-_NAME = _g("name")
-_DEFINITION = _g("definition")
-_RELATED = _g("related")
-_BROADER = _g("broader")
-_EVENT_DETAILS = _g("eventDetails")
-_DATES = _g("dates")
-_START = _g("start")
-_SUBJECT = _g("subject")
-_LOCATION = _g("location")
-_PARTICIPANT = _g("participant")
 
 
 class _Context:
@@ -71,175 +41,183 @@ class _Context:
         language: str,
         unknown_date_bound: str,
     ) -> None:
-        self.item_attrib = {
-            "version": str(version),
-            "standard": "NewsML-G2",
-            "standardversion": "2.35",
-            "conformance": "power",
-            _LANG: language,
-        }
         self.version_created = version_created.isoformat()
-        self.provider = ("qcode", provider) if _QCODE.fullmatch(provider) else ("literal", provider)
+        self.item_attributes = (
+            f' version="{version}" standard="NewsML-G2" standardversion="2.35"'
+            f' conformance="power" xml:lang="{attr(language)}"'
+        )
+        key = "qcode" if _QCODE.fullmatch(provider) else "literal"
+        self.provider = f'<provider {key}="{attr(provider)}"/>'
         self.unknown_date_bound = unknown_date_bound
+        self._heads: dict[str, str] = {}
 
-    def start_item(self, parent: etree._Element, tag: str, guid: str, item_class: str) -> etree._Element:
-        sub = etree.SubElement
-        attrib = {"guid": guid, **self.item_attrib}
-        item = sub(parent, tag, attrib)
-        sub(item, _CATALOG_REF, href=IPTC_CATALOG)
-        catalog = sub(item, _CATALOG)
-        for alias, uri in SCHEMES.items():
-            sub(catalog, _SCHEME, alias=alias, uri=uri)
-        meta = sub(item, _ITEM_META)
-        sub(meta, _ITEM_CLASS, qcode=item_class)
-        key, value = self.provider
-        sub(meta, _PROVIDER, {key: value})
-        sub(meta, _VERSION_CREATED).text = self.version_created
-        sub(meta, _PUB_STATUS, qcode="stat:usable")
-        return item
+    def head(self, item_class: str) -> str:
+        """The catalogRef, catalog and itemMeta every item of this class starts with."""
+        head = self._heads.get(item_class)
+        if head is None:
+            head = self._heads[item_class] = (
+                f'<catalogRef href="{IPTC_CATALOG}"/>{_CATALOG}<itemMeta><itemClass qcode="{item_class}"/>'
+                f"{self.provider}<versionCreated>{self.version_created}</versionCreated>"
+                '<pubStatus qcode="stat:usable"/></itemMeta>'
+            )
+        return head
 
 
-def _normalized(text: str) -> str:
-    return _NOT_NORMALIZED.sub(" ", text)
+_CATALOG = (
+    "<catalog>" + "".join(f'<scheme alias="{a}" uri="{u}"/>' for a, u in SCHEMES.items()) + "</catalog>"
+)
 
 
-def _set_name(element: etree._Element, text: str) -> None:
-    """Write ``text`` as the ``name`` child; keep it exactly in ``nev:name`` if XSD would refuse it."""
-    if _NOT_NORMALIZED.search(text):
-        element.set(_NEV_NAME, text)
-        text = _normalized(text)
-    etree.SubElement(element, _NAME).text = text
+def _normalized(value: str) -> str:
+    return _NOT_NORMALIZED.sub(" ", value)
 
 
-def _write_place(parent: etree._Element, place: Place) -> None:
-    sub = etree.SubElement
-    location = sub(parent, _LOCATION, type="cpnat:geoArea")
-    if place.name is None:
-        location.set("qcode", f"iso3166-1a2:{place.country}")
-        return
-    _set_name(location, place.name)
-    if place.country is not None:
-        sub(location, _BROADER, type="cpnat:geoArea", qcode=f"iso3166-1a2:{place.country}")
-
-
-def _write_actor(parent: etree._Element, actor: Actor, role: str) -> etree._Element:
-    sub = etree.SubElement
-    participant = sub(parent, _PARTICIPANT, type=KIND_QCODES[actor.kind], role=role)
-    _set_name(participant, actor.name)
-    if actor.title is not None:
-        sub(participant, _DEFINITION).text = actor.title
-    if actor.country is not None:
-        sub(participant, _RELATED, rel="nevtrel:country", qcode=f"iso3166-1a2:{actor.country}")
-    return participant
-
-
-def _write_participants(details: etree._Element, event: Event, plan: Plan) -> list[str]:
+def _name_parts(value: str) -> tuple[str, str]:
     """
-    Write the actors, returning their names in order.
+    The attribute keeping a name exactly, if needed, and the ``name`` element.
+
+    XML Schema refuses tab, line feed and carriage return in a ``name``; such a name is
+    written with them as spaces, and kept exactly in ``nev:name``.
+    """
+    if _NOT_NORMALIZED.search(value) is None:
+        return "", f"<name>{text(value)}</name>"
+    return f' nev:name="{attr(value)}"', f"<name>{text(_normalized(value))}</name>"
+
+
+def _place(place: Place) -> str:
+    if place.name is None:
+        return f'<location type="cpnat:geoArea" qcode="iso3166-1a2:{place.country}"/>'
+    exact, name = _name_parts(place.name)
+    broader = (
+        ""
+        if place.country is None
+        else f'<broader type="cpnat:geoArea" qcode="iso3166-1a2:{place.country}"/>'
+    )
+    return f'<location type="cpnat:geoArea"{exact}>{name}{broader}</location>'
+
+
+class _Participant:
+    """One participant being written: its actor and roles, rendered at the end."""
+
+    __slots__ = ("actor", "roles")
+
+    def __init__(self, actor: Actor, role: str) -> None:
+        self.actor = actor
+        self.roles = [role]
+
+    def render(self) -> str:
+        actor = self.actor
+        exact, name = _name_parts(actor.name)
+        title = "" if actor.title is None else f"<definition>{text(actor.title)}</definition>"
+        country = (
+            ""
+            if actor.country is None
+            else f'<related rel="nevtrel:country" qcode="iso3166-1a2:{actor.country}"/>'
+        )
+        return (
+            f'<participant type="{KIND_QCODES[actor.kind]}" role="{" ".join(self.roles)}"{exact}>'
+            f"{name}{title}{country}</participant>"
+        )
+
+
+def _participants(event: Event, plan: Plan) -> list[_Participant]:
+    """
+    The participants of ``event``, in order.
 
     Lists first, one participant per item; then single actors, each merged into the
     participant of an equal actor already written (one more role), or written anew.
     """
-    names: list[str] = []
-    written: dict[Actor, etree._Element] = {}
+    written: list[_Participant] = []
+    first: dict[Actor, _Participant] = {}
     for field in plan.actor_lists:
         actors = getattr(event, field.name)
         if actors:
             role = f"nevtrole:{field.name}"
             for actor in actors:
-                written.setdefault(actor, _write_actor(details, actor, role))
-                names.append(actor.name)
+                participant = _Participant(actor, role)
+                written.append(participant)
+                first.setdefault(actor, participant)
     for field in plan.actor_singles:
         actor = getattr(event, field.name)
         if actor is None:
             continue
         role = f"nevtrole:{field.name}"
-        participant = written.get(actor)
-        if participant is None:
-            written[actor] = _write_actor(details, actor, role)
-            names.append(actor.name)
+        found = first.get(actor)
+        if found is None:
+            found = first[actor] = _Participant(actor, role)
+            written.append(found)
         else:
-            participant.set("role", f"{participant.get('role')} {role}")
-    return names
+            found.roles.append(role)
+    return written
 
 
-def _concept_name(plan: Plan, event: Event, names: list[str]) -> str:
+def _concept_name(event: Event, participants: list[_Participant]) -> str:
     label = type(event).codes.label
-    text = label[:1].upper() + label[1:]
-    if names:
-        text += ": " + ", ".join(names)
+    name = label[:1].upper() + label[1:]
+    if participants:
+        name += ": " + ", ".join(dict.fromkeys(p.actor.name for p in participants))
     if event.date is not None:
-        text += f" ({event.date.isoformat()})"
-    return _normalized(text)
+        name += f" ({event.date.isoformat()})"
+    return text(_normalized(name))
 
 
-def _write_event(parent: etree._Element, event: Event, plan: Plan, ctx: _Context) -> etree._Element:
-    sub = etree.SubElement
-    item = ctx.start_item(parent, CONCEPT_ITEM, f"urn:newsevents:event:{event.id}", "cinat:concept")
-    concept = sub(item, _CONCEPT)
-    sub(concept, _CONCEPT_ID, qcode=f"nevt:{event.id}")
-    sub(concept, _TYPE, qcode="cpnat:event")
-    name = sub(concept, _NAME)
-    definition = sub(concept, _DEFINITION)
+def _event(parts: list[str], event: Event, plan: Plan, ctx: _Context) -> None:
+    ident = event.id
     evidence = event.evidence
     if evidence is not None and evidence.text.strip():
-        definition.text = evidence.text
+        definition = evidence.text
     else:
-        definition.text = type(event).codes.definition
-    sub(concept, _RELATED, rel="nevtrel:eventClass", qcode=plan.type_qcode)
-    details = sub(concept, _EVENT_DETAILS)
-
-    start = sub(sub(details, _DATES), _START)
+        definition = type(event).codes.definition
     date = event.date if plan.date else None
     if date is not None:
-        start.text = date.isoformat()
+        start = f"<start>{date.isoformat()}</start>"
     else:
         bound = ctx.unknown_date_bound
-        start.text = bound
-        start.set("approxend", bound)
-        start.set(_NEV_DATE, "unknown")
-
+        start = f'<start approxend="{bound}" nev:date="unknown">{bound}</start>'
+    participants = _participants(event, plan)
+    parts.append(
+        f'<conceptItem guid="urn:newsevents:event:{ident}"{ctx.item_attributes}>'
+        f"{ctx.head('cinat:concept')}"
+        f'<concept><conceptId qcode="nevt:{ident}"/><type qcode="cpnat:event"/>'
+        f"<name>{_concept_name(event, participants)}</name>"
+        f"<definition>{text(definition)}</definition>"
+        f'<related rel="nevtrel:eventClass" qcode="{plan.type_qcode}"/>'
+        f"<eventDetails><dates>{start}</dates>"
+    )
     for topic in event.media_topics():
         if type(topic) is not str or _QCODE.fullmatch(topic) is None:
             raise EncodeError(f"media topic {topic!r} is not a QCode", path="$.media_topics()")
-        sub(details, _SUBJECT, type="cpnat:abstract", qcode=topic)
-
+        parts.append(f'<subject type="cpnat:abstract" qcode="{attr(topic)}"/>')
     if plan.location and event.location is not None:
-        _write_place(details, event.location)
-
-    names = _write_participants(details, event, plan)
-
+        parts.append(_place(event.location))
+    parts.extend([participant.render() for participant in participants])
     actor_fields = plan.actors
     for ext in plan.ext:
         value = getattr(event, ext.name)
         if value is None or (ext.name in actor_fields and value != ()):
             continue
-        ext.encode(sub(details, ext.tag), value)
-
-    name.text = _concept_name(plan, event, list(dict.fromkeys(names)))
-    return item
+        parts.append(ext.write(ext.qname, value))
+    parts.append("</eventDetails></concept></conceptItem>")
 
 
-def _write_article(parent: etree._Element, article: ArticleMeta, events: list[Event], ctx: _Context) -> None:
-    sub = etree.SubElement
-    item = ctx.start_item(parent, NEWS_ITEM, article.guid, "ninat:text")
-    meta = sub(item, _g("contentMeta"))
+def _article(parts: list[str], article: ArticleMeta, events: list[Event], ctx: _Context) -> None:
+    parts.append(f'<newsItem guid="{attr(article.guid)}"{ctx.item_attributes}>{ctx.head("ninat:text")}')
+    parts.append("<contentMeta>")
     if article.published is not None:
-        sub(meta, _g("contentCreated")).text = article.published.isoformat()
+        parts.append(f"<contentCreated>{article.published.isoformat()}</contentCreated>")
     topics: dict[str, None] = {}
     for event in events:
         topics.update(dict.fromkeys(event.media_topics()))
-    for topic in topics:
-        sub(meta, _SUBJECT, type="cpnat:abstract", qcode=topic)
-    for event in events:
-        sub(meta, _SUBJECT, type="cpnat:event", qcode=f"nevt:{event.id}")
+    parts.extend([f'<subject type="cpnat:abstract" qcode="{attr(topic)}"/>' for topic in topics])
+    parts.extend([f'<subject type="cpnat:event" qcode="nevt:{event.id}"/>' for event in events])
     if article.headline is not None:
-        sub(meta, _g("headline")).text = article.headline
+        parts.append(f"<headline>{text(article.headline)}</headline>")
     if article.dateline is not None:
-        sub(meta, _g("dateline")).text = article.dateline
-    content = sub(sub(item, _g("contentSet")), _g("inlineData"), contenttype="text/plain")
-    if article.text:
-        content.text = article.text
+        parts.append(f"<dateline>{text(article.dateline)}</dateline>")
+    content = text(article.text)
+    inline = '<inlineData contenttype="text/plain"'
+    inline += f">{content}</inlineData>" if content else "/>"
+    parts.append(f"</contentMeta><contentSet>{inline}</contentSet></newsItem>")
 
 
 def _utc_now() -> datetime.datetime:
@@ -254,8 +232,8 @@ def write(
     version_created: datetime.datetime | None,
     provider: str,
     language: str,
-) -> etree._Element:
-    """Build the ``newsMessage`` element; see `newsevents.newsml.to_newsml`."""
+) -> bytes:
+    """Write the ``newsMessage``; see `newsevents.newsml.to_newsml`."""
     if type(version) is not int or version < 1:
         raise EncodeError(f"version must be a positive integer, got {version!r}")
     if version_created is None:
@@ -300,23 +278,24 @@ def write(
         language=language,
         unknown_date_bound=bound,
     )
-    sub = etree.SubElement
-    root = etree.Element(_g("newsMessage"), nsmap=_NSMAP)  # type: ignore[arg-type]
-    header = sub(root, _g("header"))
-    sub(header, _g("sent")).text = ctx.version_created
-    sub(header, _g("sender")).text = provider
-    item_set = sub(root, _g("itemSet"))
+    parts = [
+        _DECLARATION,
+        f'<newsMessage xmlns="{G2}" xmlns:nev="{NS}"><header><sent>{ctx.version_created}</sent>'
+        f"<sender>{text(provider)}</sender></header><itemSet>",
+    ]
     if meta is not None:
-        _write_article(item_set, meta, [event for event, _ in checked], ctx)
+        _article(parts, meta, [event for event, _ in checked], ctx)
     for index, (event, plan) in enumerate(checked):
         try:
-            _write_event(item_set, event, plan, ctx)
+            _event(parts, event, plan, ctx)
         except NewsEventsError as error:
             raise error.at(f"$[{index}]") from None
-    return root
+    parts.append("</itemSet></newsMessage>")
+    return "".join(parts).encode("utf-8")
 
 
-def serialise(root: etree._Element, *, pretty: bool) -> bytes:
-    """The document's bytes, UTF-8 with an XML declaration."""
-    data: Any = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=pretty)
+def pretty(document: bytes) -> bytes:
+    """The same document, indented for people to read (values are unaffected)."""
+    root = parse(document, max_bytes=len(document))
+    data: Any = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return bytes(data)
