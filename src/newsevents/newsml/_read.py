@@ -155,18 +155,43 @@ def _read_place(element: etree._Element) -> Place:
     return Place(_exact_name(element), country=country)
 
 
+_ACTORS: dict[tuple[str | None, ...], Actor] = {}
+_ACTORS_MAX = 4096
+
+
 def _read_actor(element: etree._Element) -> Actor:
-    kind = ACTOR_KINDS.get(element.get("type") or "")
+    name = title = country = None
+    for child in element:
+        tag = child.tag
+        if tag == _NAME:
+            name = child.text or ""
+        elif tag == _DEFINITION:
+            title = child.text or ""
+        elif tag == _RELATED:
+            country = child.get("qcode")
+    exact = element.get(_NEV_NAME)
+    key = (element.get("type"), exact, name, title, country)
+    actor = _ACTORS.get(key)
+    if actor is not None:
+        return actor
+    # Actors repeat across events; the same markup always gives the same (immutable) actor.
+    kind = ACTOR_KINDS.get(key[0] or "")
     if kind is None:
-        raise Located(f"unknown participant type {element.get('type')!r}", element)
-    definition = element.find(_DEFINITION)
-    title = None if definition is None else (definition.text or "")
-    related = element.find(_RELATED)
-    country = None if related is None else _country(related.get("qcode"), related)
+        raise Located(f"unknown participant type {key[0]!r}", element)
+    if exact is not None:
+        name = exact
+    if name is None:
+        raise Located("missing name", element)
+    if country is not None:
+        country = _country(country, element.find(_RELATED))  # type: ignore[arg-type]
     try:
-        return Actor(_exact_name(element), kind, title=title, country=country)
+        actor = Actor(name, kind, title=title, country=country)
     except NewsEventsError as error:
         raise located(error, element) from None
+    if len(_ACTORS) >= _ACTORS_MAX:
+        _ACTORS.clear()
+    _ACTORS[key] = actor
+    return actor
 
 
 def _read_participant(
