@@ -15,6 +15,7 @@ The lexicon lives in ``newsevents/parsing/data/``: ``titles.tsv``, ``anaphors.ts
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -118,6 +119,22 @@ def _titles() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def _titles_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for title, group in _titles():
+        out.setdefault(title.split()[0], []).append((title, group))
+    return {first: tuple(rows) for first, rows in out.items()}
+
+
+@cache
+def _titles_by_last() -> dict[str, tuple[tuple[str, str], ...]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for title, group in _titles():
+        out.setdefault(title.split()[-1].lower(), []).append((title, group))
+    return {last: tuple(rows) for last, rows in out.items()}
+
+
+@cache
 def _title_lookup() -> dict[str, str]:
     return {title.lower(): group for title, group in _titles()}
 
@@ -197,6 +214,8 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
 _CONNECTORS = frozenset(
     {"of", "for", "bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le"}
 )
+#: How many sentences back a pronoun or "the two men" may look for its people.
+_LOOKBACK = 12
 _PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers"})
 
 
@@ -205,6 +224,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Ma
 
 
 def _clean(token: str) -> str:
+    if "'" not in token and "’" not in token and "." not in token:
+        return token
     token = _fold(token)
     if token.endswith("'s"):
         token = token[:-2]
@@ -243,6 +264,13 @@ def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
     return None
 
 
+# A run of capitalised words, joined by single spaces and perhaps one lower-case connector
+# ("Secretary of State John Kerry", "Salman bin Abdulaziz"). Each repetition must consume a
+# space and a capital, so the match is linear.
+_RUN = re.compile(
+    r"(?<![\w'’.\-])[^\W\d_a-z][\w'’.\-]*"
+    r"(?: (?:(?:of|for|bin|bint|ibn|al|el|de|da|di|du|van|von|der|la|le) )?[^\W\d_a-z][\w'’.\-]*)*"
+)
 _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
 
 
@@ -269,6 +297,9 @@ class Cast:
         self._first_seen: list[int] = []
         self._mentions: dict[int, list[Mention]] = {}
         self._orgs: dict[int, tuple[int, Actor]] = {}
+        self._by_last: dict[str, list[int]] = {}
+        self._salient: list[Actor] | None = None
+        self._starts: list[int] | None = None
         self._build()
 
     @classmethod
@@ -291,33 +322,21 @@ class Cast:
     def _runs(self, sentence: Sentence) -> Iterator[_Run]:
         """Runs of capitalised tokens (with connectors such as "of", "bin") in a sentence."""
         text = self.article.text
-        run: list[tuple[int, int, str]] = []
-        pending: list[tuple[int, int, str]] = []
-        for token in _tokens(text, sentence.start, sentence.end):
-            word = token.group()
-            last = pending[-1] if pending else (run[-1] if run else None)
-            gap = text[last[1] : token.start()] if last is not None else " "
-            if run and gap.strip(" "):
-                yield _Run(run[0][0], run[-1][1], run)
-                run, pending = [], []
-            if _capitalised(word):
-                run.extend(pending)
-                pending = []
-                run.append((token.start(), token.end(), word))
-            elif run and word in _CONNECTORS and not pending:
-                pending.append((token.start(), token.end(), word))
-            elif run:
-                yield _Run(run[0][0], run[-1][1], run)
-                run, pending = [], []
-        if run:
-            yield _Run(run[0][0], run[-1][1], run)
+        for found in _RUN.finditer(text, sentence.start, sentence.end):
+            tokens: list[tuple[int, int, str]] = []
+            position = found.start()
+            for word in found.group().split(" "):
+                tokens.append((position, position + len(word), word))
+                position += len(word) + 1
+            yield _Run(found.start(), found.end(), tokens)
 
     def _build(self) -> None:
         nonnames = words("capitalised_nonnames.txt")
         orgs = words("org_words.txt")
         for sentence in self.article.sentences:
             for run in self._runs(sentence):
-                self._read_run(run, sentence, nonnames, orgs)
+                if len(run.tokens) > 1:  # one capitalised word alone is never a new name
+                    self._read_run(run, sentence, nonnames, orgs)
 
     def _title_before(self, start: int, floor: int) -> tuple[str | None, str | None]:
         """A title in apposition before a name: "Missouri's governor, Jay Nixon" / "his counterpart, X"."""
@@ -327,7 +346,8 @@ class Cast:
             return None, None
         stripped = window.rstrip(", ")
         lowered = stripped.lower()
-        for title, _group in _titles():
+        last_word = lowered.rsplit(None, 1)[-1] if lowered.split() else ""
+        for title, _group in _titles_by_last().get(last_word, ()):
             if lowered.endswith(title.lower()) and (
                 len(lowered) == len(title) or not lowered[-len(title) - 1].isalpha()
             ):
@@ -369,7 +389,7 @@ class Cast:
                         changed = True
                         continue
             words_ = " ".join(token[2] for token in tokens)
-            for candidate, _group in _titles():
+            for candidate, _group in _titles_by_first().get(tokens[0][2], ()):
                 if words_.startswith(candidate + " ") and len(tokens) > len(candidate.split()):
                     title = title or candidate
                     tokens = tokens[len(candidate.split()) :]
@@ -427,7 +447,8 @@ class Cast:
     def _add(self, person: Person) -> None:
         tokens = person.tokens
         # the same person seen before, perhaps with a shorter or longer name
-        for index, known in enumerate(self.people):
+        for index in self._by_last.get(tokens[-1], ()):
+            known = self.people[index]
             if known.tokens[-1] == tokens[-1] and (
                 set(known.tokens) <= set(tokens) or set(tokens) <= set(known.tokens)
             ):
@@ -444,6 +465,7 @@ class Cast:
                 return
         index = len(self.people)
         self.people.append(person)
+        self._by_last.setdefault(tokens[-1], []).append(index)
         for token in tokens:
             self._by_token.setdefault(token, []).append(index)
 
@@ -662,9 +684,9 @@ class Cast:
         """
         found: list[Actor] = []
         names = {actor.name for actor in exclude}
-        for sentence in reversed(self.article.sentences):
-            if sentence.start >= before:
-                continue
+        sentences = self.article.sentences
+        last = bisect_right(self._sentence_starts(), before)
+        for sentence in reversed(sentences[max(0, last - _LOOKBACK) : last]):
             for mention in reversed(self.mentions(sentence)):
                 actor = mention.actor
                 if mention.end > before or actor.kind is not ActorKind.PERSON or actor.name in names:
@@ -675,8 +697,18 @@ class Cast:
                     return found
         return found
 
+    def _sentence_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [sentence.start for sentence in self.article.sentences]
+        return self._starts
+
     def salient_people(self) -> list[Actor]:
         """Return the article's people, most often mentioned first (ties: first named first)."""
+        if self._salient is None:
+            self._salient = self._rank_people()
+        return list(self._salient)
+
+    def _rank_people(self) -> list[Actor]:
         counts: dict[str, int] = {}
         actors: dict[str, Actor] = {}
         for sentence in self.article.sentences:

@@ -99,11 +99,8 @@ class Sentence:
     index: int
     paragraph: int
     headline: bool = False
-
-    @property
-    def carriable(self) -> bool:
-        """Whether every codec can carry the text (no control characters, no lone surrogates)."""
-        return first_illegal_char(self.text) is None
+    #: Whether every codec can carry the text (no control characters, no lone surrogates).
+    carriable: bool = attrs.field(default=True, kw_only=True)
 
 
 @attrs.frozen
@@ -353,7 +350,7 @@ class Article:
             return None
         if not self._date_line_alone and line[-1:] in '.!?"”’':
             return None
-        return Sentence(line, start, end, 0, 0, headline=True)
+        return Sentence(line, start, end, 0, 0, headline=True, carriable=first_illegal_char(line) is None)
 
     @cached_property
     def paragraphs(self) -> tuple[tuple[int, int], ...]:
@@ -389,7 +386,12 @@ class Article:
         for number, (block_start, end) in enumerate(self.paragraphs, first_number):
             start = dateline.end if dateline is not None and block_start == dateline.start else block_start
             for s_start, s_end in _split(self.text, start, end):
-                out.append(Sentence(self.text[s_start:s_end], s_start, s_end, len(out), number))
+                piece = self.text[s_start:s_end]
+                out.append(
+                    Sentence(
+                        piece, s_start, s_end, len(out), number, carriable=first_illegal_char(piece) is None
+                    )
+                )
         return tuple(out)
 
     @cached_property

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left
 from functools import cache
 
 from newsevents.model import Actor, PartialDate
@@ -38,6 +39,9 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[\w'’]+")
+#: How far (in characters) a clause may reach from its trigger: real clauses are shorter,
+#: and the bound keeps every recogniser linear on pathological text.
+_REACH = 400
 _BOUNDARIES = (", ", "; ", ": ", " that ", " — ", " -- ", " – ", ",” ", ",” ", '," ', ".” ", "?” ")
 _REPORTING = re.compile(
     r"\b(?:said|says|told \w+|announced|reported|added|confirmed)(?: on)?\s*$", re.IGNORECASE
@@ -83,10 +87,11 @@ def clause_start(sentence: Sentence, position: int) -> int:
         sentence: The sentence.
         position: An offset inside the sentence (article offsets).
     """
-    text = sentence.text[: position - sentence.start]
-    best = 0
+    relative = position - sentence.start
+    floor = max(0, relative - _REACH)
+    best = floor
     for boundary in _BOUNDARIES:
-        found = text.rfind(boundary)
+        found = sentence.text.rfind(boundary, floor, relative)
         if found >= 0:
             best = max(best, found + len(boundary))
     return sentence.start + best
@@ -101,9 +106,9 @@ def clause_end(sentence: Sentence, position: int) -> int:
         position: An offset inside the sentence (article offsets).
     """
     relative = position - sentence.start
-    best = len(sentence.text)
+    best = min(len(sentence.text), relative + _REACH)
     for boundary in (*_BOUNDARIES, " and ", " but ", " while ", " after ", " before "):
-        found = sentence.text.find(boundary, relative)
+        found = sentence.text.find(boundary, relative, best)
         if found >= 0:
             best = min(best, found)
     return sentence.start + best
@@ -236,11 +241,15 @@ def media_names() -> frozenset[str]:
 
 def actor_mentions(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Mention]:
     """Actor mentions (people, states by name, seats of government) inside ``[start, end)``."""
-    return [
-        mention
-        for mention in cast.mentions(sentence)
-        if start <= mention.start and mention.end <= end and mention.how != "demonym"
-    ]
+    mentions = cast.mentions(sentence)
+    first = bisect_left(mentions, start, key=lambda mention: mention.start)
+    out: list[Mention] = []
+    for mention in mentions[first:]:
+        if mention.start >= end:
+            break
+        if mention.end <= end and mention.how != "demonym":
+            out.append(mention)
+    return out
 
 
 def people_referred(
@@ -269,7 +278,8 @@ def subject_of(cast: Cast, article: Article, sentence: Sentence, before: int) ->
     """The actor(s) of the clause before a verb: the nearest, with a coordinated partner ("X and Y")."""
     text = article.text
     end = before
-    while end > sentence.start:
+    floor = max(sentence.start, before - _REACH)
+    while end > floor:
         start = clause_start(sentence, end)
         segment = text[start:end].strip().lower()
         if segment.startswith(("which", "who", "whom", "whose", "where")):

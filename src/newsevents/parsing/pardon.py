@@ -71,6 +71,8 @@ _STOP = re.compile(
 )
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
+#: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
+_MAX_TRIGGERS = 8
 #: Cues that are nouns ("calls for clemency"): a sentence-opening time adverbial does not date them.
 _NOMINAL = frozenset(
     {"calls for", "call for", "pleas for", "plea for", "request for", "requests for", "demands", "demand",
@@ -512,7 +514,9 @@ def find_pardon_requests(article: Article) -> Iterator[PardonRequest]:
     for sentence in sorted(hits.values(), key=lambda sentence: sentence.start):
         if _NOT_REQUESTS.search(sentence.text):
             continue
-        for action in _ACTION.finditer(article.text, sentence.start, sentence.end):
+        for number, action in enumerate(_ACTION.finditer(article.text, sentence.start, sentence.end)):
+            if number >= _MAX_TRIGGERS:
+                break
             request = _request_at(cast, sentence, action)
             if request is not None:
                 requests.append(request)

@@ -23,6 +23,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 import attrs
 
@@ -77,6 +78,8 @@ _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:call|calls|conversation|chat)s? with\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AFTER_PLANNED = re.compile(r"^[^.;]{0,30}\b(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+#: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
+_MAX_TRIGGERS = 8
 _BLOCKING_CUES = frozenset({"modal", "negation", "refusal"})
 
 
@@ -159,7 +162,7 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
     """ "X spoke by phone with Y", "X spoke to Y on the telephone"."""
     article = cast.article
     text = article.text
-    for found in _SPOKE.finditer(text, sentence.start, sentence.end):
+    for found in islice(_SPOKE.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         start, end = found.start(), found.end()
         seen_spans.append((start, end))
         if _blocked(article, sentence, start, end):
@@ -183,7 +186,7 @@ def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     """ "X phoned Y": X is the initiator; coordinated callers make one call each."""
     article = cast.article
     text = article.text
-    for found in _PHONED.finditer(text, sentence.start, sentence.end):
+    for found in islice(_PHONED.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         start, end = found.start(), found.end()
         if _blocked(article, sentence, start, end):
             continue
@@ -204,7 +207,7 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
     """ "a phone call between X and Y", "a call from X", "X asked Y ... during a phone call", "the call"."""
     article = cast.article
     text = article.text
-    for found in _NOUN.finditer(text, sentence.start, sentence.end):
+    for found in islice(_NOUN.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         start, end = found.start(), found.end()
         if any(a <= start < b for a, b in seen_spans):
             continue
