@@ -16,16 +16,18 @@ cost nothing on valid input.
 from __future__ import annotations
 
 import enum
+import re
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
+from types import NoneType, UnionType
 from typing import Any, overload
 
 import attrs
 import cattrs
 import orjson
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from newsevents import registry
+from newsevents import _decoders, registry
+from newsevents._decoders import Refused, value_field_type
 from newsevents._fields import (
     EnumOf,
     FieldType,
@@ -34,9 +36,8 @@ from newsevents._fields import (
     TupleOf,
     ValueOf,
     describe,
-    field_type,
 )
-from newsevents.errors import DecodeError, EncodeError, NewsEventsError
+from newsevents.errors import DecodeError, EncodeError, NewsEventsError, ValidationError
 from newsevents.model import MAX_INT, ActorKind, Count, CountQualifier, Event, PartialDate
 
 __all__ = [
@@ -57,112 +58,107 @@ SCHEMA_ID = f"urn:newsevents:json:{FORMAT_VERSION}"
 EventOrEvents = Event | list[Event]
 
 
-# --------------------------------------------------------------------------- strict hooks
-
-
-class _RefusedError(Exception):
-    """A value of the wrong JSON type, raised in the fast pass and located by the second."""
+# --------------------------------------------------------------------------- the converter
 
 
 def _str(value: Any, cls: Any) -> str:
     # cattrs dispatches str subclasses here too, and a StrEnum is one.
     if type(value) is str:
         return value if cls is str else cls(value)
-    raise _RefusedError
+    raise Refused
 
 
 def _int(value: Any, _: Any) -> int:
     if type(value) is int:
         return value
-    raise _RefusedError
+    raise Refused
 
 
 def _bool(value: Any, _: Any) -> bool:
     if type(value) is bool:
         return value
-    raise _RefusedError
+    raise Refused
 
 
-def _partial_date(value: Any, _: Any) -> PartialDate:
+def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
     if type(value) is str:
-        return PartialDate.parse(value)
-    raise _RefusedError
-
-
-_COUNT_KEYS = frozenset(("value", "qualifier"))
-
-
-def _count(value: Any, _: Any) -> Count:
-    if type(value) is int:
-        return Count(value)
-    if type(value) is dict and value.keys() == _COUNT_KEYS:
-        qualifier = value["qualifier"]
-        if type(qualifier) is not str:
-            raise _RefusedError
-        return Count(value["value"], CountQualifier(qualifier))
-    raise _RefusedError
-
-
-def _unstructure_count(count: Count) -> int | dict[str, Any]:
-    if count.qualifier is CountQualifier.EXACT:
-        return count.value
-    return {"value": count.value, "qualifier": count.qualifier.value}
+        return cls(value)
+    raise Refused
 
 
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
 
-def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    if type(value) is str:
-        return cls(value)
-    raise _RefusedError
-
-
 def _is_tuple(cls: Any) -> bool:
     return getattr(cls, "__origin__", None) is tuple
 
 
-def _make_converter(*, forbid_extra_keys: bool) -> cattrs.Converter:
+def _is_optional(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) in (UnionType, typing.Union) and len(args) == 2 and NoneType in args
+
+
+def _make_converter(*, forbid_extra_keys: bool, check_text: bool) -> cattrs.Converter:
+    """
+    The codec's one converter configuration: strict scalar hooks plus the generated class hooks.
+
+    Args:
+        forbid_extra_keys: Refuse keys a class does not have (``strict=True``).
+        check_text: Refuse strings XML cannot carry; False only for JSON text proved clean.
+    """
     converter = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=False)
     converter.register_structure_hook(str, _str)
     converter.register_structure_hook(int, _int)
     converter.register_structure_hook(bool, _bool)
     converter.register_structure_hook(enum.Enum, _enum)
     # A str-based enum would reach cattrs' pass-through str hook: name the enum classes exactly.
-    converter.register_unstructure_hook(enum.Enum, _enum_value)
     converter.register_unstructure_hook(ActorKind, _enum_value)
-    converter.register_structure_hook(PartialDate, _partial_date)
-    converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
-    converter.register_structure_hook(Count, _count)
-    converter.register_unstructure_hook(Count, _unstructure_count)
 
     def tuple_hook(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
-        item = converter.get_structure_hook(cls.__args__[0])
         item_type = cls.__args__[0]
+        item = converter.get_structure_hook(item_type)
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
-                raise _RefusedError
+                raise Refused
             return tuple([item(v, item_type) for v in value])
 
         return structure
 
+    def optional_hook(cls: Any) -> Callable[[Any, Any], Any]:
+        (inner_type,) = [arg for arg in typing.get_args(cls) if arg is not NoneType]
+        inner = converter.get_structure_hook(inner_type)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else inner(value, inner_type)
+
+        return structure
+
     converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
+    _decoders.install(converter, forbid_extra_keys=forbid_extra_keys, check_text=check_text)
     return converter
 
 
-_STRICT = _make_converter(forbid_extra_keys=True)
-_LENIENT = _make_converter(forbid_extra_keys=False)
+#: Keyed by (strict, check_text).
+_CONVERTERS = {
+    (strict, check_text): _make_converter(forbid_extra_keys=strict, check_text=check_text)
+    for strict in (True, False)
+    for check_text in (True, False)
+}
+_STRICT = _CONVERTERS[True, True]
+_LENIENT = _CONVERTERS[False, True]
+_DECODERS: dict[tuple[bool, bool], dict[type, Callable[[Any, Any], Event]]] = {
+    mode: {} for mode in _CONVERTERS
+}
 
 
 @attrs.frozen
 class _Plan:
-    """How one event type is read and written."""
+    """How one event type is written: its keys and its generated encoder."""
 
     keys: frozenset[str]
-    structure_strict: Callable[[Mapping[str, Any], Any], Event]
-    structure_lenient: Callable[[Mapping[str, Any], Any], Event]
     unstructure: Callable[[Event], dict[str, Any]]
 
 
@@ -172,23 +168,20 @@ _PLANS: dict[type[Event], _Plan] = {}
 def _plan(cls: type[Event]) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
-        specs = describe(cls)
-        for spec in specs:
-            ftype = spec.type
-            while isinstance(ftype, OptionalOf | TupleOf):
-                ftype = ftype.item
-            if isinstance(ftype, EnumOf):
-                for converter in (_STRICT, _LENIENT):
-                    converter.register_unstructure_hook(ftype.type, _enum_value)
-        plan = _Plan(
-            keys=frozenset(["type", *(spec.name for spec in specs)]),
-            # The "type" tag is checked here, so the generated functions may ignore it.
-            structure_strict=make_dict_structure_fn(cls, _STRICT, _cattrs_forbid_extra_keys=False),
-            structure_lenient=make_dict_structure_fn(cls, _LENIENT, _cattrs_forbid_extra_keys=False),
-            unstructure=make_dict_unstructure_fn(cls, _STRICT),
+        plan = _PLANS[cls] = _Plan(
+            keys=frozenset(["type", *(spec.name for spec in describe(cls))]),
+            unstructure=_STRICT.get_unstructure_hook(cls),
         )
-        _PLANS[cls] = plan
     return plan
+
+
+def _decoder(cls: type[Event], strict: bool, check_text: bool) -> Callable[[Any, Any], Event]:
+    """The converter's structure hook for ``cls`` (generated on first use), cached by mode."""
+    decoders = _DECODERS[strict, check_text]
+    decoder = decoders.get(cls)
+    if decoder is None:
+        decoder = decoders[cls] = _CONVERTERS[strict, check_text].get_structure_hook(cls)
+    return decoder
 
 
 # --------------------------------------------------------------------------- encoding
@@ -209,7 +202,8 @@ def to_dict(event: Event) -> dict[str, Any]:
             "decorate it with @newsevents.register",
             path="$",
         )
-    return {"type": name, **_plan(cls).unstructure(event)}
+    plan = _PLANS.get(cls) or _plan(cls)
+    return {"type": name, **plan.unstructure(event)}
 
 
 def to_json(events: Event | Iterable[Event], *, indent: bool = False) -> str:
@@ -252,17 +246,12 @@ def _lookup(data: Any) -> type[Event]:
     return cls
 
 
-def _decode_event(data: Any, strict: bool) -> Event:
+def _decode_event(data: Any, strict: bool, check_text: bool = True) -> Event:
     cls = _lookup(data)
-    plan = _plan(cls)
     try:
-        if strict:
-            if not data.keys() <= plan.keys:
-                raise _RefusedError
-            return plan.structure_strict(data, cls)
-        return plan.structure_lenient(data, cls)
-    except Exception as error:  # noqa: BLE001 (the second pass says what was wrong, and where)
-        raise _explain_event(data, cls, strict, error) from None
+        return _decoder(cls, strict, check_text)(data, cls)
+    except Exception:  # noqa: BLE001 (the checked pass says what was wrong, and where)
+        return _checked_event(data, cls, strict)
 
 
 def from_dict(data: Any, *, strict: bool = True) -> Event:
@@ -279,6 +268,25 @@ def from_dict(data: Any, *, strict: bool = True) -> Event:
         ValidationError: For a value the model refuses; both carry the JSON path.
     """
     return _decode_event(data, strict)
+
+
+# Characters XML 1.0 cannot carry reach JSON text only as these escapes (\b, \f,
+# \u0000-\u001F, \uFFFE, \uFFFF) or as raw U+FFFE / U+FFFF: JSON forbids raw control
+# characters in strings, and orjson refuses lone surrogates, escaped or raw.
+_SUSPECT = re.compile(r"\\[bf]|\\u00[01]|\\u[fF]{3}[eEfF]")
+_SUSPECT_BYTES = re.compile(rb"\\[bf]|\\u00[01]|\\u[fF]{3}[eEfF]")
+
+
+def _may_hold_illegal_text(text: str | bytes | bytearray | memoryview) -> bool:
+    """False when no string in the (well-formed) JSON ``text`` can hold a character XML cannot carry."""
+    if isinstance(text, str):
+        return ("\\" in text and _SUSPECT.search(text) is not None) or "\ufffe" in text or "\uffff" in text
+    raw = text if isinstance(text, bytes) else bytes(text)
+    return (
+        (b"\\" in raw and _SUSPECT_BYTES.search(raw) is not None)
+        or b"\xef\xbf\xbe" in raw
+        or b"\xef\xbf\xbf" in raw
+    )
 
 
 @overload
@@ -303,22 +311,24 @@ def from_json(text: str | bytes, *, strict: bool = True, many: bool | None = Non
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         raise DecodeError(f"malformed JSON: {error.msg}", line=error.lineno) from None
+    # One scan of the raw text spares the per-string check in the common, clean case.
+    check_text = _may_hold_illegal_text(text)
     if type(data) is list:
         if many is False:
             raise DecodeError("expected one event object, got an array", path="$")
         events = []
         for index, item in enumerate(data):
             try:
-                events.append(_decode_event(item, strict))
+                events.append(_decode_event(item, strict, check_text))
             except NewsEventsError as error:
                 raise error.at(f"$[{index}]") from None
         return events
     if many is True:
         raise DecodeError(f"expected an array of events, got {_json_type(data)}", path="$")
-    return _decode_event(data, strict)
+    return _decode_event(data, strict, check_text)
 
 
-# --------------------------------------------------------------------------- the second pass
+# --------------------------------------------------------------------------- the checked pass
 
 
 def _json_type(value: Any) -> str:
@@ -342,28 +352,49 @@ def _expected(ftype: FieldType) -> str:
     return "an object"
 
 
-def _explain_value(value: Any, ftype: FieldType, path: str, strict: bool) -> None:
-    """Raise the error for the first wrong part of ``value``; return if it is fine."""
-    converter = _STRICT if strict else _LENIENT
+_COUNT_KEYS = frozenset(("value", "qualifier"))
+
+
+def _checked_partial_date(value: Any) -> PartialDate:
+    if type(value) is str:
+        return PartialDate.parse(value)
+    raise Refused
+
+
+def _checked_count(value: Any) -> Count:
+    if type(value) is int:
+        return Count(value)
+    if type(value) is dict and value.keys() == _COUNT_KEYS:
+        qualifier = value["qualifier"]
+        if type(qualifier) is not str:
+            raise Refused
+        return Count(value["value"], CountQualifier(qualifier))
+    raise Refused
+
+
+_SCALARS: dict[type, Callable[[Any, Any], Any]] = {str: _str, int: _int, bool: _bool}
+
+
+def _checked_value(value: Any, ftype: FieldType, path: str, strict: bool) -> Any:
+    """Build a field's value through the model's constructors, or raise the error at ``path``."""
     if isinstance(ftype, OptionalOf):
-        if value is not None:
-            _explain_value(value, ftype.item, path, strict)
-        return
+        return None if value is None else _checked_value(value, ftype.item, path, strict)
     if isinstance(ftype, TupleOf):
         if type(value) is not list:
             raise DecodeError(f"expected an array, got {_json_type(value)}", path=path)
-        for index, item in enumerate(value):
-            _explain_value(item, ftype.item, f"{path}[{index}]", strict)
-        return
+        return tuple(
+            [_checked_value(item, ftype.item, f"{path}[{index}]", strict) for index, item in enumerate(value)]
+        )
     if isinstance(ftype, EnumOf):
         if type(value) is not str or value not in {m.value for m in ftype.type}:
             raise DecodeError(f"expected {_expected(ftype)}, got {value!r}", path=path)
-        return
-    if isinstance(ftype, ValueOf) and attrs.has(ftype.type) and ftype.type not in (PartialDate, Count):
-        _explain_object(value, ftype.type, path, strict, keys=None)
-        return
+        return ftype.type(value)
+    if isinstance(ftype, ValueOf) and ftype.type not in (PartialDate, Count):
+        return _checked_object(value, ftype.type, path, strict, keys=None)
     try:
-        converter.structure(value, ftype.type)
+        if isinstance(ftype, Scalar):
+            return _SCALARS[ftype.type](value, ftype.type)
+        return _checked_partial_date(value) if ftype.type is PartialDate else _checked_count(value)
     except NewsEventsError as error:
         raise error.at(path) from None
     except Exception:  # noqa: BLE001 (any refusal here is a wrong JSON shape)
@@ -371,9 +402,10 @@ def _explain_value(value: Any, ftype: FieldType, path: str, strict: bool) -> Non
         raise DecodeError(f"expected {_expected(ftype)}, got {detail}", path=path) from None
 
 
-def _explain_object(
+def _checked_object(
     value: Any, cls: type, path: str, strict: bool, *, keys: frozenset[str] | None
-) -> None:
+) -> Any:
+    """Build an attrs object by calling its constructor, or raise the first error with its path."""
     if type(value) is not dict:
         raise DecodeError(f"expected an object, got {_json_type(value)}", path=path)
     fields = attrs.fields(cls)
@@ -382,47 +414,33 @@ def _explain_object(
         for key in value:
             if key not in allowed:
                 raise DecodeError(f"unknown key {key!r}", path=f"{path}.{key}")
-    hints = {spec.name: spec for spec in describe(cls)} if issubclass(cls, Event) else None
+    types = {spec.name: spec.type for spec in describe(cls)} if issubclass(cls, Event) else None
+    arguments = {}
     for field in fields:
         where = f"{path}.{field.name}"
         if field.name not in value:
             if field.default is attrs.NOTHING:
                 raise DecodeError(f"missing required key {field.name!r}", path=where)
             continue
-        if hints is not None:
-            _explain_value(value[field.name], hints[field.name].type, where, strict)
-        else:
-            _explain_value(value[field.name], _value_field_type(cls, field.name), where, strict)
-    converter = _STRICT if strict else _LENIENT
+        ftype = types[field.name] if types is not None else value_field_type(cls, field.name)
+        arguments[field.alias] = _checked_value(value[field.name], ftype, where, strict)
     try:
-        if hints is not None:
-            plan = _plan(cls)
-            (plan.structure_strict if strict else plan.structure_lenient)(value, cls)
-        else:
-            converter.structure(value, cls)
+        return cls(**arguments)
     except NewsEventsError as error:
         raise error.at(path) from None
+    except Exception as error:  # noqa: BLE001 (a user type's own check: still a refusal of the input)
+        raise ValidationError(f"cannot build {cls.__name__}: {error}", path=path) from None
 
 
-_VALUE_FIELD_TYPES: dict[tuple[type, str], FieldType] = {}
+def _checked_event(data: dict[str, Any], cls: type[Event], strict: bool) -> Event:
+    """
+    Decode through the constructors: the second pass when the fast one refuses.
 
-
-def _value_field_type(cls: type, name: str) -> FieldType:
-    key = (cls, name)
-    if key not in _VALUE_FIELD_TYPES:
-        _VALUE_FIELD_TYPES[key] = field_type(typing.get_type_hints(cls)[name], f"{cls.__name__}.{name}")
-    return _VALUE_FIELD_TYPES[key]
-
-
-def _explain_event(data: dict[str, Any], cls: type[Event], strict: bool, error: Exception) -> NewsEventsError:
-    try:
-        _explain_object(data, cls, "$", strict, keys=_plan(cls).keys)
-    except NewsEventsError as found:
-        return found
-    if isinstance(error, NewsEventsError):
-        return error
-    # The second pass found nothing: still refuse, with what the first pass said.
-    return DecodeError(f"cannot decode {cls.__name__}: {error!r}", path="$")
+    Raises the first problem, with its JSON path. Should the fast pass have refused what
+    the model accepts, the event built here is returned.
+    """
+    event: Event = _checked_object(data, cls, "$", strict, keys=_plan(cls).keys)
+    return event
 
 
 # --------------------------------------------------------------------------- JSON Schema
@@ -504,7 +522,7 @@ def json_schema() -> dict[str, Any]:
     }
     for value_type in (Actor, Place, Evidence):
         specs = [
-            (f.name, _value_field_type(value_type, f.name), f.default is attrs.NOTHING)
+            (f.name, value_field_type(value_type, f.name), f.default is attrs.NOTHING)
             for f in attrs.fields(value_type)
         ]
         defs[value_type.__name__] = _object_schema(specs, value_type.__doc__)

@@ -116,14 +116,27 @@ def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         raise _fail(f"unknown ISO 3166-1 alpha-2 country code {value!r}", attribute.name)
 
 
-def _enum(enum_type: type[enum.Enum]) -> Any:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, enum_type):
+@attrs.frozen
+class EnumValidator:
+    """
+    An attrs validator: the value is a member of `enum_type`.
+
+    A class rather than a closure, so the JSON codec's generated decoders can see that a
+    value they took from ``enum_type`` itself satisfies it.
+    """
+
+    enum_type: type[enum.Enum]
+
+    def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Raise `ValidationError` unless ``value`` is a member of the enum."""
+        if not isinstance(value, self.enum_type):
             raise _fail(
-                f"expected a {enum_type.__name__}, got {type(value).__name__}", attribute.name
+                f"expected a {self.enum_type.__name__}, got {type(value).__name__}", attribute.name
             )
 
-    return check
+
+def _enum(enum_type: type[enum.Enum]) -> EnumValidator:
+    return EnumValidator(enum_type)
 
 
 # --------------------------------------------------------------------------- dates
@@ -302,10 +315,20 @@ class Evidence:
     rule: str | None = attrs.field(default=None, kw_only=True, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        check_text(self.text, "text")
-        check_int(self.start, "start")
-        check_int(self.end, "end")
-        if self.end - self.start != len(self.text):
+        text, start, end = self.text, self.start, self.end
+        if (
+            type(text) is not str
+            or type(start) is not int
+            or type(end) is not int
+            or not 0 <= start <= MAX_INT
+            or not 0 <= end <= MAX_INT
+            or first_illegal_char(text) is not None
+        ):
+            # Something is wrong: the checks one by one say what.
+            check_text(text, "text")
+            check_int(start, "start")
+            check_int(end, "end")
+        if end - start != len(text):
             raise ValidationError(
                 f"offsets {self.start}..{self.end} span {self.end - self.start} characters "
                 f"but the text has {len(self.text)}",
@@ -344,7 +367,9 @@ class Count:
     )
 
     def __attrs_post_init__(self) -> None:
-        check_int(self.value, "value")
+        value = self.value
+        if type(value) is not int or not 0 <= value <= MAX_INT:
+            check_int(value, "value")
 
     @property
     def exact(self) -> bool:
