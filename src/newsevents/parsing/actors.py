@@ -267,10 +267,10 @@ def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
 # A run of capitalised words, joined by single spaces and perhaps one lower-case connector
 # ("Secretary of State John Kerry", "Salman bin Abdulaziz"). Each repetition must consume a
 # space and a capital, so the match is linear.
-_RUN = re.compile(
-    r"(?<![\w'’.\-])[^\W\d_a-z][\w'’.\-]*"
-    r"(?: (?:(?:of|for|bin|bint|ibn|al|el|de|da|di|du|van|von|der|la|le) )?[^\W\d_a-z][\w'’.\-]*)*"
-)
+_RUN_WORD = r"[^\W\d_a-z][\w'’.\-]*"
+_RUN_NEXT = r"(?: (?:(?:of|for|bin|bint|ibn|al|el|de|da|di|du|van|von|der|la|le) )?" + _RUN_WORD + ")"
+_RUN = re.compile(r"(?<![\w'’.\-])" + _RUN_WORD + _RUN_NEXT + "*")
+_RUN2 = re.compile(r"(?<![\w'’.\-])" + _RUN_WORD + _RUN_NEXT + "+")
 _NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
 
 
@@ -292,7 +292,7 @@ class Cast:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.people: list[Person] = []
+        self._people: list[Person] = []
         self._by_token: dict[str, list[int]] = {}
         self._first_seen: list[int] = []
         self._mentions: dict[int, list[Mention]] = {}
@@ -300,7 +300,7 @@ class Cast:
         self._by_last: dict[str, list[int]] = {}
         self._salient: list[Actor] | None = None
         self._starts: list[int] | None = None
-        self._build()
+        self._built = 0  # how many of the article's sentences have been read
 
     @classmethod
     def for_article(cls, article: Article) -> Cast:
@@ -319,10 +319,10 @@ class Cast:
 
     # ----------------------------------------------------------------- building
 
-    def _runs(self, sentence: Sentence) -> Iterator[_Run]:
+    def _runs(self, sentence: Sentence, pattern: re.Pattern[str] | None = None) -> Iterator[_Run]:
         """Runs of capitalised tokens (with connectors such as "of", "bin") in a sentence."""
         text = self.article.text
-        for found in _RUN.finditer(text, sentence.start, sentence.end):
+        for found in (pattern or _RUN).finditer(text, sentence.start, sentence.end):
             tokens: list[tuple[int, int, str]] = []
             position = found.start()
             for word in found.group().split(" "):
@@ -330,13 +330,27 @@ class Cast:
                 position += len(word) + 1
             yield _Run(found.start(), found.end(), tokens)
 
-    def _build(self) -> None:
+    @property
+    def people(self) -> list[Person]:
+        """Every person the article names, in the order they are introduced."""
+        self._read_until(None)
+        return self._people
+
+    def _read_until(self, sentence: Sentence | None) -> None:
+        """Read names from the sentences up to and including ``sentence`` (None: all of them)."""
+        sentences = self.article.sentences
+        if self._built >= len(sentences):
+            return
         nonnames = words("capitalised_nonnames.txt")
         orgs = words("org_words.txt")
-        for sentence in self.article.sentences:
-            for run in self._runs(sentence):
-                if len(run.tokens) > 1:  # one capitalised word alone is never a new name
-                    self._read_run(run, sentence, nonnames, orgs)
+        while self._built < len(sentences):
+            current = sentences[self._built]
+            if sentence is not None and current.start > sentence.start:
+                return
+            self._built += 1
+            # one capitalised word alone is never a new name: read runs of two or more
+            for run in self._runs(current, _RUN2):
+                self._read_run(run, current, nonnames, orgs)
 
     def _title_before(self, start: int, floor: int) -> tuple[str | None, str | None]:
         """A title in apposition before a name: "Missouri's governor, Jay Nixon" / "his counterpart, X"."""
@@ -448,12 +462,12 @@ class Cast:
         tokens = person.tokens
         # the same person seen before, perhaps with a shorter or longer name
         for index in self._by_last.get(tokens[-1], ()):
-            known = self.people[index]
+            known = self._people[index]
             if known.tokens[-1] == tokens[-1] and (
                 set(known.tokens) <= set(tokens) or set(tokens) <= set(known.tokens)
             ):
                 longer = person.name if len(tokens) > len(known.tokens) else known.name
-                self.people[index] = Person(
+                self._people[index] = Person(
                     longer,
                     title=known.title or person.title,
                     group=known.group or person.group,
@@ -463,8 +477,8 @@ class Cast:
                     for token in tokens:
                         self._by_token.setdefault(token, []).append(index)
                 return
-        index = len(self.people)
-        self.people.append(person)
+        index = len(self._people)
+        self._people.append(person)
         self._by_last.setdefault(tokens[-1], []).append(index)
         for token in tokens:
             self._by_token.setdefault(token, []).append(index)
@@ -475,12 +489,28 @@ class Cast:
         """
         Return the person a name refers to: a full name, a surname or a given name.
 
-        A surname shared by several people resolves to the last one named; None when
-        nobody in the article carries the name.
+        A surname shared by several people resolves to the first one introduced; None
+        when nobody in the article carries the name.
 
         Args:
             name: The name as written ("Netanyahu", "Benjamin Netanyahu", "Ms Love").
         """
+        self._read_until(None)
+        return self._person(name)
+
+    def by_role(self, noun: str, country: str | None = None) -> Person | None:
+        """
+        Return the one person a role noun refers to ("premier", "leader"), optionally of a country.
+
+        Args:
+            noun: The role noun ("premier", "Russian leader" without the adjective).
+            country: The country code of an adjective ("the Russian leader"), or None.
+        """
+        self._read_until(None)
+        return self._by_role(noun, country)
+
+    def _person(self, name: str) -> Person | None:
+        """`person` over the names read so far."""
         parts = [_clean(part) for part in _fold(name).split()]
         parts = [part for part in parts if title_groups(part) is None] or parts
         if not parts:
@@ -488,7 +518,7 @@ class Cast:
         candidates = self._by_token.get(parts[-1], [])
         best: Person | None = None
         for index in candidates:
-            person = self.people[index]
+            person = self._people[index]
             if set(parts) <= set(person.tokens):
                 if person.tokens[-1] == parts[-1]:
                     return person  # the first person introduced with that surname
@@ -496,20 +526,14 @@ class Cast:
                     best = person
         return best
 
-    def by_role(self, noun: str, country: str | None = None) -> Person | None:
-        """
-        Return the person a role noun refers to ("premier", "leader"), optionally of a country.
-
-        Args:
-            noun: The role noun ("premier", "Russian leader" without the adjective).
-            country: The country code of an adjective ("the Russian leader"), or None.
-        """
+    def _by_role(self, noun: str, country: str | None = None) -> Person | None:
+        """`by_role` over the names read so far."""
         groups = _anaphors().get(noun.lower())
         if not groups:
             return None
         found = [
             person
-            for person in self.people
+            for person in self._people
             if person.group in groups and (country is None or person.country in (country, None))
         ]
         if country is not None:
@@ -528,6 +552,7 @@ class Cast:
         cached = self._mentions.get(sentence.start)
         if cached is not None:
             return cached
+        self._read_until(sentence)
         found = self._scan(sentence)
         self._mentions[sentence.start] = found
         return found
@@ -552,7 +577,7 @@ class Cast:
                 absolute = sentence.start + position
                 end = absolute + 4 + len(noun)
                 if end >= sentence.end or not text[end].isalpha():
-                    person = self.by_role(noun)
+                    person = self._by_role(noun)
                     if person is not None:
                         out.append(Mention(absolute, end, text[absolute:end], person.actor, "role"))
                 position = lowered.find("the " + noun, position + 1)
@@ -569,7 +594,7 @@ class Cast:
                 ):
                     code = country_code(before[-1])
                     if code is not None:
-                        person = self.by_role(noun, code)
+                        person = self._by_role(noun, code)
                         if person is not None:
                             begin = absolute - len(before[-1]) - 5
                             begin = text.rfind("the", max(sentence.start, begin - 5), absolute)
@@ -605,7 +630,7 @@ class Cast:
                 chunk = [_clean(token[2]) for token in tokens[position:stop]]
                 if chunk[-1] in _CONNECTORS:
                     continue
-                person = self.person(" ".join(chunk))
+                person = self._person(" ".join(chunk))
                 if person is not None:
                     best = (stop, person)
                     break
@@ -650,16 +675,17 @@ class Cast:
         words_ = _fold(phrase.strip()).split()
         if not words_:
             return None
+        self._read_until(None)
         lowered = [word.lower() for word in words_]
         if len(words_) == 1 and lowered[0] in _PRONOUNS:
             return None if at is None else self.last_person(at)
         if lowered[0] == "the" and len(words_) >= 2:
             code = country_code(words_[1]) if len(words_) >= 3 else None
             noun = " ".join(lowered[2:] if code is not None else lowered[1:])
-            person = self.by_role(noun, code)
+            person = self._by_role(noun, code)
             if person is not None:
                 return person.actor
-        person = self.person(phrase)
+        person = self._person(phrase)
         if person is not None:
             return person.actor
         code = country_code(phrase)
@@ -709,15 +735,12 @@ class Cast:
         return list(self._salient)
 
     def _rank_people(self) -> list[Actor]:
-        counts: dict[str, int] = {}
-        actors: dict[str, Actor] = {}
-        for sentence in self.article.sentences:
-            for mention in self.mentions(sentence):
-                if mention.actor.kind is ActorKind.PERSON:
-                    counts[mention.actor.name] = counts.get(mention.actor.name, 0) + 1
-                    actors.setdefault(mention.actor.name, mention.actor)
-        order = sorted(counts, key=lambda name: -counts[name])
-        return [actors[name] for name in order]
+        # how often each surname occurs: a cheap measure of how central a person is
+        people = self.people
+        text = self.article.text
+        counts = [text.count(person.tokens[-1]) for person in people]
+        order = sorted(range(len(people)), key=lambda index: -counts[index])
+        return [people[index].actor for index in order]
 
     def last_person(self, before: int) -> Actor | None:
         """

@@ -416,6 +416,76 @@ class Article:
         sentence = self.all_sentences[position]
         return sentence if sentence.start <= offset < sentence.end else None
 
+    @cached_property
+    def lowered(self) -> str | None:
+        """The text in lower case when lowering keeps every offset (else None)."""
+        lowered = self.text.lower()
+        return lowered if len(lowered) == len(self.text) else None
+
+    def sentences_with(
+        self, keywords: tuple[str, ...], *, confirm: re.Pattern[str] | None = None, headline: bool = False
+    ) -> list[Sentence]:
+        """
+        Return the carriable sentences containing any of the lower-case ``keywords``: the cheap trigger pass.
+
+        Each keyword is found with `str.find` over the lowered text (far faster than a
+        regular expression), and ``confirm``, when given, must then match in the sentence.
+
+        Args:
+            keywords: Lower-case substrings ("phon", "call").
+            confirm: A pattern that must also match in the sentence (word boundaries, say).
+            headline: Whether the headline may be returned.
+        """
+        lowered = self.lowered
+        if lowered is None:
+            pattern = re.compile("|".join(re.escape(keyword) for keyword in keywords), re.IGNORECASE)
+            found = self.sentences_matching(pattern, headline=headline)
+            return [s for s in found if confirm is None or confirm.search(s.text) is not None]
+        positions: set[int] = set()
+        for keyword in keywords:
+            at = lowered.find(keyword, self.body_start)
+            while at >= 0:
+                sentence = self.sentence_at(at)
+                if sentence is None:
+                    at = lowered.find(keyword, at + 1)
+                    continue
+                positions.add(sentence.index)
+                at = lowered.find(keyword, sentence.end)
+        out = []
+        for index in sorted(positions):
+            sentence = self.all_sentences[index]
+            if not sentence.carriable or (sentence.headline and not headline):
+                continue
+            if confirm is None or confirm.search(sentence.text) is not None:
+                out.append(sentence)
+        return out
+
+    def sentences_matching(self, pattern: re.Pattern[str], *, headline: bool = False) -> list[Sentence]:
+        """
+        Return the carriable sentences in which ``pattern`` matches, in order: the cheap trigger pass.
+
+        One search per matching sentence: after a hit, the search resumes at the end of
+        its sentence, so a sentence full of trigger words costs no more than one hit.
+
+        Args:
+            pattern: The trigger pattern (a compiled regular expression).
+            headline: Whether the headline may be returned.
+        """
+        out: list[Sentence] = []
+        position = self.body_start
+        text = self.text
+        while True:
+            found = pattern.search(text, position)
+            if found is None:
+                return out
+            sentence = self.sentence_at(found.start())
+            if sentence is None:
+                position = found.end() if found.end() > found.start() else found.start() + 1
+                continue
+            if sentence.carriable and (headline or not sentence.headline):
+                out.append(sentence)
+            position = sentence.end
+
     def resolve_date(self, phrase: str | None) -> PartialDate | None:
         """Resolve a time expression against this article's publication date (see `resolve_date`)."""
         return resolve_date(phrase, self.published)

@@ -48,7 +48,7 @@ from newsevents.parsing.clauses import (
 
 __all__ = ["find_pardon_requests"]
 
-_CHEAP = re.compile(r"pardon|clemency|commut|releas|mercy|amnest|\bfree", re.IGNORECASE)
+_KEYWORDS = ("pardon", "clemency", "commut", "releas", "mercy", "amnest", "free")
 _ACTION = re.compile(
     r"\b(?:pardon(?:ed|s|ing)?|clemency|commut\w*|release[ds]?|releasing|freed|free|freeing|freedom"
     r"|amnesty|mercy)\b",
@@ -502,16 +502,12 @@ def find_pardon_requests(article: Article) -> Iterator[PardonRequest]:
     Args:
         article: The article.
     """
-    hits: dict[int, Sentence] = {}
-    for found in _CHEAP.finditer(article.text):
-        sentence = article.sentence_at(found.start())
-        if sentence is not None and sentence.carriable and not sentence.headline:
-            hits[sentence.start] = sentence
+    hits = article.sentences_with(_KEYWORDS, confirm=_ACTION)
     if not hits:
         return
     cast = Cast.for_article(article)
     requests: list[_Request] = []
-    for sentence in sorted(hits.values(), key=lambda sentence: sentence.start):
+    for sentence in hits:
         if _NOT_REQUESTS.search(sentence.text):
             continue
         for number, action in enumerate(_ACTION.finditer(article.text, sentence.start, sentence.end)):

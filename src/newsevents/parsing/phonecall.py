@@ -45,7 +45,8 @@ from newsevents.parsing.clauses import (
 
 __all__ = ["find_phone_calls"]
 
-_CHEAP = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
+_KEYWORDS = ("phon", "call", "rang")
+_CONFIRM = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
 _SPOKE = re.compile(
     r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred)\b"
     r"[^.;:!?]{0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
@@ -343,15 +344,7 @@ def find_phone_calls(article: Article) -> Iterator[PhoneCall]:
     Args:
         article: The article.
     """
-    hits = {article.sentence_at(found.start()) for found in _CHEAP.finditer(article.text)}
-    sentences = sorted(
-        (
-            sentence
-            for sentence in hits
-            if sentence is not None and sentence.carriable and not sentence.headline
-        ),
-        key=lambda sentence: sentence.start,
-    )
+    sentences = article.sentences_with(_KEYWORDS, confirm=_CONFIRM)
     if not sentences:
         return
     cast = Cast.for_article(article)
