@@ -1,12 +1,54 @@
-"""The Airstrike recogniser (work in progress)."""
+"""
+The Airstrike recogniser: attacks from the air (warplanes, helicopters, drones).
+
+Rules (each event's ``evidence.rule`` names the one that created it):
+
+- ``airstrike.noun``: "air strikes", "airstrikes", "air raids", "drone strike", "bombing
+  raids", "American strikes" (a demonym before "strikes").
+- ``airstrike.aircraft``: an aircraft with an attack verb in the same clause ("American
+  warplanes on Saturday struck", "Russian jets have been bombing", "fighter jets to bomb").
+
+Later mentions refer back: "the raid hit a square in the town of X on Monday" and "the
+strikes at a training facility in X" name the place (and day) of the strike reported
+before, when that one gave only a country or "a town in ..." (corpus Clarification 5).
+One report naming several places ("east of Damascus, north of Homs, and in Deraa")
+gives one event per place. A mention with no attack verb and no place of its own
+("criticized previous Israeli airstrikes") is the campaign already reported.
+
+Not strikes: artillery shelling, car and suicide bombs, rockets and missile launches,
+"simulated attack passes", labour or hunger strikes, and planned, proposed, threatened,
+denied or hypothetical strikes (words in ``data/aerial_triggers.tsv`` of kind ``block``,
+and the shared modal and negation cues).
+
+Slots: the attacker is the state of a demonym or country named with the strike
+("Russian warplanes" is Russia; Clarification 4), the subject that "launched air
+strikes" (a coalition as the text names it), or the state of the struck country for
+"government forces"; the location is a `Place` with the place's name and, when known,
+its country; ``killed`` the first toll stated ("at least 63 people ... have died");
+``strikes`` the number of strikes ("hundreds of airstrikes" is ``Count(100, ORDER)``).
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import cache
 
-from newsevents.parsing.article import table
+import attrs
 
-__all__ = ["place_country"]
+from newsevents import dates
+from newsevents.events import Airstrike
+from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
+from newsevents.parsing import register_recogniser
+from newsevents.parsing.actors import Cast, country_code, country_of, is_demonym
+from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
+from newsevents.parsing.clauses import clause_end, clause_start, cues
+from newsevents.parsing.numbers import find_counts
+
+__all__ = ["find_airstrikes", "place_country"]
+
+
+# --------------------------------------------------------------------------- lexicon
 
 
 @cache
@@ -22,3 +64,497 @@ def place_country(name: str) -> str | None:
         name: A place name as written (cities, provinces, regions, US states).
     """
     return _places().get(name.strip())
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, ...]]:
+    by_kind: dict[str, list[str]] = {}
+    for row in table("aerial_triggers.tsv"):
+        if len(row) >= 2:
+            by_kind.setdefault(row[1], []).append(row[0])
+    return {kind: tuple(sorted(found, key=len, reverse=True)) for kind, found in by_kind.items()}
+
+
+@cache
+def _words_re(kind: str) -> re.Pattern[str]:
+    phrases = _lexicon().get(kind, ())
+    body = "|".join(re.escape(phrase).replace(r"\ ", r"[\s-]+") for phrase in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_PREFILTER = re.compile(r"strike|raid|warplane|jet|bomb|aircraft|drone|helicopter|gunship", re.IGNORECASE)
+_DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
+_CAP = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w'’-]*){0,3}")
+_LOCATIVE = re.compile(
+    r"\b(?:in|on|at|near|around|into|across|over|outside|of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+_WEAK = re.compile(
+    r"\ban?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|camp|area|district|province|region|facility|base)s?\s+"
+    r"(?:in|of)\s+(?:[\w'’-]+\s+){0,3}$|\bareas\s+(?:[a-z]+\s+)?$",
+)
+_KILLED_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:killed|dead|died|have\s+died|lost\s+their\s+lives)\b", re.IGNORECASE
+)
+_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill)\s+$", re.IGNORECASE)
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:days?|hours?|weeks?|months?|years?|times|percent|%|km|miles)\b", re.IGNORECASE
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:government|regime|state)\s+(?:forces|troops|aircraft|warplanes|jets)\b", re.IGNORECASE
+)
+_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{1,60})", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
+    r"(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_GROUP_HEAD = re.compile(r"\b(?:coalition|alliance|forces|army|military|air\s+force|navy)\s*$", re.IGNORECASE)
+_TARGETING = re.compile(r"\btargeting\s+(?P<what>[^,.;]{3,120})", re.IGNORECASE)
+_SPECIFIC_GAP = re.compile(r"^(?:'s|’s)?[\s,]*(?:in\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:[a-z]+\s+){0,5}$")
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+@attrs.define
+class _Mention:
+    sentence: Sentence
+    rule: str
+    start: int
+    end: int
+    kind: str  # "main" (an attack verb or a new noun), "noun", "anaphor"
+    attacker: Actor | None
+    places: list[tuple[str, bool]]  # (name, weak)
+    date: PartialDate | None
+    killed: Count | None
+    strikes: Count | None
+    targets: tuple[str, ...]
+
+
+def _blocked(article: Article, sentence: Sentence, start: int) -> bool:
+    begin = clause_start(sentence, start)
+    before = article.text[begin:start]
+    if cues(before) & {"modal", "negation"}:
+        return True
+    return _words_re("block").search(before) is not None
+
+
+def _window_end(article: Article, sentence: Sentence, end: int) -> int:
+    """Where the stretch naming the struck place ends: the next clause, aim or purpose."""
+    stop = sentence.end
+    cut = _words_re("cut").search(article.text, end, stop)
+    if cut is not None:
+        stop = cut.start()
+    said = re.compile(r",\s+(?:the\s+)?[A-Z][^,]{0,60}?\s+(?:said|says|reported)\b").search(
+        article.text, end, stop
+    )
+    return said.start() if said is not None else stop
+
+
+def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple[str, bool, int, int]]:
+    """Places named in ``text[start:end]``: (name, weak, start, end)."""
+    text = article.text
+    nonnames = words("capitalised_nonnames.txt")
+    found: list[tuple[str, bool, int, int]] = []
+    for match in _CAP.finditer(text, start, end):
+        name = match.group()
+        possessive = name.endswith(("'s", "’s"))
+        name = name[:-2] if possessive else name
+        if not name or is_demonym(name.split()[0]) or name.split()[0] in nonnames:
+            continue
+        if possessive and country_code(name) is not None:
+            continue  # "Syria's northwestern Idlib province": the country contains the place
+        before = text[max(start - 40, 0, match.start() - 60) : match.start()]
+        code = country_code(name)
+        weak_place = _WEAK.search(before) is not None
+        if code is not None:
+            found.append((name, True, match.start(), match.start() + len(name)))
+        elif place_country(name) is not None:
+            found.append((name, weak_place, match.start(), match.start() + len(name)))
+        elif _LOCATIVE.search(before) and cast.person(name) is None and not possessive:
+            if any(part in words("org_words.txt") for part in name.split()):
+                continue
+            found.append((name, weak_place, match.start(), match.start() + len(name)))
+    return found
+
+
+def _coordinated(article: Article, places: list[tuple[str, bool, int, int]]) -> list[tuple[str, bool]]:
+    """The first place, and those listed with it ("east of Damascus, north of Homs, and Deraa")."""
+    if not places:
+        return []
+    chosen = [places[0]]
+    for place in places[1:]:
+        gap = article.text[chosen[-1][3] : place[2]]
+        if _LIST_GAP.match(gap) and " near " not in f" {gap} ":
+            chosen.append(place)
+        else:
+            break
+    if len(chosen) == 1 and country_code(chosen[0][0]) is not None:
+        # "in Syria, in the northwestern Idlib province": the most specific place
+        strong = [p for p in places[1:] if country_code(p[0]) is None]
+        if strong and _SPECIFIC_GAP.match(article.text[chosen[0][3] : strong[0][2]]):
+            chosen = [strong[0]]
+    return [(name, weak) for name, weak, _, _ in chosen]
+
+
+def _state(word: str) -> Actor | None:
+    code = country_code(word)
+    return Actor.state(code) if code is not None else None
+
+
+def _attacker(
+    article: Article, sentence: Sentence, start: int, end: int, places: list[tuple[str, bool]]
+) -> Actor | None:
+    text = article.text
+    # "Russian warplanes", "a US air strike", "previous Israeli airstrikes"
+    before = text[max(sentence.start, start - 30) : start].split()
+    for word in reversed(before[-3:]):
+        state = _state(word.strip(",.;:“”\"'"))
+        if state is not None:
+            return state
+        if word.lower() not in ("a", "an", "the", "previous", "fighter", "recent", "new", "latest"):
+            break
+    after = text[end : min(sentence.end, end + 90)]
+    by = _BY.search(after)
+    if by is not None:
+        who = by.group("who")
+        if _GOVERNMENT.search(who) and places:
+            code = country_code(places[0][0]) or place_country(places[0][0])
+            if code is None:
+                code = country_of(sentence.text)
+            return Actor.state(code) if code is not None else None
+        code = country_of(who)
+        if code is not None:
+            return Actor.state(code)
+    believed = re.match(r"\s+believed\s+to\s+be\s+(\w+)", after)
+    if believed is not None:
+        state = _state(believed.group(1))
+        if state is not None:
+            return state
+    # "Israel has conducted hundreds of airstrikes", "An Arab military coalition has launched air strikes"
+    head = text[clause_start(sentence, start) : start]
+    verb = _SUBJECT_VERB.search(head)
+    if verb is not None:
+        subject = head[: verb.start()].strip(" ,")
+        subject = re.sub(r"^(?:an?|the)\s+", "", subject, flags=re.IGNORECASE)
+        state = _state(subject)
+        if state is not None:
+            return state
+        if _GROUP_HEAD.search(subject) and 0 < len(subject) <= 60:
+            code = country_of(subject)
+            if code is not None and len(subject.split()) <= 2:
+                return Actor.state(code)
+            return Actor.group(subject)
+    return None
+
+
+def _killed(article: Article, sentence: Sentence) -> Count | None:
+    text = article.text
+    for found in find_counts(sentence.text):
+        absolute = sentence.start + found.end
+        after = text[absolute : sentence.end]
+        if _NOT_PEOPLE.match(after) or (found.count.value >= 1900 and found.count.exact):
+            continue
+        before = text[max(sentence.start, sentence.start + found.start - 12) : sentence.start + found.start]
+        if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after):
+            lead = after[:40].lower()
+            if "wounded" in lead.split("killed")[0] or "injured" in lead.split("killed")[0]:
+                continue
+            return found.count
+    return None
+
+
+def _strikes(article: Article, sentence: Sentence, start: int) -> Count | None:
+    before = article.text[max(sentence.start, start - 30) : start]
+    for found in find_counts(before):
+        tail = before[found.end :]
+        if re.fullmatch(r"\s+(?:of\s+)?(?:\w+\s+)?", tail):
+            return found.count
+    return None
+
+
+def _date(article: Article, sentence: Sentence, start: int, end: int) -> PartialDate | None:
+    text = article.text
+    begin = clause_start(sentence, start)
+    stop = clause_end(sentence, end)
+    best: tuple[int, dates.TimeExpression] | None = None
+    for expression in dates.find(sentence.text):
+        e_start = sentence.start + expression.start
+        e_end = sentence.start + expression.end
+        if e_start < begin or e_end > stop:
+            continue
+        if re.search(
+            r"\b(?:said|says|told|reported|announced|added)\s+(?:on\s+)?$",
+            text[max(0, e_start - 14) : e_start],
+        ):
+            continue
+        distance = start - e_end if e_end <= start else e_start - end
+        if best is None or distance < best[0]:
+            best = (distance, expression)
+    return None if best is None else best[1].resolve(article.published, direction="past")
+
+
+def _targets(article: Article, sentence: Sentence, end: int) -> tuple[str, ...]:
+    found = _TARGETING.search(article.text, end, sentence.end)
+    if found is None:
+        return ()
+    parts = re.split(r"\s+and\s+", found.group("what").strip())
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def _mention(
+    article: Article, cast: Cast, sentence: Sentence, start: int, end: int, *, rule: str, kind: str
+) -> _Mention:
+    window_end = _window_end(article, sentence, end)
+    places = _coordinated(article, _places_in(article, cast, end, window_end))
+    return _Mention(
+        sentence=sentence,
+        rule=rule,
+        start=start,
+        end=end,
+        kind=kind,
+        attacker=_attacker(article, sentence, start, end, places),
+        places=places,
+        date=_date(article, sentence, start, end),
+        killed=_killed(article, sentence),
+        strikes=_strikes(article, sentence, start),
+        targets=_targets(article, sentence, end),
+    )
+
+
+def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    text = article.text
+    taken: list[tuple[int, int]] = []
+    for noun in _words_re("noun").finditer(text, sentence.start, sentence.end):
+        taken.append((noun.start(), noun.end()))
+        if _blocked(article, sentence, noun.start()):
+            continue
+        before = text[max(sentence.start, noun.start() - 6) : noun.start()].lower()
+        kind = "anaphor" if re.search(r"\bthe\s+$", before) else "noun"
+        verb_before = _SUBJECT_VERB.search(text[clause_start(sentence, noun.start()) : noun.start()])
+        if verb_before is not None and kind == "noun":
+            kind = "main"
+        yield _mention(article, cast, sentence, noun.start(), noun.end(), rule="airstrike.noun", kind=kind)
+    # aircraft with an attack verb in the same clause
+    for aircraft in _words_re("aircraft").finditer(text, sentence.start, sentence.end):
+        if any(a <= aircraft.start() < b for a, b in taken):
+            continue
+        stop = min(clause_end(sentence, aircraft.end()), aircraft.end() + 60)
+        verb = _words_re("verb").search(text, aircraft.end(), max(stop, aircraft.end()))
+        if verb is None or any(a <= verb.start() < b for a, b in taken):
+            continue
+        taken.append((aircraft.start(), verb.end()))
+        if _blocked(article, sentence, aircraft.start()):
+            continue
+        if re.search(
+            r"\b(?:the|these|those)\s+$", text[max(sentence.start, aircraft.start() - 8) : aircraft.start()]
+        ):
+            kind = "anaphor"
+        else:
+            kind = "main"
+        yield _mention(
+            article, cast, sentence, aircraft.start(), verb.end(), rule="airstrike.aircraft", kind=kind
+        )
+    for found in _DEMONYM_STRIKES.finditer(text, sentence.start, sentence.end):
+        if any(a <= found.start() < b for a, b in taken) or _state(found.group("who")) is None:
+            continue
+        if _blocked(article, sentence, found.start()):
+            continue
+        yield _mention(
+            article, cast, sentence, found.start(), found.end(), rule="airstrike.noun", kind="noun"
+        )
+    for anaphor in _words_re("anaphor").finditer(text, sentence.start, sentence.end):
+        if any(a <= anaphor.start() < b or a < anaphor.end() <= b for a, b in taken):
+            continue
+        yield _mention(
+            article, cast, sentence, anaphor.start(), anaphor.end(), rule="airstrike.anaphor", kind="anaphor"
+        )
+
+
+# --------------------------------------------------------------------------- events
+
+
+@attrs.define
+class _Strike:
+    mention: _Mention
+    attacker: Actor | None
+    place: str | None
+    weak: bool
+    date: PartialDate | None
+    killed: Count | None
+    strikes: Count | None
+    targets: tuple[str, ...]
+
+
+def _level(name: str, weak: bool) -> int:
+    """How vague a place is: 2 a country, 1 "a town in ...", 0 a named place."""
+    if country_code(name) is not None:
+        return 2
+    return 1 if weak else 0
+
+
+def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
+    if first is None or second is None:
+        return True
+    a, b = first.isoformat(), second.isoformat()
+    return a.startswith(b) or b.startswith(a)
+
+
+def _same_side(first: Actor | None, second: Actor | None) -> bool:
+    return first is None or second is None or first.name == second.name
+
+
+def _new(mention: _Mention, place: str | None, weak: bool) -> _Strike:
+    return _Strike(
+        mention, mention.attacker, place, weak, mention.date, mention.killed, mention.strikes, mention.targets
+    )
+
+
+def _fill(strike: _Strike, mention: _Mention) -> None:
+    strike.attacker = strike.attacker or mention.attacker
+    strike.date = strike.date or mention.date
+    strike.killed = strike.killed or mention.killed
+    strike.strikes = strike.strikes or mention.strikes
+    strike.targets = strike.targets or mention.targets
+
+
+def _merge(mentions: list[_Mention]) -> list[_Strike]:
+    strikes: list[_Strike] = []
+    for mention in mentions:
+        if mention.kind == "anaphor":
+            if not strikes:
+                continue
+            last = strikes[-1]
+            if not _compatible(last.date, mention.date):
+                continue
+            if mention.places and len(mention.places) == 1:
+                name, weak = mention.places[0]
+                if last.place is None or _level(name, weak) < _level(last.place, last.weak):
+                    last.place, last.weak = name, weak
+            _fill(last, mention)
+            continue
+        if not mention.places:
+            home = next(
+                (
+                    s
+                    for s in reversed(strikes)
+                    if _same_side(s.attacker, mention.attacker) and _compatible(s.date, mention.date)
+                ),
+                None,
+            )
+            if home is not None and (
+                mention.kind != "main" or home.attacker is None or mention.attacker is None
+            ):
+                _fill(home, mention)
+                continue
+            strikes.append(_new(mention, None, False))
+            continue
+        for name, weak in mention.places:
+            same = next((s for s in strikes if s.place == name), None)
+            if same is not None and _compatible(same.date, mention.date):
+                _fill(same, mention)
+                continue
+            open_ = next(
+                (
+                    s
+                    for s in reversed(strikes)
+                    if s.place is None
+                    and _same_side(s.attacker, mention.attacker)
+                    and _compatible(s.date, mention.date)
+                ),
+                None,
+            )
+            if open_ is not None and len(mention.places) == 1 and mention.kind != "main":
+                open_.place, open_.weak = name, weak
+                _fill(open_, mention)
+                continue
+            strikes.append(_new(mention, name, weak))
+    return strikes
+
+
+def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
+    """
+    Place a strike that killed someone from the next sentence ("X had been killed ... in
+    the port city of Mukalla last month"), with that sentence's date.
+    """
+    sentence = strike.mention.sentence
+    if not re.search(r"\b(?:death|killed|died|dead)\b", sentence.text, re.IGNORECASE):
+        return
+    following = [s for s in article.sentences if s.index == sentence.index + 1]
+    if not following:
+        return
+    nxt = following[0]
+    killed = re.search(r"\b(?:killed|died)\b", nxt.text)
+    if killed is None:
+        return
+    absolute = nxt.start + killed.end()
+    places = [p for p in _places_in(article, cast, absolute, nxt.end) if not p[1]]
+    if not places:
+        return
+    strike.place, strike.weak = places[0][0], False
+    if strike.date is None:
+        for expression in dates.find(nxt.text):
+            if nxt.start + expression.start >= absolute:
+                strike.date = expression.resolve(article.published, direction="past")
+                break
+
+
+def _main_place(article: Article, cast: Cast, exclude: str | None) -> str | None:
+    counts: dict[str, int] = {}
+    for sentence in article.sentences:
+        for match in _CAP.finditer(article.text, sentence.start, sentence.end):
+            name = match.group().removesuffix("'s").removesuffix("’s")
+            code = country_code(name) if not is_demonym(name) else None
+            if code is None and place_country(name) is None:
+                continue
+            if (code or place_country(name)) == exclude and code is not None:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda name: counts[name])
+    return best if counts[best] >= 3 else None
+
+
+@register_recogniser(Airstrike)
+def find_airstrikes(article: Article) -> Iterator[Airstrike]:
+    """
+    Find the air strikes an article reports: one per strike (or campaign) and named place.
+
+    Args:
+        article: The article.
+
+    Yields:
+        `Airstrike` events with attacker, location, date, toll, strike count and evidence.
+    """
+    sentences = [s for s in article.sentences if not s.headline and _PREFILTER.search(s.text)]
+    if not sentences:
+        return
+    cast = Cast.for_article(article)
+    mentions = [m for sentence in sentences for m in _mentions(article, cast, sentence)]
+    if not any(m.kind != "anaphor" for m in mentions):
+        return
+    for strike in _merge(mentions):
+        if strike.place is None:
+            _follow_up(article, cast, strike)
+        if strike.place is None and strike.mention.kind == "main":
+            home = strike.attacker.country if strike.attacker is not None else None
+            strike.place = _main_place(article, cast, home)
+        location = None
+        if strike.place is not None:
+            country = country_code(strike.place) or place_country(strike.place)
+            location = Place(strike.place, country=country)
+        attacker = strike.attacker
+        if attacker is not None and attacker.kind is not ActorKind.COUNTRY and not attacker.name.strip():
+            attacker = None
+        yield Airstrike(
+            attacker=attacker,
+            location=location,
+            date=strike.date,
+            killed=strike.killed,
+            strikes=strike.strikes,
+            targets=strike.targets,
+            evidence=evidence_for(strike.mention.sentence, strike.mention.rule),
+            source=article.source,
+        )

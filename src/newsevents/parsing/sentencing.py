@@ -436,6 +436,27 @@ def _event_date(article: Article, sentence: Sentence, start: int, end: int, stop
     return best[1].resolve(article.published, direction="past")
 
 
+_EARLIER = re.compile(r"\b(?:earlier|previously|had|later)\b", re.IGNORECASE)
+_COURT_DAY = re.compile(
+    r"\bcourt\b[^.;]{0,30}?\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
+)
+
+
+def _court_day(article: Article) -> PartialDate | None:
+    """
+    The day the court sat, when the article gives exactly one ("set free by the court on
+    Tuesday", "at the court on Friday"): it dates the article's main sentencing.
+    """
+    days: set[PartialDate] = set()
+    for sentence in article.sentences:
+        for found in _COURT_DAY.finditer(sentence.text):
+            for expression in dates.find(found.group()):
+                resolved = expression.resolve(article.published)
+                if resolved is not None:
+                    days.add(resolved)
+    return days.pop() if len(days) == 1 else None
+
+
 # --------------------------------------------------------------------------- court country
 
 _COURT = re.compile(r"\b(?:court|courts|judge|tribunal|jury)\b", re.IGNORECASE)
@@ -651,6 +672,8 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 ):
                     date = undated_lede
                 events.append(_Event(mention, defendant, date))
+    if events and events[0].date is None and not _EARLIER.search(events[0].mention.sentence.text):
+        events[0].date = _court_day(article)
     for event in events:
         mention = event.mention
         penalty = mention.reading.penalty
