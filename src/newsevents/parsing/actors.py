@@ -657,6 +657,10 @@ class Cast:
                         position += 1
                     break
             else:
+                word = _clean(tokens[position][2])
+                if len(tokens) == 1 and word in words("org_words.txt"):
+                    # a lone organisation word names one: "the Army", "Congress"
+                    yield Mention(start, start + len(word), word, Actor.organization(word), "organization")
                 position += 1
 
     def resolve(self, phrase: str, *, at: int | None = None) -> Actor | None:

@@ -65,7 +65,7 @@ _DECIDER = re.compile(
 _POSSESSOR = re.compile(r"\b(his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _STOP = re.compile(
-    r"[,.;:!?\"“”()]|\s(?:from|in|on|at|as|after|before|who|which|that|and|but|to|by|for|with|while|during|"
+    r"[,.;:!?\"“”()—–]|\s-+\s|\s(?:from|in|on|at|as|after|before|who|which|that|and|but|to|by|for|with|while|during|"
     r"rapidly|immediately|quickly|said|says)\b",
     re.IGNORECASE,
 )
