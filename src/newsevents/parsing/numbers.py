@@ -138,7 +138,9 @@ def _number_pattern() -> str:
     lex = _lexicon()
     word = rf"(?:{_alternation([*lex.units, *lex.scales])})\b"
     # "a dozen", "an eighteen-month", "one hundred and five", "twenty-five", "seven and a half".
-    words = rf"(?:an?\s+(?=(?:{_alternation(lex.scales)})\b))?{word}(?:(?:\s+and\s+|\s+|-)(?!a\s+half){word}){{0,7}}"
+    # At most eight words, so that a failed match costs bounded backtracking (linear time).
+    lead = rf"(?:an?\s+(?=(?:{_alternation(lex.scales)})\b))?"
+    words = rf"{lead}{word}(?:(?:\s+and\s+|\s+|-)(?!a\s+half){word}){{0,7}}"
     big = _alternation(name for name, value in lex.scales.items() if value >= 1000)
     digits = rf"(?<![\w.,])(?:{_DIGITS})(?![\w])(?:\s+(?:{big})\b)?"
     return rf"(?:{digits}|\b{words}){_HALF}?"

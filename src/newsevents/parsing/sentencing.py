@@ -184,13 +184,22 @@ _TRIGGER = re.compile(
     r"(?<![\w-])(?:"
     r"(?P<sentenced>sentenced|sentencing)"
     r"|(?P<jailed>jailed|imprisoned)"
-    r"|(?P<handed>handed|given|received|drew|got|gets|receives)"
+    r"|(?P<handed>handed|gave|given|received|drew|got|gets|receives)"
     r"|(?P<fined>fined)"
     r"|(?P<serve>must\s+(?:also\s+)?serve)"
     r")\b",
     re.IGNORECASE,
 )
-_PREFILTER = re.compile(r"sentenc|jailed|imprisoned|fined|must serve", re.IGNORECASE)
+_PREFILTER = re.compile(
+    r"sentenc|jailed|imprisoned|fined|must serve|\b(?:handed|gave|given|drew|received|gets|got)\s",
+    re.IGNORECASE,
+)
+#: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
+_APPEAL = re.compile(
+    r"\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+"
+    r"(?P<whose>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently)\s+$",
     re.IGNORECASE,
@@ -339,14 +348,18 @@ def _defendants(
             referent = _pronoun_referent(cast, article, sentence, span_end)
             return [referent] if referent is not None else []
     else:
-        to = re.compile(r"\s(?:to|for)\s").search(text, end, min(sentence.end, end + 120))
+        object_end = _OBJECT_END_HANDED if text[start:end].lower() in _GIVE_VERBS else _OBJECT_END
+        to = object_end.search(text, end, min(sentence.end, end + 120))
         span_start, span_end = end, to.start() if to is not None else end
     actors: list[Actor] = []
     for part_start, part_end in _strip_relatives(text, span_start, span_end):
         actors.extend(_people_in(cast, sentence, part_start, part_end))
     words_ = text[span_start:span_end].split()
     last = words_[-1].lower().strip(",") if words_ else ""
-    if not passive and last in ("them", "him", "her"):
+    if not passive and last in ("him", "her") and not actors:
+        referent = _pronoun_referent(cast, article, sentence, start)
+        return [referent] if referent is not None else []
+    if not passive and last == "them":
         # "convicted Morsi and 19 others ..., sentencing them to": the objects named before
         actors = _people_in(cast, sentence, sentence.start, start)
         others = _OTHERS.search(text, sentence.start, start)
@@ -471,10 +484,12 @@ def _place_code(phrase: str) -> str | None:
     code = country_of(phrase)
     if code is not None:
         return code
-    for token in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}", phrase):
-        found = place_country(token)
-        if found is not None:
-            return found
+    tokens = [token.rstrip(".'’-") for token in re.findall(r"[A-Z][\w'’.-]*", phrase)]
+    for size in (3, 2, 1):
+        for index in range(len(tokens) - size + 1):
+            found = place_country(" ".join(tokens[index : index + size]))
+            if found is not None:
+                return found
     return None
 
 
@@ -547,7 +562,12 @@ def _main_country(article: Article, cast: Cast) -> str | None:
 # --------------------------------------------------------------------------- mentions
 
 
+_LIFE_OBJECT = re.compile(r"^(?:\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*))?\s+life\b")
 _OWN_VERBS = frozenset({"drew", "received", "got", "gets", "receives"})
+_GIVE_VERBS = frozenset({"handed", "gave", "given"})
+_OBJECT_END = re.compile(r"\s(?:to|for)\s")
+_OBJECT_END_HANDED = re.compile(r"\s(?:a|an|the|life)\b")
+_OBJECT_HANDED = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){1,4}(?:a|an|the|life)\b)")
 _AFTER_PASSIVE = re.compile(r"\s+(?:to|in|on|by|at|for|last|this|earlier|today|yesterday)\b", re.IGNORECASE)
 _FOR_TERM = re.compile(r"\bfor\s+(?:life|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
 _HANDED_OBJECT = re.compile(r"\s+(?:a|an|the|life|death|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
@@ -575,16 +595,45 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
     if kind == "handed":
         head = text[end : end + 60]
         subject = passive or word in _OWN_VERBS  # "X drew a two month jail sentence"
-        if not subject or _SENTENCE_NOUN.search(head) is None or not _HANDED_OBJECT.match(head):
+        if _SENTENCE_NOUN.search(head) is None:
             return None
-        return True
+        if subject:
+            return True if _HANDED_OBJECT.match(head) else None
+        # "the judge handed Peter Brown a 10-year sentence"
+        return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
     if kind == "fined":
         return True if passive else None
     return True  # "must serve"
 
 
+def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    """An appellate court's new or reduced term (Clarification 8)."""
+    text = article.text
+    for found in _APPEAL.finditer(text, sentence.start, sentence.end):
+        if _blocked(article, sentence, found.start()):
+            continue
+        whose = found.group("whose")
+        if whose.lower() in ("his", "her", "their"):
+            defendant = _pronoun_referent(cast, article, sentence, found.start())
+        else:
+            name = whose[:-2]
+            person = cast.person(name)
+            defendant = person.actor if person is not None else Actor.person(name)
+        if defendant is None:
+            continue
+        span_start, span_end = _penalty_span(article, sentence, found.end())
+        reading = read_penalty(text[span_start:span_end])
+        if reading.penalty is None:
+            continue
+        date = _event_date(article, sentence, found.start(), found.end(), span_end)
+        yield _Mention(
+            sentence, "sentencing.appeal", found.start(), found.end(), (defendant,), reading, date, False
+        )
+
+
 def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     text = article.text
+    yield from _appeals(article, cast, sentence)
     for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
         kind = trigger.lastgroup or ""
         start, end = trigger.start(), trigger.end()
@@ -597,6 +646,8 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         if voice is None:
             continue
         reading = read_penalty(window)
+        if kind == "handed" and _LIFE_OBJECT.search(window):
+            reading = PenaltyReading(Penalty.LIFE, None)  # "given life"
         if kind == "fined" and reading.penalty is None:
             reading = PenaltyReading(Penalty.FINE, None)
         defendants = _defendants(cast, article, sentence, start, end, passive=voice)
