@@ -102,6 +102,7 @@ _NOT_PEOPLE = re.compile(
 _GOVERNMENT = re.compile(
     r"\b(?:government|regime|state)\s+(?:forces|troops|aircraft|warplanes|jets)\b", re.IGNORECASE
 )
+_LED = re.compile(r"(?P<who>\b[\w.’'-]+-led\s+(?:[a-z]+\s+)?coalition)\s+(?:[a-z]+\s+){0,2}$")
 _BY = re.compile(r"\bby\s+(?P<who>[^,.;]{1,60})", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
@@ -133,11 +134,12 @@ class _Mention:
 
 
 def _blocked(article: Article, sentence: Sentence, start: int) -> bool:
+    """Whether the words before a trigger make the strike planned, denied or hypothetical."""
     begin = clause_start(sentence, start)
-    before = article.text[begin:start]
-    if cues(before) & {"modal", "negation"}:
+    if cues(article.text[begin:start]) & {"modal", "negation"}:
         return True
-    return _words_re("block").search(before) is not None
+    reach = max(sentence.start, start - 80)
+    return _words_re("block").search(article.text, reach, start) is not None
 
 
 def _window_end(article: Article, sentence: Sentence, end: int) -> int:
@@ -208,12 +210,16 @@ def _attacker(
 ) -> Actor | None:
     text = article.text
     # "Russian warplanes", "a US air strike", "previous Israeli airstrikes"
-    before = text[max(sentence.start, start - 30) : start].split()
-    for word in reversed(before[-3:]):
+    before_text = text[max(sentence.start, start - 40) : start]
+    led = _LED.search(before_text)
+    if led is not None:
+        return Actor.group(led.group("who"))
+    before = before_text.split()
+    for word in reversed(before[-4:]):
         state = _state(word.strip(",.;:“”\"'"))
         if state is not None:
             return state
-        if word.lower() not in ("a", "an", "the", "previous", "fighter", "recent", "new", "latest"):
+        if word.lower() not in _lexicon().get("modifier", ()):
             break
     after = text[end : min(sentence.end, end + 90)]
     by = _BY.search(after)
