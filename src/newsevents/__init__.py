@@ -19,6 +19,7 @@ from newsevents.model import (
     PartialDate,
     Place,
 )
+from newsevents.newsml import from_newsml, to_newsml
 from newsevents.parsing import parse
 from newsevents.registry import register
 
@@ -46,9 +47,11 @@ __all__ = [
     "__version__",
     "from_dict",
     "from_json",
+    "from_newsml",
     "json_schema",
     "parse",
     "register",
     "to_dict",
     "to_json",
+    "to_newsml",
 ]
