@@ -95,7 +95,10 @@ def country_code(word: str) -> str | None:
         text = text[:-2]
     elif text.endswith("s'"):
         text = text[:-1]
-    return _countries().get(text)
+    found = _countries().get(text)
+    if found is None and text[-1:] in ".,;:":
+        found = _countries().get(text[:-1])
+    return found
 
 
 def country_of(text: str) -> str | None:
