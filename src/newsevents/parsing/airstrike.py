@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 import attrs
 
@@ -82,6 +83,11 @@ def _words_re(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+#: Bounds that keep the work linear in the text on adversarial input: no news sentence
+#: reports more strikes than this, and no article more mentions.
+_MAX_PER_SENTENCE = 8
+_MAX_TRIGGERS = 24
+_MAX_MENTIONS = 200
 _PREFILTER = re.compile(r"strike|raid|warplane|jet|bomb|aircraft|drone|helicopter|gunship", re.IGNORECASE)
 _DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
 _CAP = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w'’-]*){0,3}")
@@ -332,7 +338,7 @@ def _mention(
 def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     text = article.text
     taken: list[tuple[int, int]] = []
-    for noun in _words_re("noun").finditer(text, sentence.start, sentence.end):
+    for noun in islice(_words_re("noun").finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         taken.append((noun.start(), noun.end()))
         if _blocked(article, sentence, noun.start()):
             continue
@@ -343,7 +349,7 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
             kind = "main"
         yield _mention(article, cast, sentence, noun.start(), noun.end(), rule="airstrike.noun", kind=kind)
     # aircraft with an attack verb in the same clause
-    for aircraft in _words_re("aircraft").finditer(text, sentence.start, sentence.end):
+    for aircraft in islice(_words_re("aircraft").finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= aircraft.start() < b for a, b in taken):
             continue
         stop = min(clause_end(sentence, aircraft.end()), aircraft.end() + 60)
@@ -362,7 +368,7 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         yield _mention(
             article, cast, sentence, aircraft.start(), verb.end(), rule="airstrike.aircraft", kind=kind
         )
-    for found in _DEMONYM_STRIKES.finditer(text, sentence.start, sentence.end):
+    for found in islice(_DEMONYM_STRIKES.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= found.start() < b for a, b in taken) or _state(found.group("who")) is None:
             continue
         if _blocked(article, sentence, found.start()):
@@ -370,7 +376,7 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         yield _mention(
             article, cast, sentence, found.start(), found.end(), rule="airstrike.noun", kind="noun"
         )
-    for anaphor in _words_re("anaphor").finditer(text, sentence.start, sentence.end):
+    for anaphor in islice(_words_re("anaphor").finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= anaphor.start() < b or a < anaphor.end() <= b for a, b in taken):
             continue
         yield _mention(
@@ -538,7 +544,11 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     if not sentences:
         return
     cast = Cast.for_article(article)
-    mentions = [m for sentence in sentences for m in _mentions(article, cast, sentence)]
+    mentions: list[_Mention] = []
+    for sentence in sentences:
+        mentions.extend(islice(_mentions(article, cast, sentence), _MAX_PER_SENTENCE))
+        if len(mentions) >= _MAX_MENTIONS:
+            break
     if not any(m.kind != "anaphor" for m in mentions):
         return
     for strike in _merge(mentions):

@@ -35,6 +35,7 @@ import datetime
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import islice
 
 import attrs
 
@@ -190,6 +191,11 @@ _TRIGGER = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+#: Bounds that keep the work linear in the text on adversarial input: no news sentence
+#: reports more sentences passed than this, and no article has more sentences about them.
+_MAX_PER_SENTENCE = 8
+_MAX_TRIGGERS = 24
+_MAX_SENTENCES = 200
 _PREFILTER = re.compile(
     r"sentenc|jailed|imprisoned|fined|must serve|\b(?:handed|gave|given|drew|received|gets|got)\s",
     re.IGNORECASE,
@@ -634,7 +640,7 @@ def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Ment
 def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     text = article.text
     yield from _appeals(article, cast, sentence)
-    for trigger in _TRIGGER.finditer(text, sentence.start, sentence.end):
+    for trigger in islice(_TRIGGER.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         kind = trigger.lastgroup or ""
         start, end = trigger.start(), trigger.end()
         if _blocked(article, sentence, start):
@@ -686,10 +692,14 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         return
     cast = Cast.for_article(article)
     events: list[_Event] = []
+    mentions_seen = 0
     undated_lede: PartialDate | None = None
     lede_index: int | None = None
     for sentence in sentences:
-        for mention in _mentions(article, cast, sentence):
+        mentions_seen += 1
+        if mentions_seen > _MAX_SENTENCES:
+            break
+        for mention in islice(_mentions(article, cast, sentence), _MAX_PER_SENTENCE):
             if lede_index is None:
                 lede_index = sentence.index
                 if mention.date is not None and mention.date.precision == "day":

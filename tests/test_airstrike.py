@@ -1,0 +1,156 @@
+"""Tests for the Airstrike recogniser (newsevents.parsing.airstrike)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents import Airstrike, Count, CountQualifier, PartialDate
+from newsevents.parsing import parse
+from newsevents.parsing.airstrike import find_airstrikes, place_country
+from newsevents.parsing.article import Article
+
+THURSDAY = datetime.date(2016, 3, 10)
+
+
+def strikes(text: str, published: datetime.date | None = THURSDAY) -> list[Airstrike]:
+    """The Airstrike events parse finds in a text."""
+    return [e for e in parse(text, published=published) if isinstance(e, Airstrike)]
+
+
+def test_seed_airstrike_exact(seed_text: str) -> None:
+    """The seed's campaign: Israel in Syria, undated, hundreds of strikes, one event for all mentions."""
+    [event] = strikes(seed_text, published=None)
+    assert event.attacker is not None
+    assert ("Israel", "IL") == (event.attacker.name, event.attacker.country)
+    assert event.location is not None
+    assert ("Syria", "SY") == (event.location.name, event.location.country)
+    assert event.date is None
+    assert Count(100, CountQualifier.ORDER) == event.strikes
+    assert event.killed is None
+    assert event.evidence is not None
+    assert event.evidence.text.startswith("Israel has conducted hundreds of airstrikes in Syria")
+    assert event.evidence.text == seed_text[event.evidence.start : event.evidence.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place", "date", "killed"),
+    [
+        ("Saudi-led coalition air strikes killed at least 20 civilians in the Yemeni capital Sanaa on Tuesday.",
+         "Saudi-led coalition", "Sanaa", "2016-03-08", Count(20, CountQualifier.AT_LEAST)),
+        ("An Israeli air strike killed two Hamas militants in Gaza on Monday.",
+         "Israel", "Gaza", "2016-03-07", Count(2)),
+        ("A drone strike killed five suspected militants in North Waziristan, officials said.",
+         None, "North Waziristan", None, Count(5)),
+        ("Turkish jets bombed Kurdish militant positions in northern Iraq overnight.",
+         "Turkey", "Iraq", None, None),
+        ("Syrian government helicopters dropped barrel bombs on the town of Daraya on Wednesday.",
+         "Syria", "Daraya", "2016-03-09", None),
+        ("American warplanes on Saturday struck a training camp in Somalia, killing about 150 fighters.",
+         "United States", "Somalia", "2016-03-05", Count(150, CountQualifier.ABOUT)),
+        ("A Taliban spokesman called the attack a reprisal for airstrikes in Kunduz this week.",
+         None, "Kunduz", "2016-03", None),
+    ],
+)  # fmt: skip
+def test_strike_phrasings(
+    text: str, attacker: str | None, place: str, date: str | None, killed: Count | None
+) -> None:
+    """Each phrasing gives one strike with its attacker (a state by its short name), place, date and toll."""
+    [event] = strikes(text)
+    assert attacker == (None if event.attacker is None else event.attacker.name)
+    assert event.location is not None
+    assert place == event.location.name
+    assert (None if date is None else PartialDate.parse(date)) == event.date
+    assert killed == event.killed
+
+
+def test_one_event_per_listed_place() -> None:
+    """A report listing several places gives one event per place."""
+    text = (
+        "The Observatory also reported air strikes by jets believed to be Russian in areas east of "
+        "Damascus, north of Homs, and in the southern province of Deraa."
+    )
+    events = strikes(text)
+    assert ["Damascus", "Homs", "Deraa"] == [e.location.name for e in events if e.location is not None]
+    assert all(e.attacker is not None and "Russia" == e.attacker.name for e in events)
+
+
+def test_later_mention_names_the_place() -> None:
+    """'The raid hit ... the town of X on Monday' places and dates a strike reported on 'a town'."""
+    text = (
+        "At least 49 civilians have been killed in air strikes carried out by government forces on a town "
+        "in Syria's northwestern Idlib province.\n\n"
+        "The Observatory said the raid hit a square in the town of Janudiyah on Monday."
+    )
+    [event] = strikes(text, published=datetime.date(2015, 6, 9))
+    assert event.location is not None
+    assert "Janudiyah" == event.location.name
+    assert PartialDate(2015, 6, 8) == event.date
+    assert Count(49, CountQualifier.AT_LEAST) == event.killed
+    assert event.attacker is not None
+    assert "Syria" == event.attacker.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli artillery shelled positions in southern Lebanon.",
+        "A car bomb exploded in Baghdad, killing 12 people.",
+        "North Korea launched a ballistic missile on Wednesday.",
+        "Workers went on a labor strike on Monday.",
+        "France and Britain discussed proposed joint airstrikes against Islamic State.",
+        "The United States will carry out air strikes if necessary.",
+        "Officials denied that any air strikes had taken place.",
+        "Two Russian warplanes flew simulated attack passes near a U.S. destroyer in the Baltic Sea.",
+        "Russia made clear it would continue bombing Syrian rebel targets.",
+        "The prisoners went on hunger strike in Cairo.",
+        "The suicide bomber killed 10 people in Istanbul.",
+    ],
+)
+def test_not_air_strikes(text: str) -> None:
+    """Shelling, car bombs, missiles, labour strikes, proposed, future, denied or simulated strikes are not."""
+    assert [] == strikes(text)
+
+
+def test_place_country() -> None:
+    """The gazetteer gives the country of known places and None for unknown ones."""
+    assert "SY" == place_country("Aleppo")
+    assert "US" == place_country("Arizona")
+    assert place_country("Atlantis") is None
+
+
+def test_corpus_air_strikes(corpus: Path) -> None:
+    """Every non-optional dev-corpus strike is found at its place, and nothing extra."""
+    for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold = [e for e in record["events"] if e["type"] == "Airstrike"]
+        text = (corpus / f"{record['id']}.txt").read_text(encoding="utf-8")
+        found = strikes(text, published=None)
+        assert len(found) <= len(gold), record["id"]
+        places = {e.location.name for e in found if e.location is not None and e.location.name}
+        for wanted in (e for e in gold if not e["optional"]):
+            assert any(name in wanted["location"] or wanted["location"] in name for name in places), (
+                record["id"],
+                wanted["location"],
+            )
+        for event in found:
+            assert event.evidence is not None
+            assert event.evidence.text == text[event.evidence.start : event.evidence.end]
+
+
+@given(st.text(max_size=400))
+def test_any_text(text: str) -> None:
+    """The recogniser returns events (or none) for any text, never raising."""
+    for event in find_airstrikes(Article("Russian warplanes struck " + text)):
+        assert event.evidence is not None
+
+
+def test_linear_on_adversarial_input() -> None:
+    """Long runs of trigger words are handled without blowing up."""
+    text = "Russian warplanes struck in Aleppo, " * 300 + "the air strikes " * 300 + "."
+    assert isinstance(list(find_airstrikes(Article(text))), list)

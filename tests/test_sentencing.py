@@ -1,0 +1,204 @@
+"""Tests for the Sentencing recogniser (newsevents.parsing.sentencing)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsevents import PartialDate, Penalty, Sentencing
+from newsevents.parsing import parse
+from newsevents.parsing.article import Article
+from newsevents.parsing.sentencing import PenaltyReading, find_sentencings, read_penalty
+
+THURSDAY = datetime.date(2016, 3, 10)
+
+
+def sentencings(text: str, published: datetime.date | None = THURSDAY) -> list[Sentencing]:
+    """The Sentencing events parse finds in a text."""
+    return [e for e in parse(text, published=published) if isinstance(e, Sentencing)]
+
+
+def test_seed_sentencing_exact(seed_text: str) -> None:
+    """The seed's one sentencing: Naama Issachar, 90 months in prison, October 2019, a Russian court."""
+    [event] = sentencings(seed_text, published=None)
+    assert "Naama Issachar" == event.defendant.name
+    assert Penalty.PRISON == event.penalty
+    assert 90 == event.term_months
+    assert PartialDate(2019, 10) == event.date
+    assert event.location is not None
+    assert "RU" == event.location.country
+    assert event.evidence is not None
+    assert "She was sentenced in October to seven and a half years in prison." == event.evidence.text
+    assert event.evidence.text == seed_text[event.evidence.start : event.evidence.end]
+    assert "sentencing.sentenced" == event.evidence.rule
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant", "penalty", "term", "date"),
+    [
+        ("John Smith, 45, was sentenced on Tuesday to 12 years in prison for fraud.", "John Smith",
+         Penalty.PRISON, 144, "2016-03-08"),
+        ("A Texas man was sentenced to death on Monday for killing two police officers.", "A Texas man",
+         Penalty.DEATH, None, "2016-03-07"),
+        ("Maria Lopez was jailed for six years by a court in Madrid.", "Maria Lopez", Penalty.PRISON, 72, None),
+        ("The judge handed Peter Brown a 10-year sentence for drug trafficking.", "Peter Brown",
+         Penalty.PRISON, 120, None),
+        ("Peter Brown was handed a 10-year sentence for drug trafficking.", "Peter Brown",
+         Penalty.PRISON, 120, None),
+        ("Jack White was given life for the murder of his wife.", "Jack White", Penalty.LIFE, None, None),
+        ("Jack White was sentenced to 25 years to life in prison.", "Jack White", Penalty.LIFE, None, None),
+        ("Ann Lee was sentenced to time served and released.", "Ann Lee", Penalty.PRISON, None, None),
+        ("Tom Hill was sentenced to between seven and 10 years in prison.", "Tom Hill",
+         Penalty.PRISON, None, None),
+        ("A Moscow court sentenced activist Ivan Petrov to two and a half years in a penal colony.",
+         "Ivan Petrov", Penalty.PRISON, 30, None),
+        ("Bob Jones was given a two-year suspended sentence.", "Bob Jones", Penalty.SUSPENDED, 24, None),
+        ("Bob Jones was sentenced to 200 hours of community service.", "Bob Jones",
+         Penalty.COMMUNITY, None, None),
+        ("Bob Jones was sentenced to five years on probation and fined $25,000.", "Bob Jones",
+         Penalty.COMMUNITY, None, None),
+        ("Bob Jones was fined $5,000 for speeding.", "Bob Jones", Penalty.FINE, None, None),
+        ("Bob Jones was sentenced to life imprisonment last June.", "Bob Jones", Penalty.LIFE, None, "2015-06"),
+        ("Kim was sentenced to 15 years of hard labour.", "Kim", Penalty.PRISON, 180, None),
+        ("Ms Love was sentenced to 18 months in drug rehabilitation.", "Love", Penalty.OTHER, None, None),
+        ("The appeals court reduced Bob Jones's sentence to eight years.", "Bob Jones",
+         Penalty.PRISON, 96, None),
+    ],
+)  # fmt: skip
+def test_sentencing_phrasings(
+    text: str, defendant: str, penalty: Penalty, term: int | None, date: str | None
+) -> None:
+    """Each phrasing gives one sentencing with the stated defendant, penalty, term and date."""
+    [event] = sentencings(text)
+    assert defendant in event.defendant.name
+    assert penalty == event.penalty
+    assert term == event.term_months
+    assert (None if date is None else PartialDate.parse(date)) == event.date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Hill faces up to 10 years in prison.",
+        "Tom Hill will be sentenced in May.",
+        "Prosecutors asked for a sentence of 20 years for Tom Hill.",
+        "Prosecutors had called for three years in prison.",
+        "Tom Hill was convicted of fraud on Monday.",
+        "Tom Hill was executed by lethal injection on Wednesday.",
+        "The sentence was read out in court.",
+        "The second sentence of the statement was deleted.",
+        "She could see her jailed for a decade if found guilty.",
+        "He faces 15 to 25 years in prison for each rape charge when sentenced in July.",
+        "The court must pass a life sentence.",
+        "His lawyers asked the board to commute his sentence to life with parole.",
+        "Saudi Arabia's Supreme Court has upheld a 10-year prison sentence for the blogger Raif Badawi.",
+    ],
+)
+def test_not_sentencings(text: str) -> None:
+    """Possible, requested, future, upheld sentences, convictions and executions are not sentencings."""
+    assert [] == sentencings(text)
+
+
+def test_several_defendants_and_remainder() -> None:
+    """Named co-defendants get one event each, and an unnamed remainder one more (Clarification 9)."""
+    text = (
+        "CAIRO -- An Egyptian court Saturday convicted former President Mohammed Morsi and 19 others "
+        "of insulting the judiciary, sentencing them to three years in prison."
+    )
+    events = sentencings(text, published=datetime.date(2017, 12, 30))
+    assert ["Mohammed Morsi", "19 others"] == [e.defendant.name for e in events]
+    for event in events:
+        assert (Penalty.PRISON, 36, PartialDate(2017, 12, 30)) == (
+            event.penalty,
+            event.term_months,
+            event.date,
+        )
+        assert event.location is not None
+        assert "EG" == event.location.country
+
+
+def test_coordinated_subjects() -> None:
+    """'A and B were jailed' gives two events with the same penalty."""
+    events = sentencings("Ivan Petrov and Olga Ivanova were each jailed for four years on Wednesday.")
+    assert [("Ivan Petrov", 48), ("Olga Ivanova", 48)] == [(e.defendant.name, e.term_months) for e in events]
+    assert all(PartialDate(2016, 3, 9) == e.date for e in events)
+
+
+def test_reporting_day_and_earlier_times_do_not_date() -> None:
+    """A reporting clause's day, and a time before 'later sentenced', do not date the sentence."""
+    [event] = sentencings(
+        "Ji Wenlin has been sentenced to 12 years in prison for corruption, Xinhua said on Wednesday."
+    )
+    assert event.date is None
+    [event] = sentencings("Salah Soltan was arrested in October 2013 and was later sentenced to death.")
+    assert event.date is None
+    assert Penalty.DEATH == event.penalty
+
+
+def test_mentions_of_one_sentence_merge() -> None:
+    """A later mention without a penalty adds its date to the sentence already reported."""
+    text = (
+        "Chelsea Manning filed an appeal this week, three years after she was sentenced to 35 years in prison.\n\n"
+        "Manning was sentenced in a military court in August 2013 for leaking documents."
+    )
+    [event] = sentencings(text, published=datetime.date(2016, 5, 20))
+    assert (420, PartialDate(2013, 8)) == (event.term_months, event.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("to seven and a half years in prison", PenaltyReading(Penalty.PRISON, 90)),
+        ("to 10 months in prison and then suspended the sentence", PenaltyReading(Penalty.SUSPENDED, 10)),
+        ("to three years probation, a 25,000 dlr fine", PenaltyReading(Penalty.COMMUNITY, None)),
+        ("a two month jail sentence and a 25,000 dlr fine", PenaltyReading(Penalty.PRISON, 2)),
+        ("to death by hanging", PenaltyReading(Penalty.DEATH, None)),
+        ("to 15 to 25 years in prison", PenaltyReading(Penalty.PRISON, None)),
+        ("to three years of supervised release", PenaltyReading(None, None)),
+        ("", PenaltyReading(None, None)),
+    ],
+)
+def test_read_penalty(text: str, expected: PenaltyReading) -> None:
+    """The most restrictive component wins; the custodial term only counts for prison and suspended."""
+    assert expected == read_penalty(text)
+
+
+def test_corpus_sentencings(corpus: Path) -> None:
+    """Every non-optional dev-corpus sentencing is found with its penalty and term, and nothing extra."""
+    for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold = [e for e in record["events"] if e["type"] == "Sentencing"]
+        text = (corpus / f"{record['id']}.txt").read_text(encoding="utf-8")
+        found = sentencings(text, published=None)
+        assert len(found) <= len(gold), record["id"]
+        for wanted in (e for e in gold if not e["optional"]):
+            assert any(
+                (e.penalty.value, e.term_months) == (wanted["penalty"], wanted["term_months"])
+                and e.evidence is not None
+                and (
+                    wanted["evidence"] == e.evidence.text
+                    or wanted["defendant"].split()[-1] in e.defendant.name
+                )
+                for e in found
+            ), (record["id"], wanted["evidence"])
+        for event in found:
+            assert event.evidence is not None
+            assert event.evidence.text == text[event.evidence.start : event.evidence.end]
+
+
+@given(st.text(max_size=400))
+def test_any_text(text: str) -> None:
+    """The recogniser returns events (or none) for any text, never raising."""
+    for event in find_sentencings(Article("Bob Jones was sentenced to " + text)):
+        assert event.evidence is not None
+
+
+def test_linear_on_adversarial_input() -> None:
+    """Long runs of trigger words are handled without blowing up."""
+    text = "He was sentenced to " * 400 + "years " * 400 + "jailed for " * 400 + "."
+    assert isinstance(list(find_sentencings(Article(text))), list)
