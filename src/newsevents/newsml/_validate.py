@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 
 from newsevents.errors import ValidationError
-from newsevents.newsml._safe import DEFAULT_MAX_BYTES, parse
+from newsevents.newsml._safe import DEFAULT_MAX_BYTES, element_path, parse
 
 __all__ = ["SCHEMA_FILE", "schema", "validate"]
 
@@ -61,4 +61,19 @@ def validate(document: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
             return
         log: Any = xsd.error_log
         error = log[0]
-    raise ValidationError(f"not valid NewsML-G2 2.35: {error.message}", path=error.path, line=error.line)
+    raise ValidationError(
+        f"not valid NewsML-G2 2.35: {error.message}", path=_path(root, error.path), line=error.line
+    )
+
+
+def _path(root: etree._Element, xpath: str | None) -> str | None:
+    """Our element path for the XPath libxml2 gives (``/*/*[2]/*[1]``), or that XPath."""
+    if not xpath:
+        return None
+    try:
+        found: Any = root.getroottree().xpath(xpath)
+    except etree.XPathError:
+        return xpath
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return element_path(found[0])
+    return xpath
