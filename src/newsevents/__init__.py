@@ -5,6 +5,7 @@ The everyday names are here; the format verbs also live in their modules
 (`newsevents.json`, `newsevents.newsml`), the strategies in `newsevents.strategies`.
 """
 
+from newsevents import dates
 from newsevents.errors import DecodeError, EncodeError, NewsEventsError, ValidationError
 from newsevents.events import Airstrike, PardonRequest, Penalty, PhoneCall, Sentencing
 from newsevents.json import from_dict, from_json, json_schema, to_dict, to_json
@@ -45,6 +46,7 @@ __all__ = [
     "Sentencing",
     "ValidationError",
     "__version__",
+    "dates",
     "from_dict",
     "from_json",
     "from_newsml",
