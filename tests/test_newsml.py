@@ -515,6 +515,12 @@ def _damage(document: bytes, old: bytes, new: bytes) -> bytes:
         (b"<nev:penalty>prison</nev:penalty>", b"", "missing its required field(s) penalty", "eventDetails"),
         (b"<nev:offence>", b"<nev:bogus/><nev:offence>", "no field 'bogus'", "bogus"),
         (b"<start>2019-10</start>", b"<start>2019-13</start>", "outside 1..12", "start"),
+        (
+            b"<dates>\n            <start>2019-10</start>\n          </dates>",
+            b"",
+            "missing dates/start",
+            "eventDetails",
+        ),
     ],
 )
 def test_damaged_events_of_ours_are_decode_errors_naming_the_element(old, new, fragment, where):
@@ -525,6 +531,24 @@ def test_damaged_events_of_ours_are_decode_errors_naming_the_element(old, new, f
     assert caught.value.path.startswith("/newsMessage/itemSet/conceptItem/concept")
     assert where in caught.value.path
     assert isinstance(caught.value.line, int)
+
+
+def test_our_type_names_under_another_catalog_are_not_ours():
+    """A concept whose item gives nevtype another URI is someone else's: it reads as a ForeignEvent."""
+    document = to_newsml([seed_events()[0]], version_created=WHEN)
+    (event,) = from_newsml(document.replace(b'"urn:newsevents:eventtype:"', b'"https://example.org/types/"'))
+    assert isinstance(event, ForeignEvent)
+    assert ["Benjamin Netanyahu", "Vladimir Putin"] == [a.name for a in event.participants]
+
+
+def test_one_event_alone_and_pretty_output_read_the_same():
+    """to_newsml takes one event as well as several; pretty output reads back like compact output."""
+    call = seed_events()[0]
+    compact = to_newsml(call, version_created=WHEN)
+    indented = to_newsml(call, version_created=WHEN, pretty=True)
+    assert b"\n  <header>" in indented
+    assert b"\n" not in compact.split(b"\n", 1)[1]
+    assert [call] == from_newsml(compact) == from_newsml(indented)
 
 
 # --------------------------------------------------------------------------- NewsML-G2 from others
@@ -573,6 +597,16 @@ def test_iptc_cr00221_is_a_foreign_event(shared):
         )
         == event
     )
+
+
+def test_iptc_listing_16_events_in_a_news_item_are_foreign_events(shared):
+    """Listing 16 (events inline in a newsItem, no concept ids) reads as three ForeignEvents."""
+    found = from_newsml((shared / "LISTING_16_A_Set_of_Events_carried_in_a_News_Item.xml").read_bytes())
+    assert ["IPTC Autumn Meeting 2018", "Annomarket text analytics EU project", "Accidental Heroes"] == [
+        e.name for e in found
+    ]
+    assert [None, None, None] == [e.concept for e in found]
+    assert found[2].definition.startswith("News stories and random incidents")
 
 
 def test_every_shared_document_reads_without_crashing(shared):

@@ -252,6 +252,8 @@ def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> 
             values[field.name] = tuple(found)
         elif field.name not in values:
             values[field.name] = None if field.optional else ()
+    if plan.date and "date" not in values:
+        raise Located("missing dates/start", details)
     missing = sorted(plan.required - values.keys())
     if missing:
         raise Located(f"{plan.name} is missing its required field(s) {', '.join(missing)}", details)
