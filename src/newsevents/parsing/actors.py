@@ -138,6 +138,12 @@ def _titles_by_last() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
+def _title_words() -> frozenset[str]:
+    """Every word of every title ("Secretary", "of", "State"), to drop from names."""
+    return frozenset(word for title, _ in _titles() for word in title.split())
+
+
+@cache
 def _title_lookup() -> dict[str, str]:
     return {title.lower(): group for title, group in _titles()}
 
@@ -270,11 +276,14 @@ def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
 # A run of capitalised words, joined by single spaces and perhaps one lower-case connector
 # ("Secretary of State John Kerry", "Salman bin Abdulaziz"). Each repetition must consume a
 # space and a capital, so the match is linear.
-_RUN_WORD = r"[^\W\d_a-z][\w'’.\-]*"
+_RUN_WORD = r"(?:[^\W\d_a-z]|(?:al|el|ad|an|as|ash|at|az)-(?=[A-Z]))[\w'’.\-]*"
 _RUN_NEXT = r"(?: (?:(?:of|for|bin|bint|ibn|al|el|de|da|di|du|van|von|der|la|le) )?" + _RUN_WORD + ")"
 _RUN = re.compile(r"(?<![\w'’.\-])" + _RUN_WORD + _RUN_NEXT + "*")
 _RUN2 = re.compile(r"(?<![\w'’.\-])" + _RUN_WORD + _RUN_NEXT + "+")
-_NAME_WORD = re.compile(r"[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", re.UNICODE)
+_NAME_WORD = re.compile(
+    r"(?:(?:al|el|ad|an|as|ash|at|az)-)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+",
+    re.UNICODE,
+)
 
 
 @attrs.define
@@ -383,12 +392,21 @@ class Cast:
         text = self.article.text
         title: str | None = None
         country: str | None = None
+        # "Lawyers for Chelsea Manning": unless the run names an organisation, "for" parts two runs
+        split = next((index for index, token in enumerate(tokens) if token[2] == "for"), None)
+        if split is not None and not any(_clean(token[2]) in orgs for token in tokens):
+            for part in (tokens[:split], tokens[split + 1 :]):
+                if len(part) > 1:
+                    self._read_run(_Run(part[0][0], part[-1][1], part), sentence, nonnames, orgs)
+            return
         # leading sentence openers and other non-name words
         while tokens and _clean(tokens[0][2]) in nonnames and not self._known_token(_clean(tokens[0][2])):
             tokens.pop(0)
         while tokens and tokens[-1][2] in _CONNECTORS:
             tokens.pop()
         whole = list(tokens)
+        if whole and country_code(text[whole[0][0] : whole[-1][1]]) is not None:
+            return  # a country's name ("United Arab Emirates"): the mentions read it as a state
         # a leading country ("Russian President", "Saudi Arabia's King") and titles
         changed = True
         while tokens and changed:
@@ -515,7 +533,8 @@ class Cast:
     def _person(self, name: str) -> Person | None:
         """`person` over the names read so far."""
         parts = [_clean(part) for part in _fold(name).split()]
-        parts = [part for part in parts if title_groups(part) is None] or parts
+        title_words = _title_words()
+        parts = [part for part in parts if part not in title_words and part not in _CONNECTORS] or parts
         if not parts:
             return None
         candidates = self._by_token.get(parts[-1], [])
@@ -625,6 +644,9 @@ class Cast:
         tokens = run.tokens
         while position < len(tokens):
             start = tokens[position][0]
+            if tokens[position][2] in _CONNECTORS:
+                position += 1
+                continue
             match = _TOKEN.match(text, start)
             found = _country_at(text, match) if match is not None else None
             # a known person: the longest stretch of tokens naming them

@@ -225,6 +225,8 @@ def recency_date(article: Article, start: int, end: int) -> PartialDate | None:
 
 # --------------------------------------------------------------------------- actors in clauses
 
+# "X and Y", "X and Prime Minister Y": a coordinated subject
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}|\s*,\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 
 
@@ -290,7 +292,7 @@ def subject_of(cast: Cast, article: Article, sentence: Sentence, before: int) ->
         if found:
             nearest = found[-1]
             chosen = [nearest.actor]
-            if len(found) >= 2 and text[found[-2].end : nearest.start].strip() in ("and", ",", "and the"):
+            if len(found) >= 2 and _COORDINATION.fullmatch(text, found[-2].end, nearest.start):
                 chosen.insert(0, found[-2].actor)
             plural = _PLURAL.search(text, nearest.end, end)
             if pronouns and plural is not None:

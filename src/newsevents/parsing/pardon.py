@@ -71,6 +71,17 @@ _STOP = re.compile(
 )
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
+# "asked X to pardon", "appealed to X for a pardon", "urged X to grant him clemency"
+_OBJECT_TAIL = re.compile(r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$")
+_KIN_OF = re.compile(
+    r"\b(?:the )?(?:family|families|relatives|parents|wife|husband|mother|father|son|daughter"
+    r"|lawyers?|attorneys?|supporters|friends) (?:of|for) $",
+    re.IGNORECASE,
+)
+_AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "also", "repeatedly", "again", "previously", "already",
+     "recently", "reportedly", "been", "will", "would", "once", "long", "publicly", "formally"}
+)  # fmt: skip
 #: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
 _MAX_TRIGGERS = 8
 #: Cues that are nouns ("calls for clemency"): a sentence-opening time adverbial does not date them.
@@ -127,8 +138,25 @@ def _noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _group(text: str) -> Actor | None:
+    """A group actor named by a noun phrase, without trailing auxiliaries ("groups have" is "groups")."""
     cleaned = text.strip(" \"'“”‘’").removesuffix("'").removesuffix("’").strip()
-    return Actor.group(cleaned) if cleaned else None
+    tokens = cleaned.split()
+    while tokens and tokens[-1].lower() in _AUXILIARIES:
+        tokens.pop()
+    while tokens and tokens[0].lower() in ("of", "for"):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    cleaned = " ".join(tokens)
+    capital = _capitals().get(cleaned)
+    if capital is not None:
+        return Actor.state(capital)
+    return Actor.group(cleaned)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
 
 
 def _is_people(phrase: str) -> bool:
@@ -172,7 +200,13 @@ def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
 
 
 def _beneficiary(
-    cast: Cast, sentence: Sentence, action: re.Match[str], cue_end: int, kind: str
+    cast: Cast,
+    sentence: Sentence,
+    action: re.Match[str],
+    cue_end: int,
+    kind: str,
+    *,
+    exclude: tuple[Actor, ...] = (),
 ) -> tuple[Actor | None, bool, bool]:
     """The beneficiary, whether the text names them, and whether they are people at all."""
     article = cast.article
@@ -189,7 +223,7 @@ def _beneficiary(
     before = text[max(sentence.start, action.start() - 40) : action.start()]
     possessor = _POSSESSOR.search(before)
     if possessor is not None and kind != "object":
-        people = cast.people_before(action.start() - len(possessor.group()), count=1)
+        people = cast.people_before(action.start() - len(possessor.group()), count=1, exclude=exclude)
         if people:
             return people[0], True, True
     tail = text[cue_end : action.start()]
@@ -220,7 +254,7 @@ def _beneficiary(
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" not in lowered:
             return None, False, True
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" in lowered:
-            referred = cast.people_before(phrase[0], count=1)
+            referred = cast.people_before(phrase[0], count=1, exclude=exclude)
             return (referred[0] if referred else None), bool(referred), True
         if lowered in ("him", "her", "them"):
             referred = people_referred(cast, article, phrase[0], phrase[1], [], last=False)
@@ -274,6 +308,10 @@ def _requester(
         return subject[0] if subject else None
     found = actor_mentions(cast, sentence, sentence.start, cue.start())
     if found:
+        kin = _KIN_OF.search(text, max(sentence.start, found[0].start - 30), found[0].start)
+        if kin is not None:
+            # "The family of Ahmed Mansoor has appealed": the family asks
+            return Actor.group(text[kin.start() : found[0].end].replace("’", "'"))
         return _appositive(cast, sentence, found[0]) or _with_possessive_group(article, found[0])
     subject = subject_of(cast, article, sentence, cue.start())
     if subject:
@@ -372,14 +410,11 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     between = text[cue.end() : action.start()]
     if ";" in between or " was " in between or " were " in between:
         return None
-    if kind == "object" and not re.search(r"\bto\s+(?:\w+\s+){0,2}$", between):
+    if kind == "object" and not _OBJECT_TAIL.search(between):
         return None
     if _PASSIVE_DONE.search(between) and kind != "for":
         return None
     if cues(text[clause_start(sentence, cue.start()) : cue.start()]) & _BLOCKING:
-        return None
-    beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind)
-    if not people:
         return None
     requester = _requester(cast, sentence, cue, action, kind)
     if requester is None:
@@ -388,6 +423,10 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     if requester is None:
         return None
     addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
+    exclude = tuple(actor for actor in (addressee,) if actor is not None)
+    beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind, exclude=exclude)
+    if not people:
+        return None
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
     return _Request(requester, addressee, beneficiary, date, sentence, rule, named)

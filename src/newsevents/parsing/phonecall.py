@@ -49,7 +49,7 @@ _KEYWORDS = ("phon", "call", "rang")
 _CONFIRM = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
 _SPOKE = re.compile(
     r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred)\b"
-    r"[^.;:!?]{0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
+    r"(?:[^.;:!?]|(?<=[A-Z])\.){0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
     re.IGNORECASE,
 )
 _PHONED = re.compile(r"\b(?:phoned|telephoned|rang|called up)\b(?! out| off| in\b)", re.IGNORECASE)
@@ -76,9 +76,14 @@ def _exclude() -> re.Pattern[str]:
 
 _INITIATED = re.compile(r"\b(?:initiated|placed|made|requested) by\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
-_WITH = re.compile(r"\b(?:call|calls|conversation|chat)s? with\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
-_AFTER_PLANNED = re.compile(r"^[^.;]{0,30}\b(?:scheduled|planned|expected|due|set)\b", re.IGNORECASE)
+_AFTER_PLANNED = re.compile(
+    r"\b(?:is|are|was|were|has been|had been)\s+(?:\w+\s+)?(?:scheduled|planned|expected|due|set)\b"
+    r"|\b(?:scheduled|planned) (?:for|with)\b|\bnext (?:week|month|year)\b|\bwill (?:take place|be held)\b",
+    re.IGNORECASE,
+)
+_AFTER_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
+_AFTER_FROM = re.compile(r"\s+from\b", re.IGNORECASE)
 #: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
 _MAX_TRIGGERS = 8
 _BLOCKING_CUES = frozenset({"modal", "negation", "refusal"})
@@ -124,7 +129,7 @@ def _blocked(article: Article, sentence: Sentence, start: int, end: int) -> bool
     before = article.text[clause_start(sentence, start) : start]
     if cues(before) & _BLOCKING_CUES:
         return True
-    if _AFTER_PLANNED.search(article.text, end, sentence.end):
+    if _AFTER_PLANNED.search(article.text, end, min(sentence.end, end + 120)):
         return True
     window = article.text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
     return _exclude().search(window) is not None
@@ -226,8 +231,8 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         participants: list[Actor] = []
         rule = "phonecall.in_a_call"
         between = _BETWEEN.match(text, end + 1) if end < sentence.end else None
-        with_ = _WITH.match(text, start)
-        from_ = _FROM.match(text, start)
+        with_ = _AFTER_WITH.match(text, end)
+        from_ = _AFTER_FROM.match(text, end)
         if between is not None:
             window_end = min(sentence.end, between.end() + 160)
             people = [mention.actor for mention in actor_mentions(cast, sentence, between.end(), window_end)]
