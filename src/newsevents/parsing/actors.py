@@ -15,9 +15,9 @@ The lexicon lives in ``newsevents/parsing/data/``: ``titles.tsv``, ``anaphors.ts
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 
@@ -78,6 +78,7 @@ def _country_prefixes() -> dict[str, tuple[tuple[str, str], ...]]:
     }
 
 
+@lru_cache(maxsize=8192)
 def country_code(word: str) -> str | None:
     """
     Return the ISO 3166-1 alpha-2 code of a country name, alias or demonym, or None.
@@ -156,6 +157,20 @@ def title_groups(title: str) -> str | None:
         title: A title as written.
     """
     return _title_lookup().get(title.lower())
+
+
+@cache
+def _metonyms() -> dict[str, str]:
+    return {row[1]: row[0] for row in table("metonyms.tsv") if len(row) >= 2}
+
+
+@cache
+def _role_pattern() -> re.Pattern[str]:
+    nouns = sorted(_anaphors(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(noun) for noun in nouns)
+    return re.compile(
+        r"\bthe\s+(?:([A-Z][\w.'’-]*)\s+)?(" + alternatives + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 @cache
@@ -309,6 +324,7 @@ class Cast:
         self._first_seen: list[int] = []
         self._mentions: dict[int, list[Mention]] = {}
         self._orgs: dict[int, tuple[int, Actor]] = {}
+        self._org_starts: list[int] = []  # in text order: sentences are read in order
         self._by_last: dict[str, list[int]] = {}
         self._salient: list[Actor] | None = None
         self._starts: list[int] | None = None
@@ -451,6 +467,8 @@ class Cast:
             name = text[start:end]
             if name.endswith(("'s", "’s")):
                 name, end = name[:-2], end - 2
+            if start not in self._orgs:
+                self._org_starts.append(start)
             self._orgs[start] = (end, Actor.organization(name))
             return
         if title_groups(" ".join(names)) is not None:
@@ -583,45 +601,26 @@ class Cast:
         text = self.article.text
         out: list[Mention] = []
         taken_until = sentence.start
-        metonyms = {row[1]: row[0] for row in table("metonyms.tsv") if len(row) >= 2}
+        metonyms = _metonyms()
         for run in self._runs(sentence):
             if run.start < taken_until:
                 continue
             out.extend(self._mentions_in_run(run, metonyms))
-        for start, (end, actor) in self._orgs.items():
-            if sentence.start <= start < sentence.end:
-                out.append(Mention(start, end, text[start:end], actor, "organization"))
+        first = bisect_left(self._org_starts, sentence.start)
+        for start in self._org_starts[first:]:
+            if start >= sentence.end:
+                break
+            end, actor = self._orgs[start]
+            out.append(Mention(start, end, text[start:end], actor, "organization"))
         # role anaphors: "the premier", "the Russian leader"
-        lowered = text[sentence.start : sentence.end].lower()
-        for noun in _anaphors():
-            position = lowered.find("the " + noun)
-            while position >= 0:
-                absolute = sentence.start + position
-                end = absolute + 4 + len(noun)
-                if end >= sentence.end or not text[end].isalpha():
-                    person = self._by_role(noun)
-                    if person is not None:
-                        out.append(Mention(absolute, end, text[absolute:end], person.actor, "role"))
-                position = lowered.find("the " + noun, position + 1)
-            # "the Russian leader"
-            position = lowered.find(" " + noun)
-            while position >= 0:
-                absolute = sentence.start + position + 1
-                end = absolute + len(noun)
-                before = text[max(sentence.start, absolute - 30) : absolute].split()
-                if (
-                    len(before) >= 2
-                    and before[-2].lower() == "the"
-                    and (end >= sentence.end or not text[end].isalpha())
-                ):
-                    code = country_code(before[-1])
-                    if code is not None:
-                        person = self._by_role(noun, code)
-                        if person is not None:
-                            begin = absolute - len(before[-1]) - 5
-                            begin = text.rfind("the", max(sentence.start, begin - 5), absolute)
-                            out.append(Mention(begin, end, text[begin:end], person.actor, "role"))
-                position = lowered.find(" " + noun, position + 1)
+        for found in _role_pattern().finditer(text, sentence.start, sentence.end):
+            adjective, noun = found.group(1), found.group(2).lower()
+            code = country_code(adjective) if adjective else None
+            if adjective and code is None:
+                continue  # "the new leader": an adjective we cannot read
+            person = self._by_role(noun, code)
+            if person is not None:
+                out.append(Mention(found.start(), found.end(), found.group(), person.actor, "role"))
         out.sort(key=lambda mention: (mention.start, -mention.end))
         for index, mention in enumerate(out[:-1]):
             following = out[index + 1]
