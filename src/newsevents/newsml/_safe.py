@@ -60,7 +60,7 @@ def parse(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> etree._Element:
         raise DecodeError(f"expected the XML document as bytes, got {type(data).__name__}{hint}")
     if len(data) > max_bytes:
         raise DecodeError(f"document of {len(data)} bytes is over the limit of {max_bytes} bytes")
-    if not data.strip():
+    if not data or data.isspace():
         raise DecodeError("empty document", line=1)
     line = _doctype_line(data)
     if line is not None:

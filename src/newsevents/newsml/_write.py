@@ -21,7 +21,7 @@ from newsevents.newsml._plan import Plan, plan_of
 from newsevents.newsml._safe import parse
 from newsevents.newsml._schemes import G2, IPTC_CATALOG, KIND_QCODES, NS, SCHEMES
 
-__all__ = ["write"]
+__all__ = ["pretty", "write"]
 
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
 _QCODE = re.compile(r"[^\s:]+:\S+")
