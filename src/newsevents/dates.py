@@ -183,8 +183,9 @@ def find(text: str) -> list[TimeExpression]:
     Returns:
         The expressions, in order of appearance; `TimeExpression.resolve` dates them.
 
-    >>> [e.text for e in find("She was sentenced in October, his office said Thursday.")]
-    ['in October', 'Thursday']
+    Examples:
+        >>> [e.text for e in find("She was sentenced in October, his office said Thursday.")]
+        ['in October', 'Thursday']
     """
     found = []
     for match in _PATTERN.finditer(text):
@@ -216,9 +217,10 @@ def resolve(
         The date, or None when the phrase is not a time expression this module reads
         or cannot be resolved from the text and ``published`` alone.
 
-    >>> import datetime
-    >>> str(resolve("in October", datetime.date(2019, 12, 26)))
-    '2019-10'
+    Examples:
+        >>> import datetime
+        >>> str(resolve("in October", datetime.date(2019, 12, 26)))
+        '2019-10'
     """
     if type(phrase) is not str:
         return None

@@ -199,8 +199,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
     Returns:
         The numbers in order, each with its offsets and value.
 
-    >>> [m.value for m in find_numbers("seven and a half years, 1,000 lashes, twenty-five men")]
-    [7.5, 1000, 25]
+    Examples:
+        >>> [m.value for m in find_numbers("seven and a half years, 1,000 lashes, twenty-five men")]
+        [7.5, 1000, 25]
     """
     found = []
     for match in _number_re().finditer(text):
@@ -214,8 +215,9 @@ def parse_number(text: str) -> int | float | None:
     """
     Return the value of ``text`` when it is exactly one number, else None.
 
-    >>> parse_number("a dozen"), parse_number("seven and a half"), parse_number("many")
-    (12, 7.5, None)
+    Examples:
+        >>> parse_number("a dozen"), parse_number("seven and a half"), parse_number("many")
+        (12, 7.5, None)
     """
     stripped = text.strip()
     match = _number_re().fullmatch(stripped)
@@ -277,8 +279,9 @@ def parse_count(text: str) -> Count | None:
     """
     Return the count ``text`` states when it is exactly one count, else None.
 
-    >>> parse_count("at least 12")
-    Count(value=12, qualifier=<CountQualifier.AT_LEAST: 'at_least'>)
+    Examples:
+        >>> parse_count("at least 12")
+        Count(value=12, qualifier=<CountQualifier.AT_LEAST: 'at_least'>)
     """
     stripped = text.strip()
     found = find_counts(stripped)
@@ -331,8 +334,9 @@ def find_terms(text: str) -> list[TermMatch]:
     Returns:
         The terms in order, each with its offsets, whole months (or None) and unit.
 
-    >>> [m.months for m in find_terms("seven and a half years; 18 months; a three-year term")]
-    [90, 18, 36]
+    Examples:
+        >>> [m.months for m in find_terms("seven and a half years; 18 months; a three-year term")]
+        [90, 18, 36]
     """
     found = []
     for match in _term_re().finditer(text):
@@ -358,8 +362,9 @@ def term_months(text: str) -> int | None:
     """
     Return the first length of time in ``text`` in whole months, or None.
 
-    >>> term_months("seven and a half years"), term_months("a year and a half"), term_months("life")
-    (90, 18, None)
+    Examples:
+        >>> term_months("seven and a half years"), term_months("a year and a half"), term_months("life")
+        (90, 18, None)
     """
     found = find_terms(text)
     return found[0].months if found else None

@@ -118,8 +118,9 @@ def read_penalty(text: str) -> PenaltyReading:
     Returns:
         The most restrictive component and the prison term in months.
 
-    >>> read_penalty("to seven and a half years in prison")
-    PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
+    Examples:
+        >>> read_penalty("to seven and a half years in prison")
+        PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
     """
     components: set[Penalty] = set()
     term: int | None = None
