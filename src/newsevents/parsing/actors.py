@@ -165,12 +165,15 @@ def _metonyms() -> dict[str, str]:
 
 
 @cache
+def _metonym_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0] for name in _metonyms())
+
+
+@cache
 def _role_pattern() -> re.Pattern[str]:
     nouns = sorted(_anaphors(), key=len, reverse=True)
     alternatives = "|".join(re.escape(noun) for noun in nouns)
-    return re.compile(
-        r"\bthe\s+(?:([A-Z][\w.'’-]*)\s+)?(" + alternatives + r")(?![\w-])", re.IGNORECASE
-    )
+    return re.compile(r"\bthe\s+(?:([A-Z][\w.'’-]*)\s+)?(" + alternatives + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -200,13 +203,28 @@ class Person:
 
     @property
     def actor(self) -> Actor:
-        """The person as an `Actor`."""
-        return Actor.person(self.name, title=self.title, country=self.country)
+        """The person as an `Actor` (built once: actors are immutable)."""
+        return _person_actor(self.name, self.title, self.country)
 
     @property
     def tokens(self) -> tuple[str, ...]:
         """The words of the name."""
-        return tuple(self.name.split())
+        return _split_name(self.name)
+
+
+@lru_cache(maxsize=4096)
+def _person_actor(name: str, title: str | None, country: str | None) -> Actor:
+    return Actor.person(name, title=title, country=country)
+
+
+@lru_cache(maxsize=4096)
+def _split_name(name: str) -> tuple[str, ...]:
+    return tuple(name.split())
+
+
+@cache
+def _state(code: str) -> Actor:
+    return Actor.state(code)
 
 
 @attrs.frozen
@@ -600,12 +618,29 @@ class Cast:
     def _scan(self, sentence: Sentence) -> list[Mention]:
         text = self.article.text
         out: list[Mention] = []
-        taken_until = sentence.start
         metonyms = _metonyms()
-        for run in self._runs(sentence):
-            if run.start < taken_until:
-                continue
-            out.extend(self._mentions_in_run(run, metonyms))
+        org_words = words("org_words.txt")
+        prefixes = _country_prefixes()
+        metonym_starts = _metonym_first_words()
+        for found in _RUN.finditer(text, sentence.start, sentence.end):
+            word = found.group()
+            if " " not in word:
+                # one capitalised word ("The", "He", "Putin"): read it only if it can name someone
+                cleaned = _clean(word)
+                if not (
+                    cleaned in self._by_token
+                    or cleaned in prefixes
+                    or cleaned.split("'")[0] in prefixes
+                    or cleaned in metonym_starts
+                    or cleaned in org_words
+                ):
+                    continue
+            tokens: list[tuple[int, int, str]] = []
+            position = found.start()
+            for part in word.split(" "):
+                tokens.append((position, position + len(part), part))
+                position += len(part) + 1
+            out.extend(self._mentions_in_run(_Run(found.start(), found.end(), tokens), metonyms))
         first = bisect_left(self._org_starts, sentence.start)
         for start in self._org_starts[first:]:
             if start >= sentence.end:
@@ -639,25 +674,26 @@ class Cast:
 
     def _mentions_in_run(self, run: _Run, metonyms: dict[str, str]) -> Iterator[Mention]:
         text = self.article.text
-        position = 0
         tokens = run.tokens
+        cleaned = [_clean(token[2]) for token in tokens]
+        known = [word in self._by_token for word in cleaned]
+        metonym_starts = _metonym_first_words()
+        position = 0
         while position < len(tokens):
             start = tokens[position][0]
-            if tokens[position][2] in _CONNECTORS:
+            if cleaned[position] in _CONNECTORS:
                 position += 1
                 continue
-            match = _TOKEN.match(text, start)
-            found = _country_at(text, match) if match is not None else None
-            # a known person: the longest stretch of tokens naming them
+            # a known person: the longest stretch of tokens naming them, ending on a known name
             best: tuple[int, Person] | None = None
-            for stop in range(min(len(tokens), position + 5), position, -1):
-                chunk = [_clean(token[2]) for token in tokens[position:stop]]
-                if chunk[-1] in _CONNECTORS:
-                    continue
-                person = self._person(" ".join(chunk))
-                if person is not None:
-                    best = (stop, person)
-                    break
+            if any(known[position : position + 5]):
+                for stop in range(min(len(tokens), position + 5), position, -1):
+                    if not known[stop - 1]:
+                        continue
+                    person = self._person(" ".join(cleaned[position:stop]))
+                    if person is not None:
+                        best = (stop, person)
+                        break
             if best is not None:
                 stop, person = best
                 how = "name" if stop - position > 1 else "surname"
@@ -665,27 +701,29 @@ class Cast:
                 yield Mention(start, last, text[start:last], person.actor, how)
                 position = stop
                 continue
+            match = _TOKEN.match(text, start)
+            found = _country_at(text, match) if match is not None else None
             if found is not None:
                 country_end, code = found
                 written = text[start:country_end]
                 how = "demonym" if is_demonym(written) else "state"
-                yield Mention(start, country_end, written, Actor.state(code), how)
+                yield Mention(start, country_end, written, _state(code), how)
                 while position < len(tokens) and tokens[position][0] < country_end:
                     position += 1
                 continue
-            for name, code in metonyms.items():
-                if text.startswith(name, start):
+            if cleaned[position] in metonym_starts:
+                name = next((name for name in metonyms if text.startswith(name, start)), None)
+                if name is not None:
                     stop_at = start + len(name)
-                    yield Mention(start, stop_at, name, Actor.state(code), "metonym")
+                    yield Mention(start, stop_at, name, _state(metonyms[name]), "metonym")
                     while position < len(tokens) and tokens[position][0] < stop_at:
                         position += 1
-                    break
-            else:
-                word = _clean(tokens[position][2])
-                if len(tokens) == 1 and word in words("org_words.txt"):
-                    # a lone organisation word names one: "the Army", "Congress"
-                    yield Mention(start, start + len(word), word, Actor.organization(word), "organization")
-                position += 1
+                    continue
+            if len(tokens) == 1 and cleaned[0] in words("org_words.txt"):
+                # a lone organisation word names one: "the Army", "Congress"
+                word = cleaned[0]
+                yield Mention(start, start + len(word), word, Actor.organization(word), "organization")
+            position += 1
 
     def resolve(self, phrase: str, *, at: int | None = None) -> Actor | None:
         """
