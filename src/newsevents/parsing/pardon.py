@@ -55,7 +55,10 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_DONE = re.compile(r"\b(?:was|were|has been|have been|had been|is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_NOT_REQUESTS = re.compile(r"\bstay of execution\b|\bpress release\b|\bon bail\b|\bbail (?:request|application|hearing)", re.IGNORECASE)
+_NOT_REQUESTS = re.compile(
+    r"\bstay of execution\b|\bpress release\b|\bon bail\b|\bbail (?:request|application|hearing)",
+    re.IGNORECASE,
+)
 _FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
 _DECIDER = re.compile(
     r"\b(?:rejected|denied|granted|turned down|refused|considered|dismissed|approved)\s+"
@@ -426,8 +429,10 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     exclude = tuple(
         actor
         for actor in (addressee, requester)
-        if actor is not None and (actor is addressee or (actor.kind is ActorKind.PERSON and kind != "petition"))
-    )  # "his petition to have his sentence commuted": there the petitioner is the beneficiary
+        # "his petition to have his sentence commuted": there the petitioner is the beneficiary
+        if actor is not None
+        and (actor is addressee or (actor.kind is ActorKind.PERSON and kind != "petition"))
+    )
     beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind, exclude=exclude)
     if not people:
         return None
