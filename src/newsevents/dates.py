@@ -119,6 +119,13 @@ _PATTERN = re.compile(
     re.IGNORECASE,
 )
 
+# The same pattern over lower-cased text (faster than IGNORECASE), behind a cheap anchor check.
+_LOWER_PATTERN = re.compile(_PATTERN.pattern.lower().replace("(?p<", "(?P<"))
+_ANCHOR = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|week|month|year|ago|night|morning"
+    r"|afternoon|evening|tomorrow|hour"
+)
+
 # Month and weekday names must be capitalised ("may", "march" and "sun" are words).
 _CAPITALISED = re.compile(rf"{_MONTH}|{_WEEKDAY}")
 #: How far back (in characters, within the sentence) a future marker counts.
@@ -187,15 +194,26 @@ def find(text: str) -> list[TimeExpression]:
         >>> [e.text for e in find("She was sentenced in October, his office said Thursday.")]
         ['in October', 'Thursday']
     """
-    found = []
-    for match in _PATTERN.finditer(text):
+    found: list[TimeExpression] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing moved offsets (rare scripts): the slow path
+        lowered, pattern = text, _PATTERN
+    elif _ANCHOR.search(lowered) is None:
+        return found  # no digit, month, weekday or time word: nothing to find
+    else:
+        pattern = _LOWER_PATTERN
+    for match in pattern.finditer(lowered):
         kind = match.lastgroup
-        if kind is None or not _capitalised(match):
+        if kind is None or not _capitalised(match, text):
             continue
         window = max(match.start() - _FUTURE_WINDOW, 0)
         sentence_start = max(text.rfind(". ", window, match.start()), window)
         future = _FUTURE.search(text, sentence_start, match.start()) is not None
-        found.append(TimeExpression(match.group(), match.start(), match.end(), _KINDS[kind], future))
+        found.append(
+            TimeExpression(
+                text[match.start() : match.end()], match.start(), match.end(), _KINDS[kind], future
+            )
+        )
     return found
 
 
@@ -256,11 +274,12 @@ _KINDS = {
 }
 
 
-def _capitalised(match: re.Match[str]) -> bool:
+def _capitalised(match: re.Match[str], text: str) -> bool:
     for group in ("md_month", "dm_month", "my_month", "mo_month", "wd_day"):
-        value = match.group(group)
-        if value is not None and _CAPITALISED.fullmatch(value) is None:
-            return False
+        if match.group(group) is not None:
+            value = text[match.start(group) : match.end(group)]
+            if _CAPITALISED.fullmatch(value) is None:
+                return False
     return True
 
 

@@ -46,7 +46,7 @@ from newsevents.parsing.article import Article, Sentence, evidence_for, table, w
 from newsevents.parsing.clauses import clause_end, clause_start, cues
 from newsevents.parsing.numbers import find_counts
 
-__all__ = ["find_airstrikes", "place_country"]
+__all__ = ["find_airstrikes", "place_country", "sentence_times"]
 
 
 # --------------------------------------------------------------------------- lexicon
@@ -88,7 +88,29 @@ def _words_re(kind: str) -> re.Pattern[str]:
 _MAX_PER_SENTENCE = 8
 _MAX_TRIGGERS = 24
 _MAX_MENTIONS = 200
-_PREFILTER = re.compile(r"strike|raid|warplane|jet|bomb|aircraft|drone|helicopter|gunship", re.IGNORECASE)
+#: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
+_KEYWORDS = ("strike", "raid", "warplane", "jet", "bomb", "aircraft", "drone", "helicopter", "gunship")
+
+
+@cache
+def _confirm() -> re.Pattern[str]:
+    parts = [_words_re(kind).pattern for kind in ("noun", "aircraft", "anaphor")]
+    return re.compile("|".join(parts) + r"|\b[A-Z][\w.]*\s+(?:strikes|raids)\b", re.IGNORECASE)
+
+
+def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpression]:
+    """
+    The time expressions of a sentence (offsets within the sentence), found once per article.
+
+    Args:
+        article: The article.
+        sentence: One of its sentences.
+    """
+    cache_ = article.__dict__.setdefault("_newsevents_times", {})
+    found = cache_.get(sentence.start)
+    if found is None:
+        found = cache_[sentence.start] = dates.find(sentence.text)
+    return found  # type: ignore[no-any-return]
 _DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
 _CAP = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w'’-]*){0,3}")
 _LOCATIVE = re.compile(
@@ -291,7 +313,7 @@ def _date(article: Article, sentence: Sentence, start: int, end: int) -> Partial
     begin = clause_start(sentence, start)
     stop = clause_end(sentence, end)
     best: tuple[int, dates.TimeExpression] | None = None
-    for expression in dates.find(sentence.text):
+    for expression in sentence_times(article, sentence):
         e_start = sentence.start + expression.start
         e_end = sentence.start + expression.end
         if e_start < begin or e_end > stop:
@@ -506,7 +528,7 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
         return
     strike.place, strike.weak = places[0][0], False
     if strike.date is None:
-        for expression in dates.find(nxt.text):
+        for expression in sentence_times(article, nxt):
             if nxt.start + expression.start >= absolute:
                 strike.date = expression.resolve(article.published, direction="past")
                 break
@@ -540,7 +562,7 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     Yields:
         `Airstrike` events with attacker, location, date, toll, strike count and evidence.
     """
-    sentences = [s for s in article.sentences if not s.headline and _PREFILTER.search(s.text)]
+    sentences = article.sentences_with(_KEYWORDS, confirm=_confirm())
     if not sentences:
         return
     cast = Cast.for_article(article)

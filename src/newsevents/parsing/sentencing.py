@@ -44,7 +44,7 @@ from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import Cast, Mention, country_of
-from newsevents.parsing.airstrike import place_country
+from newsevents.parsing.airstrike import place_country, sentence_times
 from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
 from newsevents.parsing.numbers import find_terms, parse_number
 
@@ -197,8 +197,14 @@ _TRIGGER = re.compile(
 _MAX_PER_SENTENCE = 8
 _MAX_TRIGGERS = 24
 _MAX_SENTENCES = 200
-_PREFILTER = re.compile(
-    r"sentenc|jailed|imprisoned|fined|must serve|\b(?:handed|gave|given|drew|received|gets|got)\s",
+#: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
+_KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "must serve", "must also serve", "handed", "gave",
+             "given", "drew", "received", "got ", "gets ")  # fmt: skip
+_CONFIRM = re.compile(
+    r"(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|must\s+(?:also\s+)?serve)\b"
+    r"|\b(?:handed|gave|given|drew|received|gets|got)\s+(?:\S+\s+){0,5}?"
+    r"(?:life|death|sentences?|terms?|years?|months?|probation)\b"
+    r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence",
     re.IGNORECASE,
 )
 #: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
@@ -438,7 +444,7 @@ def _event_date(article: Article, sentence: Sentence, start: int, end: int, stop
     if _LATER.search(text, max(sentence.start, start - 20), start):
         begin = start  # "was later sentenced": no time before the verb dates it
     best: tuple[int, dates.TimeExpression] | None = None
-    for expression in dates.find(sentence.text):
+    for expression in sentence_times(article, sentence):
         e_start = sentence.start + expression.start
         e_end = sentence.start + expression.end
         if _REPORTING.search(text, max(sentence.start, e_start - 30), e_start):
@@ -688,7 +694,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     Yields:
         `Sentencing` events with defendant, penalty, term, date, court country and evidence.
     """
-    sentences = [s for s in article.sentences if not s.headline and _PREFILTER.search(s.text)]
+    sentences = article.sentences_with(_KEYWORDS, confirm=_CONFIRM)
     if not sentences:
         return
     cast = Cast.for_article(article)
