@@ -204,27 +204,28 @@ def test_pardon_distractors(text: str) -> None:
 
 @register
 @attrs.frozen(kw_only=True)
-class Handshake(Event):
-    """A test event type: two people shook hands."""
+class Greeting(Event):
+    """A test event type: two people waved."""
 
     people: tuple[Actor, ...] = ()
 
 
-def _handshakes(article: Article) -> Iterator[Handshake]:
-    for sentence in article.sentences_with(("shook hands",)):
-        yield Handshake(evidence=evidence_for(sentence, "test.shook_hands"), source=article.source)
+def _greetings(article: Article) -> Iterator[Greeting]:
+    for sentence in article.sentences_with(("waved",)):
+        yield Greeting(evidence=evidence_for(sentence, "test.waved"))  # no source: parse sets it
 
 
 def test_a_registered_recogniser_runs_in_parse() -> None:
-    """A user's recogniser, registered for a user's type, is run by parse until unregistered."""
-    register_recogniser(Handshake)(_handshakes)
+    """A user's recogniser, registered for a user's type, is run by parse (which sets the source)."""
+    register_recogniser(Greeting)(_greetings)
     try:
-        assert _handshakes in recognisers()["Handshake"]
-        events = newsevents.parse("The two leaders shook hands in Helsinki.")
-        assert ["test.shook_hands"] == [e.evidence.rule for e in _of(events, Handshake) if e.evidence]
+        assert _greetings in recognisers()["Greeting"]
+        events = newsevents.parse("The two leaders waved in Helsinki.", source="s1")
+        assert ["test.waved"] == [e.evidence.rule for e in _of(events, Greeting) if e.evidence]
+        assert ["s1"] == [e.source for e in _of(events, Greeting)]
     finally:
-        unregister_recogniser(_handshakes)
-    assert [] == _of(newsevents.parse("The two leaders shook hands in Helsinki."), Handshake)
+        unregister_recogniser(_greetings)
+    assert [] == _of(newsevents.parse("The two leaders waved in Helsinki."), Greeting)
 
 
 def test_registering_for_an_unknown_type_fails() -> None:
@@ -248,9 +249,9 @@ def test_a_failing_recogniser_does_not_break_parse(seed_text: str) -> None:
 
 def test_unregister_type_cleanup() -> None:
     """The test type can be removed from the registry again (keeps other tests' registries clean)."""
-    unregister("Handshake")
-    assert "Handshake" not in newsevents.registry.types()
-    register(Handshake)
+    unregister("Greeting")
+    assert "Greeting" not in newsevents.registry.types()
+    register(Greeting)
 
 
 # --------------------------------------------------------------------------- robustness

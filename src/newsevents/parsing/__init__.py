@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
+import attrs
+
 from newsevents import registry
 from newsevents.errors import NewsEventsError, RegistrationError
 from newsevents.model import Event
@@ -142,6 +144,13 @@ def _sort_key(event: Event) -> tuple[int, str]:
     return (start, type(event).__name__)
 
 
+def _with_source(event: Event, source: str | None) -> Event:
+    """The event with ``source`` set when its recogniser left it empty (its id then follows)."""
+    if source is None or event.source is not None:
+        return event
+    return attrs.evolve(event, source=source, id="")
+
+
 def parse(text: str, *, published: datetime.date | None = None, source: str | None = None) -> list[Event]:
     """
     Find the events an English news article reports.
@@ -172,11 +181,14 @@ def parse(text: str, *, published: datetime.date | None = None, source: str | No
         raise NewsEventsError(f"source must be a str or None, got {type(source).__name__}")
     article = Article(text, published=published, source=source)
     events: list[Event] = []
-    for name, found in list(recognisers().items()):
-        for recogniser in list(found):
+    for name, registered in list(recognisers().items()):
+        for recogniser in list(registered):
             try:
-                events.extend(recogniser(article))
+                produced = list(recogniser(article))
             except Exception:  # noqa: BLE001 (one failing recogniser must not lose the others)
                 _log.exception("recogniser %r for %s failed", recogniser, name)
+                continue
+            for event in produced:
+                events.append(_with_source(event, source))
     events.sort(key=_sort_key)
     return events
