@@ -53,6 +53,8 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Syria", "Daraya", "2016-03-09", None),
         ("American warplanes on Saturday struck a training camp in Somalia, killing about 150 fighters.",
          "United States", "Somalia", "2016-03-05", Count(150, CountQualifier.ABOUT)),
+        ("Syrian helicopters dropped barrel bombs on Aleppo, and the death toll rose to 30, activists said.",
+         "Syria", "Aleppo", None, Count(30)),
         ("A Taliban spokesman called the attack a reprisal for airstrikes in Kunduz this week.",
          None, "Kunduz", "2016-03", None),
     ],

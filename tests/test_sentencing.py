@@ -66,6 +66,11 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
         ("Bob Jones was sentenced to life imprisonment last June.", "Bob Jones", Penalty.LIFE, None, "2015-06"),
         ("Kim was sentenced to 15 years of hard labour.", "Kim", Penalty.PRISON, 180, None),
         ("Ms Love was sentenced to 18 months in drug rehabilitation.", "Love", Penalty.OTHER, None, None),
+        ("Ali Hassan was condemned to death by a military court in Cairo on Monday.", "Ali Hassan",
+         Penalty.DEATH, None, "2016-03-07"),
+        ("Sam Reed was sentenced to two life terms.", "Sam Reed", Penalty.LIFE, None, None),
+        ("Sam Reed was ordered to serve 100 hours of community service.", "Sam Reed",
+         Penalty.COMMUNITY, None, None),
         ("The appeals court reduced Bob Jones's sentence to eight years.", "Bob Jones",
          Penalty.PRISON, 96, None),
     ],
@@ -97,6 +102,7 @@ def test_sentencing_phrasings(
         "The court must pass a life sentence.",
         "His lawyers asked the board to commute his sentence to life with parole.",
         "Saudi Arabia's Supreme Court has upheld a 10-year prison sentence for the blogger Raif Badawi.",
+        "Washington condemned the verdict as politically motivated.",
     ],
 )
 def test_not_sentencings(text: str) -> None:

@@ -111,6 +111,8 @@ def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpre
     if found is None:
         found = cache_[sentence.start] = dates.find(sentence.text)
     return found  # type: ignore[no-any-return]
+
+
 _DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
 _CAP = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w'’-]*){0,3}")
 _LOCATIVE = re.compile(
@@ -123,7 +125,9 @@ _WEAK = re.compile(
 _KILLED_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|dead|died|have\s+died|lost\s+their\s+lives)\b", re.IGNORECASE
 )
-_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kills|kill)\s+$", re.IGNORECASE)
+_KILLED_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|kill|death\s+toll\s+(?:\w+\s+){0,3}?(?:to|of|at))\s+$", re.IGNORECASE
+)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:days?|hours?|weeks?|months?|years?|times|percent|%|km|miles)\b", re.IGNORECASE
 )
@@ -253,6 +257,11 @@ def _attacker(
     by = _BY.search(after)
     if by is not None:
         who = by.group("who")
+        led = _LED.search(who + " ")
+        if led is not None or re.search(r"-led\s+(?:[a-z]+\s+)?coalition", who):
+            named = re.search(r"[\w.’'-]+-led\s+(?:[a-z]+\s+)?coalition", who)
+            if named is not None:
+                return Actor.group(named.group())
         if _GOVERNMENT.search(who) and places:
             code = country_code(places[0][0]) or place_country(places[0][0])
             if code is None:
@@ -290,7 +299,7 @@ def _killed(article: Article, sentence: Sentence) -> Count | None:
         after = text[absolute : sentence.end]
         if _NOT_PEOPLE.match(after) or (found.count.value >= 1900 and found.count.exact):
             continue
-        before = text[max(sentence.start, sentence.start + found.start - 12) : sentence.start + found.start]
+        before = text[max(sentence.start, sentence.start + found.start - 30) : sentence.start + found.start]
         if _KILLED_BEFORE.search(before) or _KILLED_AFTER.match(after):
             lead = after[:40].lower()
             if "wounded" in lead.split("killed")[0] or "injured" in lead.split("killed")[0]:

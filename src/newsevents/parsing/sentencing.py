@@ -184,11 +184,11 @@ def read_penalty(text: str) -> PenaltyReading:
 
 _TRIGGER = re.compile(
     r"(?<![\w-])(?:"
-    r"(?P<sentenced>sentenced|sentencing)"
+    r"(?P<sentenced>sentenced|sentencing|condemned(?=\s+to\s))"
     r"|(?P<jailed>jailed|imprisoned)"
     r"|(?P<handed>handed|gave|given|received|drew|got|gets|receives)"
     r"|(?P<fined>fined)"
-    r"|(?P<serve>must\s+(?:also\s+)?serve)"
+    r"|(?P<serve>(?:must|ordered\s+to)\s+(?:also\s+)?serve)"
     r")\b",
     re.IGNORECASE,
 )
@@ -198,10 +198,11 @@ _MAX_PER_SENTENCE = 8
 _MAX_TRIGGERS = 24
 _MAX_SENTENCES = 200
 #: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
-_KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "must serve", "must also serve", "handed", "gave",
+_KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "serve", "condemned", "handed", "gave",
              "given", "drew", "received", "got ", "gets ")  # fmt: skip
 _CONFIRM = re.compile(
-    r"(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|must\s+(?:also\s+)?serve)\b"
+    r"(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|(?:must|ordered\s+to)\s+(?:also\s+)?serve"
+    r"|condemned\s+to)\b"
     r"|\b(?:handed|gave|given|drew|received|gets|got)\s+(?:\S+\s+){0,5}?"
     r"(?:life|death|sentences?|terms?|years?|months?|probation)\b"
     r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence",
