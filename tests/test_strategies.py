@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsevents as ne
@@ -37,7 +37,7 @@ def test_value_types_are_registered_with_from_type(actor, place, date, count):
 
 
 @given(actors(), places(), partial_dates(), counts(), evidence(), texts())
-def test_building_blocks_are_public(actor, place, date, count, proof, text):
+def test_building_blocks_are_public(actor, place, date, count, proof, text):  # noqa: PLR0917
     """Each building block draws values of the right type."""
     assert [ne.Actor, ne.Place, ne.PartialDate, ne.Count, ne.Evidence, str] == [
         type(v) for v in (actor, place, date, count, proof, text)
@@ -45,9 +45,10 @@ def test_building_blocks_are_public(actor, place, date, count, proof, text):
 
 
 def test_every_type_is_drawn():
-    """events() reaches every registered type, not just the first."""
+    """events() reaches every registered type, not just the first (derandomized, so stable)."""
     seen = set()
 
+    @settings(max_examples=300, derandomize=True, database=None)
     @given(events())
     def collect(event):
         seen.add(type(event).__name__)
