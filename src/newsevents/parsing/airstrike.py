@@ -114,9 +114,16 @@ def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpre
 
 
 _DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
-_CAP = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?[A-Z][\w'’-]*){0,3}")
+# A capitalised name of up to four words ("Deir al-Zor"), stopping at a possessive ("Syria's").
+_NAME_TOKEN = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
+_CAP = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?{_NAME_TOKEN}){{0,3}}(?:['’]s\b)?")
 _LOCATIVE = re.compile(
     r"\b(?:in|on|at|near|around|into|across|over|outside|of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+#: "the town of X": X is a place even when it looks like a person's name.
+_SETTLEMENT = re.compile(
+    r"\b(?:town|village|city|province|district|region|capital|camp|area|neighbourhood|neighborhood|suburb"
+    r"|port|governorate)\s+of\s+$"
 )
 _WEAK = re.compile(
     r"\ban?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|camp|area|district|province|region|facility|base)s?\s+"
@@ -206,7 +213,11 @@ def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple
             found.append((name, True, match.start(), match.start() + len(name)))
         elif place_country(name) is not None:
             found.append((name, weak_place, match.start(), match.start() + len(name)))
-        elif _LOCATIVE.search(before) and cast.person(name) is None and not possessive:
+        elif (
+            _LOCATIVE.search(before)
+            and not possessive
+            and (cast.person(name) is None or _SETTLEMENT.search(before) is not None)
+        ):
             if any(part in words("org_words.txt") for part in name.split()):
                 continue
             found.append((name, weak_place, match.start(), match.start() + len(name)))
@@ -320,7 +331,7 @@ def _strikes(article: Article, sentence: Sentence, start: int) -> Count | None:
 def _date(article: Article, sentence: Sentence, start: int, end: int) -> PartialDate | None:
     text = article.text
     begin = clause_start(sentence, start)
-    stop = clause_end(sentence, end)
+    stop = max(clause_end(sentence, end), _window_end(article, sentence, end))
     best: tuple[int, dates.TimeExpression] | None = None
     for expression in sentence_times(article, sentence):
         e_start = sentence.start + expression.start

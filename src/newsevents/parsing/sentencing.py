@@ -215,7 +215,8 @@ _APPEAL = re.compile(
     r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
 )
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently)\s+$",
+    r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently|previously|"
+    r"already|once|each|both|all|eventually)\s+$",
     re.IGNORECASE,
 )
 _CUT = re.compile(
