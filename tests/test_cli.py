@@ -152,3 +152,40 @@ def test_python_dash_m():
         [sys.executable, "-m", "newsevents", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("newsevents ")
+
+
+def test_parse_to_newsml_carries_the_article(tmp_path, capsys):
+    """parse --to newsml of one file writes the article form, valid against the official schema."""
+    from newsevents.newsml import from_newsml, validate
+
+    code, out, _ = run(capsys, "parse", str(SEED), "--to", "newsml")
+    assert 0 == code
+    document = out.encode()
+    validate(document)
+    assert b"<newsItem" in document
+    _, lines, _ = run(capsys, "parse", str(SEED))
+    assert [ne.from_json(line) for line in lines.splitlines()] == from_newsml(document)
+
+
+def test_convert_between_json_and_newsml(tmp_path, capsys):
+    """convert --to newsml then --to json gives the events back; validate accepts the XML."""
+    source = tmp_path / "events.json"
+    source.write_text(ne.to_json(seed_events()))
+    code, xml, _ = run(capsys, "convert", "--to", "newsml", str(source))
+    assert 0 == code
+    target = tmp_path / "events.xml"
+    target.write_text(xml)
+    assert 0 == run(capsys, "validate", str(target))[0]
+    code, out, _ = run(capsys, "convert", "--to", "json", str(target))
+    assert (0, seed_events()) == (code, ne.from_json(out))
+
+
+def test_validate_reports_invalid_newsml_with_line(tmp_path, capsys):
+    """An XML file the schema refuses is one line naming the file and line; exit code 1."""
+    bad = tmp_path / "bad.xml"
+    bad.write_text('<?xml version="1.0"?>\n<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">\n<oops/>\n</newsMessage>\n')
+    code, _, err = run(capsys, "validate", str(bad))
+    assert 1 == code
+    assert "bad.xml" in err
+    assert "line" in err
+    assert 1 == len(err.strip().splitlines())

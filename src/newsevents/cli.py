@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
@@ -25,6 +25,9 @@ from newsevents import __version__, registry
 from newsevents.batch import Record, parse_record, read_records
 from newsevents.errors import DecodeError, NewsEventsError
 from newsevents.model import Event
+
+if TYPE_CHECKING:
+    from newsevents.parsing import Article
 
 __all__ = ["main"]
 
@@ -74,7 +77,7 @@ def _write_events(events: list[Event], fmt: str, out: IO[bytes], *, article: Any
     else:
         from newsevents.newsml import to_newsml  # noqa: PLC0415
 
-        out.write(to_newsml(events, article=article) if article is not None else to_newsml(events))
+        out.write(to_newsml(events, article=article))
 
 
 # --------------------------------------------------------------------------- parse
@@ -107,10 +110,11 @@ def _windows(records: Iterable[Any]) -> Iterator[list[Any]]:
 
 
 def _parse_texts(args: argparse.Namespace, out: IO[bytes], failures: list[str]) -> tuple[int, int]:
-    from newsevents.parsing import parse  # noqa: PLC0415
+    from newsevents.parsing import Article, parse  # noqa: PLC0415
 
     seen = produced = 0
     events: list[Event] = []
+    article: Article | None = None
     for name in args.files:
         try:
             text = _text(name, _read(name))
@@ -123,10 +127,12 @@ def _parse_texts(args: argparse.Namespace, out: IO[bytes], failures: list[str]) 
         produced += len(found)
         if args.to == "newsml":
             events.extend(found)
+            # One article travels with its events (the article form); several cannot share one item.
+            article = Article(text, published=args.published, source=source) if len(args.files) == 1 else None
         else:
             _write_events(found, args.to, out)
-    if args.to == "newsml":
-        _write_events(events, "newsml", out)
+    if args.to == "newsml" and (events or article is not None):
+        _write_events(events, "newsml", out, article=article)
     return seen, produced
 
 
