@@ -132,6 +132,7 @@ _WEAK = re.compile(
 _KILLED_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|dead|died|have\s+died|lost\s+their\s+lives)\b", re.IGNORECASE
 )
+_KILL_WORD = re.compile(r"kill|dead|died|death|lives", re.IGNORECASE)
 _KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kills|kill|death\s+toll\s+(?:\w+\s+){0,3}?(?:to|of|at))\s+$", re.IGNORECASE
 )
@@ -305,6 +306,8 @@ def _attacker(
 
 def _killed(article: Article, sentence: Sentence) -> Count | None:
     text = article.text
+    if _KILL_WORD.search(sentence.text) is None:
+        return None
     for found in find_counts(sentence.text):
         absolute = sentence.start + found.end
         after = text[absolute : sentence.end]

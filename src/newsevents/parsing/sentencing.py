@@ -529,6 +529,22 @@ def _court_in(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def _courts(article: Article) -> dict[int, str]:
+    """The country of the court each sentence names, by sentence start (read once per article)."""
+    cached = article.__dict__.get("_newsevents_courts")
+    if isinstance(cached, dict):
+        return cached
+    courts: dict[int, str] = {}
+    for sentence in article.sentences:
+        if sentence.headline or _COURT.search(sentence.text) is None:
+            continue
+        code = _court_in(article.text, sentence.start, sentence.end)
+        if code is not None:
+            courts[sentence.start] = code
+    article.__dict__["_newsevents_courts"] = courts
+    return courts
+
+
 def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | None:
     text = article.text
     code = _court_in(text, sentence.start, sentence.end)
@@ -536,11 +552,11 @@ def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | No
         return code
     body = [s for s in article.sentences if not s.headline]
     before = [s for s in body if s.end <= sentence.start]
-    after = [s for s in body if s.start >= sentence.end]
-    for other in [*reversed(before), *after]:
-        code = _court_in(text, other.start, other.end)
-        if code is not None:
-            return code
+    courts = _courts(article)
+    named = [courts[s.start] for s in reversed(before) if s.start in courts]
+    named += [code for start, code in courts.items() if start >= sentence.end]
+    if named:
+        return named[0]
     for other in body:
         for found in _HELD.finditer(text, other.start, other.end):
             code = _place_code(found.group("place"))
