@@ -442,11 +442,14 @@ class Cast:
         if whole and country_code(text[whole[0][0] : whole[-1][1]]) is not None:
             return  # a country's name ("United Arab Emirates"): the mentions read it as a state
         # a leading country ("Russian President", "Saudi Arabia's King") and titles
+        prefixes = _country_prefixes()
         changed = True
         while tokens and changed:
             changed = False
             first = tokens[0]
-            match = _TOKEN.match(text, first[0])
+            lead = _fold(first[2])
+            maybe_country = lead in prefixes or lead.split("'")[0] in prefixes or lead.rstrip(".") in prefixes
+            match = _TOKEN.match(text, first[0]) if maybe_country else None
             if match is not None:
                 found = _country_at(text, match)
                 if found is not None and len(tokens) > 1:

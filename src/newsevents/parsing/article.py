@@ -383,13 +383,19 @@ class Article:
             out.append(self.headline)
         first_number = 1 if self.headline is not None else 0
         dateline = self.dateline
+        clean = first_illegal_char(self.text) is None  # then every sentence is carriable
         for number, (block_start, end) in enumerate(self.paragraphs, first_number):
             start = dateline.end if dateline is not None and block_start == dateline.start else block_start
             for s_start, s_end in _split(self.text, start, end):
                 piece = self.text[s_start:s_end]
                 out.append(
                     Sentence(
-                        piece, s_start, s_end, len(out), number, carriable=first_illegal_char(piece) is None
+                        piece,
+                        s_start,
+                        s_end,
+                        len(out),
+                        number,
+                        carriable=clean or first_illegal_char(piece) is None,
                     )
                 )
         return tuple(out)
