@@ -55,6 +55,8 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "United States", "Somalia", "2016-03-05", Count(150, CountQualifier.ABOUT)),
         ("Syrian helicopters dropped barrel bombs on Aleppo, and the death toll rose to 30, activists said.",
          "Syria", "Aleppo", None, Count(30)),
+        ("Iraqi army helicopters struck Islamic State positions near Mosul on Monday.",
+         "Iraq", "Mosul", "2016-03-07", None),
         ("A Taliban spokesman called the attack a reprisal for airstrikes in Kunduz this week.",
          None, "Kunduz", "2016-03", None),
     ],
@@ -112,6 +114,9 @@ def test_later_mention_names_the_place() -> None:
         "Russia made clear it would continue bombing Syrian rebel targets.",
         "The prisoners went on hunger strike in Cairo.",
         "The suicide bomber killed 10 people in Istanbul.",
+        "A passenger jet hit severe turbulence over the Atlantic on Monday.",
+        "The helicopter struck a power line near Denver.",
+        "Residents fled to air raid shelters in Kiev.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

@@ -380,12 +380,37 @@ def _mention(
     )
 
 
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t-":
+        position += 1
+    return position
+
+
+def _civil(article: Article, sentence: Sentence, aircraft: re.Match[str], verb: re.Match[str]) -> bool:
+    """
+    Whether "jet hit", "helicopter struck" may be a crash or an airliner rather than a strike:
+    an aircraft word that also names civil aircraft, with a verb that also means a collision,
+    and no military word or state before it.
+    """
+    lexicon = _lexicon()
+    if aircraft.group().lower() not in lexicon.get("civil", ()):
+        return False
+    if verb.group().lower() not in lexicon.get("ambiguous_verb", ()):
+        return False
+    before = article.text[max(sentence.start, aircraft.start() - 40) : aircraft.start()]
+    if _words_re("military").search(before):
+        return False
+    return not any(_state(word.strip(",.;:“”\"'")) is not None for word in before.split()[-3:])
+
+
 def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     text = article.text
     taken: list[tuple[int, int]] = []
     for noun in islice(_words_re("noun").finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         taken.append((noun.start(), noun.end()))
-        if _blocked(article, sentence, noun.start()):
+        if _blocked(article, sentence, noun.start()) or _words_re("not_after").match(
+            text, _skip_space(text, noun.end())
+        ):
             continue
         before = text[max(sentence.start, noun.start() - 6) : noun.start()].lower()
         kind = "anaphor" if re.search(r"\bthe\s+$", before) else "noun"
@@ -402,7 +427,7 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         if verb is None or any(a <= verb.start() < b for a, b in taken):
             continue
         taken.append((aircraft.start(), verb.end()))
-        if _blocked(article, sentence, aircraft.start()):
+        if _blocked(article, sentence, aircraft.start()) or _civil(article, sentence, aircraft, verb):
             continue
         if re.search(
             r"\b(?:the|these|those)\s+$", text[max(sentence.start, aircraft.start() - 8) : aircraft.start()]
