@@ -108,6 +108,21 @@ def test_parse_is_deterministic(seed_text: str) -> None:
             "Angela Merkel",
         ),
         (
+            "President Donald Trump called President Vladimir Putin on Tuesday to congratulate him.",
+            {"Donald Trump", "Vladimir Putin"},
+            "Donald Trump",
+        ),
+        (
+            "French President Emmanuel Macron held a phone call with German Chancellor Angela Merkel.",
+            {"Emmanuel Macron", "Angela Merkel"},
+            None,
+        ),
+        (
+            "President Joe Biden and Prime Minister Benjamin Netanyahu spoke by telephone on Sunday.",
+            {"Joe Biden", "Benjamin Netanyahu"},
+            None,
+        ),
+        (
             "Bill Clinton said he took a call from Donald Trump after the election.",
             {"Bill Clinton", "Donald Trump"},
             "Donald Trump",
@@ -137,6 +152,10 @@ def test_phone_call_phrasings(text: str, participants: set[str], initiator: str 
         "The men used cell phones to film the attack.",
         "Mr Obama had called Mr Trump unqualified.",
         "The call to prayer rang out over the square.",
+        "President Donald Trump called President Vladimir Putin a killer.",
+        "Prime Minister Benjamin Netanyahu called Naama Issachar's sentence absurd.",
+        "A phone call between President Donald Trump and President Xi Jinping is planned for next week.",
+        "Secretary of State Mike Pompeo declined to say whether he had spoken to Vladimir Putin by phone.",
     ],
 )
 def test_phone_call_distractors(text: str) -> None:
@@ -169,6 +188,16 @@ def test_repeated_mentions_are_one_call_and_different_dates_are_two() -> None:
             "David Coombs",
             "Army",
         ),
+        (
+            "The family of Ahmed Mansoor appealed to President Abdel Fattah al-Sisi for a pardon.",
+            "The family of Ahmed Mansoor",
+            "Abdel Fattah al-Sisi",
+        ),
+        (
+            "Washington has repeatedly asked Russia to free Paul Whelan, a former Marine.",
+            "United States",
+            "Russia",
+        ),
     ],
 )
 def test_pardon_request_phrasings(text: str, requester: str, addressee: str | None) -> None:
@@ -191,6 +220,8 @@ def test_pardon_request_phrasings(text: str, requester: str, addressee: str | No
         "The board will ask the governor to pardon John Smith.",
         "The company called for the release of its annual report.",
         "Lawyers asked the court for a stay of execution for John Smith.",
+        "She urged the government to release funds for the hospital.",
+        "Paul Manafort asked to be released on bail.",
         "John Smith was released from prison on Friday.",
     ],
 )

@@ -13,8 +13,8 @@ are two calls). The initiator is set only when the text says who called
 ("X phoned Y", "a call from X", "initiated by X").
 
 Rules (the ``evidence.rule`` of each event): ``phonecall.spoke_by_phone``,
-``phonecall.phoned``, ``phonecall.call_between``, ``phonecall.call_with``,
-``phonecall.call_from``, ``phonecall.in_a_call``, ``phonecall.the_call``.
+``phonecall.phoned``, ``phonecall.called`` ("X called Y on Tuesday"), ``phonecall.call_between``,
+``phonecall.call_with``, ``phonecall.call_from``, ``phonecall.in_a_call``, ``phonecall.the_call``.
 """
 
 from __future__ import annotations
@@ -81,6 +81,12 @@ _AFTER_PLANNED = re.compile(
     r"\b(?:is|are|was|were|has been|had been)\s+(?:\w+\s+)?(?:scheduled|planned|expected|due|set)\b"
     r"|\b(?:scheduled|planned) (?:for|with)\b|\bnext (?:week|month|year)\b|\bwill (?:take place|be held)\b",
     re.IGNORECASE,
+)
+_CALLED = re.compile(r"\bcalled\b(?! (?:for|on|upon|off|in|out|it|him|her|them)\b)")
+_CALL_FOLLOW = re.compile(
+    r"\s*(?:[.,;:]|\band\b|\bto (?:discuss|congratulate|express|offer|thank|ask|urge|tell|wish|convey|inform"
+    r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
+    r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
 )
 _AFTER_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
 _AFTER_FROM = re.compile(r"\s+from\b", re.IGNORECASE)
@@ -161,6 +167,7 @@ def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     seen_spans: list[tuple[int, int]] = []
     yield from _spoke(cast, sentence, seen_spans)
     yield from _phoned(cast, sentence)
+    yield from _called(cast, sentence)
     yield from _nouns(cast, sentence, seen_spans)
 
 
@@ -207,6 +214,36 @@ def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
                 participants, caller, attached_date(article, sentence, start, end), sentence,
                 "phonecall.phoned", definite=False,
             )  # fmt: skip
+
+
+def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+    """
+    "X called Y on Tuesday", "X called Y to congratulate him": a call, when nothing follows Y
+    but a time, an end of clause or a purpose ("called Y a liar", "called Y's plan absurd" are not).
+    """
+    article = cast.article
+    text = article.text
+    for found in islice(_CALLED.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
+        start, end = found.start(), found.end()
+        if _blocked(article, sentence, start, end):
+            continue
+        objects = [
+            mention
+            for mention in actor_mentions(cast, sentence, end, min(sentence.end, end + 60))
+            if mention.actor.kind is ActorKind.PERSON
+        ]
+        if not objects or text[end : objects[0].start].strip() or objects[0].text.endswith(("'s", "’s")):
+            continue
+        if _CALL_FOLLOW.match(text, objects[0].end, sentence.end) is None and objects[0].end < sentence.end:
+            continue
+        subject = subject_of(cast, article, sentence, start)
+        for caller in subject:
+            participants = distinct([caller, objects[0].actor])
+            if len(participants) == 2:
+                yield _Mention(
+                    participants, caller, attached_date(article, sentence, start, end), sentence,
+                    "phonecall.called", definite=False,
+                )  # fmt: skip
 
 
 def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
