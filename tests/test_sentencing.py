@@ -71,6 +71,8 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
         ("Sam Reed was sentenced to two life terms.", "Sam Reed", Penalty.LIFE, None, None),
         ("Sam Reed was ordered to serve 100 hours of community service.", "Sam Reed",
          Penalty.COMMUNITY, None, None),
+        ("An appeals court on Tuesday cut the prison sentence of Bob Jones to five years.", "Bob Jones",
+         Penalty.PRISON, 60, "2016-03-08"),
         ("The appeals court reduced Bob Jones's sentence to eight years.", "Bob Jones",
          Penalty.PRISON, 96, None),
     ],

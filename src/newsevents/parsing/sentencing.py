@@ -211,8 +211,10 @@ _CONFIRM = re.compile(
 #: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
 _APPEAL = re.compile(
     r"\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+"
-    r"(?P<whose>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
+    r"(?:(?P<whose>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)"
+    r"|the\s+(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+of\s+(?P<of>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*))"
+    r"\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
 )
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently|previously|"
@@ -643,7 +645,7 @@ def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Ment
     for found in _APPEAL.finditer(text, sentence.start, sentence.end):
         if _blocked(article, sentence, found.start()):
             continue
-        whose = found.group("whose")
+        whose = found.group("whose") or found.group("of") + "'s"
         if whose.lower() in ("his", "her", "their"):
             defendant = _pronoun_referent(cast, article, sentence, found.start())
         else:
