@@ -472,6 +472,12 @@ _COURT_DAY = re.compile(
 )
 
 
+def _in_lede(article: Article, sentence: Sentence) -> bool:
+    """Whether a sentence opens the article (its first three body sentences) and is not background."""
+    body = [s.index for s in article.sentences if not s.headline]
+    return bool(body) and sentence.index - body[0] < 3 and not _EARLIER.search(sentence.text)
+
+
 def _court_day(article: Article) -> PartialDate | None:
     """
     The day the court sat, when the article gives exactly one ("set free by the court on
@@ -760,7 +766,8 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 ):
                     date = undated_lede
                 events.append(_Event(mention, defendant, date))
-    if events and events[0].date is None and not _EARLIER.search(events[0].mention.sentence.text):
+    if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
+        # the article's news: the day the court sat dates it ("set free by the court on Tuesday")
         events[0].date = _court_day(article)
     for event in events:
         mention = event.mention
