@@ -167,6 +167,7 @@ class _Mention:
     kind: str  # "main" (an attack verb or a new noun), "noun", "anaphor"
     attacker: Actor | None
     places: list[tuple[str, bool]]  # (name, weak)
+    region: str | None  # the country the window names ("in Syria's Idlib province"), for places without one
     date: PartialDate | None
     killed: Count | None
     strikes: Count | None
@@ -360,11 +361,24 @@ def _targets(article: Article, sentence: Sentence, end: int) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
+def _region(article: Article, start: int, end: int) -> str | None:
+    """The first country named (or implied by a known place) in ``text[start:end]``."""
+    for match in _CAP.finditer(article.text, start, end):
+        name = match.group().removesuffix("'s").removesuffix("’s")
+        if is_demonym(name.split()[0]):
+            continue
+        code = country_code(name) or place_country(name)
+        if code is not None:
+            return code
+    return None
+
+
 def _mention(
     article: Article, cast: Cast, sentence: Sentence, start: int, end: int, *, rule: str, kind: str
 ) -> _Mention:
     window_end = _window_end(article, sentence, end)
     places = _coordinated(article, _places_in(article, cast, end, window_end))
+    region = _region(article, end, window_end)
     return _Mention(
         sentence=sentence,
         rule=rule,
@@ -373,6 +387,7 @@ def _mention(
         kind=kind,
         attacker=_attacker(article, sentence, start, end, places),
         places=places,
+        region=region,
         date=_date(article, sentence, start, end),
         killed=_killed(article, sentence),
         strikes=_strikes(article, sentence, start),
@@ -467,6 +482,7 @@ class _Strike:
     killed: Count | None
     strikes: Count | None
     targets: tuple[str, ...]
+    region: str | None
 
 
 def _level(name: str, weak: bool) -> int:
@@ -489,7 +505,15 @@ def _same_side(first: Actor | None, second: Actor | None) -> bool:
 
 def _new(mention: _Mention, place: str | None, weak: bool) -> _Strike:
     return _Strike(
-        mention, mention.attacker, place, weak, mention.date, mention.killed, mention.strikes, mention.targets
+        mention,
+        mention.attacker,
+        place,
+        weak,
+        mention.date,
+        mention.killed,
+        mention.strikes,
+        mention.targets,
+        mention.region,
     )
 
 
@@ -499,6 +523,7 @@ def _fill(strike: _Strike, mention: _Mention) -> None:
     strike.killed = strike.killed or mention.killed
     strike.strikes = strike.strikes or mention.strikes
     strike.targets = strike.targets or mention.targets
+    strike.region = strike.region or mention.region
 
 
 def _merge(mentions: list[_Mention]) -> list[_Strike]:
@@ -629,7 +654,7 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
             strike.place = _main_place(article, cast, home)
         location = None
         if strike.place is not None:
-            country = country_code(strike.place) or place_country(strike.place)
+            country = country_code(strike.place) or place_country(strike.place) or strike.region
             location = Place(strike.place, country=country)
         attacker = strike.attacker
         if attacker is not None and attacker.kind is not ActorKind.COUNTRY and not attacker.name.strip():
