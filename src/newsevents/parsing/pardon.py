@@ -76,6 +76,9 @@ _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
 # "asked X to pardon", "appealed to X for a pardon", "urged X to grant him clemency"
 _OBJECT_TAIL = re.compile(r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$")
+_SELF_END = re.compile(
+    r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
+)
 _KIN_OF = re.compile(
     r"\b(?:the )?(?:family|families|relatives|parents|wife|husband|mother|father|son|daughter"
     r"|lawyers?|attorneys?|supporters|friends) (?:of|for) $",
@@ -130,9 +133,9 @@ class _Request:
 
 def _noun_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The words from ``start`` up to a stop word or punctuation (at most six), as a span."""
+    stop = _STOP.search(text, start, end)
     while start < end and text[start] == " ":
         start += 1
-    stop = _STOP.search(text, start, end)
     last = stop.start() if stop is not None else end
     spans = [match.span() for match in _WORD.finditer(text, start, last)]
     if not spans or len(spans) > 6:
@@ -236,8 +239,10 @@ def _beneficiary(
         written = re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.IGNORECASE)
         if written and len(written.split()) <= 5:
             return _group(written), False, _is_people(written)
-    # "to pardon Issachar", "to release all American detainees"
+    # "to pardon Issachar", "to release all American detainees" (not "a pardon from Putin")
     after_start = action.end()
+    if _SELF_END.match(text, after_start) is not None:
+        return None, False, True
     window_end = clause_end(sentence, after_start) if after_start < sentence.end else sentence.end
     named = [
         mention
@@ -273,8 +278,9 @@ def _requester(
 ) -> Actor | None:
     article = cast.article
     text = article.text
-    # "calls for clemency from human rights groups"
-    if kind in ("for", "petition"):
+    # "calls for clemency from human rights groups" (but "sought a pardon from Putin" asks Putin)
+    nominal = " ".join(cue.group().lower().split()) in _NOMINAL
+    if (kind == "for" and nominal) or kind == "petition":
         after = _FROM.match(text, action.end())
         if after is not None:
             found = actor_mentions(cast, sentence, after.end(), clause_end(sentence, after.end()))
@@ -436,6 +442,14 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind, exclude=exclude)
     if not people:
         return None
+    if (
+        beneficiary is None
+        and requester.kind is ActorKind.PERSON
+        and kind == "for"
+        and " ".join(cue.group().lower().split()) not in _NOMINAL
+        and _SELF_END.match(text, action.end()) is not None
+    ):
+        beneficiary, named = requester, True  # "Kim asked for mercy": for himself
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
     return _Request(requester, addressee, beneficiary, date, sentence, rule, named)

@@ -48,7 +48,8 @@ __all__ = ["find_phone_calls"]
 _KEYWORDS = ("phon", "call", "rang")
 _CONFIRM = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
 _SPOKE = re.compile(
-    r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred)\b"
+    r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred|told|tells"
+    r"|assured|warned|urged|thanked|congratulated|discussed|agreed)\b"
     r"(?:[^.;:!?]|(?<=[A-Z])\.){0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
     re.IGNORECASE,
 )
@@ -88,6 +89,8 @@ _CALL_FOLLOW = re.compile(
     r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
     r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
 )
+_OPENING_PHRASE = re.compile(r"(?:In|During|Over|Via)\s+(?:\w+\s+){0,3}", re.IGNORECASE)
+_AFTER_COMMA_END = re.compile(r",|\bthat\b|\bwho\b|\bwhich\b")
 _AFTER_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
 _AFTER_FROM = re.compile(r"\s+from\b", re.IGNORECASE)
 #: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
@@ -181,13 +184,16 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         if _blocked(article, sentence, start, end):
             continue
         subject = subject_of(cast, article, sentence, start)
-        stop = clause_end(sentence, end)
-        objects = [mention.actor for mention in actor_mentions(cast, sentence, start, max(stop, end))]
-        if not objects:
-            objects = people_referred(cast, article, start, max(stop, end), subject, last=False)
-        participants = distinct(subject + objects[:1])
+        stop = max(clause_end(sentence, end), end)
+        # "discussed Syria with X": what is discussed is a topic; the other party follows "with"
+        topical = found.group().split()[0].lower() in ("discussed", "agreed")
+        with_at = text.find(" with ", start, stop) if topical else start
+        objects = [] if with_at < 0 else [m.actor for m in actor_mentions(cast, sentence, with_at, stop)]
+        if not objects and not topical:
+            objects = people_referred(cast, article, start, stop, subject, last=False)
+        participants = distinct(subject if len(subject) >= 2 else subject + objects[:1])
         if len(participants) < 2:
-            role = _role_object(cast, article, start, max(stop, end), participants)
+            role = _role_object(cast, article, start, stop, participants)
             participants = distinct([*participants, role] if role is not None else participants)
         yield _Mention(
             participants, None, attached_date(article, sentence, start, end), sentence,
@@ -286,6 +292,14 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
             people = [mention.actor for mention in actor_mentions(cast, sentence, left, start)]
             people += people_referred(cast, article, left, start, people, last=False)
             participants = distinct(people)[:2]
+            if len(participants) < 2 and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
+                # "In a phone call on Tuesday, Putin told Erdogan ...": the actors follow the comma
+                comma = text.find(", ", end, sentence.end)
+                if comma >= 0:
+                    stop = _AFTER_COMMA_END.search(text, comma + 2, min(sentence.end, comma + 140))
+                    limit = stop.start() if stop is not None else min(sentence.end, comma + 140)
+                    after = [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
+                    participants = distinct(after)[:2]
             if len(participants) == 1:
                 role = _role_object(cast, article, left, start, participants)
                 if role is not None:
