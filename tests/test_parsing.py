@@ -123,6 +123,16 @@ def test_parse_is_deterministic(seed_text: str) -> None:
             None,
         ),
         (
+            "In a phone call on Tuesday, Russian President Vladimir Putin told Tayyip Erdogan to stop.",
+            {"Vladimir Putin", "Tayyip Erdogan"},
+            None,
+        ),
+        (
+            "President Barack Obama and President Vladimir Putin discussed Syria by phone on Friday.",
+            {"Barack Obama", "Vladimir Putin"},
+            None,
+        ),
+        (
             "Bill Clinton said he took a call from Donald Trump after the election.",
             {"Bill Clinton", "Donald Trump"},
             "Donald Trump",
@@ -149,6 +159,8 @@ def test_phone_call_phrasings(text: str, participants: set[str], initiator: str 
         "President Obama will speak by phone with King Salman next week.",
         "Putin did not speak by phone with Erdogan, the Kremlin said.",
         "Kerry would talk to Zarif by phone in the coming days.",
+        "Turkish President Tayyip Erdogan told Reuters by phone that talks would go on.",
+        "During his visit, President Barack Obama told President Vladimir Putin that the phone lines were down.",
         "The men used cell phones to film the attack.",
         "Mr Obama had called Mr Trump unqualified.",
         "The call to prayer rang out over the square.",
@@ -198,6 +210,7 @@ def test_repeated_mentions_are_one_call_and_different_dates_are_two() -> None:
             "United States",
             "Russia",
         ),
+        ("Naama Issachar sought a pardon from President Vladimir Putin.", "Naama Issachar", "Vladimir Putin"),
     ],
 )
 def test_pardon_request_phrasings(text: str, requester: str, addressee: str | None) -> None:

@@ -252,6 +252,31 @@ def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
                 )  # fmt: skip
 
 
+def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Actor]:
+    """ "X asked Y ... during a phone call": the first two actors of the clause before the call."""
+    article = cast.article
+    text = article.text
+    left = clause_start(sentence, start)
+    people = [mention.actor for mention in actor_mentions(cast, sentence, left, start)]
+    people += people_referred(cast, article, left, start, people, last=False)
+    participants = distinct(people)[:2]
+    if len(participants) < 2 and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
+        # "In a phone call on Tuesday, Putin told Erdogan ...": the actors follow the comma
+        comma = text.find(", ", end, sentence.end)
+        if comma >= 0:
+            reach = min(sentence.end, comma + 140)
+            stop = _AFTER_COMMA_END.search(text, comma + 2, reach)
+            limit = stop.start() if stop is not None else reach
+            participants = distinct(
+                [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
+            )[:2]
+    if len(participants) == 1:
+        role = _role_object(cast, article, left, start, participants)
+        if role is not None:
+            participants = distinct([*participants, role])
+    return participants
+
+
 def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
     """ "a phone call between X and Y", "a call from X", "X asked Y ... during a phone call", "the call"."""
     article = cast.article
@@ -288,22 +313,7 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
             participants = distinct(subject[:1] + other[:1])
             rule = "phonecall.call_with" if with_ is not None else "phonecall.call_from"
         else:
-            left = clause_start(sentence, start)
-            people = [mention.actor for mention in actor_mentions(cast, sentence, left, start)]
-            people += people_referred(cast, article, left, start, people, last=False)
-            participants = distinct(people)[:2]
-            if len(participants) < 2 and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
-                # "In a phone call on Tuesday, Putin told Erdogan ...": the actors follow the comma
-                comma = text.find(", ", end, sentence.end)
-                if comma >= 0:
-                    stop = _AFTER_COMMA_END.search(text, comma + 2, min(sentence.end, comma + 140))
-                    limit = stop.start() if stop is not None else min(sentence.end, comma + 140)
-                    after = [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
-                    participants = distinct(after)[:2]
-            if len(participants) == 1:
-                role = _role_object(cast, article, left, start, participants)
-                if role is not None:
-                    participants = distinct([*participants, role])
+            participants = _in_a_call(cast, sentence, start, end)
             if definite and len(participants) < 2:
                 rule = "phonecall.the_call"
         initiator = _initiator(cast, sentence, participants)
