@@ -133,6 +133,11 @@ def test_parse_is_deterministic(seed_text: str) -> None:
             None,
         ),
         (
+            "President Donald Trump placed a call to President Tsai Ing-wen on Friday.",
+            {"Donald Trump", "Tsai Ing-wen"},
+            None,
+        ),
+        (
             "Bill Clinton said he took a call from Donald Trump after the election.",
             {"Bill Clinton", "Donald Trump"},
             "Donald Trump",
@@ -211,6 +216,16 @@ def test_repeated_mentions_are_one_call_and_different_dates_are_two() -> None:
             "Russia",
         ),
         ("Naama Issachar sought a pardon from President Vladimir Putin.", "Naama Issachar", "Vladimir Putin"),
+        (
+            "Lawyers for Richard Glossip filed a clemency petition with Governor Mary Fallin.",
+            "Lawyers for Richard Glossip",
+            "Mary Fallin",
+        ),
+        (
+            "Governor Mary Fallin denied the clemency request of Richard Glossip on Tuesday.",
+            "Richard Glossip",
+            "Mary Fallin",
+        ),
     ],
 )
 def test_pardon_request_phrasings(text: str, requester: str, addressee: str | None) -> None:
@@ -235,6 +250,7 @@ def test_pardon_request_phrasings(text: str, requester: str, addressee: str | No
         "Lawyers asked the court for a stay of execution for John Smith.",
         "She urged the government to release funds for the hospital.",
         "Paul Manafort asked to be released on bail.",
+        "The charity made a release of funds to the hospital.",
         "John Smith was released from prison on Friday.",
     ],
 )

@@ -76,6 +76,14 @@ _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
 # "asked X to pardon", "appealed to X for a pardon", "urged X to grant him clemency"
 _OBJECT_TAIL = re.compile(r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$")
+_COMPOUND = re.compile(r"\s+(?:petition|plea|request|application|bid|appeal)s?\b", re.IGNORECASE)
+_DECIDER_BEFORE = re.compile(
+    r"\b(?:rejected|denied|granted|turned down|refused|considered|dismissed|approved|received)\s+"
+    r"(?:his|her|their|the|a|an)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_OF = re.compile(r"\s+(?:of|by|from)\s+", re.IGNORECASE)
+_WITH_TO = re.compile(r"\s+(?:with|to)\s+", re.IGNORECASE)
 _SELF_END = re.compile(
     r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
 )
@@ -413,6 +421,10 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     cue = None
     for found in _cue_pattern().finditer(text, window_start, action.start()):
         cue = found
+    compound = _COMPOUND.match(text, action.end())
+    if compound is not None and (cue is None or action.start() - cue.end() > 40):
+        # "a clemency petition", "her release request": the request noun follows
+        return _compound_request(cast, sentence, action, compound)
     if cue is None:
         return None
     kind = _cue_kind(cue.group())
@@ -453,6 +465,52 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
     return _Request(requester, addressee, beneficiary, date, sentence, rule, named)
+
+
+def _compound_request(
+    cast: Cast, sentence: Sentence, action: re.Match[str], compound: re.Match[str]
+) -> _Request | None:
+    """ "X filed a clemency petition with Y", "the board denied his clemency request"."""
+    article = cast.article
+    text = article.text
+    if cues(text[clause_start(sentence, action.start()) : action.start()]) & _BLOCKING:
+        return None
+    requester: Actor | None = None
+    beneficiary: Actor | None = None
+    possessor = _POSSESSOR.search(text[max(sentence.start, action.start() - 12) : action.start()])
+    decider = _DECIDER_BEFORE.search(text, max(sentence.start, action.start() - 60), action.start())
+    deciders = subject_of(cast, article, sentence, decider.start()) if decider is not None else []
+    of = _OF.match(text, compound.end())
+    if of is not None:
+        # "the clemency request of Richard Glossip"
+        found = actor_mentions(cast, sentence, of.end(), min(sentence.end, of.end() + 60))
+        if found and found[0].start == of.end():
+            requester = found[0].actor
+    elif possessor is not None:
+        people = cast.people_before(action.start(), count=1, exclude=tuple(deciders[:1]))
+        requester = people[0] if people else None
+    elif decider is None:
+        found = actor_mentions(cast, sentence, clause_start(sentence, action.start()), action.start())
+        kin = (
+            _KIN_OF.search(text, max(sentence.start, found[0].start - 30), found[0].start) if found else None
+        )
+        if kin is not None:
+            # "Lawyers for Richard Glossip filed a clemency petition": they ask for him
+            requester = Actor.group(text[kin.start() : found[0].end].replace("’", "'"))
+            beneficiary = found[0].actor
+        elif found:
+            requester = found[0].actor
+    if requester is None:
+        return None
+    addressee: Actor | None = deciders[0] if deciders else None
+    if addressee is None:
+        after = _WITH_TO.match(text, compound.end())
+        if after is not None:
+            found = actor_mentions(cast, sentence, after.end(), min(sentence.end, after.end() + 80))
+            if found and found[0].start - after.end() <= 5:
+                addressee = found[0].actor
+    date = attached_date(article, sentence, action.start(), compound.end(), reach=0)
+    return _Request(requester, addressee, beneficiary or requester, date, sentence, "pardon.petition", True)
 
 
 def _date(

@@ -54,7 +54,9 @@ _SPOKE = re.compile(
     re.IGNORECASE,
 )
 _PHONED = re.compile(r"\b(?:phoned|telephoned|rang|called up)\b(?! out| off| in\b)", re.IGNORECASE)
-_NOUN = re.compile(r"\b(?:(?:tele)?phone[ -](?:call|conversation|chat|conference)s?|calls?)\b", re.IGNORECASE)
+_NOUN = re.compile(
+    r"\b(?:(?:tele)?phone[ -](?:call|conversation|chat|conference|talk)s?|calls?)\b", re.IGNORECASE
+)
 _NOT_A_CALL_AFTER = re.compile(
     r"\s+(?:for|on|upon|to prayer|to arms|centres?|centers?|signs?|it|them|him|her|the)\b", re.IGNORECASE
 )
@@ -93,6 +95,7 @@ _OPENING_PHRASE = re.compile(r"(?:In|During|Over|Via)\s+(?:\w+\s+){0,3}", re.IGN
 _AFTER_COMMA_END = re.compile(r",|\bthat\b|\bwho\b|\bwhich\b")
 _AFTER_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
 _AFTER_FROM = re.compile(r"\s+from\b", re.IGNORECASE)
+_AFTER_TO = re.compile(r"\s+to\b", re.IGNORECASE)
 #: A real sentence has a few trigger words at most; more are not read (keeps pathological text linear).
 _MAX_TRIGGERS = 8
 _BLOCKING_CUES = frozenset({"modal", "negation", "refusal"})
@@ -252,6 +255,15 @@ def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
                 )  # fmt: skip
 
 
+def _call_to(cast: Cast, sentence: Sentence, end: int) -> re.Match[str] | None:
+    """ "placed a call to Tsai": "to" followed directly by a person or state is the other party."""
+    found = _AFTER_TO.match(cast.article.text, end)
+    if found is None:
+        return None
+    after = actor_mentions(cast, sentence, found.end(), min(sentence.end, found.end() + 60))
+    return found if after and after[0].start - found.end() <= 1 else None
+
+
 def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Actor]:
     """ "X asked Y ... during a phone call": the first two actors of the clause before the call."""
     article = cast.article
@@ -299,7 +311,7 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         participants: list[Actor] = []
         rule = "phonecall.in_a_call"
         between = _BETWEEN.match(text, end + 1) if end < sentence.end else None
-        with_ = _AFTER_WITH.match(text, end)
+        with_ = _AFTER_WITH.match(text, end) or _call_to(cast, sentence, end)
         from_ = _AFTER_FROM.match(text, end)
         if between is not None:
             window_end = min(sentence.end, between.end() + 160)
