@@ -14,11 +14,17 @@ API summary:
   with `newsevents.parsing.article.evidence_for`.
 - `newsevents.parsing.article`: `Article` (``.text``, ``.published``, ``.source``,
   ``.headline``, ``.paragraphs``, ``.sentences`` of `Sentence` with ``.text``,
-  ``.start``, ``.end``, ``.index``, ``.paragraph``, ``.headline``; ``.dateline``;
-  ``.sentence_at(offset)``; ``.resolve_date(phrase)``), `words` / `table` for data files.
+  ``.start``, ``.end``, ``.index``, ``.paragraph``, ``.headline``, ``.carriable``;
+  ``.dateline``; ``.sentence_at(offset)``; ``.sentences_with(keywords, confirm=pattern)``,
+  the cheap trigger pass; ``.resolve_date(phrase)``), `words` / `table` for data files,
+  `evidence_for(sentence, rule)`, `time_expressions(text, published)`.
 - `newsevents.parsing.actors`: ``Cast.for_article(article)`` with ``.mentions(sentence)``,
-  ``.resolve(phrase, at=offset)``, ``.person(name)``, ``.last_person(before)``;
-  ``country_code(word)`` and ``country_of(phrase)`` for names and demonyms.
+  ``.resolve(phrase, at=offset)``, ``.person(name)``, ``.by_role(noun, country)``,
+  ``.people_before(offset)``, ``.last_person(before)``, ``.salient_people()``;
+  ``country_code(word)``, ``country_of(phrase)`` and ``is_demonym(word)``.
+- `newsevents.parsing.clauses`: what recognisers share: ``clause_start``/``clause_end``,
+  ``cues`` (modal, negation, refusal, report), ``attached_date``, ``reporting_day``,
+  ``recency_date``, ``actor_mentions``, ``subject_of``, ``people_referred``.
 
 The recognisers shipped with the package live in `newsevents.parsing.phonecall`,
 `newsevents.parsing.pardon`, `newsevents.parsing.sentencing` and
