@@ -132,6 +132,12 @@ _WEAK = re.compile(
 _KILLED_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:killed|dead|died|have\s+died|lost\s+their\s+lives)\b", re.IGNORECASE
 )
+_OTHER_ATTACK = re.compile(
+    r"\b(?:bomb|bombs|bombing|blast|explosion|shooting|gunmen|gunman|suicide|shelling|rocket|rockets|"
+    r"separately|clashes|ambush)\b",
+    re.IGNORECASE,
+)
+_PREFILTER_WORDS = re.compile(r"\b(?:strikes?|raids?|airstrikes?)\b", re.IGNORECASE)
 _KILL_WORD = re.compile(r"kill|dead|died|death|lives", re.IGNORECASE)
 _KILLED_BEFORE = re.compile(
     r"\b(?:killing|killed|kills|kill|death\s+toll\s+(?:\w+\s+){0,3}?(?:to|of|at))\s+$", re.IGNORECASE
@@ -593,8 +599,8 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
         return
     nxt = following[0]
     killed = re.search(r"\b(?:killed|died)\b", nxt.text)
-    if killed is None:
-        return
+    if killed is None or _OTHER_ATTACK.search(nxt.text) or _PREFILTER_WORDS.search(nxt.text):
+        return  # another attack, or a strike of its own (read by its own mention)
     absolute = nxt.start + killed.end()
     places = [p for p in _places_in(article, cast, absolute, nxt.end) if not p[1]]
     if not places:
