@@ -41,6 +41,15 @@ def test_given_published_date_wins_over_the_date_line() -> None:
     assert datetime.date(2000, 1, 1) == article.published
 
 
+def test_windows_line_endings() -> None:
+    """CRLF line endings give the same date, headline and sentences as LF."""
+    article = Article("date 2019-12-26\r\nHeadline here\r\n\r\nNetanyahu spoke. He left.\r\n")
+    assert datetime.date(2019, 12, 26) == article.published
+    assert article.headline is not None
+    assert "Headline here" == article.headline.text
+    assert ["Netanyahu spoke.", "He left."] == [s.text for s in article.sentences if not s.headline]
+
+
 def test_impossible_date_line_gives_no_date() -> None:
     """A date line with an impossible date (month 13) leaves the publication date unknown."""
     assert Article("date 2019-13-45\nHeadline\n\nBody text.").published is None

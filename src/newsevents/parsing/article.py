@@ -211,7 +211,7 @@ def time_expressions(text: str, published: datetime.date | None) -> list[TimeSpa
 
 # --------------------------------------------------------------------------- splitting
 
-_DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\n?")
+_DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\r?\n?")
 # A sentence may end after . ! ? (and closing quotes or brackets) followed by whitespace.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _OPENERS = frozenset("\"'“‘([")
