@@ -161,3 +161,17 @@ def test_linear_on_adversarial_input() -> None:
     """Long runs of trigger words are handled without blowing up."""
     text = "Russian warplanes struck in Aleppo, " * 300 + "the air strikes " * 300 + "."
     assert isinstance(list(find_airstrikes(Article(text))), list)
+
+
+def test_also_ties_a_report_to_the_day_named_before() -> None:
+    """A strike reported with 'also' takes the day the text last said things 'also' happened on."""
+    text = (
+        "Other fronts were also active on Sunday.\n\n"
+        "The Observatory also reported air strikes by jets believed to be Russian north of Homs."
+    )
+    [event] = strikes(text, published=datetime.date(2016, 2, 14))
+    assert PartialDate(2016, 2, 14) == event.date
+    [event] = strikes(
+        "The Observatory reported air strikes north of Homs.", published=datetime.date(2016, 2, 14)
+    )
+    assert event.date is None

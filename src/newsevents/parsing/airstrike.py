@@ -613,6 +613,28 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
                 break
 
 
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _also_day(article: Article, mention: _Mention) -> PartialDate | None:
+    """
+    The day a strike reported with "also" shares with the events the text last said
+    "also" happened on ("Other fronts were also active on Sunday. ... The Observatory also
+    reported air strikes ..."): the chained "also" ties them (Clarification 11).
+    """
+    sentence = mention.sentence
+    if not _ALSO.search(article.text, clause_start(sentence, mention.start), mention.start):
+        return None
+    earlier = [s for s in article.sentences if s.index < sentence.index][-3:]
+    for other in reversed(earlier):
+        if not _ALSO.search(other.text):
+            continue
+        days = [e for e in sentence_times(article, other) if e.kind in ("weekday", "day")]
+        if len(days) == 1:
+            return days[0].resolve(article.published, direction="past")
+    return None
+
+
 def _main_place(article: Article, cast: Cast, exclude: str | None) -> str | None:
     counts: dict[str, int] = {}
     for sentence in article.sentences:
@@ -653,6 +675,8 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     if not any(m.kind != "anaphor" for m in mentions):
         return
     for strike in _merge(mentions):
+        if strike.date is None:
+            strike.date = _also_day(article, strike.mention)
         if strike.place is None:
             _follow_up(article, cast, strike)
         if strike.place is None and strike.mention.kind == "main":
