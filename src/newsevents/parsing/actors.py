@@ -345,6 +345,7 @@ class Cast:
         self._org_starts: list[int] = []  # in text order: sentences are read in order
         self._by_last: dict[str, list[int]] = {}
         self._salient: list[Actor] | None = None
+        self._state_counts: dict[str, int] | None = None
         self._starts: list[int] | None = None
         self._built = 0  # how many of the article's sentences have been read
 
@@ -796,6 +797,30 @@ class Cast:
         if self._starts is None:
             self._starts = [sentence.start for sentence in self.article.sentences]
         return self._starts
+
+    def state_counts(self) -> dict[str, int]:
+        """
+        Return how often the article names each state (by name or demonym), by ISO code.
+
+        One pass over the capitalised words of the carriable sentences, computed once.
+        """
+        if self._state_counts is None:
+            counts: dict[str, int] = {}
+            text = self.article.text
+            prefixes = _country_prefixes()
+            for sentence in self.article.sentences:
+                for found in _RUN.finditer(text, sentence.start, sentence.end):
+                    position = found.start()
+                    for word in found.group().split(" "):
+                        lead = _fold(word)
+                        if lead in prefixes or lead.split("'")[0] in prefixes or lead.rstrip(".") in prefixes:
+                            match = _TOKEN.match(text, position)
+                            country = _country_at(text, match) if match is not None else None
+                            if country is not None:
+                                counts[country[1]] = counts.get(country[1], 0) + 1
+                        position += len(word) + 1
+            self._state_counts = counts
+        return dict(self._state_counts)
 
     def salient_people(self) -> list[Actor]:
         """Return the article's people, most often mentioned first (ties: first named first)."""

@@ -200,11 +200,7 @@ def _with_possessive_group(article: Article, mention: Mention) -> Actor:
 
 def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
     """The state the article is about: the one it names most (names and demonyms)."""
-    counts: dict[str, int] = {}
-    for sentence in cast.article.sentences:
-        for mention in cast.mentions(sentence):
-            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+    counts = cast.state_counts()
     ranked = sorted((code for code in counts if code not in exclude), key=lambda code: -counts[code])
     if not ranked:
         return None
