@@ -180,6 +180,15 @@ def test_phone_call_distractors(text: str) -> None:
     assert [] == _of(newsevents.parse(text, published=DEC26), PhoneCall)
 
 
+def test_an_unintroduced_call_in_a_crime_story_is_not_a_call_between_its_people() -> None:
+    """ "The call" with no call reported before it names the lede's two people only when they hold office."""
+    text = (
+        "date 2019-05-02\nHeadline\n\n"
+        "John Smith shot Mary Jones at her home on Friday. The call, which was recorded, lasted a minute."
+    )
+    assert [] == _of(newsevents.parse(text), PhoneCall)
+
+
 def test_repeated_mentions_are_one_call_and_different_dates_are_two() -> None:
     """Mentions of the same call merge; a call on another date is a second event."""
     text = (

@@ -30,7 +30,7 @@ import attrs
 from newsevents.events import PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import Cast, country_code
+from newsevents.parsing.actors import Cast, country_code, title_groups
 from newsevents.parsing.article import Article, Sentence, evidence_for, words
 from newsevents.parsing.clauses import (
     actor_mentions,
@@ -349,7 +349,11 @@ def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
 
 
 def _lede_participants(cast: Cast) -> list[Actor]:
-    """The first two people of the article's lede (its first body sentence naming two)."""
+    """
+    The first two people of the article's lede (its first body sentence naming two), when
+    both hold an office ("Prime Minister", "President"): "the call" of a story about two
+    leaders is theirs; in other stories an unintroduced "the call" is left alone.
+    """
     for sentence in cast.article.sentences[:3]:
         if sentence.headline:
             continue
@@ -357,8 +361,20 @@ def _lede_participants(cast: Cast) -> list[Actor]:
             [mention.actor for mention in cast.mentions(sentence) if mention.actor.kind is ActorKind.PERSON]
         )
         if len(people) >= 2:
-            return people[:2]
+            leaders = people[:2]
+            return leaders if all(_holds_office(person) for person in leaders) else []
     return []
+
+
+def _holds_office(person: Actor) -> bool:
+    return person.title is not None and title_groups(person.title) in _OFFICES
+
+
+#: Title groups (``data/titles.tsv``) of people whose calls make news as such.
+_OFFICES = frozenset(
+    {"president", "president-elect", "vice-president", "premier", "chancellor", "monarch", "foreign-minister",
+     "minister", "governor", "senator", "mayor", "diplomat", "military", "official"}
+)  # fmt: skip
 
 
 @attrs.define
