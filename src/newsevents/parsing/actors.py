@@ -745,7 +745,8 @@ class Cast:
         words_ = _fold(phrase.strip()).split()
         if not words_:
             return None
-        self._read_until(None)
+        # names introduced up to the phrase (all of them when its place is not given)
+        self._read_until(self.article.sentence_at(at) if at is not None else None)
         lowered = [word.lower() for word in words_]
         if len(words_) == 1 and lowered[0] in _PRONOUNS:
             return None if at is None else self.last_person(at)
