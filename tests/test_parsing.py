@@ -268,6 +268,27 @@ def test_pardon_distractors(text: str) -> None:
     assert [] == _of(newsevents.parse(text, published=DEC26), PardonRequest)
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Amnesty International on Monday urged Egypt to release the jailed journalists.", "2016-02-15"),
+        (
+            "Amnesty International urged Egypt to release the jailed journalists, it said on Monday.",
+            "2016-02-15",
+        ),
+        (
+            "Amnesty International urged Egypt to release the jailed journalists, a lawyer said on Monday.",
+            None,
+        ),
+        ("In January, Amnesty International urged Egypt to release the jailed journalists.", "2016-01"),
+    ],
+)
+def test_pardon_request_dates(text: str, date: str | None) -> None:
+    """A request is dated by its own time expression or, when it is the statement itself, the statement's day."""
+    requests = _of(newsevents.parse(text, published=datetime.date(2016, 2, 17)), PardonRequest)
+    assert [date] == [None if r.date is None else str(r.date) for r in requests]
+
+
 # --------------------------------------------------------------------------- registry
 
 

@@ -84,6 +84,11 @@ _DECIDER_BEFORE = re.compile(
 )
 _OF = re.compile(r"\s+(?:of|by|from)\s+", re.IGNORECASE)
 _WITH_TO = re.compile(r"\s+(?:with|to)\s+", re.IGNORECASE)
+_OWN_STATEMENT = re.compile(
+    r",\s+(?:it|they|the group|the organi[sz]ation|the agency|the ministry|the government|the statement)"
+    r"\s+(?:said|says|added)\b",
+    re.IGNORECASE,
+)
 _SELF_END = re.compile(
     r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
 )
@@ -534,7 +539,11 @@ def _date(
             recent = recency_date(article, sentence.start, first)
             if recent is not None:
                 return recent
-        return attached_date(article, sentence, cue.start(), action.end(), reach=0)
+        found = attached_date(article, sentence, cue.start(), action.end(), reach=0)
+        if found is None and _OWN_STATEMENT.search(text, action.end(), sentence.end):
+            # "Amnesty urged Egypt to release them, it said on Monday": the request is the statement
+            return reporting_day(article, sentence)
+        return found
     return None
 
 
