@@ -447,7 +447,7 @@ class Article:
             pattern = re.compile("|".join(re.escape(keyword) for keyword in keywords), re.IGNORECASE)
             found = self.sentences_matching(pattern, headline=headline)
             return [s for s in found if confirm is None or confirm.search(s.text) is not None]
-        positions: set[int] = set()
+        first_hit: dict[int, int] = {}  # sentence index -> offset of its first keyword
         for keyword in keywords:
             at = lowered.find(keyword, self.body_start)
             while at >= 0:
@@ -455,15 +455,23 @@ class Article:
                 if sentence is None:
                     at = lowered.find(keyword, at + 1)
                     continue
-                positions.add(sentence.index)
+                if at < first_hit.get(sentence.index, at + 1):
+                    first_hit[sentence.index] = at
                 at = lowered.find(keyword, sentence.end)
         out = []
-        for index in sorted(positions):
+        text = self.text
+        for index in sorted(first_hit):
             sentence = self.all_sentences[index]
             if not sentence.carriable or (sentence.headline and not headline):
                 continue
-            if confirm is None or confirm.search(sentence.text) is not None:
-                out.append(sentence)
+            if confirm is not None:
+                # the confirming match is nearly always at the keyword: look there first
+                near = max(sentence.start, first_hit[index] - 40)
+                if confirm.search(text, near, sentence.end) is None and (
+                    near == sentence.start or confirm.search(text, sentence.start, sentence.end) is None
+                ):
+                    continue
+            out.append(sentence)
         return out
 
     def sentences_matching(self, pattern: re.Pattern[str], *, headline: bool = False) -> list[Sentence]:
