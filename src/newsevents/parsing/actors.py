@@ -346,6 +346,8 @@ class Cast:
         self._by_last: dict[str, list[int]] = {}
         self._salient: list[Actor] | None = None
         self._state_counts: dict[str, int] | None = None
+        self._seen_runs: set[str] = set()
+        self._org_names: set[str] = set()  # organisations are recorded at every mention
         self._starts: list[int] | None = None
         self._built = 0  # how many of the article's sentences have been read
 
@@ -397,6 +399,10 @@ class Cast:
             self._built += 1
             # one capitalised word alone is never a new name: read runs of two or more
             for run in self._runs(current, _RUN2):
+                written = self.article.text[run.start : run.end]
+                if written in self._seen_runs and written not in self._org_names:
+                    continue  # the same words again ("Ms Love"): nothing new to learn
+                self._seen_runs.add(written)
                 self._read_run(run, current, nonnames, orgs)
 
     def _title_before(self, start: int, floor: int) -> tuple[str | None, str | None]:
@@ -492,6 +498,7 @@ class Cast:
             if start not in self._orgs:
                 self._org_starts.append(start)
             self._orgs[start] = (end, Actor.organization(name))
+            self._org_names.add(text[run.start : run.end])
             return
         if title_groups(" ".join(names)) is not None:
             return
