@@ -289,6 +289,28 @@ def test_pardon_request_dates(text: str, date: str | None) -> None:
     assert [date] == [None if r.date is None else str(r.date) for r in requests]
 
 
+def test_pardon_requests_in_a_wire_story() -> None:
+    """Titled speakers of organisations, "urging him to grant X a pardon" and a repeated request."""
+    text = (
+        "date 2015-01-15\nHeadline\n\n"
+        "National Press Club President Myron Belkind appealed Thursday to Egyptian President "
+        "Abdel Fattah el-Sisi to free three Al Jazeera journalists imprisoned in Egypt. "
+        "Representatives Thomas Massie and James McGovern sent a letter to President Joe Biden, "
+        "urging him to grant Julian Assange a full pardon. "
+        "Myron Belkind called for clemency again in the evening."
+    )
+    requests = _of(newsevents.parse(text), PardonRequest)
+    found = [
+        (r.requester.name, r.addressee.name if r.addressee else None, r.beneficiary.name, str(r.date))
+        for r in requests
+        if isinstance(r, PardonRequest)
+    ]
+    assert [
+        ("Myron Belkind", "Abdel Fattah el-Sisi", "three Al Jazeera journalists", "2015-01-15"),
+        ("Thomas Massie", "Joe Biden", "Julian Assange", "None"),
+    ] == found
+
+
 # --------------------------------------------------------------------------- registry
 
 

@@ -490,7 +490,24 @@ class Cast:
         if not tokens:
             return
         names = [_clean(token[2]) for token in tokens]
-        if any(name in orgs for name in names):
+        if any(name in orgs for name in names) and title is None:
+            # "National Press Club President Myron Belkind": an organisation, then a titled name
+            for position in range(1, len(tokens) - 1):
+                following = " ".join(token[2] for token in tokens[position:])
+                titled = [
+                    candidate
+                    for candidate, _group in _titles_by_first().get(tokens[position][2], ())
+                    if following.startswith(candidate + " ")
+                    and len(tokens) - position > len(candidate.split())
+                    and candidate[:1].isupper()
+                ]
+                if titled and not any(name in orgs for name in names[position:]):
+                    part = tokens[position:]
+                    self._read_run(_Run(part[0][0], part[-1][1], part), sentence, nonnames, orgs)
+                    whole = tokens[:position]
+                    names = names[:position]
+                    break
+        if any(name in orgs for name in names) or " ".join(names) in words("media.txt"):
             start, end = whole[0][0], whole[-1][1]
             name = text[start:end]
             if name.endswith(("'s", "’s")):

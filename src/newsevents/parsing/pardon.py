@@ -50,7 +50,7 @@ __all__ = ["find_pardon_requests"]
 
 _KEYWORDS = ("pardon", "clemency", "commut", "releas", "mercy", "amnest", "free")
 _ACTION = re.compile(
-    r"\b(?:pardon(?:ed|s|ing)?|clemency|commut\w*|release[ds]?|releasing|freed|free|freeing|freedom"
+    r"\b(?:pardon(?:ed|s|ing)?|clemency|commut\w*|release[ds]?|releasing|freed|free|freeing"
     r"|amnesty|mercy)\b",
     re.IGNORECASE,
 )
@@ -75,7 +75,16 @@ _STOP = re.compile(
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
 # "asked X to pardon", "appealed to X for a pardon", "urged X to grant him clemency"
-_OBJECT_TAIL = re.compile(r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$")
+_OBJECT_TAIL = re.compile(
+    r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$"
+    r"|\bto\s+(?:grant|give|offer|issue)\s+[^.;]{1,60}?\s(?:a|an|the)\s+(?:\w+\s+)?$"
+)
+# "called for X, while discussing press freedom": a new clause, not the request's content
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:while|and|but|as|after|before|although|though|when|because|since|saying|adding)\b", re.IGNORECASE
+)
+# "to grant Julian Assange a full pardon": the person granted
+_GRANT = re.compile(r"\bto\s+(?:grant|give|offer|issue)\s+", re.IGNORECASE)
 _COMPOUND = re.compile(r"\s+(?:petition|plea|request|application|bid|appeal)s?\b", re.IGNORECASE)
 _DECIDER_BEFORE = re.compile(
     r"\b(?:rejected|denied|granted|turned down|refused|considered|dismissed|approved|received)\s+"
@@ -89,6 +98,8 @@ _OWN_STATEMENT = re.compile(
     r"\s+(?:said|says|added)\b",
     re.IGNORECASE,
 )
+_TO_VERB = re.compile(r"\bto\s+[a-z]")
+_SAID = re.compile(r"\b(?:said|says|told|added|announced|reported)\b", re.IGNORECASE)
 _SELF_END = re.compile(
     r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
 )
@@ -96,6 +107,9 @@ _KIN_OF = re.compile(
     r"\b(?:the )?(?:family|families|relatives|parents|wife|husband|mother|father|son|daughter"
     r"|lawyers?|attorneys?|supporters|friends) (?:of|for) $",
     re.IGNORECASE,
+)
+_PARTICIPLES = frozenset(
+    {"imprisoned", "jailed", "detained", "held", "arrested", "sentenced", "convicted", "accused", "charged"}
 )
 _AUXILIARIES = frozenset(
     {"has", "have", "had", "is", "are", "was", "were", "also", "repeatedly", "again", "previously", "already",
@@ -160,8 +174,8 @@ def _group(text: str) -> Actor | None:
     """A group actor named by a noun phrase, without trailing auxiliaries ("groups have" is "groups")."""
     cleaned = text.strip(" \"'“”‘’").removesuffix("'").removesuffix("’").strip()
     tokens = cleaned.split()
-    while tokens and tokens[-1].lower() in _AUXILIARIES:
-        tokens.pop()
+    while len(tokens) > 1 and (tokens[-1].lower() in _AUXILIARIES or tokens[-1].lower() in _PARTICIPLES):
+        tokens.pop()  # "groups have", "journalists imprisoned"
     while tokens and tokens[0].lower() in ("of", "for"):
         tokens.pop(0)
     if not tokens:
@@ -234,6 +248,11 @@ def _beneficiary(
     ]
     if kind == "for" and between:
         return between[0].actor, True, True
+    granted = _GRANT.search(text, cue_end, action.start())
+    if granted is not None:
+        named = [mention for mention in between if mention.start >= granted.end()]
+        if named:
+            return named[0].actor, True, True
     # "his release", "the sailors' quick release"
     before = text[max(sentence.start, action.start() - 40) : action.start()]
     possessor = _POSSESSOR.search(before)
@@ -321,10 +340,20 @@ def _requester(
         return None
     start = clause_start(sentence, cue.start())
     if cue.group().lower().endswith("ing") and text[start - 2 : start] == ", ":
-        # "RSF said on Monday, urging Bahrain to ...": the subject of the reporting clause
-        subject = subject_of(cast, article, sentence, cue.start())
-        return subject[0] if subject else None
+        # "RSF said on Monday, urging Bahrain to ...": the subject of the reporting clause;
+        # "X sent a letter to Y, urging him to ...": the subject of the sentence
+        said = _SAID.search(text, clause_start(sentence, start - 2), start)
+        if said is not None:
+            subject = subject_of(cast, article, sentence, said.start())
+            return subject[0] if subject else None
     found = actor_mentions(cast, sentence, sentence.start, cue.start())
+    if (
+        len(found) >= 2
+        and found[0].actor.kind is ActorKind.ORGANIZATION
+        and found[1].actor.kind is ActorKind.PERSON
+        and text[found[0].end : found[1].start] == " "
+    ):
+        found = found[1:]  # "National Press Club President Myron Belkind": the person speaks for it
     if found:
         kin = _KIN_OF.search(text, max(sentence.start, found[0].start - 30), found[0].start)
         if kin is not None:
@@ -379,8 +408,14 @@ def _addressee(
             gap = text[cue.end() : found[0].start]
             after = text[found[0].end : found[0].end + 2]
             possessive = found[0].text.endswith(("'s", "’s")) or after.startswith(("'", "’"))
-            if "," not in gap and len(gap.split()) <= 4 and not possessive:
+            if "," not in gap and len(gap.split()) <= 4 and not possessive and not _TO_VERB.search(gap):
                 return found[0].actor, True
+        # "urging him to grant ...": the person last named before, other than the one asking
+        pronoun = re.match(r"\s+(?:him|her)\b", text[cue.end() : cue.end() + 6])
+        if pronoun is not None:
+            people = cast.people_before(cue.start(), count=1, exclude=(requester,) if requester else ())
+            if people:
+                return people[0], True
     # "sought clemency for his client from the Army"
     window = text[action.end() : clause_end(sentence, action.end()) + 1]
     from_at = window.find(" from ")
@@ -430,7 +465,7 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         return None
     kind = _cue_kind(cue.group())
     between = text[cue.end() : action.start()]
-    if ";" in between or " was " in between or " were " in between:
+    if ";" in between or " was " in between or " were " in between or _NEW_CLAUSE.search(between):
         return None
     if kind == "object" and not _OBJECT_TAIL.search(between):
         return None
@@ -586,6 +621,14 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
             if match is not None:
                 request.beneficiary = match.beneficiary
                 request.beneficiary_named = True
+        if request.beneficiary is None:
+            # "The White House called for clemency" after its request was reported: the same request
+            again = next(
+                (other for other in out if _names(other.requester) == _names(request.requester)), None
+            )
+            if again is not None:
+                again.date = again.date or request.date
+                continue
         if request.beneficiary is None or (
             request.beneficiary.kind is ActorKind.GROUP and _INDEFINITE.match(request.beneficiary.name)
         ):

@@ -31,7 +31,7 @@ from newsevents.events import PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import Cast, country_code, title_groups
-from newsevents.parsing.article import Article, Sentence, evidence_for, words
+from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
 from newsevents.parsing.clauses import (
     actor_mentions,
     attached_date,
@@ -241,7 +241,11 @@ def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
             for mention in actor_mentions(cast, sentence, end, min(sentence.end, end + 60))
             if mention.actor.kind is ActorKind.PERSON
         ]
-        if not objects or text[end : objects[0].start].strip() or objects[0].text.endswith(("'s", "’s")):
+        if (
+            not objects
+            or not _only_titles(text[end : objects[0].start])
+            or objects[0].text.endswith(("'s", "’s"))
+        ):
             continue
         if _CALL_FOLLOW.match(text, objects[0].end, sentence.end) is None and objects[0].end < sentence.end:
             continue
@@ -287,6 +291,20 @@ def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Act
         if role is not None:
             participants = distinct([*participants, role])
     return participants
+
+
+def _only_titles(gap: str) -> bool:
+    """Whether the words between a verb and a name are only a country and titles ("Russian leader")."""
+    for word in gap.split():
+        if word[:1].isupper() or word.lower() in _lower_title_words():
+            continue
+        return False
+    return True
+
+
+@cache
+def _lower_title_words() -> frozenset[str]:
+    return frozenset(word.lower() for row in table("titles.tsv") for word in row[0].split()) | {"leader"}
 
 
 def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
@@ -445,7 +463,12 @@ def find_phone_calls(article: Article) -> Iterator[PhoneCall]:
     mentions = [mention for sentence in sentences for mention in _read_sentence(cast, sentence)]
     for call in _merge(cast, mentions):
         names = {actor.name for actor in call.participants}
-        initiator = call.initiator if call.initiator is not None and call.initiator.name in names else None
+        initiator = call.initiator
+        if initiator is not None and initiator.kind is ActorKind.COUNTRY and initiator.name not in names:
+            # "the call was initiated by the United States": its participant called
+            ours = [actor for actor in call.participants if actor.country == initiator.country]
+            initiator = ours[0] if len(ours) == 1 else None
+        initiator = initiator if initiator is not None and initiator.name in names else None
         yield PhoneCall(
             participants=tuple(call.participants),
             initiator=initiator,
