@@ -138,6 +138,12 @@ def test_parse_is_deterministic(seed_text: str) -> None:
             None,
         ),
         (
+            "Turkish President Tayyip Erdogan and U.S. President Donald Trump discussed Syria, bilateral ties "
+            "and a summit in Sochi during a phone call on Friday.",
+            {"Tayyip Erdogan", "Donald Trump"},
+            None,
+        ),
+        (
             "Bill Clinton said he took a call from Donald Trump after the election.",
             {"Bill Clinton", "Donald Trump"},
             "Donald Trump",

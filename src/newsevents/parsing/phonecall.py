@@ -91,6 +91,7 @@ _CALL_FOLLOW = re.compile(
     r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
     r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
 )
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
 _OPENING_PHRASE = re.compile(r"(?:In|During|Over|Via)\s+(?:\w+\s+){0,3}", re.IGNORECASE)
 _AFTER_COMMA_END = re.compile(r",|\bthat\b|\bwho\b|\bwhich\b")
 _AFTER_WITH = re.compile(r"\s+with\b", re.IGNORECASE)
@@ -286,6 +287,15 @@ def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Act
             participants = distinct(
                 [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
             )[:2]
+    if len(participants) < 2:
+        # "X and Y discussed A, B and C during a phone call": the people before, across commas
+        persons = [
+            mention.actor
+            for mention in actor_mentions(cast, sentence, sentence.start, start)
+            if mention.actor.kind is ActorKind.PERSON
+        ]
+        if len(distinct(persons)) >= 2 and not _REPORTED_BEFORE.search(text, sentence.start, start):
+            participants = distinct(persons)[:2]
     if len(participants) == 1:
         role = _role_object(cast, article, left, start, participants)
         if role is not None:
