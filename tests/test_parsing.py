@@ -317,6 +317,16 @@ def test_pardon_requests_in_a_wire_story() -> None:
     ] == found
 
 
+def test_a_decision_on_someones_request_names_the_requester() -> None:
+    """ "The panel decided to reject Troy Davis' request for clemency": Davis asked, for himself."""
+    text = (
+        "date 2011-09-21\nHeadline\n\nAccording to Steve Hayes, spokesman for the Board of Pardons and Paroles, "
+        "the panel decided to reject Troy Davis' request for clemency after hearing hours of testimony."
+    )
+    requests = [r for r in _of(newsevents.parse(text), PardonRequest) if isinstance(r, PardonRequest)]
+    assert [("Troy Davis", "Troy Davis")] == [(r.requester.name, r.beneficiary.name) for r in requests]
+
+
 # --------------------------------------------------------------------------- registry
 
 

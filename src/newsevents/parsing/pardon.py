@@ -61,8 +61,10 @@ _NOT_REQUESTS = re.compile(
 )
 _FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
 _DECIDER = re.compile(
-    r"\b(?:rejected|denied|granted|turned down|refused|considered|dismissed|approved)\s+"
-    r"(?:his|her|their|the|a)\s+(?:\w+\s+)?(?:petition|request|plea|application|appeal)",
+    r"\b(?:reject(?:ed)?|den(?:y|ied)|grant(?:ed)?|turn(?:ed)? down|refus(?:e|ed)|consider(?:ed)?"
+    r"|dismiss(?:ed)?|approv(?:e|ed))\s+"
+    r"(?:(?:his|her|their|the|a)\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s?\s+)"
+    r"(?:[\w-]+\s+)?(?:petition|request|plea|application|appeal)",
     re.IGNORECASE,
 )
 _POSSESSOR = re.compile(r"\b(his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -99,6 +101,11 @@ _OWN_STATEMENT = re.compile(
     re.IGNORECASE,
 )
 _TO_VERB = re.compile(r"\bto\s+[a-z]")
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?")
+#: Cues by which people ask for themselves when no one else is named ("Kim asked for mercy").
+_SELF_CUES = frozenset(
+    {"asked for", "asking for", "sought", "seeks", "seek", "seeking", "appealed for", "pleaded for", "begged"}
+)
 _SAID = re.compile(r"\b(?:said|says|told|added|announced|reported)\b", re.IGNORECASE)
 _SELF_END = re.compile(
     r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
@@ -297,7 +304,9 @@ def _beneficiary(
             return (referred[0] if referred else None), bool(referred), True
         if _is_people(written):
             return _group(written), False, True
-        return None, False, False
+        # only what is released or freed must be people ("release funds"); after "clemency" or
+        # "pardon" the words that follow say something else ("petition for clemency including ...")
+        return None, False, not action.group().lower().startswith(("releas", "free"))
     return None, False, True
 
 
@@ -347,6 +356,21 @@ def _requester(
             subject = subject_of(cast, article, sentence, said.start())
             return subject[0] if subject else None
     found = actor_mentions(cast, sentence, sentence.start, cue.start())
+    if found and " ".join(cue.group().lower().split()) in _NOMINAL | {
+        "petition",
+        "petitions",
+        "plea",
+        "request",
+    }:
+        # "Troy Davis' request for clemency": the one whose request it is
+        last = found[-1]
+        if _POSSESSIVE_BEFORE.fullmatch(text, last.end, cue.start()) or last.text.endswith(
+            ("'s", "’s", "'", "’")
+        ):
+            if text[last.end : cue.start()].strip(" '’s") == "" or _POSSESSIVE_BEFORE.fullmatch(
+                text, last.end, cue.start()
+            ):
+                return last.actor
     if (
         len(found) >= 2
         and found[0].actor.kind is ActorKind.ORGANIZATION
@@ -493,14 +517,26 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     if (
         beneficiary is None
         and requester.kind is ActorKind.PERSON
-        and kind == "for"
-        and " ".join(cue.group().lower().split()) not in _NOMINAL
-        and _SELF_END.match(text, action.end()) is not None
+        and (
+            (
+                " ".join(cue.group().lower().split()) in _SELF_CUES
+                and _SELF_END.match(text, action.end()) is not None
+            )
+            or kind == "petition"
+            or _owns(text, cue.start(), requester)
+        )
     ):
         beneficiary, named = requester, True  # "Kim asked for mercy": for himself
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
     return _Request(requester, addressee, beneficiary, date, sentence, rule, named)
+
+
+def _owns(text: str, at: int, actor: Actor) -> bool:
+    """Whether the words before ``at`` are the actor's possessive ("Troy Davis' request")."""
+    window = text[max(0, at - 80) : at]
+    found = re.search(r"(\S+?)['’]s?\s+(?:[\w-]+\s+)?$", window)
+    return found is not None and found.group(1) == actor.name.split()[-1]
 
 
 def _compound_request(
