@@ -364,13 +364,10 @@ def _requester(
     }:
         # "Troy Davis' request for clemency": the one whose request it is
         last = found[-1]
-        if _POSSESSIVE_BEFORE.fullmatch(text, last.end, cue.start()) or last.text.endswith(
-            ("'s", "’s", "'", "’")
+        if _POSSESSIVE_BEFORE.fullmatch(text, last.end, cue.start()) or (
+            last.text.endswith(("'s", "’s", "'", "’")) and text[last.end : cue.start()].strip(" '’s") == ""
         ):
-            if text[last.end : cue.start()].strip(" '’s") == "" or _POSSESSIVE_BEFORE.fullmatch(
-                text, last.end, cue.start()
-            ):
-                return last.actor
+            return last.actor
     if (
         len(found) >= 2
         and found[0].actor.kind is ActorKind.ORGANIZATION
