@@ -31,7 +31,7 @@ import attrs
 from newsevents.events import PardonRequest, PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import Cast, Mention
+from newsevents.parsing.actors import Cast, Mention, country_code
 from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
 from newsevents.parsing.clauses import (
     actor_mentions,
@@ -105,6 +105,14 @@ _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?")
 #: Cues by which people ask for themselves when no one else is named ("Kim asked for mercy").
 _SELF_CUES = frozenset(
     {"asked for", "asking for", "sought", "seeks", "seek", "seeking", "appealed for", "pleaded for", "begged"}
+)
+_PRONOUN_WORDS = frozenset(
+    {"they", "he", "she", "it", "we", "i", "you", "this", "that", "there", "who", "which"}
+)
+_HELD_IN = re.compile(
+    r"\b(?:held|jailed|imprisoned|detained|arrested|sentenced|convicted|prison|jail|custody)\b"
+    r"[^.;]{0,40}?\bin\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)"
+    r"|\b([A-Z][\w'’-]+)\s+(?:court|courts|prison|prisons|jail|authorities|judge|judiciary)\b"
 )
 _SAID = re.compile(r"\b(?:said|says|told|added|announced|reported)\b", re.IGNORECASE)
 _SELF_END = re.compile(
@@ -225,7 +233,20 @@ def _with_possessive_group(article: Article, mention: Mention) -> Actor:
 
 
 def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
-    """The state the article is about: the one it names most (names and demonyms)."""
+    """
+    The state holding the prisoner: the one the article says people are held, jailed or
+    sentenced in ("jailed in Egypt", "an Egyptian court"), else the one it names most.
+    """
+    text = cast.article.text
+    held: dict[str, int] = {}
+    for found in _HELD_IN.finditer(text):
+        code = country_code(found.group(1) or found.group(2))
+        if code is not None and code not in exclude:
+            held[code] = held.get(code, 0) + 1
+    if held:
+        ranked = sorted(held, key=lambda code: -held[code])
+        if len(ranked) == 1 or held[ranked[0]] > held[ranked[1]]:
+            return Actor.state(ranked[0])
     counts = cast.state_counts()
     ranked = sorted((code for code in counts if code not in exclude), key=lambda code: -counts[code])
     if not ranked:
@@ -497,7 +518,10 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     requester = _requester(cast, sentence, cue, action, kind)
     if requester is None:
         phrase = _noun_phrase(text, clause_start(sentence, cue.start()), cue.start())
-        requester = _group(text[phrase[0] : phrase[1]]) if phrase is not None else None
+        written = text[phrase[0] : phrase[1]] if phrase is not None else ""
+        first = written.split()[0].lower() if written.split() else ""
+        if written and len(written.split()) <= 5 and first not in _PRONOUN_WORDS:
+            requester = _group(written)
     if requester is None:
         return None
     addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
