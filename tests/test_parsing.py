@@ -327,6 +327,18 @@ def test_a_decision_on_someones_request_names_the_requester() -> None:
     assert [("Troy Davis", "Troy Davis")] == [(r.requester.name, r.beneficiary.name) for r in requests]
 
 
+def test_an_unnamed_authority_is_the_state_holding_the_prisoner() -> None:
+    """A call to release someone, with no authority named, is addressed to the state holding them."""
+    text = (
+        "date 2015-05-30\nHeadline\n\n"
+        "Mohammed Soltan, a US citizen, was jailed in Egypt in 2013. The US embassy and US officials "
+        "followed the case in the US press. A website calling for the release of Mohammed Soltan said "
+        "he was innocent."
+    )
+    requests = [r for r in _of(newsevents.parse(text), PardonRequest) if isinstance(r, PardonRequest)]
+    assert ["Egypt"] == [r.addressee.name for r in requests if r.addressee is not None]
+
+
 # --------------------------------------------------------------------------- registry
 
 
