@@ -144,6 +144,17 @@ def test_parse_is_deterministic(seed_text: str) -> None:
             None,
         ),
         (
+            "Prime Minister Narendra Modi on Friday held a telephonic conversation with President Vladimir Putin.",
+            {"Narendra Modi", "Vladimir Putin"},
+            None,
+        ),
+        (
+            "Prime Minister Shri Narendra Modi today received telephone calls from President Moon Jae-in, "
+            "congratulating him on his victory in the General Elections.",
+            {"Narendra Modi", "Moon Jae-in"},
+            "Moon Jae-in",
+        ),
+        (
             "Bill Clinton said he took a call from Donald Trump after the election.",
             {"Bill Clinton", "Donald Trump"},
             "Donald Trump",

@@ -55,7 +55,7 @@ _SPOKE = re.compile(
 )
 _PHONED = re.compile(r"\b(?:phoned|telephoned|rang|called up)\b(?! out| off| in\b)", re.IGNORECASE)
 _NOUN = re.compile(
-    r"\b(?:(?:tele)?phone[ -](?:call|conversation|chat|conference|talk)s?|calls?)\b", re.IGNORECASE
+    r"\b(?:(?:tele)?phon(?:e|ic)[ -](?:call|conversation|chat|conference|talk)s?|calls?)\b", re.IGNORECASE
 )
 _NOT_A_CALL_AFTER = re.compile(
     r"\s+(?:for|on|upon|to prayer|to arms|centres?|centers?|signs?|it|them|him|her|the)\b", re.IGNORECASE
