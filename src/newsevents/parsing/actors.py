@@ -398,12 +398,17 @@ class Cast:
                 return
             self._built += 1
             # one capitalised word alone is never a new name: read runs of two or more
-            for run in self._runs(current, _RUN2):
-                written = self.article.text[run.start : run.end]
+            for found in _RUN2.finditer(self.article.text, current.start, current.end):
+                written = found.group()
                 if written in self._seen_runs and written not in self._org_names:
                     continue  # the same words again ("Ms Love"): nothing new to learn
                 self._seen_runs.add(written)
-                self._read_run(run, current, nonnames, orgs)
+                tokens: list[tuple[int, int, str]] = []
+                position = found.start()
+                for part in written.split(" "):
+                    tokens.append((position, position + len(part), part))
+                    position += len(part) + 1
+                self._read_run(_Run(found.start(), found.end(), tokens), current, nonnames, orgs)
 
     def _title_before(self, start: int, floor: int) -> tuple[str | None, str | None]:
         """A title in apposition before a name: "Missouri's governor, Jay Nixon" / "his counterpart, X"."""
@@ -434,7 +439,11 @@ class Cast:
         title: str | None = None
         country: str | None = None
         # "Lawyers for Chelsea Manning": unless the run names an organisation, "for" parts two runs
-        split = next((index for index, token in enumerate(tokens) if token[2] == "for"), None)
+        split = (
+            next((index for index, token in enumerate(tokens) if token[2] == "for"), None)
+            if " for " in text[run.start : run.end]
+            else None
+        )
         if split is not None and not any(_clean(token[2]) in orgs for token in tokens):
             for part in (tokens[:split], tokens[split + 1 :]):
                 if len(part) > 1:
