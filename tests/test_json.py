@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import json
 
 import attrs
 import jsonschema
+import orjson
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.seed_events import SEED, seed_events
 
 import newsevents as ne
+from newsevents import json as nj
 from newsevents import registry
+from newsevents._text import first_illegal_char
 from newsevents.errors import DecodeError, EncodeError, ValidationError
 from newsevents.json import SCHEMA_ID
 from newsevents.strategies import events
@@ -231,3 +235,361 @@ def test_unregistered_types_are_refused_on_encoding():
         ne.to_json(Unregistered())
     with pytest.raises(EncodeError, match=r"\$\[1\]"):
         ne.to_json([ne.Airstrike(), "not an event"])  # type: ignore[list-item]
+
+
+# --------------------------------------------------------------------------- the fast path against the checked one
+
+
+class Mood(enum.StrEnum):
+    CALM = "calm"
+    TENSE = "tense"
+
+
+@attrs.frozen(kw_only=True)
+class Probe(ne.Event):
+    """A user type using every kind of field, built by the generated decoder."""
+
+    note: str = ""
+    level: int = attrs.field(default=0, metadata={"minimum": 0})
+    floor: int | None = attrs.field(default=None, metadata={"minimum": -5})
+    flag: bool = False
+    mood: Mood = Mood.CALM
+    moods: tuple[Mood, ...] = ()
+    scores: tuple[int, ...] = ()
+    flags: tuple[bool, ...] = ()
+    witnesses: tuple[ne.Actor, ...] = attrs.field(default=(), metadata={"min_items": 1})
+    hearings: tuple[ne.PartialDate, ...] = ()
+    tally: ne.Count | None = None
+    tallies: tuple[ne.Count, ...] = ()
+    place: ne.Place | None = None
+    proofs: tuple[ne.Evidence, ...] = ()
+    lead: ne.Actor
+
+
+def _not_forbidden(_: object, attribute: attrs.Attribute, value: object) -> None:
+    if value == "forbidden":
+        raise ValidationError("forbidden", path=f"$.{attribute.name}")
+
+
+@attrs.frozen(kw_only=True)
+class GuardedProbe(ne.Event):
+    """A user type with its own validator and post-init: built by calling its constructor."""
+
+    code: str = attrs.field(default="", validator=_not_forbidden)
+    labels: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if "forbidden" in self.labels:
+            raise ValidationError("forbidden label", path="$.labels")
+
+
+PROBES = (Probe, GuardedProbe)
+
+
+@pytest.fixture(scope="module")
+def probes():
+    """Register the probe types for this module's tests only."""
+    for cls in PROBES:
+        ne.register(cls)
+    yield PROBES
+    for cls in PROBES:
+        registry.unregister(cls.__name__)
+
+
+# Values the model treats specially, to put anywhere in a document.
+_EDGES = st.sampled_from(
+    [
+        "", " ", "x", "IL", "il", "XX", "person", "country", "robot", "order", "about", "roughly",
+        "prison", "calm", "tense", "forbidden", "2019", "2019-12", "2019-02-29", "2020-02-29",
+        "2019-02-30", "2019-13", "0000", "has space", "ok.id-1", "a" * 65,
+        "a\x00", "\x08", "b\x0c", "\x0b", "\x1f", "\ufffe", "\uffff", "\t\n\r", "\x7f", "\u2028", "\\",
+        -(2**53), -(2**53) + 1, -6, -5, -1, 0, 1, 2, 2**53 - 1, 2**53, 2**63 - 1,
+        True, False, None, 1.0, [], {}, ["x"], [1], ["calm"], [True], ["2019"], [{"name": "X", "kind": "group"}],
+        {"value": 3, "qualifier": "about"}, {"value": -1, "qualifier": "about"}, {"value": 3},
+        {"value": True, "qualifier": "exact"}, {"name": "X", "kind": "person"},
+        {"name": None, "country": None}, {"name": "X", "kind": "person", "country": "XX"},
+        {"text": "ab", "start": 0, "end": 2}, {"text": "ab", "start": 0, "end": 3},
+        {"text": "a\x01", "start": 0, "end": 2},
+    ]
+)
+_VALUES = _EDGES | mutations
+_TAINTS = st.sampled_from(["\x00", "\x08", "\x0c", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff", "\t", "\x7f", "\\", " "])
+
+
+def _containers(node):
+    children = node.values() if isinstance(node, dict) else node
+    return [child for child in children if isinstance(child, dict | list) and child]
+
+
+def _mutate(document, data):
+    """Replace, add or remove a key or item at any depth."""
+    target = document
+    while _containers(target) and data.draw(st.booleans()):
+        target = data.draw(st.sampled_from(_containers(target)))
+    action = data.draw(st.sampled_from(["replace", "add", "remove"]))
+    slots = sorted(target) if isinstance(target, dict) else list(range(len(target)))
+    if action == "add":
+        value = data.draw(_VALUES)
+        if isinstance(target, dict):
+            target[data.draw(st.text(max_size=8) | st.sampled_from(sorted(target) or ["type"]))] = value
+        else:
+            target.insert(data.draw(st.integers(0, len(target))), value)
+    elif slots:
+        slot = data.draw(st.sampled_from(slots))
+        if action == "replace":
+            target[slot] = data.draw(_VALUES)
+        else:
+            del target[slot]
+
+
+def _slots(node):
+    """Every (container, key or index) of a JSON document, depth first."""
+    for key in list(node) if isinstance(node, dict) else range(len(node)):
+        yield node, key
+        if isinstance(node[key], dict | list):
+            yield from _slots(node[key])
+
+
+_NONE_EDGES = [
+    "", " ", "XX", "2019-02-30", "calm", -1, 0, 2**53, True, 1.0, [], ["x"], {},
+    {"value": -1, "qualifier": "about"}, {"value": 3, "qualifier": "roughly"},
+    {"name": " ", "kind": "person"}, {"name": "X", "kind": "person", "country": "XX"},
+    {"name": None, "country": None}, {"text": "ab", "start": 0, "end": 3},
+]
+
+
+# Enum members are str subclasses: equal to their values, but not JSON strings.
+_MEMBERS = {
+    member.value: (member,)
+    for enum_type in (ne.ActorKind, ne.CountQualifier, ne.Penalty, Mood)
+    for member in enum_type
+}
+
+
+def _edges(value):
+    """Values at or just past the model's limits, near ``value``: where a missing check shows."""
+    if value is None:
+        return _NONE_EDGES
+    if isinstance(value, bool):
+        return [not value, int(value), None]
+    if isinstance(value, int):
+        return [value - 1, value + 1, -1, -5, -6, 0, 2**53 - 1, 2**53, -(2**53), True, 1.0, str(value)]
+    if isinstance(value, str):
+        return [
+            *_MEMBERS.get(value, ()), "", " ", "XX", "il", "robot", "roughly", "forbidden", "has space", "a" * 65,
+            "2019-02-30", "2019-13", "0000", "2019", value[:-1],
+            value + "\x00", "\x0b" + value, value + "\ufffe", value + "\x08", value + "\x0c",
+        ]
+    if isinstance(value, list):
+        return [tuple(value), [], value[1:], [*value, *value[:1]], [*value, None], "ab", [*value, 1], [*value, "a\x00"]]
+    if isinstance(value, dict):
+        return [{**value, "x": 1}, "ab", []]
+    return [0, "x", None]
+
+
+def _variants(document):
+    """The document with each value in turn replaced by each of its edges, or removed (in place)."""
+    yield
+    for container, key in list(_slots(document)):
+        original = container[key]
+        for edge in _edges(original):
+            container[key] = edge
+            yield
+        container[key] = original
+        if isinstance(container, dict) and key != "type":
+            del container[key]
+            yield
+            container[key] = original
+
+
+def _compare(document, strict):
+    """Assert that the fast hooks and the checked constructor pass agree on ``document``."""
+    try:
+        cls = nj._lookup(document)
+    except DecodeError:
+        return
+    expected = _outcome(lambda: nj._checked_event(document, cls, strict))
+    runs = [(True, document, expected)]
+    text = json.dumps(document, ensure_ascii=False)
+    with contextlib.suppress(orjson.JSONDecodeError):
+        parsed = orjson.loads(text)
+        if not nj._may_hold_illegal_text(text):
+            # Parsed again: enum members and tuples are plain strings and lists now.
+            runs.append((False, parsed, _outcome(lambda: nj._checked_event(parsed, cls, strict))))
+    for check_text, data, expected in runs:
+        try:
+            fast = ("ok", nj._decoder(cls, strict, check_text)(data, cls))
+        except Exception:  # noqa: BLE001 (the fast pass refuses with any exception)
+            fast = ("refused",)
+        if expected[0] == "ok":
+            assert fast[0] == "ok", (document, check_text)
+            _same_event(expected[1], fast[1])
+        else:
+            assert fast == ("refused",), (document, check_text, expected)
+
+
+def _outcome(decode):
+    """("ok", event) or ("error", class, path) of calling ``decode``."""
+    try:
+        return ("ok", decode())
+    except DecodeError as error:
+        return ("error", type(error), error.path)
+
+
+def _same_event(expected, got):
+    assert type(expected) is type(got)
+    assert expected == got
+    assert repr(expected) == repr(got)  # enum members, not bare strings; tuples, not lists
+
+
+@given(st.data())
+def test_fast_path_agrees_with_the_constructors(probes, data):
+    """
+    The generated decoders accept exactly what the model's constructors accept, with equal results.
+
+    Events of every type (user types included) are encoded and mutated at random (keys
+    replaced, added or removed at any depth); then every value in turn is replaced by values
+    at the model's limits (blank names, unknown countries, impossible dates, integers one
+    past a bound, characters XML cannot carry, wrong JSON types) or removed. Each variant
+    is decoded by the fast hooks and by the checked constructor pass: both accept with
+    equal events, or both refuse. The public functions raise the checked pass's error
+    class and path, from JSON text (escaped or raw, str or bytes) and from dicts.
+    """
+    event = data.draw(events(types=[*sorted(registry.types().values(), key=lambda c: c.__name__)]))
+    document = ne.to_dict(event)
+    for _ in range(data.draw(st.integers(0, 2))):
+        _mutate(document, data)
+    strict = data.draw(st.booleans())
+    for _ in _variants(document):
+        _compare(document, strict)
+    text = json.dumps(document, ensure_ascii=data.draw(st.booleans()))
+    raw = text.encode("utf-8", "surrogatepass") if data.draw(st.booleans()) else text
+    try:
+        parsed = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        with pytest.raises(DecodeError):
+            ne.from_json(raw, strict=strict)
+        return
+    try:
+        cls = nj._lookup(parsed)
+    except DecodeError:
+        expected = _outcome(lambda: nj._lookup(parsed))
+    else:
+        expected = _outcome(lambda: nj._checked_event(parsed, cls, strict))
+    for public in (lambda: ne.from_json(raw, strict=strict), lambda: ne.from_dict(parsed, strict=strict)):
+        got = _outcome(public)
+        if expected[0] == "ok":
+            assert got[0] == "ok"
+            _same_event(expected[1], got[1])
+        else:
+            assert expected == got
+
+
+@given(st.text(), st.booleans())
+def test_the_text_scan_never_misses_an_illegal_character(text, ascii_only):
+    """Whenever a JSON string holds a character XML cannot carry, the raw-text scan says so."""
+    document = json.dumps({"type": "Airstrike", "source": text}, ensure_ascii=ascii_only)
+    try:
+        orjson.loads(document)
+    except orjson.JSONDecodeError:
+        return  # lone surrogates: orjson refuses the document itself
+    if first_illegal_char(text) is not None:
+        assert nj._may_hold_illegal_text(document)
+        assert nj._may_hold_illegal_text(document.encode())
+        assert nj._may_hold_illegal_text(bytearray(document.encode()))
+        assert nj._may_hold_illegal_text(memoryview(document.encode()))
+
+
+@pytest.mark.parametrize(
+    ("document", "suspect"),
+    [
+        ('{"source": "plain"}', False),
+        ('{"source": "quote \\" and newline \\n and tab \\t and \\u00e9"}', False),
+        ('{"source": "\\u0000"}', True),
+        ('{"source": "\\u001F"}', True),
+        ('{"source": "\\b"}', True),
+        ('{"source": "\\f"}', True),
+        ('{"source": "\\uFFFE"}', True),
+        ('{"source": "\\uffff"}', True),
+        ('{"source": "\ufffe"}', True),
+        ('{"source": "\uffff"}', True),
+    ],
+)
+def test_text_scan_examples(document, suspect):
+    """The scan flags the escapes and raw characters that can carry an illegal character."""
+    assert suspect == nj._may_hold_illegal_text(document)
+    assert suspect == nj._may_hold_illegal_text(document.encode())
+
+
+def test_from_dict_checks_every_string():
+    """from_dict has no raw text to scan, so it checks each string, nested or not."""
+    good = ne.to_dict(seed_events()[-1])
+    cases = {
+        "$.source": {**good, "source": "a\x00"},
+        "$.targets[1]": {**good, "targets": ["ok", "\ufffe"]},
+        "$.attacker.name": {**good, "attacker": {**good["attacker"], "name": "Is\x0brael"}},
+        "$.evidence.text": {**good, "evidence": {**good["evidence"], "text": "\x1f" + good["evidence"]["text"][1:]}},
+        "$.evidence.rule": {**good, "evidence": {**good["evidence"], "rule": "r\x08"}},
+        "$.location.name": {**good, "location": {**good["location"], "name": "S\udc00yria"}},
+    }
+    for path, document in cases.items():
+        with pytest.raises(ValidationError) as raised:
+            ne.from_dict(document)
+        assert path == raised.value.path
+
+
+def test_user_types_get_generated_hooks_in_the_converter(probes):
+    """A registered user type is structured and unstructured by hooks generated for it in the cattrs converter."""
+    for converter in nj._CONVERTERS.values():
+        hook = converter.get_structure_hook(Probe)
+        assert "<newsevents generated" in hook.__code__.co_filename
+        assert "<newsevents generated" in converter.get_unstructure_hook(Probe).__code__.co_filename
+    probe = Probe(lead=ne.Actor.person("X"), witnesses=(ne.Actor.group("Y"),), scores=(1, -2), moods=(Mood.TENSE,))
+    assert probe == ne.from_json(ne.to_json(probe))
+
+
+def test_user_validators_and_post_init_run_on_decoding(probes):
+    """A user type's own validator and post-init still refuse, with their paths."""
+    with pytest.raises(ValidationError) as raised:
+        ne.from_json('{"type": "GuardedProbe", "code": "forbidden"}')
+    assert "$.code" == raised.value.path
+    with pytest.raises(ValidationError) as raised:
+        ne.from_json('{"type": "GuardedProbe", "labels": ["a", "forbidden"]}')
+    assert "$.labels" == raised.value.path
+    assert ("a",) == ne.from_json('{"type": "GuardedProbe", "labels": ["a"]}').labels
+
+
+def test_minimum_and_min_items_of_user_types(probes):
+    """Declared minimum and min_items are enforced by the fast path too."""
+    base = {"type": "Probe", "lead": {"name": "X", "kind": "person"}, "witnesses": [{"name": "Y", "kind": "group"}]}
+    assert 0 == ne.from_dict(base).level
+    for key, value, path in [("level", -1, "$.level"), ("floor", -6, "$.floor"), ("witnesses", [], "$.witnesses")]:
+        with pytest.raises(ValidationError) as raised:
+            ne.from_dict({**base, key: value})
+        assert path == raised.value.path
+    assert -5 == ne.from_dict({**base, "floor": -5}).floor
+
+
+def _short(_: object, attribute: attrs.Attribute, value: object) -> None:
+    if len(value) > 3:
+        raise ValidationError("too long", path=f"$.{attribute.name}")
+
+
+@attrs.frozen
+class Tag:
+    """A value type with a validator the generated decoder does not know: it is called as is."""
+
+    label: str = attrs.field(validator=_short)
+    weight: int = 0
+
+
+def test_unknown_validators_of_value_types_are_called():
+    """The generated decoder of a value type calls a validator it cannot write inline."""
+    from newsevents import _decoders
+
+    decode = _decoders.value_structure(Tag, nj._STRICT.get_structure_hook, forbid_extra_keys=True, check_text=True)
+    assert Tag("abc", 2) == decode({"label": "abc", "weight": 2})
+    for bad in ({"label": "abcd"}, {"label": 5}, {"label": "a", "weight": "1"}, {"label": "a", "x": 1}):
+        with pytest.raises((ValidationError, _decoders.Refused, TypeError)):
+            decode(bad)
