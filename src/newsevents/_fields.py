@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import enum
 import typing
+from collections.abc import Callable
 from types import NoneType, UnionType
 from typing import Any
 
 import attrs
 
+from newsevents._text import first_illegal_char
 from newsevents.errors import RegistrationError, ValidationError
 from newsevents.model import (
     BASE_FIELDS,
+    MAX_INT,
     Actor,
     Count,
     Event,
@@ -231,24 +234,78 @@ def _check(value: Any, ftype: FieldType, path: str) -> None:
         )
 
 
+def _accepts(ftype: FieldType, var: str, names: dict[str, Any]) -> str:
+    """A Python condition true when ``var`` passes `_check` for ``ftype`` (the quick test of it)."""
+    if isinstance(ftype, OptionalOf):
+        return f"({var} is None or {_accepts(ftype.item, var, names)})"
+    if isinstance(ftype, TupleOf):
+        return f"(type({var}) is tuple and all([{_accepts(ftype.item, 'x', names)} for x in {var}]))"
+    if isinstance(ftype, Scalar):
+        if ftype.type is str:
+            return f"(type({var}) is str and _bad({var}) is None)"
+        if ftype.type is int:
+            return f"(type({var}) is int and {-MAX_INT} <= {var} <= {MAX_INT})"
+        return f"type({var}) is bool"
+    name = f"_t{len(names)}"
+    names[name] = ftype.type
+    return f"type({var}) is {name}"
+
+
+def _too_few(value: Any, min_items: int, name: str) -> None:
+    raise ValidationError(f"needs at least {min_items} items, got {len(value)}", path=f"$.{name}")
+
+
+def _below(value: Any, minimum: int, name: str) -> None:
+    raise ValidationError(f"{value} is below the minimum {minimum}", path=f"$.{name}")
+
+
+def _compile_check(cls: type[Event]) -> Callable[[Event], None]:
+    """
+    Write `check_event` for one event type: a quick inline test per field, `_check` for the error.
+
+    The quick tests are `_check`'s rules written out once per class from `describe`, so
+    building an event costs no generic walk over its field types.
+    """
+    names: dict[str, Any] = {
+        "_check": _check,
+        "_bad": first_illegal_char,
+        "_too_few": _too_few,
+        "_below": _below,
+    }
+    lines = ["def check(e):"]
+    for index, spec in enumerate(describe(cls)):
+        if spec.name == "id":
+            continue
+        ftype = f"_f{index}"
+        names[ftype] = spec.type
+        lines.append(f"    v = e.{spec.name}")
+        lines.append(f"    if not {_accepts(spec.type, 'v', names)}: _check(v, {ftype}, {spec.name!r})")
+        if spec.min_items:
+            lines.append(f"    if len(v) < {spec.min_items}: _too_few(v, {spec.min_items}, {spec.name!r})")
+        if spec.minimum is not None:
+            below = f"_below(v, {spec.minimum}, {spec.name!r})"
+            lines.append(f"    if v is not None and v < {spec.minimum}: {below}")
+    lines.append("    return None")
+    exec(compile("\n".join(lines), f"<newsevents check_event {cls.__name__}>", "exec"), names)
+    return typing.cast("Callable[[Event], None]", names["check"])
+
+
+_CHECKS: dict[type, Callable[[Event], None]] = {}
+
+
 def check_event(event: Event) -> None:
     """
     Check every field of ``event`` against its declared type.
 
     Value types check themselves when built; this adds the type checks attrs does not make,
     and the text checks for the event type's own string fields, whatever the event type.
+    The check is compiled once per event type from `describe`.
 
     Raises:
         ValidationError: Naming the first field that is wrong.
     """
-    for spec in describe(type(event)):
-        if spec.name == "id":
-            continue
-        value = getattr(event, spec.name)
-        _check(value, spec.type, spec.name)
-        if spec.min_items and len(value) < spec.min_items:
-            raise ValidationError(
-                f"needs at least {spec.min_items} items, got {len(value)}", path=f"$.{spec.name}"
-            )
-        if spec.minimum is not None and value is not None and value < spec.minimum:
-            raise ValidationError(f"{value} is below the minimum {spec.minimum}", path=f"$.{spec.name}")
+    cls = type(event)
+    check = _CHECKS.get(cls)
+    if check is None:
+        check = _CHECKS[cls] = _compile_check(cls)
+    check(event)
