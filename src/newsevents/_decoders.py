@@ -237,6 +237,10 @@ def _emit_fields(
         if default is _MISSING:
             src.add(1, f"v = o[{name!r}]")
             _emit(src, ftype, "v", f"f_{name}", indent=1, rules=rules, hook=hook)
+        elif default is None and isinstance(ftype, OptionalOf):
+            # Absent and null mean the same here.
+            src.add(1, f"v = o.get({name!r})")
+            _emit(src, ftype, "v", f"f_{name}", indent=1, rules=rules, hook=hook)
         else:
             src.add(1, f"v = o.get({name!r}, _M)")
             src.add(1, "if v is _M:")
@@ -434,11 +438,21 @@ def structure_count(value: Any, _: Any = None) -> Count:
 # --------------------------------------------------------------------------- encoders
 
 
-def unstructure(cls: type, hook: Callable[[type], Any], specs: list[tuple[str, FieldType]]) -> Any:
-    """Generate the encoder of an attrs class: one dict display, fields in order."""
+def unstructure(
+    cls: type, hook: Callable[[type], Any], specs: list[tuple[str, FieldType]], *, tag: str | None = None
+) -> Any:
+    """
+    Generate the encoder of an attrs class: one dict display, fields in order.
+
+    Args:
+        cls: The class.
+        hook: The converter's unstructure hook for a field's class.
+        specs: The fields' names and types.
+        tag: When given, the dict starts with ``"type": tag``.
+    """
     src = _Source(check_text=False)
     src.add(0, "def unstructure(e):")
-    items = []
+    items = [] if tag is None else [f"'type': {tag!r}"]
     for index, (name, ftype) in enumerate(specs):
         base = ftype.item if isinstance(ftype, OptionalOf) else ftype
         if isinstance(base, Scalar):
@@ -468,6 +482,11 @@ def unstructure(cls: type, hook: Callable[[type], Any], specs: list[tuple[str, F
 
 
 # --------------------------------------------------------------------------- installation
+
+
+def event_unstructure(cls: type[Event], hook: Callable[[type], Any], *, tag: str | None = None) -> Any:
+    """Generate the encoder of an event type, from `describe`; with ``tag``, the ``"type"`` key first."""
+    return unstructure(cls, hook, [(s.name, s.type) for s in describe(cls)], tag=tag)
 
 
 def _is_event_type(cls: Any) -> bool:
@@ -508,7 +527,7 @@ def install(converter: cattrs.Converter, *, forbid_extra_keys: bool, check_text:
         )
 
     def event_encoder(cls: Any) -> Any:
-        return unstructure(cls, unstructure_hook, [(s.name, s.type) for s in describe(cls)])
+        return event_unstructure(cls, unstructure_hook)
 
     def value_encoder(cls: Any) -> Any:
         return unstructure(

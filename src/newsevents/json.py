@@ -156,10 +156,13 @@ _DECODERS: dict[tuple[bool, bool], dict[type, Callable[[Any, Any], Event]]] = {
 
 @attrs.frozen
 class _Plan:
-    """How one event type is written: its keys and its generated encoder."""
+    """How one event type is written: its keys and its generated encoders."""
 
     keys: frozenset[str]
+    #: The converter's unstructure hook: the fields, without ``"type"``.
     unstructure: Callable[[Event], dict[str, Any]]
+    #: The same, with ``"type"`` first: what `to_dict` returns.
+    tagged: Callable[[Event], dict[str, Any]]
 
 
 _PLANS: dict[type[Event], _Plan] = {}
@@ -171,6 +174,7 @@ def _plan(cls: type[Event]) -> _Plan:
         plan = _PLANS[cls] = _Plan(
             keys=frozenset(["type", *(spec.name for spec in describe(cls))]),
             unstructure=_STRICT.get_unstructure_hook(cls),
+            tagged=_decoders.event_unstructure(cls, _STRICT.get_unstructure_hook, tag=cls.__name__),
         )
     return plan
 
@@ -203,7 +207,9 @@ def to_dict(event: Event) -> dict[str, Any]:
             path="$",
         )
     plan = _PLANS.get(cls) or _plan(cls)
-    return {"type": name, **plan.unstructure(event)}
+    if name != cls.__name__:  # registered under another name: not done by `register`, but be exact
+        return {"type": name, **plan.unstructure(event)}
+    return plan.tagged(event)
 
 
 def to_json(events: Event | Iterable[Event], *, indent: bool = False) -> str:
