@@ -593,3 +593,11 @@ def test_unknown_validators_of_value_types_are_called():
     for bad in ({"label": "abcd"}, {"label": 5}, {"label": "a", "weight": "1"}, {"label": "a", "x": 1}):
         with pytest.raises((ValidationError, _decoders.Refused, TypeError)):
             decode(bad)
+
+
+@given(st.text() | st.sampled_from(["\ufffe", "\uffff", "a\ud800", "\x00", "\t\n\r", "\u2028", "\x85"]))
+def test_quick_text_test_agrees_with_the_character_search(text):
+    """carriable(), which the decoders use, answers as the XML character search does."""
+    from newsevents.model import carriable
+
+    assert carriable(text) == (first_illegal_char(text) is None)

@@ -51,7 +51,6 @@ from newsevents._fields import (
     describe,
     field_type,
 )
-from newsevents._text import first_illegal_char
 from newsevents.model import (
     _ID,
     MAX_INT,
@@ -63,6 +62,7 @@ from newsevents.model import (
     _country,
     _optional_text,
     _text,
+    carriable,
     country_codes,
 )
 
@@ -126,7 +126,7 @@ class _Source:
         self.ns: dict[str, Any] = {
             "_R": Refused,
             "_M": _MISSING,
-            "_bad": first_illegal_char,
+            "_ok": carriable,
             "_C": country_codes(),
             "_new": object.__new__,
             "_set": object.__setattr__,
@@ -160,7 +160,7 @@ def _scalar_test(src: _Source, ftype: Scalar, var: str, rules: _Rules) -> str:
         if rules.country:
             parts.append(f"{var} not in _C")
         elif src.check_text:
-            parts.append(f"_bad({var}) is not None")
+            parts.append(f"not _ok({var})")
         return " or ".join(parts)
     if ftype.type is int:
         test = f"type({var}) is not int"

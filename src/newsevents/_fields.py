@@ -27,7 +27,6 @@ from typing import Any
 
 import attrs
 
-from newsevents._text import first_illegal_char
 from newsevents.errors import RegistrationError, ValidationError
 from newsevents.model import (
     BASE_FIELDS,
@@ -38,6 +37,7 @@ from newsevents.model import (
     Evidence,
     PartialDate,
     Place,
+    carriable,
     check_int,
     check_text,
 )
@@ -242,7 +242,7 @@ def _accepts(ftype: FieldType, var: str, names: dict[str, Any]) -> str:
         return f"(type({var}) is tuple and all([{_accepts(ftype.item, 'x', names)} for x in {var}]))"
     if isinstance(ftype, Scalar):
         if ftype.type is str:
-            return f"(type({var}) is str and _bad({var}) is None)"
+            return f"(type({var}) is str and _ok({var}))"
         if ftype.type is int:
             return f"(type({var}) is int and {-MAX_INT} <= {var} <= {MAX_INT})"
         return f"type({var}) is bool"
@@ -268,7 +268,7 @@ def _compile_check(cls: type[Event]) -> Callable[[Event], None]:
     """
     names: dict[str, Any] = {
         "_check": _check,
-        "_bad": first_illegal_char,
+        "_ok": carriable,
         "_too_few": _too_few,
         "_below": _below,
     }

@@ -295,6 +295,9 @@ def _may_hold_illegal_text(text: str | bytes | bytearray | memoryview) -> bool:
     )
 
 
+_TEXT_TYPES = (str, bytes, bytearray, memoryview)
+
+
 @overload
 def from_json(text: str | bytes, *, strict: bool = ..., many: None = ...) -> EventOrEvents: ...
 @overload
@@ -311,7 +314,7 @@ def from_json(text: str | bytes, *, strict: bool = True, many: bool | None = Non
     Raises:
         DecodeError: For malformed JSON (with its line) and for anything `from_dict` refuses.
     """
-    if not isinstance(text, str | bytes | bytearray | memoryview):
+    if type(text) is not str and not isinstance(text, _TEXT_TYPES):
         raise DecodeError(f"expected JSON text, got {type(text).__name__}")
     try:
         data = orjson.loads(text)

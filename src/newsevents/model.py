@@ -60,12 +60,24 @@ def check_text(value: object, name: str, *, allow_empty: bool = True) -> None:
         raise _fail(f"expected a string, got {type(value).__name__}", name)
     if not allow_empty and not value.strip():
         raise _fail("must not be empty or blank", name)
+    if value.isprintable():  # the common case, answered without the character search
+        return
     bad = first_illegal_char(value)
     if bad is not None:
         raise _fail(
             f"character U+{ord(value[bad]):04X} at index {bad} cannot be carried by XML or UTF-8",
             name,
         )
+
+
+def carriable(text: str) -> bool:
+    """
+    Whether every character of ``text`` can be carried by XML 1.0 and UTF-8.
+
+    Printable text (no controls, surrogates or noncharacters) is answered at once;
+    anything else is searched character by character.
+    """
+    return text.isprintable() or first_illegal_char(text) is None
 
 
 def check_int(value: object, name: str, *, low: int = 0, high: int = MAX_INT) -> None:
@@ -322,7 +334,7 @@ class Evidence:
             or type(end) is not int
             or not 0 <= start <= MAX_INT
             or not 0 <= end <= MAX_INT
-            or first_illegal_char(text) is not None
+            or not carriable(text)
         ):
             # Something is wrong: the checks one by one say what.
             check_text(text, "text")
