@@ -75,6 +75,21 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
          Penalty.PRISON, 60, "2016-03-08"),
         ("The appeals court reduced Bob Jones's sentence to eight years.", "Bob Jones",
          Penalty.PRISON, 96, None),
+        ("Bob Jones had his sentence reduced to five years by an appeals court on Tuesday.", "Bob Jones",
+         Penalty.PRISON, 60, "2016-03-08"),
+        ("Bob Jones's sentence was cut to four years on appeal.", "Bob Jones", Penalty.PRISON, 48, None),
+        ("Ahmet Yildiz was sentenced in 2018 to eight years and nine months in prison.", "Ahmet Yildiz",
+         Penalty.PRISON, 105, "2018"),
+        ("Oleg Smirnov was sentenced on Jan. 5 to six years in a penal colony.", "Oleg Smirnov",
+         Penalty.PRISON, 72, "2016-01-05"),
+        ("A court in Seoul on Tuesday ordered businessman Park Ji-hoon to pay a fine of 300 million won.",
+         "Park Ji-hoon", Penalty.FINE, None, "2016-03-08"),
+        ("Kelly Barnes was given 200 hours of community service by magistrates on Wednesday.", "Kelly Barnes",
+         Penalty.COMMUNITY, None, "2016-03-09"),
+        ("A third officer, Daniel Ortiz, received probation after testifying.", "Daniel Ortiz",
+         Penalty.COMMUNITY, None, None),
+        ("Jean Morel received a suspended sentence of 18 months and was ordered to pay a fine of 50,000 euros.",
+         "Jean Morel", Penalty.SUSPENDED, 18, None),
     ],
 )  # fmt: skip
 def test_sentencing_phrasings(
@@ -105,6 +120,8 @@ def test_sentencing_phrasings(
         "His lawyers asked the board to commute his sentence to life with parole.",
         "Saudi Arabia's Supreme Court has upheld a 10-year prison sentence for the blogger Raif Badawi.",
         "Washington condemned the verdict as politically motivated.",
+        "The European Commission ordered Google to pay a fine of 2.4 billion euros.",
+        "The court clerk corrected a sentence in the letter sent to the defence.",
     ],
 )
 def test_not_sentencings(text: str) -> None:
@@ -135,6 +152,16 @@ def test_coordinated_subjects() -> None:
     events = sentencings("Ivan Petrov and Olga Ivanova were each jailed for four years on Wednesday.")
     assert [("Ivan Petrov", 48), ("Olga Ivanova", 48)] == [(e.defendant.name, e.term_months) for e in events]
     assert all(PartialDate(2016, 3, 9) == e.date for e in events)
+
+
+def test_minimum_term_and_later_fine_are_one_sentence() -> None:
+    """A life sentence's minimum term and a fine reported after a prison term add no second sentencing."""
+    text = "Dan Cole was jailed for life on Monday. Cole must serve a minimum of 28 years before parole."
+    [event] = sentencings(text)
+    assert (Penalty.LIFE, None) == (event.penalty, event.term_months)
+    text = "A court in Kuala Lumpur jailed Lim Wei Ming for six years yesterday. He was also fined 1.2 million ringgit."
+    [event] = sentencings(text)
+    assert ("Lim Wei Ming", Penalty.PRISON, 72) == (event.defendant.name, event.penalty, event.term_months)
 
 
 def test_reporting_day_and_earlier_times_do_not_date() -> None:

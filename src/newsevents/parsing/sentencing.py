@@ -46,7 +46,7 @@ from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import Cast, Mention, country_of
 from newsevents.parsing.airstrike import place_country, sentence_times
 from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
-from newsevents.parsing.numbers import find_terms, parse_number
+from newsevents.parsing.numbers import find_numbers, find_terms, parse_number
 
 __all__ = ["find_sentencings", "read_penalty"]
 
@@ -104,7 +104,31 @@ class PenaltyReading:
 _PRISON_WORD = re.compile(r"\b(?:prison|jail|imprisonment|hard labou?r|behind bars)\b", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:\d+|[a-z]+)(?:\s+(?:to|and|or)\s+|\s*[-–]\s*)$", re.IGNORECASE)
 _TO_LIFE = re.compile(r"^\s+to\s+life\b", re.IGNORECASE)
+_DATE_WORD = re.compile(
+    r"^(?:in|on|since|of|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march"
+    r"|april|june|july|august|september|october|november|december)\.?$",
+    re.IGNORECASE,
+)
 _FOLLOW = re.compile(r"^[\s,]*(?:(?:of|on|in|to|'s|’s)\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+
+
+def _is_range(before: str, term: str) -> bool:
+    """
+    Whether the number just before a term starts a range ("15 to 25 years"), rather than
+    ending a date ("sentenced in 2018 to eight years", "on Jan. 5 to six years").
+    """
+    if not _RANGE_BEFORE.search(before):
+        return False
+    tokens = before.split()
+    if len(tokens) < 2:
+        return False
+    first = parse_number(tokens[-2])
+    if first is None or (isinstance(first, float) and not first.is_integer()):
+        return False
+    if len(tokens) >= 3 and _DATE_WORD.match(tokens[-3].strip(",")):
+        return False  # "in 2018 to", "Jan. 5 to": a date, not the low end of a range
+    amount = find_numbers(term)
+    return not amount or first < amount[0].value
 
 
 def read_penalty(text: str) -> PenaltyReading:
@@ -147,13 +171,8 @@ def read_penalty(text: str) -> PenaltyReading:
             continue  # the first custodial term is the sentence; later ones are suspensions etc.
         custodial_term = True
         components.add(Penalty.PRISON)
-        if (
-            not _RANGE_BEFORE.search(before)
-            or parse_number(before.split()[-2] if len(before.split()) > 1 else "") is None
-        ):
-            term = found.months
-        else:
-            term = None  # "15 to 25 years", "between seven and 10 years"
+        # "15 to 25 years", "between seven and 10 years": a range has no one term
+        term = None if _is_range(before, found.text) else found.months
     for kind, component in (
         ("death", Penalty.DEATH),
         ("life", Penalty.LIFE),
@@ -188,6 +207,7 @@ _TRIGGER = re.compile(
     r"|(?P<jailed>jailed|imprisoned)"
     r"|(?P<handed>handed|gave|given|received|drew|got|gets|receives)"
     r"|(?P<fined>fined)"
+    r"|(?P<ordered>ordered(?=\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b))"
     r"|(?P<serve>(?:must|ordered\s+to)\s+(?:also\s+)?serve)"
     r")\b",
     re.IGNORECASE,
@@ -199,13 +219,16 @@ _MAX_TRIGGERS = 24
 _MAX_SENTENCES = 200
 #: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
 _KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "serve", "condemned", "handed", "gave",
-             "given", "drew", "received", "got ", "gets ")  # fmt: skip
+             "given", "drew", "received", "got ", "gets ", "ordered")  # fmt: skip
 _CONFIRM = re.compile(
     r"(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|(?:must|ordered\s+to)\s+(?:also\s+)?serve"
     r"|condemned\s+to)\b"
     r"|\b(?:handed|gave|given|drew|received|gets|got)\s+(?:\S+\s+){0,5}?"
-    r"(?:life|death|sentences?|terms?|years?|months?|probation)\b"
-    r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence",
+    r"(?:life|death|sentences?|terms?|years?|months?|probation|community\s+service)\b"
+    r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence"
+    r"|\b(?:sentences?|terms?)\s+(?:was\s+|were\s+)?(?:reduced|cut|increased|extended|shortened)\s+"
+    r"(?:on\s+appeal\s+)?(?:from|to)\b"
+    r"|\bordered\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b",
     re.IGNORECASE,
 )
 #: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
@@ -215,6 +238,14 @@ _APPEAL = re.compile(
     r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)"
     r"|the\s+(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+of\s+(?P<of>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*))"
     r"\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
+)
+#: The same, said of the defendant: "had his sentence reduced to five years", "Jones's term was cut to".
+_APPEAL_OWN = re.compile(
+    r"(?:\b(?:had|has\s+had|have\s+had)\s+(?P<pronoun>his|her|their)"
+    r"|(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)))\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+(?:was\s+|were\s+)?"
+    r"(?:reduced|cut|increased|raised|extended|lengthened|shortened)\s+(?:on\s+appeal\s+)?"
+    r"(?:from\s+[^.;]{1,40}?\s+)?to\b"
 )
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently|previously|"
@@ -227,7 +258,8 @@ _CUT = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_NOUN = re.compile(
-    r"\b(?:sentence|sentences|term|terms|life|death|years?\s+in\s+(?:prison|jail)|probation)\b",
+    r"\b(?:sentence|sentences|term|terms|life|death|years?\s+in\s+(?:prison|jail)|probation"
+    r"|community\s+service)\b",
     re.IGNORECASE,
 )
 _PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -317,18 +349,31 @@ def _strip_relatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$")
+
+
+def _people_mentions(cast: Cast, article: Article, sentence: Sentence) -> list[Mention]:
+    """The people a sentence mentions, less names after "in"/"at" (places: "a court in Kuala Lumpur")."""
+    text = article.text
+    return [
+        m
+        for m in cast.mentions(sentence)
+        if m.actor.kind is ActorKind.PERSON and not _PLACE_BEFORE.search(text, max(0, m.start - 6), m.start)
+    ]
+
+
 def _pronoun_referent(cast: Cast, article: Article, sentence: Sentence, at: int) -> Actor | None:
     """
     He/she as a subject: the last person named before it in the sentence, else the first
     person of the previous sentence, else the last person named.
     """
-    same = [m.actor for m in cast.mentions(sentence) if m.end <= at and m.actor.kind is ActorKind.PERSON]
+    same = [m.actor for m in _people_mentions(cast, article, sentence) if m.end <= at]
     if same:
         return same[-1]
     index = article.sentences.index(sentence) if sentence in article.sentences else -1
     if index > 0:
         previous = article.sentences[index - 1]
-        people = [m.actor for m in cast.mentions(previous) if m.actor.kind is ActorKind.PERSON]
+        people = [m.actor for m in _people_mentions(cast, article, previous)]
         if people:
             return people[0]
     return cast.last_person(sentence.start)
@@ -609,7 +654,10 @@ _OBJECT_END_HANDED = re.compile(r"\s(?:a|an|the|life)\b")
 _OBJECT_HANDED = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){1,4}(?:a|an|the|life)\b)")
 _AFTER_PASSIVE = re.compile(r"\s+(?:to|in|on|by|at|for|last|this|earlier|today|yesterday)\b", re.IGNORECASE)
 _FOR_TERM = re.compile(r"\bfor\s+(?:life|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
-_HANDED_OBJECT = re.compile(r"\s+(?:a|an|the|life|death|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
+_HANDED_OBJECT = re.compile(
+    r"\s+(?:a|an|the|life|death|probation|community\s+service|\w+[\s-]+(?:years?|months?|hours\s+of\s+community))",
+    re.IGNORECASE,
+)
 
 
 def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive: bool) -> bool | None:
@@ -642,16 +690,30 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
         return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
     if kind == "fined":
         return True if passive else None
+    if kind == "ordered":
+        # "X was ordered to pay a fine"; "a court ordered X to pay a fine" (a court's order only:
+        # regulators and governments order fines too)
+        if _COURT.search(window) is None and _COURT.search(text, max(0, trigger.start() - 80), end) is None:
+            return None
+        return passive or (None if re.match(r"\s+to\s", text[end : end + 5]) else False)
+    if re.match(r"\s+(?:a\s+minimum|the\s+minimum|at\s+least|a\s+minimum\s+term)\b", text[end : end + 24]):
+        return None  # "must serve a minimum of 28 years": the tariff of a life sentence, not a sentence
     return True  # "must serve"
 
 
 def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     """An appellate court's new or reduced term (Clarification 8)."""
     text = article.text
-    for found in _APPEAL.finditer(text, sentence.start, sentence.end):
+    for found in (
+        *_APPEAL.finditer(text, sentence.start, sentence.end),
+        *_APPEAL_OWN.finditer(text, sentence.start, sentence.end),
+    ):
         if _blocked(article, sentence, found.start()):
             continue
-        whose = found.group("whose") or found.group("of") + "'s"
+        groups = found.groupdict()
+        whose = groups.get("name") or groups.get("whose") or groups.get("pronoun") or ""
+        if not whose:
+            whose = (groups.get("of") or "") + "'s"
         if whose.lower() in ("his", "her", "their"):
             defendant = _pronoun_referent(cast, article, sentence, found.start())
         else:
@@ -687,6 +749,8 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         reading = read_penalty(window)
         if kind == "handed" and _LIFE_OBJECT.search(window):
             reading = PenaltyReading(Penalty.LIFE, None)  # "given life"
+        if kind == "ordered":
+            reading = PenaltyReading(Penalty.FINE, None)  # the order is to pay a fine, nothing more
         if kind == "fined" and reading.penalty is None:
             reading = PenaltyReading(Penalty.FINE, None)
         defendants = _defendants(cast, article, sentence, start, end, passive=voice)
@@ -739,7 +803,12 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     undated_lede = mention.date
             for defendant in mention.defendants:
                 match = next((e for e in events if _same(e.defendant, defendant)), None)
-                if mention.reading.penalty is None or (match is not None and mention.also):
+                component = (
+                    match is not None
+                    and mention.reading.penalty is Penalty.FINE
+                    and match.mention.sentence.index == sentence.index
+                )  # "jailed for six years and ordered to pay a fine": one sentence, its fine a component
+                if mention.reading.penalty is None or (match is not None and mention.also) or component:
                     if match is not None and match.date is None:
                         match.date = mention.date
                     continue
