@@ -59,6 +59,14 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Iraq", "Mosul", "2016-03-07", None),
         ("A Taliban spokesman called the attack a reprisal for airstrikes in Kunduz this week.",
          None, "Kunduz", "2016-03", None),
+        ("A U.S. drone strike killed three suspected militants in Yemen's Shabwa province on Thursday.",
+         "United States", "Shabwa", "2016-03-10", Count(3)),
+        ("Air strikes by the U.S.-led coalition killed 11 civilians in the Syrian city of Raqqa, the monitor said.",
+         "U.S.-led coalition", "Raqqa", None, Count(11)),
+        ("Warplanes believed to be Russian bombed a hospital in the town of Kafr Zita on Monday night.",
+         "Russia", "Kafr Zita", "2016-03-07", None),
+        ("A coalition air raid on a wedding in Yemen's Hajjah province killed at least 20 people on Sunday.",
+         None, "Hajjah", "2016-03-06", Count(20, CountQualifier.AT_LEAST)),
     ],
 )  # fmt: skip
 def test_strike_phrasings(
@@ -82,6 +90,24 @@ def test_one_event_per_listed_place() -> None:
     events = strikes(text)
     assert ["Damascus", "Homs", "Deraa"] == [e.location.name for e in events if e.location is not None]
     assert all(e.attacker is not None and "Russia" == e.attacker.name for e in events)
+
+
+def test_listed_settlements_share_no_toll() -> None:
+    """'the towns of A, B and C' gives one event per town; a toll stated for all of them is none's own."""
+    text = "Russian air strikes hit the towns of Kafr Nabl, Khan Sheikhoun and Saraqeb in Idlib on Friday."
+    events = strikes(text + " At least 18 people were killed.")
+    assert ["Kafr Nabl", "Khan Sheikhoun", "Saraqeb"] == [e.location.name for e in events if e.location]
+    events = strikes(text[:-1] + ", killing at least 18 people.")
+    assert [None, None, None] == [e.killed for e in events]
+
+
+def test_conflicting_tolls_give_no_toll() -> None:
+    """A second source's different toll in the next sentences leaves the toll empty (Clarification 6)."""
+    text = "An air raid on a market in Douma killed at least 20 people on Sunday, medics said."
+    [event] = strikes(text + " The rebels put the death toll at 33.")
+    assert event.killed is None
+    [event] = strikes(text + " The rebels put the death toll at 20.")
+    assert Count(20, CountQualifier.AT_LEAST) == event.killed
 
 
 def test_later_mention_names_the_place() -> None:

@@ -118,12 +118,14 @@ _DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
 _NAME_TOKEN = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
 _CAP = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?{_NAME_TOKEN}){{0,3}}(?:['’]s\b)?")
 _LOCATIVE = re.compile(
-    r"\b(?:in|on|at|near|around|into|across|over|outside|of|from)\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$"
+    r"\b(?:in|on|at|near|around|into|across|over|outside|of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.-]*['’]s\s+)?(?:[a-z-]+\s+){0,2}$"
 )
 #: "the town of X": X is a place even when it looks like a person's name.
 _SETTLEMENT = re.compile(
     r"\b(?:town|village|city|province|district|region|capital|camp|area|neighbourhood|neighborhood|suburb"
-    r"|port|governorate)\s+of\s+$"
+    r"|port|governorate|towns|villages|cities|provinces|districts|areas|camps|neighbourhoods|neighborhoods"
+    r"|suburbs)\s+of\s+$"
 )
 _WEAK = re.compile(
     r"\ban?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|camp|area|district|province|region|facility|base)s?\s+"
@@ -149,7 +151,7 @@ _GOVERNMENT = re.compile(
     r"\b(?:government|regime|state)\s+(?:forces|troops|aircraft|warplanes|jets)\b", re.IGNORECASE
 )
 _LED = re.compile(r"(?P<who>\b[\w.’'-]+-led\s+(?:[a-z]+\s+)?coalition)\s+(?:[a-z]+\s+){0,2}$")
-_BY = re.compile(r"\bby\s+(?P<who>[^,.;]{1,60})", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?P<who>(?:[^,.;]|\.(?=[\w-])){1,60})", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
     r"(?:\w+\s+){0,3}?$",
@@ -206,6 +208,7 @@ def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple
     text = article.text
     nonnames = words("capitalised_nonnames.txt")
     found: list[tuple[str, bool, int, int]] = []
+    listed = False  # whether the last name taken opens a list of settlements ("the towns of A, B and C")
     for match in _CAP.finditer(text, start, end):
         name = match.group()
         possessive = name.endswith(("'s", "’s"))
@@ -217,6 +220,16 @@ def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple
         before = text[max(start - 40, 0, match.start() - 60) : match.start()]
         code = country_code(name)
         weak_place = _WEAK.search(before) is not None
+        if (
+            listed
+            and found
+            and code is None
+            and not possessive
+            and _LIST_GAP.match(text[found[-1][3] : match.start()]) is not None
+        ):
+            found.append((name, found[-1][1], match.start(), match.start() + len(name)))
+            continue
+        listed = _SETTLEMENT.search(before) is not None and before.rstrip().endswith("s of")
         if code is not None:
             found.append((name, True, match.start(), match.start() + len(name)))
         elif place_country(name) is not None:
@@ -253,6 +266,8 @@ def _coordinated(article: Article, places: list[tuple[str, bool, int, int]]) -> 
 
 def _state(word: str) -> Actor | None:
     code = country_code(word)
+    if code is None and not word.endswith(".") and "." in word:
+        code = country_code(word + ".")  # "U.S" after stripping the stop of "U.S."
     return Actor.state(code) if code is not None else None
 
 
@@ -289,7 +304,9 @@ def _attacker(
         code = country_of(who)
         if code is not None:
             return Actor.state(code)
-    believed = re.match(r"\s+believed\s+to\s+be\s+(\w+)", after)
+    believed = re.match(r"\s+believed\s+to\s+be\s+(\w+)", after) or re.search(
+        r"\s+believed\s+to\s+be\s+(\w+)", text[start:end]
+    )
     if believed is not None:
         state = _state(believed.group(1))
         if state is not None:
@@ -563,6 +580,7 @@ def _merge(mentions: list[_Mention]) -> list[_Strike]:
                 continue
             strikes.append(_new(mention, None, False))
             continue
+        several = len(mention.places) > 1
         for name, weak in mention.places:
             same = next((s for s in strikes if s.place == name), None)
             if same is not None and _compatible(same.date, mention.date):
@@ -583,6 +601,8 @@ def _merge(mentions: list[_Mention]) -> list[_Strike]:
                 _fill(open_, mention)
                 continue
             strikes.append(_new(mention, name, weak))
+            if several:
+                strikes[-1].killed = None  # "hit A, B and C, killing at least 18": the toll of all three
     return strikes
 
 
@@ -614,6 +634,36 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
 
 
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+#: Another source's toll: "Civil defence workers put the death toll at 25".
+_OTHER_TOLL = re.compile(
+    r"\b(?:put|puts|putting|placed|places|gave|gives|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:death\s+)?toll\s+(?:at|as)\s+",
+    re.IGNORECASE,
+)
+
+
+def _conflicting_toll(article: Article, strike: _Strike) -> bool:
+    """
+    Whether one of the next two sentences gives another toll for the strike ("Civil defence
+    workers put the death toll at 25"): then the toll is in dispute (Clarification 6).
+    """
+    killed = strike.killed
+    if killed is None:
+        return False
+    index = strike.mention.sentence.index
+    text = article.text
+    for other in article.sentences:
+        if other.index <= index:
+            continue
+        if other.index > index + 2:
+            break
+        found = _OTHER_TOLL.search(text, other.start, other.end)
+        if found is None:
+            continue
+        counts = find_counts(text[found.end() : other.end])
+        if counts and counts[0].start == 0 and counts[0].count.value != killed.value:
+            return True
+    return False
 
 
 def _also_day(article: Article, mention: _Mention) -> PartialDate | None:
@@ -675,6 +725,8 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     if not any(m.kind != "anaphor" for m in mentions):
         return
     for strike in _merge(mentions):
+        if _conflicting_toll(article, strike):
+            strike.killed = None
         if strike.date is None:
             strike.date = _also_day(article, strike.mention)
         if strike.place is None:
