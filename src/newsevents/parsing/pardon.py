@@ -118,11 +118,15 @@ _SAID = re.compile(r"\b(?:said|says|told|added|announced|reported)\b", re.IGNORE
 _SELF_END = re.compile(
     r"\s*(?:[.,;:]|$|(?:during|at|in|on|from|after|before|when|while|but|and)\b)", re.IGNORECASE
 )
+# "the family of jailed journalist X", "lawyers for blogger X": up to three words describe X
 _KIN_OF = re.compile(
-    r"\b(?:the )?(?:family|families|relatives|parents|wife|husband|mother|father|son|daughter"
-    r"|lawyers?|attorneys?|supporters|friends) (?:of|for) $",
+    r"\b(?:the )?(?:family|families|relatives|parents|wife|widow|husband|mother|father|son|daughter"
+    r"|brother|sister|children|lawyers?|attorneys?|supporters|friends) (?:of|for) (?:[\w'’-]+ ){0,3}$",
     re.IGNORECASE,
 )
+_KIN_REACH = 70
+_CAPITAL_OBJECT = re.compile(r"\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s+(?:to|for)\b")
+_POSSESSIVE_KIN = re.compile(r"^(?:his|her|their)\s+[\w-]+$", re.IGNORECASE)
 _PARTICIPLES = frozenset(
     {"imprisoned", "jailed", "detained", "held", "arrested", "sentenced", "convicted", "accused", "charged"}
 )
@@ -202,15 +206,45 @@ def _group(text: str) -> Actor | None:
     return Actor.group(cleaned)
 
 
+def _described(text: str) -> Actor | None:
+    """
+    The actor a description names, for a requester: one person ("a former mayor", "his lawyer",
+    "the wife of X") or a group ("human rights groups", "the family of X"), by its head noun.
+    """
+    actor = _group(text)
+    if actor is None or actor.kind is not ActorKind.GROUP:
+        return actor
+    name = actor.name
+    head_words = re.split(r"\s(?:of|for)\s", name, maxsplit=1)[0].split()
+    head = head_words[-1] if head_words else ""
+    if not head.isalpha() or not head.islower():
+        return actor  # "Amnesty", "Reporters Without Borders": as the text names them
+    plural = (head.endswith("s") and not head.endswith("ss")) or head in words("group_nouns.txt")
+    if plural:
+        return actor
+    if head_words[0].lower() in ("a", "an", "one"):
+        name = " ".join(name.split()[1:])
+    return Actor.person(name)
+
+
 @cache
 def _capitals() -> dict[str, str]:
     return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
 
 
 def _is_people(phrase: str) -> bool:
+    """Whether a noun phrase names people: its head, before any "of", is a people noun ("two sailors")."""
     nouns = words("people_nouns.txt")
     tokens = [token.strip("'’").lower() for token in _WORD.findall(phrase)]
+    if "of" in tokens[1:]:
+        tokens = tokens[: tokens.index("of", 1)]  # "the transcripts of her speeches" are papers
+    if len(tokens) > 1:
+        tokens = [token for token in tokens if token not in _DETERMINERS]
     return any(token in nouns or token.rstrip("s") in nouns for token in tokens)
+
+
+#: Possessive determiners: inside a longer phrase they say whose, not who ("her speeches").
+_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
 def _with_possessive_group(article: Article, mention: Mention) -> Actor:
@@ -225,7 +259,7 @@ def _with_possessive_group(article: Article, mention: Mention) -> Actor:
         if rest.lower().startswith(noun) and not rest[len(noun) : len(noun) + 1].isalpha():
             end = text.find(noun, mention.end, mention.end + 30) + len(noun)
             written = text[mention.start : end]
-            return Actor.group(written.replace("’", "'"))
+            return _described(written.replace("’", "'")) or mention.actor
     return mention.actor
 
 
@@ -264,8 +298,15 @@ def _beneficiary(
     kind: str,
     *,
     exclude: tuple[Actor, ...] = (),
+    addressee: Actor | None = None,
 ) -> tuple[Actor | None, bool, bool]:
-    """The beneficiary, whether the text names them, and whether they are people at all."""
+    """
+    The beneficiary, whether the text names them, and whether they are people at all.
+
+    ``exclude`` are the actors a possessive ("his release") cannot mean; a pronoun object
+    ("asked Putin to pardon him") or "her sentence" cannot mean the addressee only.
+    """
+    not_addressee = (addressee,) if addressee is not None else ()
     article = cast.article
     text = article.text
     # "called for Badawi to be pardoned", "a demand that Mandela be released"
@@ -294,6 +335,8 @@ def _beneficiary(
         written = tail[: mark.start()].strip()
         written = re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.IGNORECASE)
         if written and len(written.split()) <= 5:
+            if _POSSESSIVE_KIN.match(written):
+                return None, False, True  # "his son's release": whose son, the requester says
             return _group(written), False, _is_people(written)
     # "to pardon Issachar", "to release all American detainees" (not "a pardon from Putin")
     after_start = action.end()
@@ -318,10 +361,10 @@ def _beneficiary(
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" not in lowered:
             return None, False, True
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" in lowered:
-            referred = cast.people_before(phrase[0], count=1, exclude=exclude)
+            referred = cast.people_before(phrase[0], count=1, exclude=not_addressee)
             return (referred[0] if referred else None), bool(referred), True
         if lowered in ("him", "her", "them"):
-            referred = people_referred(cast, article, phrase[0], phrase[1], [], last=False)
+            referred = people_referred(cast, article, phrase[0], phrase[1], list(exclude), last=False)
             return (referred[0] if referred else None), bool(referred), True
         if _is_people(written):
             return _group(written), False, True
@@ -397,10 +440,10 @@ def _requester(
     ):
         found = found[1:]  # "National Press Club President Myron Belkind": the person speaks for it
     if found:
-        kin = _KIN_OF.search(text, max(sentence.start, found[0].start - 30), found[0].start)
+        kin = _KIN_OF.search(text, max(sentence.start, found[0].start - _KIN_REACH), found[0].start)
         if kin is not None:
             # "The family of Ahmed Mansoor has appealed": the family asks
-            return Actor.group(text[kin.start() : found[0].end].replace("’", "'"))
+            return _described(text[kin.start() : found[0].end].replace("’", "'"))
         return _appositive(cast, sentence, found[0]) or _with_possessive_group(article, found[0])
     subject = subject_of(cast, article, sentence, cue.start())
     if subject:
@@ -452,6 +495,12 @@ def _addressee(
             possessive = found[0].text.endswith(("'s", "’s")) or after.startswith(("'", "’"))
             if "," not in gap and len(gap.split()) <= 4 and not possessive and not _TO_VERB.search(gap):
                 return found[0].actor, True
+        # "called on Moscow to free ...": a capital stands for its state
+        capital = _CAPITAL_OBJECT.match(text, cue.end())
+        if capital is not None:
+            code = _capitals().get(capital.group(1))
+            if code is not None and Actor.state(code).name not in skip:
+                return Actor.state(code), True
         # "urging him to grant ...": the person last named before, other than the one asking
         pronoun = re.match(r"\s+(?:him|her)\b", text[cue.end() : cue.end() + 6])
         if pronoun is not None:
@@ -521,7 +570,7 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         written = text[phrase[0] : phrase[1]] if phrase is not None else ""
         first = written.split()[0].lower() if written.split() else ""
         if written and len(written.split()) <= 5 and first not in _PRONOUN_WORDS:
-            requester = _group(written)
+            requester = _described(written)
     if requester is None:
         return None
     addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
@@ -532,9 +581,14 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         if actor is not None
         and (actor is addressee or (actor.kind is ActorKind.PERSON and kind != "petition"))
     )
-    beneficiary, named, people = _beneficiary(cast, sentence, action, cue.end(), kind, exclude=exclude)
+    beneficiary, named, people = _beneficiary(
+        cast, sentence, action, cue.end(), kind, exclude=exclude, addressee=addressee
+    )
     if not people:
         return None
+    kin = _kin_person(cast, requester) if not named else None
+    if kin is not None:
+        beneficiary, named = kin, True  # "the family of X asked for his release": for X
     if (
         beneficiary is None
         and requester.kind is ActorKind.PERSON
@@ -551,6 +605,30 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
     return _Request(requester, addressee, beneficiary, date, sentence, rule, named)
+
+
+def _kin_person(cast: Cast, requester: Actor) -> Actor | None:
+    """The person a kin or counsel group speaks for: "the family of X", "X's lawyers" give X."""
+    if requester.kind not in (ActorKind.GROUP, ActorKind.PERSON):
+        return None
+    name = requester.name
+    for mark in (" of ", " for "):
+        at = name.find(mark)
+        if at > 0 and _KIN_OF.search(name[: at + len(mark)]) is not None:
+            described = name[at + len(mark) :].split()
+            for first in range(len(described)):  # "jailed journalist Evan Gershkovich"
+                if described[first][:1].isupper():
+                    person = cast.person(" ".join(described[first:]))
+                    if person is not None:
+                        return person.actor
+            return None
+    at = name.find("'s ")
+    if at < 0:
+        at = name.find("' ")
+    if at > 0 and name[at:].lstrip("'s ").lower() in words("possessive_groups.txt"):
+        person = cast.person(name[:at])
+        return person.actor if person is not None else None
+    return None
 
 
 def _owns(text: str, at: int, actor: Actor) -> bool:
@@ -585,11 +663,13 @@ def _compound_request(
     elif decider is None:
         found = actor_mentions(cast, sentence, clause_start(sentence, action.start()), action.start())
         kin = (
-            _KIN_OF.search(text, max(sentence.start, found[0].start - 30), found[0].start) if found else None
+            _KIN_OF.search(text, max(sentence.start, found[0].start - _KIN_REACH), found[0].start)
+            if found
+            else None
         )
         if kin is not None:
             # "Lawyers for Richard Glossip filed a clemency petition": they ask for him
-            requester = Actor.group(text[kin.start() : found[0].end].replace("’", "'"))
+            requester = _described(text[kin.start() : found[0].end].replace("’", "'"))
             beneficiary = found[0].actor
         elif found:
             requester = found[0].actor
