@@ -43,6 +43,12 @@ DEC26 = datetime.date(2019, 12, 26)  # a Thursday, the seed's publication date
         ("a week ago", datetime.date(2015, 6, 4), "2015-05"),
         ("this year", DEC26, "2019"),
         ("last year", DEC26, "2018"),
+        ("overnight", DEC26, "2019-12"),
+        ("overnight", datetime.date(2017, 3, 1), "2017"),  # the night of Feb. 28
+        ("last weekend", datetime.date(2019, 5, 6), "2019-05"),
+        ("over the weekend", datetime.date(2019, 6, 1), "2019-05"),  # a Saturday: last week's
+        ("last weekend", datetime.date(2019, 6, 2), "2019-05"),  # a Sunday: the one before
+        ("the day before yesterday", DEC26, "2019-12-24"),
         # month names: nearest occurrence, at month precision
         ("in October", DEC26, "2019-10"),
         ("last June", datetime.date(2016, 3, 30), "2015-06"),

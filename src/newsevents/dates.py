@@ -19,11 +19,14 @@ The rules (``published`` is the article's publication date):
   a Thursday story is that day); ``"last Thursday"`` is strictly before, ``"next
   Thursday"`` strictly after. ``"Thursday night"`` and ``"Thursday's"`` are the day.
 - ``"today"``, ``"tonight"``, ``"this morning"`` are ``published``; ``"yesterday"`` and
-  ``"last night"`` the day before; ``"N days ago"`` N days before.
+  ``"last night"`` the day before; ``"the day before yesterday"`` and ``"N days ago"`` that
+  many days before.
 - Spans give the month when they lie in one month, else the year when they lie in
   one year, else nothing: ``"last week"`` (the Monday-to-Sunday week before
   ``published``'s), ``"this week"``, ``"earlier this month"``, ``"this month"``,
-  ``"last month"``, ``"next month"``, ``"over the past two days"``, ``"a week ago"``;
+  ``"last month"``, ``"next month"``, ``"over the past two days"``, ``"a week ago"``,
+  ``"overnight"`` (the day before ``published`` and ``published``), ``"last weekend"``,
+  ``"over the weekend"`` (the latest Saturday and Sunday before ``published``);
   ``"this year"``, ``"last year"`` and ``"next year"`` give the year.
 - With ``published`` None, only explicit dates with a year resolve.
 """
@@ -104,7 +107,12 @@ _PATTERN = re.compile(
             rf"(?P<wd>\b(?:(?P<wd_lead>last|next|this|past)\s)?(?P<wd_day>{_WEEKDAY})\b"
             rf"(?:\s(?:{_PART})\b)?)",
             r"(?P<today>\b(?:today|tonight|this\s(?:morning|afternoon|evening))\b)",
+            r"(?P<daybefore>\bthe\sday\sbefore\syesterday\b)",
             r"(?P<yesterday>\b(?:yesterday|last\snight)\b)",
+            # the night before publication: its two days, at their common precision
+            r"(?P<overnight>\bovernight\b)",
+            # "last weekend", "over the weekend", "this past weekend"
+            r"(?P<weekend>\b(?P<weekend_lead>last|over\sthe|this\spast|at\sthe|on\sthe)\sweekend\b)",
             r"(?P<tomorrow>\btomorrow\b)",
             # "earlier this month", "last week", "later this year", "earlier in the month"
             r"(?P<rel>\b(?:(?:earlier|later|early|late)\s(?:this|in\sthe)|this|last|next|the\scoming)"
@@ -268,6 +276,9 @@ _KINDS = {
     "wd": "weekday",
     "today": "day",
     "yesterday": "day",
+    "daybefore": "day",
+    "overnight": "span",
+    "weekend": "span",
     "tomorrow": "day",
     "rel": "span",
     "span": "span",
@@ -395,6 +406,18 @@ def _resolve_kind(
         return PartialDate.from_date(published)
     if kind == "yesterday":
         return PartialDate.from_date(published - datetime.timedelta(days=1))
+    if kind == "daybefore":
+        return PartialDate.from_date(published - datetime.timedelta(days=2))
+    if kind == "overnight":
+        return _span(published - datetime.timedelta(days=1), published)
+    if kind == "weekend":
+        back = (published.weekday() - 6) % 7  # days since the latest Sunday
+        if back == 0 and group("weekend_lead").lower() == "last":
+            back = 7  # "last weekend" in a Sunday story is the one before
+        if published.weekday() == 5:  # a Saturday story: the weekend under way is not over
+            back = 6
+        sunday = published - datetime.timedelta(days=back)
+        return _span(sunday - datetime.timedelta(days=1), sunday)
     if kind == "tomorrow":
         return PartialDate.from_date(published + datetime.timedelta(days=1))
     if kind == "rel":
