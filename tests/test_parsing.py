@@ -135,7 +135,7 @@ def test_parse_is_deterministic(seed_text: str) -> None:
         (
             "President Donald Trump placed a call to President Tsai Ing-wen on Friday.",
             {"Donald Trump", "Tsai Ing-wen"},
-            None,
+            "Donald Trump",  # the text says who placed the call
         ),
         (
             "Turkish President Tayyip Erdogan and U.S. President Donald Trump discussed Syria, bilateral ties "

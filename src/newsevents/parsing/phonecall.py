@@ -77,7 +77,13 @@ def _exclude() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b", re.IGNORECASE)
 
 
-_INITIATED = re.compile(r"\b(?:initiated|placed|made|requested) by\b", re.IGNORECASE)
+_INITIATED = re.compile(
+    r"\b(?:initiated|placed|made|requested) by\b|\bat the (?:request|initiative|invitation) of\b", re.IGNORECASE
+)
+# "at Hollande's request": the possessor asked for the call
+_AT_REQUEST = re.compile(r"\bat\s+(?:the\s+)?(\S+?)['’]s?\s+(?:request|initiative|invitation)\b", re.IGNORECASE)
+# "X made a phone call to Y", "X placed a call to Y": X called
+_MADE_BEFORE = re.compile(r"\b(?:made|placed|put in|put through)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AFTER_PLANNED = re.compile(
@@ -85,12 +91,14 @@ _AFTER_PLANNED = re.compile(
     r"|\b(?:scheduled|planned) (?:for|with)\b|\bnext (?:week|month|year)\b|\bwill (?:take place|be held)\b",
     re.IGNORECASE,
 )
+_PURPOSE = re.compile(r"\bto (?!be\b|take place\b|have\b|happen\b|occur\b)[a-z]+\b")
 _CALLED = re.compile(r"\bcalled\b(?! (?:for|on|upon|off|in|out|it|him|her|them)\b)")
 _CALL_FOLLOW = re.compile(
     r"\s*(?:[.,;:]|\band\b|\bto (?:discuss|congratulate|express|offer|thank|ask|urge|tell|wish|convey|inform"
     r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
     r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
 )
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[^,.;:]{1,60}?,")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
 _OPENING_PHRASE = re.compile(r"(?:In|During|Over|Via)\s+(?:\w+\s+){0,3}", re.IGNORECASE)
 _AFTER_COMMA_END = re.compile(r",|\bthat\b|\bwho\b|\bwhich\b")
@@ -142,7 +150,9 @@ def _blocked(article: Article, sentence: Sentence, start: int, end: int) -> bool
     before = article.text[clause_start(sentence, start) : start]
     if cues(before) & _BLOCKING_CUES:
         return True
-    if _AFTER_PLANNED.search(article.text, end, min(sentence.end, end + 120)):
+    after_end = min(sentence.end, end + 120)
+    purpose = _PURPOSE.search(article.text, end, after_end)  # "agreed in a call to meet next week"
+    if _AFTER_PLANNED.search(article.text, end, purpose.start() if purpose is not None else after_end):
         return True
     window = article.text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
     return _exclude().search(window) is not None
@@ -167,6 +177,11 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
                 return after[0].actor
             if after:
                 return after[0].actor
+    found = _AT_REQUEST.search(article.text, sentence.start, sentence.end)
+    if found is not None:
+        owner = actor_mentions(cast, sentence, found.start(1), found.end())
+        if owner and owner[0].start == found.start(1):
+            return owner[0].actor
     return None
 
 
@@ -200,8 +215,8 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
             role = _role_object(cast, article, start, stop, participants)
             participants = distinct([*participants, role] if role is not None else participants)
         yield _Mention(
-            participants, None, attached_date(article, sentence, start, end), sentence,
-            "phonecall.spoke_by_phone", definite=False,
+            participants, _initiator(cast, sentence, participants), attached_date(article, sentence, start, end),
+            sentence, "phonecall.spoke_by_phone", definite=False,
         )  # fmt: skip
 
 
@@ -248,7 +263,11 @@ def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
             or objects[0].text.endswith(("'s", "’s"))
         ):
             continue
-        if _CALL_FOLLOW.match(text, objects[0].end, sentence.end) is None and objects[0].end < sentence.end:
+        follow = objects[0].end
+        apposition = _APPOSITION.match(text, follow, sentence.end)
+        if apposition is not None:
+            follow = apposition.end()  # "called X, the front-runner, dangerous": what follows X's apposition
+        if _CALL_FOLLOW.match(text, follow, sentence.end) is None and follow < sentence.end:
             continue
         subject = subject_of(cast, article, sentence, start)
         for caller in subject:
@@ -279,14 +298,7 @@ def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Act
     participants = distinct(people)[:2]
     if len(participants) < 2 and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
         # "In a phone call on Tuesday, Putin told Erdogan ...": the actors follow the comma
-        comma = text.find(", ", end, sentence.end)
-        if comma >= 0:
-            reach = min(sentence.end, comma + 140)
-            stop = _AFTER_COMMA_END.search(text, comma + 2, reach)
-            limit = stop.start() if stop is not None else reach
-            participants = distinct(
-                [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
-            )[:2]
+        participants = distinct(_after_opening(cast, sentence, end))[:2]
     if len(participants) < 2:
         # "X and Y discussed A, B and C during a phone call": the people before, across commas
         persons = [
@@ -301,6 +313,18 @@ def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Act
         if role is not None:
             participants = distinct([*participants, role])
     return participants
+
+
+def _after_opening(cast: Cast, sentence: Sentence, end: int) -> list[Actor]:
+    """The actors of the main clause after an opening phrase ("In a phone call on Tuesday, X told Y")."""
+    text = cast.article.text
+    comma = text.find(", ", end, sentence.end)
+    if comma < 0:
+        return []
+    reach = min(sentence.end, comma + 140)
+    stop = _AFTER_COMMA_END.search(text, comma + 2, reach)
+    limit = stop.start() if stop is not None else reach
+    return [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
 
 
 def _only_titles(gap: str) -> bool:
@@ -350,6 +374,9 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         elif with_ is not None or from_ is not None:
             other = [mention.actor for mention in actor_mentions(cast, sentence, end, stop)]
             subject = subject_of(cast, article, sentence, start)
+            if not subject and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
+                # "In a phone conversation with X on Monday, Y said ...": Y follows the comma
+                subject = _after_opening(cast, sentence, end)[:1]
             participants = distinct(subject[:1] + other[:1])
             rule = "phonecall.call_with" if with_ is not None else "phonecall.call_from"
         else:
@@ -359,6 +386,8 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         initiator = _initiator(cast, sentence, participants)
         if from_ is not None and participants:
             initiator = participants[-1]
+        elif with_ is not None and participants and _MADE_BEFORE.search(before) is not None:
+            initiator = participants[0]  # "X made a phone call to Y"
         yield _Mention(
             participants, initiator, attached_date(article, sentence, start, end), sentence, rule,
             definite=definite,
