@@ -78,10 +78,13 @@ def _exclude() -> re.Pattern[str]:
 
 
 _INITIATED = re.compile(
-    r"\b(?:initiated|placed|made|requested) by\b|\bat the (?:request|initiative|invitation) of\b", re.IGNORECASE
+    r"\b(?:initiated|placed|made|requested) by\b|\bat the (?:request|initiative|invitation) of\b",
+    re.IGNORECASE,
 )
 # "at Hollande's request": the possessor asked for the call
-_AT_REQUEST = re.compile(r"\bat\s+(?:the\s+)?(\S+?)['’]s?\s+(?:request|initiative|invitation)\b", re.IGNORECASE)
+_AT_REQUEST = re.compile(
+    r"\bat\s+(?:the\s+)?(\S+?)['’]s?\s+(?:request|initiative|invitation)\b", re.IGNORECASE
+)
 # "X made a phone call to Y", "X placed a call to Y": X called
 _MADE_BEFORE = re.compile(r"\b(?:made|placed|put in|put through)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
@@ -214,9 +217,10 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         if len(participants) < 2:
             role = _role_object(cast, article, start, stop, participants)
             participants = distinct([*participants, role] if role is not None else participants)
+        initiator = _initiator(cast, sentence, participants)
         yield _Mention(
-            participants, _initiator(cast, sentence, participants), attached_date(article, sentence, start, end),
-            sentence, "phonecall.spoke_by_phone", definite=False,
+            participants, initiator, attached_date(article, sentence, start, end), sentence,
+            "phonecall.spoke_by_phone", definite=False,
         )  # fmt: skip
 
 
