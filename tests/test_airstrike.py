@@ -48,7 +48,7 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
         ("A drone strike killed five suspected militants in North Waziristan, officials said.",
          None, "North Waziristan", None, Count(5)),
         ("Turkish jets bombed Kurdish militant positions in northern Iraq overnight.",
-         "Turkey", "Iraq", None, None),
+         "Turkey", "Iraq", "2016-03", None),  # the night before a March 10 story
         ("Syrian government helicopters dropped barrel bombs on the town of Daraya on Wednesday.",
          "Syria", "Daraya", "2016-03-09", None),
         ("American warplanes on Saturday struck a training camp in Somalia, killing about 150 fighters.",
@@ -67,6 +67,8 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Russia", "Kafr Zita", "2016-03-07", None),
         ("A coalition air raid on a wedding in Yemen's Hajjah province killed at least 20 people on Sunday.",
          None, "Hajjah", "2016-03-06", Count(20, CountQualifier.AT_LEAST)),
+        ("The U.S. military said it conducted an airstrike in the Lower Shabelle region on Sunday.",
+         "United States", "Lower Shabelle", "2016-03-06", None),
     ],
 )  # fmt: skip
 def test_strike_phrasings(
@@ -106,6 +108,8 @@ def test_conflicting_tolls_give_no_toll() -> None:
     text = "An air raid on a market in Douma killed at least 20 people on Sunday, medics said."
     [event] = strikes(text + " The rebels put the death toll at 33.")
     assert event.killed is None
+    [event] = strikes(text + " The rebels said 45 civilians had died in the raid.")
+    assert event.killed is None
     [event] = strikes(text + " The rebels put the death toll at 20.")
     assert Count(20, CountQualifier.AT_LEAST) == event.killed
 
@@ -143,6 +147,7 @@ def test_later_mention_names_the_place() -> None:
         "A passenger jet hit severe turbulence over the Atlantic on Monday.",
         "The helicopter struck a power line near Denver.",
         "Residents fled to air raid shelters in Kiev.",
+        "The United States is considering air strikes against the militias, a defence official said.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

@@ -78,6 +78,8 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
         ("Bob Jones had his sentence reduced to five years by an appeals court on Tuesday.", "Bob Jones",
          Penalty.PRISON, 60, "2016-03-08"),
         ("Bob Jones's sentence was cut to four years on appeal.", "Bob Jones", Penalty.PRISON, 48, None),
+        ("A Moscow appeals court extended jailed Kremlin critic Boris Lebedev's sentence to nine years.",
+         "Boris Lebedev", Penalty.PRISON, 108, None),
         ("Ahmet Yildiz was sentenced in 2018 to eight years and nine months in prison.", "Ahmet Yildiz",
          Penalty.PRISON, 105, "2018"),
         ("Oleg Smirnov was sentenced on Jan. 5 to six years in a penal colony.", "Oleg Smirnov",
@@ -145,6 +147,15 @@ def test_several_defendants_and_remainder() -> None:
         )
         assert event.location is not None
         assert "EG" == event.location.country
+
+
+def test_unnamed_remainder_of_any_noun() -> None:
+    """'X and eight other former officials' gives X and the group, whatever the group's noun."""
+    events = sentencings(
+        "A Libyan court on Tuesday sentenced Saif al-Islam Gaddafi and eight other former officials to death."
+    )
+    assert ["Saif al-Islam Gaddafi", "eight other former officials"] == [e.defendant.name for e in events]
+    assert all(Penalty.DEATH == e.penalty for e in events)
 
 
 def test_coordinated_subjects() -> None:

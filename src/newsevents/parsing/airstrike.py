@@ -316,6 +316,8 @@ def _attacker(
     verb = _SUBJECT_VERB.search(head)
     if verb is not None:
         subject = head[: verb.start()].strip(" ,")
+        # "The U.S. military said it conducted an airstrike": "it" is the speaker
+        subject = re.sub(r"\s+(?:said|says|announced|confirmed)\s+(?:that\s+)?(?:it|they)$", "", subject)
         subject = re.sub(r"^(?:an?|the)\s+", "", subject, flags=re.IGNORECASE)
         state = _state(subject)
         if state is not None:
@@ -634,6 +636,10 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
 
 
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+#: A sentence that speaks of the strike just reported.
+_SAME_STRIKE = re.compile(
+    r"\b(?:the|that|this)\s+(?:air\s+)?(?:raid|strike|airstrike|attack|bombing|bombardment)\b", re.IGNORECASE
+)
 #: Another source's toll: "Civil defence workers put the death toll at 25".
 _OTHER_TOLL = re.compile(
     r"\b(?:put|puts|putting|placed|places|gave|gives|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?"
@@ -645,7 +651,8 @@ _OTHER_TOLL = re.compile(
 def _conflicting_toll(article: Article, strike: _Strike) -> bool:
     """
     Whether one of the next two sentences gives another toll for the strike ("Civil defence
-    workers put the death toll at 25"): then the toll is in dispute (Clarification 6).
+    workers put the death toll at 25", "The Taliban said 45 civilians had died in the raid"):
+    then the toll is in dispute (Clarification 6).
     """
     killed = strike.killed
     if killed is None:
@@ -658,11 +665,14 @@ def _conflicting_toll(article: Article, strike: _Strike) -> bool:
         if other.index > index + 2:
             break
         found = _OTHER_TOLL.search(text, other.start, other.end)
-        if found is None:
-            continue
-        counts = find_counts(text[found.end() : other.end])
-        if counts and counts[0].start == 0 and counts[0].count.value != killed.value:
-            return True
+        if found is not None:
+            counts = find_counts(text[found.end() : other.end])
+            if counts and counts[0].start == 0 and counts[0].count.value != killed.value:
+                return True
+        elif _SAME_STRIKE.search(other.text):
+            toll = _killed(article, other)
+            if toll is not None and toll.value != killed.value:
+                return True
     return False
 
 

@@ -234,7 +234,7 @@ _CONFIRM = re.compile(
 #: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
 _APPEAL = re.compile(
     r"\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+"
-    r"(?:(?P<whose>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
+    r"(?:(?P<whose>(?:[\w.'’-]+\s+){0,5}?[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
     r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)"
     r"|the\s+(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+of\s+(?P<of>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*))"
     r"\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
@@ -264,8 +264,8 @@ _SENTENCE_NOUN = re.compile(
 )
 _PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 _OTHERS = re.compile(
-    r"\b(?:and|with)\s+(?P<group>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+other(?:s|\s+(?:[a-z]+\s+){0,2}?"
-    r"(?:defendants|people|men|women|officers|members|activists|suspects|soldiers|policemen)))\b",
+    r"\b(?:and|with)\s+(?P<group>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+other(?:s|\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:[a-z]+s|men|women|people|police)))\b",
     re.IGNORECASE,
 )
 _AUX_TAIL = re.compile(
@@ -624,6 +624,10 @@ def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | No
         code = _place_code(other.text)
         if code is not None:
             return code
+    for other in reversed(before[-3:]):
+        code = _place_code(other.text)
+        if code is not None:
+            return code
     dateline = article.dateline
     if dateline is not None:
         code = _place_code(dateline.text.title()) or _place_code(dateline.place)
@@ -717,9 +721,7 @@ def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Ment
         if whose.lower() in ("his", "her", "their"):
             defendant = _pronoun_referent(cast, article, sentence, found.start())
         else:
-            name = whose[:-2]
-            person = cast.person(name)
-            defendant = person.actor if person is not None else Actor.person(name)
+            defendant = _owner(cast, whose[:-2])
         if defendant is None:
             continue
         span_start, span_end = _penalty_span(article, sentence, found.end())
@@ -730,6 +732,21 @@ def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Ment
         yield _Mention(
             sentence, "sentencing.appeal", found.start(), found.end(), (defendant,), reading, date, False
         )
+
+
+def _owner(cast: Cast, phrase: str) -> Actor:
+    """
+    The person a possessive names, without the words describing them ("jailed Kremlin critic
+    Boris Lebedev" is Boris Lebedev): the longest tail of capitalised words the article knows as a person.
+    """
+    tokens = phrase.split()
+    while tokens and not tokens[0][:1].isupper():
+        tokens = tokens[1:]
+    for first in range(len(tokens)):
+        person = cast.person(" ".join(tokens[first:]))
+        if person is not None:
+            return person.actor
+    return Actor.person(" ".join(tokens[-2:]) if len(tokens) > 2 else " ".join(tokens))
 
 
 def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
