@@ -181,6 +181,14 @@ def _anaphors() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split(",")) for row in table("anaphors.tsv") if len(row) >= 2}
 
 
+#: Lower-case role nouns after a modifier run ("WikiLeaks founder"): ``modifier_heads.txt``.
+_MODIFIER_HEADS = words("modifier_heads.txt")
+#: Place names of more than one word (``place_countries.tsv``): never people.
+_KNOWN_PLACES = frozenset(row[0] for row in table("place_countries.tsv") if row and " " in row[0])
+#: The first words of the titles ("Prime" of "Prime Minister").
+_TITLE_FIRSTS = frozenset(_titles_by_first())
+
+
 # --------------------------------------------------------------------------- values
 
 
@@ -319,6 +327,47 @@ _NAME_WORD = re.compile(
 )
 
 
+#: Words before a run that make it a place: "in Tel Aviv", "struck Khan Sheikhoun", "the town of X".
+_PLACE_WORDS = frozenset(
+    {"in", "near", "outside", "around", "into", "across", "toward", "towards", "struck", "bombed", "shelled",
+     "pounded", "captured", "recaptured", "besieged"}
+)  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "villages", "province", "district", "region", "area", "suburb",
+     "neighbourhood", "neighborhood", "governorate", "capital", "outskirts", "countryside"}
+)  # fmt: skip
+
+
+@cache
+def _trailing_nonnames() -> frozenset[str]:
+    """Days and months that end no name ("Speaking Tuesday"), except months that are names ("Theresa May")."""
+    return frozenset(
+        {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+         "March", "September", "October", "November", "December"}
+    )  # fmt: skip
+
+
+#: Title groups that also occur inside names ("Hassan Sheikh Mohamud") or only describe.
+_NOT_INNER = frozenset({"modifier", "cleric", "profession", "honorific"})
+
+
+def _inner_title(tokens: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A capitalised title inside a run, with name words after it: (title, the name's tokens)."""
+    for position in range(1, len(tokens) - 1):
+        following = " ".join(token[2] for token in tokens[position:])
+        for candidate, group in _titles_by_first().get(tokens[position][2], ()):
+            size = len(candidate.split())
+            if (
+                group not in _NOT_INNER
+                and candidate[:1].isupper()
+                and following.startswith(candidate + " ")
+                and len(tokens) - position > size
+                and tokens[position + size][2] not in _CONNECTORS
+            ):
+                return candidate, tokens[position + size :]
+    return None
+
+
 @attrs.define
 class _Run:
     start: int
@@ -347,6 +396,7 @@ class Cast:
         self._salient: list[Actor] | None = None
         self._state_counts: dict[str, int] | None = None
         self._seen_runs: set[str] = set()
+        self._places: set[str] = set()  # runs the text uses as places ("struck Khan Sheikhoun")
         self._org_names: set[str] = set()  # organisations are recorded at every mention
         self._starts: list[int] | None = None
         self._built = 0  # how many of the article's sentences have been read
@@ -449,11 +499,13 @@ class Cast:
                 if len(part) > 1:
                     self._read_run(_Run(part[0][0], part[-1][1], part), sentence, nonnames, orgs)
             return
-        # leading sentence openers and other non-name words
+        # leading sentence openers and other non-name words; a trailing day ("Speaking Tuesday")
         while tokens and _clean(tokens[0][2]) in nonnames and not self._known_token(_clean(tokens[0][2])):
             tokens.pop(0)
-        while tokens and tokens[-1][2] in _CONNECTORS:
+        while tokens and (tokens[-1][2] in _CONNECTORS or _clean(tokens[-1][2]) in _trailing_nonnames()):
             tokens.pop()
+        if tokens and self._not_a_person(tokens, run, sentence):
+            return
         whole = list(tokens)
         if whole and country_code(text[whole[0][0] : whole[-1][1]]) is not None:
             return  # a country's name ("United Arab Emirates"): the mentions read it as a state
@@ -485,6 +537,11 @@ class Cast:
                     break
         if not tokens:
             return
+        if title is None and not any(_clean(token[2]) in orgs for token in tokens):
+            # "New York Governor Andrew Cuomo", "Outgoing President X": the name follows an inner title
+            inner = _inner_title(tokens)
+            if inner is not None:
+                title, tokens = inner
         # "Salman of Saudi Arabia": the name stops at "of"
         for position, token in enumerate(tokens):
             if token[2] == "of":
@@ -548,6 +605,40 @@ class Cast:
             return  # "Missouri's Democratic" is no name
         name = " ".join(names)
         self._add(Person(name, title=title, group=title_groups(title) if title else None, country=country))
+
+    def _not_a_person(self, tokens: list[tuple[int, int, str]], run: _Run, sentence: Sentence) -> bool:
+        """
+        Whether a run is a place or a modifier by its context: "struck Khan Sheikhoun", "in Tel
+        Aviv", a known place, or words before a lower-case role noun ("WikiLeaks founder X",
+        "Black Lives Matter activists"). A title inside the run keeps it a name ("in President X's").
+        """
+        text = self.article.text
+        start = tokens[0][0]
+        end = tokens[-1][1]
+        written = text[start:end]
+        if written in self._places or written in _KNOWN_PLACES:
+            return True
+        titles = _TITLE_FIRSTS
+        for token in tokens:
+            if token[2] in titles:
+                return False
+        after = text[end : min(sentence.end, end + 24)]
+        if after[:1] == " " and after[1:2].islower():
+            following = after[1:].split(" ", 1)[0].rstrip(".,;:")
+            if following in _MODIFIER_HEADS:
+                return True
+        if after[:1] in ("'", "’"):
+            return False  # "at Hollande's request": a possessor
+        before = text[max(sentence.start, start - 30) : start]
+        if before[-1:] != " ":
+            return False
+        last = before.rsplit(None, 2)
+        if (last and last[-1] in _PLACE_WORDS) or (
+            len(last) >= 2 and last[-1] == "of" and last[-2].lower() in _PLACE_NOUNS
+        ):
+            self._places.add(written)
+            return True
+        return False
 
     def _known_token(self, token: str) -> bool:
         return token in self._by_token
