@@ -69,6 +69,10 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          None, "Hajjah", "2016-03-06", Count(20, CountQualifier.AT_LEAST)),
         ("The U.S. military said it conducted an airstrike in the Lower Shabelle region on Sunday.",
          "United States", "Lower Shabelle", "2016-03-06", None),
+        ("An Israeli strike on a house in Rafah killed 12 people early on Wednesday.",
+         "Israel", "Rafah", "2016-03-09", Count(12)),
+        ("Israeli aircraft killed five militants in an air strike on a car in the Gaza Strip on Monday.",
+         "Israel", "Gaza Strip", "2016-03-07", Count(5)),
     ],
 )  # fmt: skip
 def test_strike_phrasings(
@@ -148,6 +152,9 @@ def test_later_mention_names_the_place() -> None:
         "The helicopter struck a power line near Denver.",
         "Residents fled to air raid shelters in Kiev.",
         "The United States is considering air strikes against the militias, a defence official said.",
+        "A French strike on the railways left commuters stranded as workers protested pension cuts.",
+        "Turkish police raided the offices of an opposition newspaper on Thursday.",
+        "Government troops bombarded rebel positions with tanks and artillery.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

@@ -78,6 +78,11 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
         ("Bob Jones had his sentence reduced to five years by an appeals court on Tuesday.", "Bob Jones",
          Penalty.PRISON, 60, "2016-03-08"),
         ("Bob Jones's sentence was cut to four years on appeal.", "Bob Jones", Penalty.PRISON, 48, None),
+        ("An Indonesian court handed down death sentences to 13 members of a drug syndicate on Tuesday.",
+         "13 members of a drug syndicate", Penalty.DEATH, None, "2016-03-08"),
+        ("The judge handed down a 10-year sentence to John Smith.", "John Smith", Penalty.PRISON, 120, None),
+        ("A Thai court sentenced Somchai Wong to nine months in jail for insulting the king, but suspended the term.",
+         "Somchai Wong", Penalty.SUSPENDED, 9, None),
         ("A Moscow appeals court extended jailed Kremlin critic Boris Lebedev's sentence to nine years.",
          "Boris Lebedev", Penalty.PRISON, 108, None),
         ("Ahmet Yildiz was sentenced in 2018 to eight years and nine months in prison.", "Ahmet Yildiz",
@@ -124,6 +129,7 @@ def test_sentencing_phrasings(
         "Washington condemned the verdict as politically motivated.",
         "The European Commission ordered Google to pay a fine of 2.4 billion euros.",
         "The court clerk corrected a sentence in the letter sent to the defence.",
+        "The court handed down its verdict on Monday.",
     ],
 )
 def test_not_sentencings(text: str) -> None:

@@ -95,7 +95,11 @@ _KEYWORDS = ("strike", "raid", "warplane", "jet", "bomb", "aircraft", "drone", "
 @cache
 def _confirm() -> re.Pattern[str]:
     parts = [_words_re(kind).pattern for kind in ("noun", "aircraft", "anaphor")]
-    return re.compile("|".join(parts) + r"|\b[A-Z][\w.]*\s+(?:strikes|raids)\b", re.IGNORECASE)
+    return re.compile(
+        "|".join(parts)
+        + r"|\b[A-Z][\w.]*\s+(?:strikes|raids)\b|\b[A-Z][\w.]*\s+strike\s+(?:on|against|killed|hit)\b",
+        re.IGNORECASE,
+    )
 
 
 def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpression]:
@@ -113,7 +117,12 @@ def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpre
     return found  # type: ignore[no-any-return]
 
 
-_DEMONYM_STRIKES = re.compile(r"\b(?P<who>[A-Z][\w.]*)\s+(?:strikes|raids)\b")
+_DEMONYM_STRIKES = re.compile(
+    r"\b(?P<who>[A-Z][\w.]*)\s+(?:(?:strikes|raids)\b|(?:missile\s+|military\s+)?strikes?(?=\s+(?:on|against)"
+    r"\s+(?:an?|the|two|three|several)\s)|strikes?(?=\s+(?:killed|hit|destroyed|targeted)\b))"
+)
+#: Words of labour disputes: a "French strike on the railways" is a walkout.
+_LABOUR = re.compile(r"\b(?:workers|unions?|walkouts?|pay|pensions?|wages?|staff|employees)\b", re.IGNORECASE)
 # A capitalised name of up to four words ("Deir al-Zor"), stopping at a possessive ("Syria's").
 _NAME_TOKEN = r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*"
 _CAP = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:(?:al|el|ad|ar|as|ash|an)-)?{_NAME_TOKEN}){{0,3}}(?:['’]s\b)?")
@@ -155,6 +164,11 @@ _BY = re.compile(r"\bby\s+(?P<who>(?:[^,.;]|\.(?=[\w-])){1,60})", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
     r"(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_STATE_AIRCRAFT = re.compile(
+    r"^(?:(?:an?|the)\s+)?(?P<who>[A-Z][\w.]*)\s+(?:military\s+|army\s+|air\s+force\s+)?"
+    r"(?:aircraft|warplanes|war\s+planes|jets|fighter\s+jets|drones|helicopters|bombers|air\s+force)\b",
     re.IGNORECASE,
 )
 _GROUP_HEAD = re.compile(r"\b(?:coalition|alliance|forces|army|military|air\s+force|navy)\s*$", re.IGNORECASE)
@@ -313,6 +327,12 @@ def _attacker(
             return state
     # "Israel has conducted hundreds of airstrikes", "An Arab military coalition has launched air strikes"
     head = text[clause_start(sentence, start) : start]
+    # "Israeli aircraft killed five militants in an air strike": the state that flies the aircraft
+    flown = _STATE_AIRCRAFT.search(head)
+    if flown is not None:
+        state = _state(flown.group("who"))
+        if state is not None:
+            return state
     verb = _SUBJECT_VERB.search(head)
     if verb is not None:
         subject = head[: verb.start()].strip(" ,")
@@ -481,11 +501,16 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
     for found in islice(_DEMONYM_STRIKES.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= found.start() < b for a, b in taken) or _state(found.group("who")) is None:
             continue
+        if _LABOUR.search(sentence.text):
+            continue
         if _blocked(article, sentence, found.start()):
             continue
-        yield _mention(
+        mention = _mention(
             article, cast, sentence, found.start(), found.end(), rule="airstrike.noun", kind="noun"
         )
+        if mention.attacker is None:
+            mention.attacker = _state(found.group("who"))  # "An Israeli strike on a house"
+        yield mention
     for anaphor in islice(_words_re("anaphor").finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= anaphor.start() < b or a < anaphor.end() <= b for a, b in taken):
             continue

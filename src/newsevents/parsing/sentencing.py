@@ -409,6 +409,11 @@ def _defendants(
         ):
             referent = _pronoun_referent(cast, article, sentence, span_end)
             return [referent] if referent is not None else []
+    elif (down := _HANDED_DOWN.match(text, end, min(sentence.end, end + 120))) is not None:
+        # "handed down death sentences to 13 members of a drug syndicate on Tuesday"
+        span_start = down.end()
+        stop = _DOWN_OBJECT_END.search(text, span_start, min(sentence.end, span_start + 120))
+        span_end = stop.start() if stop is not None else min(sentence.end, span_start + 120)
     else:
         object_end = _OBJECT_END_HANDED if text[start:end].lower() in _GIVE_VERBS else _OBJECT_END
         to = object_end.search(text, end, min(sentence.end, end + 120))
@@ -652,7 +657,19 @@ def _main_country(article: Article, cast: Cast) -> str | None:
 
 _LIFE_OBJECT = re.compile(r"^(?:\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*))?\s+life\b")
 _OWN_VERBS = frozenset({"drew", "received", "got", "gets", "receives"})
+#: A prison term suspended later in the sentence: "..., but suspended the term because he confessed".
+_SUSPENDED_AFTER = re.compile(
+    r"[^.;]{0,80}?\b(?:but|and|then)\s+(?:was\s+|were\s+)?suspended\s+(?:the|his|her|their|it|them)\b",
+    re.IGNORECASE,
+)
 _GIVE_VERBS = frozenset({"handed", "gave", "given"})
+#: "handed down death sentences to", "handed down a 10-year sentence to": the defendants follow "to".
+_HANDED_DOWN = re.compile(
+    r"\s+down\s+(?:[\w,$-]+\s+){0,6}?(?:sentences?|terms?)(?:\s+of\s+(?:[\w-]+\s+){1,5}?)?\s+to\s+(?!life\b|death\b)"
+)
+_DOWN_OBJECT_END = re.compile(
+    r"\s(?:on|for|in|at|after|over|last|this|earlier|who|which|because)\s|[,;]|\s[—–-]+\s", re.IGNORECASE
+)
 _OBJECT_END = re.compile(r"\s(?:to|for)\s")
 _OBJECT_END_HANDED = re.compile(r"\s(?:a|an|the|life)\b")
 _OBJECT_HANDED = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){1,4}(?:a|an|the|life)\b)")
@@ -690,6 +707,8 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
             return None
         if subject:
             return True if _HANDED_OBJECT.match(head) else None
+        if word == "handed" and _HANDED_DOWN.match(text, end, end + 120):
+            return False  # "a court handed down death sentences to 13 people"
         # "the judge handed Peter Brown a 10-year sentence"
         return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
     if kind == "fined":
@@ -770,6 +789,8 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
             reading = PenaltyReading(Penalty.FINE, None)  # the order is to pay a fine, nothing more
         if kind == "fined" and reading.penalty is None:
             reading = PenaltyReading(Penalty.FINE, None)
+        if reading.penalty is Penalty.PRISON and _SUSPENDED_AFTER.match(text, span_end, sentence.end):
+            reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
         defendants = _defendants(cast, article, sentence, start, end, passive=voice)
         if not defendants:
             continue
