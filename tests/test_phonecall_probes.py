@@ -372,6 +372,47 @@ CALL_PROBES = (
         "office said.",
         calls=(_call("Tsai Ing-wen", "Donald Trump", initiator="Tsai Ing-wen", date="2016-03-04"),),
     ),
+    Probe(
+        "wire-article-with-headline-and-dateline",
+        "date 2016-03-10\nPutin, Obama discuss Syria by phone\n\n"
+        "MOSCOW (Reuters) - Russian President Vladimir Putin and U.S. President Barack Obama discussed the "
+        "Syrian ceasefire by telephone on Monday, the Kremlin said.\n\n"
+        "The two leaders also agreed to step up military cooperation, it said. Obama told Putin that the "
+        "strikes on moderate rebels must stop, the White House said in its account of the call.",
+        calls=(_call("Vladimir Putin", "Barack Obama", date="2016-03-07"),),
+    ),
+    Probe(
+        "unnamed-counterpart-is-the-state",
+        "Secretary of State John Kerry spoke by phone with his Russian counterpart on Saturday about the "
+        "truce in Syria.",
+        calls=(_call("John Kerry", "Russia", date="2016-03-05"),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "three-participants",
+        "German Chancellor Angela Merkel and French President Francois Hollande spoke by phone with Russian "
+        "President Vladimir Putin on Sunday about the Minsk agreement.",
+        calls=(_call("Angela Merkel", "Francois Hollande", "Vladimir Putin", date="2016-03-06"),),
+    ),
+    Probe(
+        "last-spoke-by-phone-in",
+        "Russian President Vladimir Putin and Turkish President Tayyip Erdogan last spoke by phone in "
+        "November, before the jet was shot down.",
+        calls=(_call("Vladimir Putin", "Tayyip Erdogan", date="2015-11"),),
+    ),
+    Probe(
+        "first-call-between-the-two-leaders",
+        "U.S. President Barack Obama spoke by phone with Iranian President Hassan Rouhani on Friday. It was "
+        "the first phone call between the two leaders since the 1979 revolution.",
+        calls=(_call("Barack Obama", "Hassan Rouhani", date="2016-03-04"),),
+    ),
+    Probe(
+        "after-asking-in-a-call",
+        "Mikhail Khodorkovsky, once Russia's richest man, was freed in 2013 after asking President Vladimir "
+        "Putin for a pardon.",
+        requests=(Request("Mikhail Khodorkovsky", "Vladimir Putin", "Mikhail Khodorkovsky"),),
+        abstain_ok=True,
+    ),
 )
 
 CALL_TRAPS = (
@@ -489,6 +530,62 @@ CALL_TRAPS = (
         "putins-call-for-a-coalition",
         "Russian President Vladimir Putin's call for a broad coalition against Islamic State was rejected by "
         "U.S. President Barack Obama.",
+    ),
+    Probe(
+        "no-phone-call-since",
+        "There has been no phone call between Russian President Vladimir Putin and Turkish President Tayyip "
+        "Erdogan since November.",
+    ),
+    Probe(
+        "refused-to-take-calls",
+        "Russian President Vladimir Putin refused to take calls from Turkish President Tayyip Erdogan after "
+        "the jet was downed.",
+    ),
+    Probe(
+        "tried-to-call",
+        "Secretary of State John Kerry tried to call Russian Foreign Minister Sergei Lavrov on Tuesday but "
+        "could not get through.",
+    ),
+    Probe(
+        "has-yet-to-call",
+        "U.S. President Barack Obama has yet to call Israeli Prime Minister Benjamin Netanyahu since the "
+        "election.",
+    ),
+    Probe(
+        "called-off",
+        "Israeli Prime Minister Benjamin Netanyahu called off his visit to Washington on Monday.",
+    ),
+    Probe(
+        "called-out",
+        "U.S. President Barack Obama called out Russian President Vladimir Putin on Tuesday over Crimea.",
+    ),
+    Probe(
+        "called-it-difficult",
+        "German Chancellor Angela Merkel met Russian President Vladimir Putin on Monday and called it a "
+        "difficult conversation.",
+    ),
+    Probe(
+        "called-a-liar-on-tuesday",
+        "Turkish President Tayyip Erdogan called Russian President Vladimir Putin a liar on Tuesday.",
+    ),
+    Probe(
+        "called-quote",
+        "Republican front-runner Donald Trump called Democratic rival Hillary Clinton 'crooked' at a rally.",
+    ),
+    Probe(
+        "calls-have-become-rare",
+        "Calls between Russian President Vladimir Putin and U.S. President Barack Obama have become rare.",
+        abstain_ok=True,
+    ),
+    Probe(
+        "declined-to-say-whether-called",
+        "White House spokesman Josh Earnest declined to say whether President Barack Obama had called "
+        "Israeli Prime Minister Benjamin Netanyahu.",
+    ),
+    Probe(
+        "promised-to-call",
+        "U.S. President Barack Obama promised to call Israeli Prime Minister Benjamin Netanyahu after the "
+        "vote.",
     ),
 )
 
@@ -654,6 +751,47 @@ PARDON_PROBES = (
         requests=(Request(Described("father", "Soltan"), ANY, "Mohamed Soltan"),),
         abstain_ok=True,
     ),
+    Probe(
+        "all-political-prisoners",
+        "Myanmar opposition leader Aung San Suu Kyi called for the release of all political prisoners.",
+        requests=(Request("Aung San Suu Kyi", ANY, Group("political prisoners")),),
+    ),
+    Probe(
+        "asked-the-iranian-authorities",
+        "The British government asked the Iranian authorities on Monday to release aid worker Nazanin "
+        "Zaghari-Ratcliffe.",
+        requests=(Request(ANY, "Iran", "Nazanin Zaghari-Ratcliffe", "2016-03-07"),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "urged-tehran",
+        "The State Department urged Tehran to free former FBI agent Robert Levinson.",
+        requests=(Request("United States", "Iran", "Robert Levinson"),),
+    ),
+    Probe(
+        "sought-clemency-from-in-a-year",
+        "Convicted spy Jonathan Pollard sought clemency from President Bill Clinton in 1998.",
+        requests=(Request("Jonathan Pollard", "Bill Clinton", "Jonathan Pollard", "1998"),),
+    ),
+    Probe(
+        "supporters-of-urged-to-pardon-him",
+        "Supporters of former NSA contractor Edward Snowden urged President Barack Obama on Wednesday to "
+        "pardon him.",
+        requests=(Request(Group("Supporters", "Snowden"), "Barack Obama", "Edward Snowden", "2016-03-09"),),
+    ),
+    Probe(
+        "urging-the-release-of",
+        "Rights groups issued a statement on Monday urging the release of detained journalists.",
+        requests=(Request(Group("Rights groups"), ANY, Group("journalists")),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "letter-urging-him",
+        "In a letter to U.S. President Barack Obama, lawmakers urged him to commute the sentence of Oscar "
+        "Lopez Rivera.",
+        requests=(Request(Group("lawmakers"), "Barack Obama", "Oscar Lopez Rivera"),),
+        abstain_ok=True,
+    ),
 )
 
 PARDON_TRAPS = (
@@ -738,6 +876,32 @@ PARDON_TRAPS = (
         "israel-released-prisoners",
         "Israel released 26 Palestinian prisoners on Tuesday under a deal brokered by Secretary of State "
         "John Kerry.",
+    ),
+    Probe(
+        "thanked-for-releasing",
+        "Israeli Prime Minister Benjamin Netanyahu thanked Russian President Vladimir Putin for releasing "
+        "Naama Issachar.",
+    ),
+    Probe(
+        "promised-to-release",
+        "Russian President Vladimir Putin promised to release Naama Issachar, the Kremlin said.",
+    ),
+    Probe(
+        "agreed-to-release",
+        "Iran agreed on Tuesday to release the 10 U.S. sailors detained in the Gulf.",
+    ),
+    Probe(
+        "calls-grew-for",
+        "Calls grew on Tuesday for the release of Washington Post reporter Jason Rezaian.",
+        abstain_ok=True,
+    ),
+    Probe(
+        "release-of-the-killers-criticised",
+        "Human rights groups criticised the release of the killers of journalist Daniel Pearl.",
+    ),
+    Probe(
+        "freed-after-campaign",
+        "Reporter Jason Rezaian was freed on Saturday after a long campaign by his family.",
     ),
 )
 

@@ -419,7 +419,9 @@ def _requester(
         if said is not None:
             subject = subject_of(cast, article, sentence, said.start())
             return subject[0] if subject else None
-    found = actor_mentions(cast, sentence, sentence.start, cue.start())
+    found, described = _clause_actors(cast, sentence, start, cue.start())
+    if described is not None:
+        return described
     if found and " ".join(cue.group().lower().split()) in _NOMINAL | {
         "petition",
         "petitions",
@@ -434,11 +436,12 @@ def _requester(
             return last.actor
     if (
         len(found) >= 2
-        and found[0].actor.kind is ActorKind.ORGANIZATION
+        and found[0].actor.kind in (ActorKind.ORGANIZATION, ActorKind.COUNTRY)
         and found[1].actor.kind is ActorKind.PERSON
-        and text[found[0].end : found[1].start] == " "
+        and _only_title_words(text[found[0].end : found[1].start])
     ):
-        found = found[1:]  # "National Press Club President Myron Belkind": the person speaks for it
+        # "National Press Club President Myron Belkind", "Myanmar opposition leader X": the person
+        found = found[1:]
     if found:
         kin = _KIN_OF.search(text, max(sentence.start, found[0].start - _KIN_REACH), found[0].start)
         if kin is not None:
@@ -449,6 +452,56 @@ def _requester(
     if subject:
         return subject[0]
     return None
+
+
+def _clause_actors(
+    cast: Cast, sentence: Sentence, start: int, cue: int
+) -> tuple[list[Mention], Actor | None]:
+    """
+    The actor mentions a requester is read from: the cue's own clause when it names any ("After
+    meeting Putin, Netanyahu asked ..."), else the sentence; with the clause's described subject
+    when it names none ("In a letter to Obama, lawmakers urged him ...").
+    """
+    text = cast.article.text
+    found = actor_mentions(cast, sentence, sentence.start, cue)
+    if start <= sentence.start or not text[start - 2 : start].startswith(",") or not found:
+        return found, None  # a clause opened by "that" or a dash: the whole sentence
+    in_clause = [mention for mention in found if mention.start >= start]
+    if in_clause:
+        return in_clause, None
+    return found, _subject_description(text[start:cue])
+
+
+def _only_title_words(gap: str) -> bool:
+    """Whether the words between an organisation or state and a person are a title ("opposition leader")."""
+    if not gap.startswith(" ") or not gap.endswith(" "):
+        return False
+    parts = gap.split()
+    return len(parts) <= 4 and all(part.lower() in _title_gap_words() for part in parts)
+
+
+@cache
+def _title_gap_words() -> frozenset[str]:
+    titles = {word.lower() for row in table("titles.tsv") for word in row[0].split()}
+    return frozenset(titles | {"opposition", "top", "senior", "chief", "veteran", "leading", "prominent"})
+
+
+def _subject_description(phrase: str) -> Actor | None:
+    """A requester described, not named, as a clause's subject ("lawmakers", "the group", "a mayor")."""
+    tokens = phrase.split()
+    while tokens and tokens[-1].lower() in _AUXILIARIES:
+        tokens.pop()
+    if not tokens or len(tokens) > 5 or tokens[0].lower() in _PRONOUN_WORDS:
+        return None
+    if not all(token.isalpha() or "-" in token for token in tokens):
+        return None
+    head = tokens[-1]
+    if not head.islower():
+        return None
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not (plural or head in words("group_nouns.txt") or _is_people(head)):
+        return None
+    return _described(" ".join(tokens))
 
 
 _APPOSITION = re.compile(r"(?:['’]s?)?(?:\s+[\w-]+){0,3},\s+")

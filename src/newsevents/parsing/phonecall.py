@@ -30,7 +30,7 @@ import attrs
 from newsevents.events import PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import Cast, country_code, title_groups
+from newsevents.parsing.actors import Cast, Mention, country_code, title_groups
 from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
 from newsevents.parsing.clauses import (
     actor_mentions,
@@ -142,7 +142,8 @@ def _role_object(cast: Cast, article: Article, start: int, end: int, known: list
         if code is not None and person.country not in (code, None):
             continue
         return person
-    return None
+    # "his Russian counterpart", named nowhere: the state (Clarification 4)
+    return Actor.state(code) if code is not None and found.group().lower().endswith("counterpart") else None
 
 
 # --------------------------------------------------------------------------- triggers
@@ -210,10 +211,13 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         # "discussed Syria with X": what is discussed is a topic; the other party follows "with"
         topical = found.group().split()[0].lower() in ("discussed", "agreed")
         with_at = text.find(" with ", start, stop) if topical else start
-        objects = [] if with_at < 0 else [m.actor for m in actor_mentions(cast, sentence, with_at, stop)]
+        found_objects = actor_mentions(cast, sentence, with_at, stop) if with_at >= 0 else []
+        objects = [mention.actor for mention in found_objects if not _topic(text, start, mention)]
+        named = bool(objects)
         if not objects and not topical:
             objects = people_referred(cast, article, start, stop, subject, last=False)
-        participants = distinct(subject if len(subject) >= 2 else subject + objects[:1])
+        # "X and Y spoke by phone with Z": all three; "the two men spoke by phone": the two
+        participants = distinct(subject + objects[:1] if named or len(subject) < 2 else subject)
         if len(participants) < 2:
             role = _role_object(cast, article, start, stop, participants)
             participants = distinct([*participants, role] if role is not None else participants)
@@ -329,6 +333,24 @@ def _after_opening(cast: Cast, sentence: Sentence, end: int) -> list[Actor]:
     stop = _AFTER_COMMA_END.search(text, comma + 2, reach)
     limit = stop.start() if stop is not None else reach
     return [mention.actor for mention in actor_mentions(cast, sentence, comma, limit)]
+
+
+def _topic(text: str, start: int, mention: Mention) -> bool:
+    """Whether a mention after a call verb is what was discussed ("spoke by phone about Syria")."""
+    window = text[max(start, mention.start - 60) : mention.start]
+    for word in reversed(window.split()):
+        lowered = word.lower()
+        if word[:1].isupper() or lowered in _SKIPPED_BEFORE_OBJECT:
+            continue
+        return lowered in _TOPIC_WORDS
+    return False
+
+
+_SKIPPED_BEFORE_OBJECT = frozenset({"the", "his", "her", "their", "its", "a", "an", "former", "new"})
+_TOPIC_WORDS = frozenset(
+    {"about", "on", "over", "in", "regarding", "concerning", "of", "for", "at", "from", "near", "into",
+     "against"}
+)  # fmt: skip
 
 
 def _only_titles(gap: str) -> bool:
