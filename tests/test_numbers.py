@@ -116,11 +116,25 @@ def test_find_counts_in_sentences() -> None:
         ("life", None),
         ("a 50-year-old man", None),
         ("aged 50 years old", None),
+        ("two-and-a-half years", 30),
+        ("a three-and-a-half-year term", 42),
+        ("a year-and-a-half", 18),
+        ("12 1/2 years", 150),
+        ("7½ years", 90),
+        ("a decade in prison", 120),
+        ("two decades", 240),
     ],
 )
 def test_term_months(text: str, expected: int | None) -> None:
     """Lengths of time are whole months; weeks, days, life and ages are None."""
     assert expected == term_months(text)
+
+
+def test_ages_are_not_counts() -> None:
+    """'a 19-year-old' and '19 years old' are ages: no count; a fraction's digits are no count either."""
+    assert [3] == [m.count.value for m in find_counts("killing a 19-year-old and 3 others")]
+    assert [] == find_counts("he was 19 years old")
+    assert [] == find_counts("cut by 1/2")
 
 
 def test_find_terms_units_and_offsets() -> None:

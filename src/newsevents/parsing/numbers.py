@@ -129,8 +129,10 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+)?"
-_HALF = r"(?:\s+and\s+a\s+(?:half|quarter))"
+# "1,000", "2.5", and the wire style's "12 1/2" and "12½"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+|\s1/2(?![\d/])|½)?"
+# "and a half", also hyphenated: "seven-and-a-half years", "a two-and-a-half-year term"
+_HALF = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)(?:half|quarter))"
 
 
 @cache
@@ -140,9 +142,9 @@ def _number_pattern() -> str:
     # "a dozen", "an eighteen-month", "one hundred and five", "twenty-five", "seven and a half".
     # At most eight words, so that a failed match costs bounded backtracking (linear time).
     lead = rf"(?:an?\s+(?=(?:{_alternation(lex.scales)})\b))?"
-    words = rf"{lead}{word}(?:(?:\s+and\s+|\s+|-)(?!a\s+half){word}){{0,7}}"
+    words = rf"{lead}{word}(?:(?:\s+and\s+|\s+|-)(?!a[\s-]+half){word}){{0,7}}"
     big = _alternation(name for name, value in lex.scales.items() if value >= 1000)
-    digits = rf"(?<![\w.,])(?:{_DIGITS})(?![\w])(?:\s+(?:{big})\b)?"
+    digits = rf"(?<![\w.,/])(?:{_DIGITS})(?![\w/])(?:\s+(?:{big})\b)?"
     return rf"(?:{digits}|\b{words}){_HALF}?"
 
 
@@ -154,13 +156,16 @@ def _number_re() -> re.Pattern[str]:
 def _value(text: str) -> int | float | None:
     """The value of one number as `_number_re` matches it, or None."""
     lex = _lexicon()
-    lowered = text.lower()
+    lowered = text.lower().replace("-and-a-", " and a ").replace("½", " 1/2")
     fraction = 0.0
     for tail, part in ((" a half", 0.5), (" a quarter", 0.25)):
         if lowered.endswith(tail):
             lowered = re.sub(r"\s+and\s+a\s+\w+$", "", lowered)
             fraction = part
             break
+    if lowered.endswith(" 1/2"):  # "12 1/2"
+        lowered = lowered[:-4].rstrip()
+        fraction = 0.5
     if lowered[:1].isdigit():
         figure, *scale = lowered.split()
         number: float = float(figure.replace(",", "")) * (lex.scales[scale[0]] if scale else 1)
@@ -244,6 +249,9 @@ def _order_value(text: str) -> int:
     return value
 
 
+_AGE = re.compile(r"[\s-]+(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+
+
 def find_counts(text: str) -> list[CountMatch]:
     """
     Find counts in ``text``: numbers with their qualifiers, and orders of magnitude.
@@ -271,6 +279,8 @@ def find_counts(text: str) -> list[CountMatch]:
             qualifier = CountQualifier.EXACT if word is None else lex.qualifiers[_squash(word)]
         if value is None or isinstance(value, float):
             continue
+        if _AGE.match(text, match.end()):
+            continue  # "a 19-year-old", "19 years old": an age, not a count
         found.append(CountMatch(match.group(), match.start(), match.end(), Count(value, qualifier)))
     return found
 
@@ -296,17 +306,17 @@ def _squash(text: str) -> str:
 
 # --------------------------------------------------------------------------- terms
 
-_UNIT_MONTHS = {"year": 12, "month": 1}
+_UNIT_MONTHS = {"decade": 120, "year": 12, "month": 1}
 
 
 @cache
 def _term_re() -> re.Pattern[str]:
     number = _number_pattern()
     amount = rf"(?P<amount>{number}|an?|half\s+an?)"
-    unit = r"(?P<unit>year|month|week|day)s?\b"
+    unit = r"(?P<unit>decade|year|month|week|day)s?\b"
     # "a year and a half", "two years and six months"
     rest = (
-        r"(?:(?P<half>\s+and\s+a\s+half)"
+        r"(?:(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)"
         rf"|,?\s+and\s+(?P<amount2>{number}|a|one)(?:\s+|-)(?P<unit2>month|week|day)s?\b)?"
     )
     return re.compile(rf"\b{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)", re.IGNORECASE)

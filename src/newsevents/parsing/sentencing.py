@@ -150,7 +150,7 @@ def read_penalty(text: str) -> PenaltyReading:
     term: int | None = None
     custodial_term = False
     for found in find_terms(text):
-        if found.unit not in ("year", "month"):
+        if found.unit not in ("decade", "year", "month"):
             continue
         after = text[found.end : found.end + 40]
         follow = _FOLLOW.match(after)
