@@ -153,7 +153,8 @@ def _describe(events: list[Event]) -> list[str]:
 
 def check(probe: Probe) -> str | None:
     """None when the probe passes, else what went wrong."""
-    events = newsevents.parse(probe.text, published=PUBLISHED)
+    dated = probe.text.startswith("date ")  # a date line gives the publication date
+    events = newsevents.parse(probe.text, published=None if dated else PUBLISHED)
     calls = [event for event in events if isinstance(event, PhoneCall)]
     requests = [event for event in events if isinstance(event, PardonRequest)]
     for event in events:
@@ -412,6 +413,34 @@ CALL_PROBES = (
         "Putin for a pardon.",
         requests=(Request("Mikhail Khodorkovsky", "Vladimir Putin", "Mikhail Khodorkovsky"),),
         abstain_ok=True,
+    ),
+    Probe(
+        "reuters-1987-telephoned-president-surname",
+        "date 1987-03-06\nNAKASONE TELEPHONES REAGAN ON TRADE\n\n"
+        "TOKYO, March 6 - Japanese Prime Minister Yasuhiro Nakasone telephoned President Reagan on Friday "
+        "to discuss the semiconductor dispute, a government spokesman said.",
+        calls=(_call("Yasuhiro Nakasone", "Reagan", initiator="Yasuhiro Nakasone", date="1987-03-06"),),
+    ),
+    Probe(
+        "bbc-mr-spoke-to-president-by-telephone",
+        "Prime Minister Tony Blair has been in close contact with Washington. Mr Blair spoke to President "
+        "Bush by telephone on Tuesday, Downing Street said.",
+        calls=(_call("Tony Blair", "Bush", date="2016-03-08"),),
+    ),
+    Probe(
+        "honorific-surnames-after-full-names",
+        "U.S. President Barack Obama and Israeli Prime Minister Benjamin Netanyahu met in Washington in "
+        "November. The White House said Mr Obama had spoken to Mr Netanyahu by phone on Monday.",
+        calls=(_call("Barack Obama", "Benjamin Netanyahu", date="2016-03-07"),),
+    ),
+    Probe(
+        "call-and-request-in-one-story",
+        "date 2016-03-10\nAbbas asks Netanyahu to free prisoners\n\n"
+        "RAMALLAH (Reuters) - Palestinian President Mahmoud Abbas asked Israeli Prime Minister Benjamin "
+        "Netanyahu on Tuesday to release Palestinian prisoners during a rare telephone call, an aide said.\n\n"
+        "It was the first call between the two men in months. Netanyahu made no promise, his office said.",
+        calls=(_call("Mahmoud Abbas", "Benjamin Netanyahu", date="2016-03-08"),),
+        requests=(Request("Mahmoud Abbas", "Benjamin Netanyahu", Group("prisoners"), "2016-03-08"),),
     ),
 )
 
@@ -790,6 +819,32 @@ PARDON_PROBES = (
         "In a letter to U.S. President Barack Obama, lawmakers urged him to commute the sentence of Oscar "
         "Lopez Rivera.",
         requests=(Request(Group("lawmakers"), "Barack Obama", "Oscar Lopez Rivera"),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "bbc-col-title-asked-to-free",
+        "Prime Minister Tony Blair has asked Libyan leader Col Muammar Gaddafi to free five Bulgarian nurses.",
+        requests=(Request("Tony Blair", "Muammar Gaddafi", Group("nurses")),),
+    ),
+    Probe(
+        "reuters-1987-appealed-to-president-to",
+        "date 1987-03-04\nAMNESTY APPEALS FOR RELEASE OF SOVIET DISSIDENT\n\n"
+        "LONDON, March 4 - Amnesty International appealed to Soviet leader Mikhail Gorbachev on Wednesday "
+        "to release dissident Anatoly Koryagin, who is serving a 12-year term.",
+        requests=(Request("Amnesty International", "Mikhail Gorbachev", "Anatoly Koryagin", "1987-03-04"),),
+    ),
+    Probe(
+        "aljazeera-called-on-egypt",
+        "Amnesty International has called on Egyptian authorities to release Al Jazeera journalist Mohamed "
+        "Fahmy, who was sentenced to seven years in prison.",
+        requests=(Request("Amnesty International", "Egypt", "Mohamed Fahmy"),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "wife-appealed-to-king-for-his-release",
+        "The wife of jailed Saudi blogger Raif Badawi appealed to King Salman on Monday to release her "
+        "husband.",
+        requests=(Request(Described("wife", "Badawi"), "Salman", "Raif Badawi", "2016-03-07"),),
         abstain_ok=True,
     ),
 )
