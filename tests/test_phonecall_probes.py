@@ -442,6 +442,25 @@ CALL_PROBES = (
         calls=(_call("Mahmoud Abbas", "Benjamin Netanyahu", date="2016-03-08"),),
         requests=(Request("Mahmoud Abbas", "Benjamin Netanyahu", Group("prisoners"), "2016-03-08"),),
     ),
+    Probe(
+        "dialled",
+        "Indian Prime Minister Narendra Modi dialled Russian President Vladimir Putin on Friday to wish him a "
+        "happy birthday.",
+        calls=(_call("Narendra Modi", "Vladimir Putin", initiator="Narendra Modi", date="2016-03-04"),),
+    ),
+    Probe(
+        "speaking-by-telephone-opener",
+        "Speaking by telephone on Monday, Saudi Arabia's King Salman and U.S. President Barack Obama discussed "
+        "the war in Yemen.",
+        calls=(_call("Salman", "Barack Obama", date="2016-03-07"),),
+    ),
+    Probe(
+        "a-call-in-which-a-request-is-made",
+        "In a call late on Tuesday, Secretary of State John Kerry urged Iranian Foreign Minister Mohammad "
+        "Javad Zarif to free the sailors.",
+        calls=(_call("John Kerry", "Mohammad Javad Zarif", date="2016-03-08"),),
+        requests=(Request("John Kerry", "Mohammad Javad Zarif", Group("sailors"), "2016-03-08"),),
+    ),
 )
 
 CALL_TRAPS = (
@@ -615,6 +634,10 @@ CALL_TRAPS = (
         "promised-to-call",
         "U.S. President Barack Obama promised to call Israeli Prime Minister Benjamin Netanyahu after the "
         "vote.",
+    ),
+    Probe(
+        "call-from-a-man-claiming-to-be",
+        "Police said they received a phone call from a man claiming to be Salah Abdeslam.",
     ),
 )
 

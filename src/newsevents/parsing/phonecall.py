@@ -45,15 +45,18 @@ from newsevents.parsing.clauses import (
 
 __all__ = ["find_phone_calls"]
 
-_KEYWORDS = ("phon", "call", "rang")
-_CONFIRM = re.compile(r"phon|\bcall|\brang\b", re.IGNORECASE)
+_KEYWORDS = ("phon", "call", "rang", "dial")
+_CONFIRM = re.compile(r"phon|\bcall|\brang\b|\bdiall?ed\b", re.IGNORECASE)
 _SPOKE = re.compile(
     r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred|told|tells"
     r"|assured|warned|urged|thanked|congratulated|discussed|agreed)\b"
     r"(?:[^.;:!?]|(?<=[A-Z])\.){0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
     re.IGNORECASE,
 )
-_PHONED = re.compile(r"\b(?:phoned|telephoned|rang|called up)\b(?! out| off| in\b)", re.IGNORECASE)
+_PHONED = re.compile(
+    r"\b(?:phoned|telephoned|rang|called up|rang up|diall?ed)\b(?! out| off| in\b| down\b| back\b)",
+    re.IGNORECASE,
+)
 _NOUN = re.compile(
     r"\b(?:(?:tele)?phon(?:e|ic)[ -](?:call|conversation|chat|conference|talk)s?|calls?)\b", re.IGNORECASE
 )
@@ -102,6 +105,7 @@ _CALL_FOLLOW = re.compile(
     r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
 )
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[^,.;:]{1,60}?,")
+_PARTICIPLE = re.compile(r"[A-Za-z]+ing\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
 _OPENING_PHRASE = re.compile(r"(?:In|During|Over|Via)\s+(?:\w+\s+){0,3}", re.IGNORECASE)
 _AFTER_COMMA_END = re.compile(r",|\bthat\b|\bwho\b|\bwhich\b")
@@ -207,6 +211,10 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         if _blocked(article, sentence, start, end):
             continue
         subject = subject_of(cast, article, sentence, start)
+        opening = text[sentence.start : start].strip(' "“') == ""
+        if not subject and opening and _PARTICIPLE.match(found.group()):
+            # "Speaking by telephone on Monday, X and Y discussed ...": the actors follow the comma
+            subject = distinct(_after_opening(cast, sentence, end))[:2]
         stop = max(clause_end(sentence, end), end)
         # "discussed Syria with X": what is discussed is a topic; the other party follows "with"
         topical = found.group().split()[0].lower() in ("discussed", "agreed")
@@ -353,6 +361,18 @@ _TOPIC_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _object_gap(gap: str) -> bool:
+    """Whether only determiners, titles and capitalised words come before a call's other party."""
+    for word in gap.split():
+        if word[:1].isupper() or word.lower() in _lower_title_words() or word.lower() in _DETERMINERS:
+            continue
+        return False
+    return True
+
+
+_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "then", "new", "former", "outgoing"})
+
+
 def _only_titles(gap: str) -> bool:
     """Whether the words between a verb and a name are only a country and titles ("Russian leader")."""
     for word in gap.split():
@@ -398,7 +418,13 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
             participants = distinct(persons if len(distinct(persons)) >= 2 else people)[:2]
             rule = "phonecall.call_between"
         elif with_ is not None or from_ is not None:
-            other = [mention.actor for mention in actor_mentions(cast, sentence, end, stop)]
+            # the other party follows "with" or "from" directly ("from a man claiming to be X" is no party)
+            party_from = with_.end() if with_ is not None else from_.end() if from_ is not None else end
+            other = [
+                mention.actor
+                for mention in actor_mentions(cast, sentence, end, stop)
+                if _object_gap(text[party_from : mention.start])
+            ][:1]
             subject = subject_of(cast, article, sentence, start)
             if not subject and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
                 # "In a phone conversation with X on Monday, Y said ...": Y follows the comma
