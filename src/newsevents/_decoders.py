@@ -121,7 +121,7 @@ def _setter(cls: type, name: str) -> Any:
 class _Source:
     """The lines and namespace of one generated function."""
 
-    def __init__(self, check_text: bool) -> None:
+    def __init__(self, *, check_text: bool, forbid_extra_keys: bool) -> None:
         self.lines: list[str] = []
         self.ns: dict[str, Any] = {
             "_R": Refused,
@@ -132,13 +132,19 @@ class _Source:
             "_set": object.__setattr__,
         }
         self.check_text = check_text
+        self.forbid_extra_keys = forbid_extra_keys
         self._count = 0
 
     def bind(self, value: Any, hint: str = "g") -> str:
         """Put ``value`` in the namespace and return its name."""
+        return "_" + self.fresh(hint, value)
+
+    def fresh(self, hint: str, value: Any = _MISSING) -> str:
+        """Return a new local name (or, with ``value``, bind it in the namespace as ``_`` + name)."""
         self._count += 1
-        name = f"_{hint}{self._count}"
-        self.ns[name] = value
+        name = f"{hint}{self._count}"
+        if value is not _MISSING:
+            self.ns["_" + name] = value
         return name
 
     def add(self, indent: int, line: str) -> None:
@@ -172,6 +178,15 @@ def _scalar_test(src: _Source, ftype: Scalar, var: str, rules: _Rules) -> str:
     return f"type({var}) is not bool"
 
 
+#: Marks a generated value decoder: (class, forbid_extra_keys, check_text).
+_GENERATED = "_newsevents_generated"
+
+
+def _inline(src: _Source, cls: type, hook: Callable[[type], Any]) -> bool:
+    """Whether the converter's hook for ``cls`` is our generated one, so its code may be written inline."""
+    return getattr(hook(cls), _GENERATED, None) == (cls, src.forbid_extra_keys, src.check_text)
+
+
 def _emit(
     src: _Source,
     ftype: FieldType,
@@ -193,17 +208,25 @@ def _emit(
         if rules.min_items:
             src.add(indent, f"if len({var}) < {rules.min_items}: raise _R")
         item = ftype.item
-        if isinstance(item, ValueOf):
-            src.add(indent, f"{dst} = tuple([{src.bind(hook(item.type), 'h')}(x) for x in {var}])")
+        x = src.fresh("x")
+        if isinstance(item, ValueOf) and _inline(src, item.type, hook):
+            items, one = src.fresh("items"), src.fresh("one")
+            src.add(indent, f"{items} = []")
+            src.add(indent, f"for {x} in {var}:")
+            _emit_object(src, item.type, x, one, indent=indent + 1, hook=hook)
+            src.add(indent + 1, f"{items}.append({one})")
+            src.add(indent, f"{dst} = tuple({items})")
+        elif isinstance(item, ValueOf):
+            src.add(indent, f"{dst} = tuple([{src.bind(hook(item.type), 'h')}({x}) for {x} in {var}])")
         elif isinstance(item, EnumOf):
             members = src.bind({m.value: m for m in item.type}, "e")
-            src.add(indent, f"for x in {var}:")
-            src.add(indent + 1, "if type(x) is not str: raise _R")
-            src.add(indent, f"{dst} = tuple([{members}[x] for x in {var}])")
+            src.add(indent, f"for {x} in {var}:")
+            src.add(indent + 1, f"if type({x}) is not str: raise _R")
+            src.add(indent, f"{dst} = tuple([{members}[{x}] for {x} in {var}])")
         else:
             assert isinstance(item, Scalar)
-            src.add(indent, f"for x in {var}:")
-            src.add(indent + 1, f"if {_scalar_test(src, item, 'x', rules)}: raise _R")
+            src.add(indent, f"for {x} in {var}:")
+            src.add(indent + 1, f"if {_scalar_test(src, item, x, rules)}: raise _R")
             src.add(indent, f"{dst} = tuple({var})")
     elif isinstance(ftype, Scalar):
         src.add(indent, f"if {_scalar_test(src, ftype, var, rules)}: raise _R")
@@ -212,41 +235,53 @@ def _emit(
         members = src.bind({m.value: m for m in ftype.type}, "e")
         src.add(indent, f"if type({var}) is not str: raise _R")
         src.add(indent, f"{dst} = {members}[{var}]")
+    elif _inline(src, ftype.type, hook):
+        _emit_object(src, ftype.type, var, dst, indent=indent, hook=hook)
     else:
         src.add(indent, f"{dst} = {src.bind(hook(ftype.type), 'h')}({var})")
 
 
-def _emit_new(src: _Source, cls: type, names: list[str], indent: int) -> None:
-    """Emit lines that make ``self``, an instance of ``cls`` with its fields set, skipping __init__."""
-    src.add(indent, f"self = _new({src.bind(cls, 'cls')})")
-    for name in names:
+def _emit_new(src: _Source, cls: type, fields: list[tuple[str, str]], dst: str, indent: int) -> None:
+    """Emit lines that make ``dst`` an instance of ``cls``, skipping __init__: ``(name, local)`` pairs."""
+    src.add(indent, f"{dst} = _new({src.bind(cls, 'cls')})")
+    for name, local in fields:
         setter = _setter(cls, name)
         if setter is None:
-            src.add(indent, f"_set(self, {name!r}, f_{name})")
+            src.add(indent, f"_set({dst}, {name!r}, {local})")
         else:
-            src.add(indent, f"{src.bind(setter, 's')}(self, f_{name})")
+            src.add(indent, f"{src.bind(setter, 's')}({dst}, {local})")
 
 
 def _emit_fields(
     src: _Source,
     fields: list[tuple[str, FieldType, Any, _Rules]],
     hook: Callable[[type], Any],
+    *,
+    obj: str,
+    prefix: str,
+    indent: int,
 ) -> None:
-    """Emit the reading of every field: ``(name, type, default or _MISSING, rules)``."""
+    """
+    Emit the reading of every field of the JSON object ``obj`` into ``<prefix><name>``.
+
+    Each field is ``(name, type, default or _MISSING, rules)``.
+    """
+    v = src.fresh("v")
     for name, ftype, default, rules in fields:
+        local = f"{prefix}{name}"
         if default is _MISSING:
-            src.add(1, f"v = o[{name!r}]")
-            _emit(src, ftype, "v", f"f_{name}", indent=1, rules=rules, hook=hook)
+            src.add(indent, f"{v} = {obj}[{name!r}]")
+            _emit(src, ftype, v, local, indent=indent, rules=rules, hook=hook)
         elif default is None and isinstance(ftype, OptionalOf):
             # Absent and null mean the same here.
-            src.add(1, f"v = o.get({name!r})")
-            _emit(src, ftype, "v", f"f_{name}", indent=1, rules=rules, hook=hook)
+            src.add(indent, f"{v} = {obj}.get({name!r})")
+            _emit(src, ftype, v, local, indent=indent, rules=rules, hook=hook)
         else:
-            src.add(1, f"v = o.get({name!r}, _M)")
-            src.add(1, "if v is _M:")
-            src.add(2, f"f_{name} = {src.bind(default, 'd')}")
-            src.add(1, "else:")
-            _emit(src, ftype, "v", f"f_{name}", indent=2, rules=rules, hook=hook)
+            src.add(indent, f"{v} = {obj}.get({name!r}, _M)")
+            src.add(indent, f"if {v} is _M:")
+            src.add(indent + 1, f"{local} = {src.bind(default, 'd')}")
+            src.add(indent, "else:")
+            _emit(src, ftype, v, local, indent=indent + 1, rules=rules, hook=hook)
 
 
 # --------------------------------------------------------------------------- event types
@@ -293,7 +328,7 @@ def event_structure(
     cls: type[Event], hook: Callable[[type], Any], *, forbid_extra_keys: bool, check_text: bool
 ) -> Callable[[Any, Any], Event]:
     """Generate the decoder of one event type (its JSON object, ``"type"`` included)."""
-    src = _Source(check_text)
+    src = _Source(check_text=check_text, forbid_extra_keys=forbid_extra_keys)
     specs = describe(cls)
     keys = src.bind(frozenset(["type", *(spec.name for spec in specs)]), "keys")
     fields = []
@@ -313,12 +348,11 @@ def event_structure(
     src.add(0, "def structure(o, _=None):")
     if forbid_extra_keys:
         src.add(1, f"if not o.keys() <= {keys}: raise _R")
-    _emit_fields(src, fields, hook)
-    names = [spec.name for spec in specs]
+    _emit_fields(src, fields, hook, obj="o", prefix="f_", indent=1)
     if trusted:
         from newsevents.identity import derive_id  # noqa: PLC0415 (identity imports the codec)
 
-        _emit_new(src, cls, names, 1)
+        _emit_new(src, cls, [(spec.name, f"f_{spec.name}") for spec in specs], "self", 1)
         src.add(1, "if f_id == '':")
         set_id = src.bind(_setter(cls, "id") or _set_id, "s")
         src.add(2, f"{set_id}(self, {src.bind(derive_id, 'derive')}(self))")
@@ -346,11 +380,10 @@ def _value_rules(validator: Any) -> _Rules | None:
     return None
 
 
-def value_structure(
-    cls: type, hook: Callable[[type], Any], *, forbid_extra_keys: bool, check_text: bool
-) -> Callable[[Any, Any], Any]:
-    """Generate the decoder of a value type read from a JSON object (`Actor`, `Place`, `Evidence`)."""
-    src = _Source(check_text)
+def _emit_object(
+    src: _Source, cls: type, var: str, dst: str, *, indent: int, hook: Callable[[type], Any]
+) -> None:
+    """Emit the decoding of a value type from the JSON object ``var`` into ``dst`` (`value_structure`)."""
     fields = []
     called = []
     for field in attrs.fields(cls):
@@ -377,20 +410,37 @@ def value_structure(
                 except Exception:  # noqa: BLE001 (then the key is required on the fast path)
                     default = _MISSING
         fields.append((field.name, ftype, default, rules))
-    keys = src.bind(frozenset(f.name for f in attrs.fields(cls)), "keys")
-    src.add(0, "def structure(o, _=None):")
-    src.add(1, "if type(o) is not dict: raise _R")
-    if forbid_extra_keys:
-        src.add(1, f"if not o.keys() <= {keys}: raise _R")
-    _emit_fields(src, fields, hook)
-    _emit_new(src, cls, [f.name for f in attrs.fields(cls)], 1)
+    prefix = src.fresh("p") + "_"
+    src.add(indent, f"if type({var}) is not dict: raise _R")
+    if src.forbid_extra_keys:
+        keys = src.bind(frozenset(f.name for f in attrs.fields(cls)), "keys")
+        src.add(indent, f"if not {var}.keys() <= {keys}: raise _R")
+    _emit_fields(src, fields, hook, obj=var, prefix=prefix, indent=indent)
+    _emit_new(src, cls, [(f.name, prefix + f.name) for f in attrs.fields(cls)], dst, indent)
     for field in called:
-        src.add(1, f"{src.bind(field.validator, 'v')}(self, {src.bind(field, 'a')}, f_{field.name})")
+        validator = src.bind(field.validator, "v")
+        src.add(indent, f"{validator}({dst}, {src.bind(field, 'a')}, {prefix}{field.name})")
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
-        src.add(1, f"{src.bind(post_init, 'post')}(self)")
+        src.add(indent, f"{src.bind(post_init, 'post')}({dst})")
+
+
+def value_structure(
+    cls: type, hook: Callable[[type], Any], *, forbid_extra_keys: bool, check_text: bool
+) -> Callable[[Any, Any], Any]:
+    """
+    Generate the decoder of a value type read from a JSON object (`Actor`, `Place`, `Evidence`).
+
+    Its code is also written inline into the decoders of the classes that hold the type,
+    for as long as it is the converter's hook for the type.
+    """
+    src = _Source(check_text=check_text, forbid_extra_keys=forbid_extra_keys)
+    src.add(0, "def structure(o, _=None):")
+    _emit_object(src, cls, "o", "self", indent=1, hook=hook)
     src.add(1, "return self")
-    return typing.cast("Callable[[Any, Any], Any]", src.compile("structure"))
+    decode = src.compile("structure")
+    setattr(decode, _GENERATED, (cls, forbid_extra_keys, check_text))
+    return typing.cast("Callable[[Any, Any], Any]", decode)
 
 
 _DATES: dict[str, PartialDate] = {}
@@ -450,7 +500,7 @@ def unstructure(
         specs: The fields' names and types.
         tag: When given, the dict starts with ``"type": tag``.
     """
-    src = _Source(check_text=False)
+    src = _Source(check_text=False, forbid_extra_keys=False)
     src.add(0, "def unstructure(e):")
     items = [] if tag is None else [f"'type': {tag!r}"]
     for index, (name, ftype) in enumerate(specs):
