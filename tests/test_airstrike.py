@@ -114,6 +114,8 @@ def test_conflicting_tolls_give_no_toll() -> None:
     assert event.killed is None
     [event] = strikes(text + " The rebels said 45 civilians had died in the raid.")
     assert event.killed is None
+    [event] = strikes(text + " Among the dead, the raid killed three children, medics said.")
+    assert Count(20, CountQualifier.AT_LEAST) == event.killed  # a part of the toll, not another toll
     [event] = strikes(text + " The rebels put the death toll at 20.")
     assert Count(20, CountQualifier.AT_LEAST) == event.killed
 
@@ -155,6 +157,7 @@ def test_later_mention_names_the_place() -> None:
         "A French strike on the railways left commuters stranded as workers protested pension cuts.",
         "Turkish police raided the offices of an opposition newspaper on Thursday.",
         "Government troops bombarded rebel positions with tanks and artillery.",
+        "An Iranian missile strike on Israel killed one person.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

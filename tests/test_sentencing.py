@@ -130,6 +130,7 @@ def test_sentencing_phrasings(
         "The European Commission ordered Google to pay a fine of 2.4 billion euros.",
         "The court clerk corrected a sentence in the letter sent to the defence.",
         "The court handed down its verdict on Monday.",
+        "He hopes to have his sentence reduced to five years.",
     ],
 )
 def test_not_sentencings(text: str) -> None:

@@ -118,7 +118,7 @@ def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpre
 
 
 _DEMONYM_STRIKES = re.compile(
-    r"\b(?P<who>[A-Z][\w.]*)\s+(?:(?:strikes|raids)\b|(?:missile\s+|military\s+)?strikes?(?=\s+(?:on|against)"
+    r"\b(?P<who>[A-Z][\w.]*)\s+(?:(?:strikes|raids)\b|(?:military\s+)?strikes?(?=\s+(?:on|against)"
     r"\s+(?:an?|the|two|three|several)\s)|strikes?(?=\s+(?:killed|hit|destroyed|targeted)\b))"
 )
 #: Words of labour disputes: a "French strike on the railways" is a walkout.
@@ -661,6 +661,7 @@ def _follow_up(article: Article, cast: Cast, strike: _Strike) -> None:
 
 
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_SOURCE = re.compile(r"\b(?:said|says|according\s+to|reported|claimed|told)\b", re.IGNORECASE)
 #: A sentence that speaks of the strike just reported.
 _SAME_STRIKE = re.compile(
     r"\b(?:the|that|this)\s+(?:air\s+)?(?:raid|strike|airstrike|attack|bombing|bombardment)\b", re.IGNORECASE
@@ -694,9 +695,11 @@ def _conflicting_toll(article: Article, strike: _Strike) -> bool:
             counts = find_counts(text[found.end() : other.end])
             if counts and counts[0].start == 0 and counts[0].count.value != killed.value:
                 return True
-        elif _SAME_STRIKE.search(other.text):
+        elif _SAME_STRIKE.search(other.text) and _SOURCE.search(other.text):
+            # a higher toll from a source ("The Taliban said 45 civilians had died in the raid");
+            # a lower one may be a part ("the strike killed three children")
             toll = _killed(article, other)
-            if toll is not None and toll.value != killed.value:
+            if toll is not None and toll.value > killed.value:
                 return True
     return False
 
