@@ -870,6 +870,33 @@ PARDON_PROBES = (
         requests=(Request(Described("wife", "Badawi"), "Salman", "Raif Badawi", "2016-03-07"),),
         abstain_ok=True,
     ),
+    Probe(
+        "lawyers-filed-a-petition-with",
+        "The lawyers filed a petition with President Barack Obama on Monday seeking a pardon for Chelsea "
+        "Manning.",
+        requests=(Request(Group("lawyers"), "Barack Obama", "Chelsea Manning"),),
+    ),
+    Probe(
+        "in-egypt-rights-groups-urged",
+        "In Egypt, rights groups urged the government to release photojournalist Mahmoud Abu Zeid.",
+        requests=(Request(Group("rights groups"), ANY, "Mahmoud Abu Zeid"),),
+    ),
+    Probe(
+        "zeid-urged-king-to-pardon-blogger",
+        "The U.N. human rights chief Zeid Ra'ad al-Hussein urged Saudi King Salman to pardon blogger Raif "
+        "Badawi.",
+        requests=(Request("Zeid Ra'ad al-Hussein", "Salman", "Raif Badawi"),),
+    ),
+    Probe(
+        "canada-asked-to-grant-clemency-to",
+        "Canada has asked Saudi Arabia to grant clemency to Raif Badawi, whose wife lives in Quebec.",
+        requests=(Request("Canada", "Saudi Arabia", "Raif Badawi"),),
+    ),
+    Probe(
+        "demanded-that-egypt-free",
+        "Rights group Human Rights Watch demanded that Egypt free photojournalist Mahmoud Abu Zeid.",
+        requests=(Request("Human Rights Watch", "Egypt", "Mahmoud Abu Zeid"),),
+    ),
 )
 
 PARDON_TRAPS = (
@@ -980,6 +1007,21 @@ PARDON_TRAPS = (
     Probe(
         "freed-after-campaign",
         "Reporter Jason Rezaian was freed on Saturday after a long campaign by his family.",
+    ),
+    Probe(
+        "petition-rejected-by-the-white-house",
+        "The White House on Tuesday rejected a petition seeking a pardon for Edward Snowden.",
+        abstain_ok=True,
+    ),
+    Probe(
+        "asked-for-her-husband-to-be-freed",
+        "Lopez's wife Lilian Tintori has repeatedly asked for her husband to be freed.",
+        abstain_ok=True,
+    ),
+    Probe(
+        "more-than-people-signed-a-petition",
+        "More than 100,000 people signed a petition asking President Barack Obama to pardon Edward Snowden.",
+        abstain_ok=True,
     ),
 )
 

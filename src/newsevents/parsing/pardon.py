@@ -74,6 +74,11 @@ _STOP = re.compile(
     r"rapidly|immediately|quickly|said|says)\b",
     re.IGNORECASE,
 )
+_POSSESSIVE_DETERMINER = re.compile(r"\b(?:his|her|their)\s", re.IGNORECASE)
+_LODGED_WITH = re.compile(
+    r"\b(?:petition|appeal|request|plea|letter|application)s?\s+(?:with|to)\s+(?:the\s+)?", re.IGNORECASE
+)
+_CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
 # "asked X to pardon", "appealed to X for a pardon", "urged X to grant him clemency"
@@ -447,6 +452,10 @@ def _requester(
         if kin is not None:
             # "The family of Ahmed Mansoor has appealed": the family asks
             return _described(text[kin.start() : found[0].end].replace("’", "'"))
+        # "filed a petition with President X seeking a pardon": X is asked, not asking
+        found = [mention for mention in found if not _object_of_preposition(text, sentence, mention)]
+        if not found:
+            return None
         return _appositive(cast, sentence, found[0]) or _with_possessive_group(article, found[0])
     subject = subject_of(cast, article, sentence, cue.start())
     if subject:
@@ -470,6 +479,57 @@ def _clause_actors(
     if in_clause:
         return in_clause, None
     return found, _subject_description(text[start:cue])
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|to|from|by|against|at|in|on|about|under|before|after)\s+(?:(?:the|his|her|their)\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _object_of_preposition(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """Whether a mention is governed by a preposition ("with President X"), so it is no subject."""
+    window = text[max(sentence.start, mention.start - 40) : mention.start]
+    found = _PREPOSITION_BEFORE.search(window)
+    return found is not None and found.group().split()[0].islower()
+
+
+def _leading_subject(phrase: str) -> Actor | None:
+    """
+    The subject at the start of a clause, up to its verb: "The lawyers filed a petition ..."
+    gives the group "The lawyers", "Washington has repeatedly" the United States, "A website"
+    an organisation; None when the words are no plain noun phrase ("More than 100,000 people").
+    """
+    kept: list[str] = []
+    for token in phrase.split():
+        lowered = token.lower()
+        after_determiner = bool(kept) and kept[-1].lower() in ("the", "a", "an", "his", "her", "their")
+        if (
+            lowered in _AUXILIARIES
+            or lowered in _SUBJECT_VERBS
+            or (kept and lowered.endswith("ed") and not after_determiner)
+        ):
+            break
+        kept.append(token)
+    if not kept or len(kept) > 5 or kept[0].lower() in _PRONOUN_WORDS:
+        return None
+    if all(word[:1].isupper() or word in _CONNECTOR_WORDS for word in kept):
+        return _described(" ".join(kept))  # "Amnesty", "Washington": as the text names them
+    described = _subject_description(" ".join(kept))
+    if described is not None:
+        return described
+    if len(kept) >= 2 and kept[0].lower() in ("a", "an", "the") and all(word.isalpha() for word in kept):
+        head = kept[-1]
+        return Actor.organization(" ".join(kept[1:])) if head.islower() else None  # "A website"
+    return None
+
+
+#: Verbs that end a clause's subject without an "-ed" ending ("lawyers sent a letter").
+_SUBJECT_VERBS = frozenset(
+    {"sent", "wrote", "made", "gave", "took", "met", "said", "says", "told", "began", "led", "held", "put",
+     "brought", "won", "filed", "files", "send", "sends", "write", "writes", "make", "makes"}
+)  # fmt: skip
 
 
 def _only_title_words(gap: str) -> bool:
@@ -499,7 +559,7 @@ def _subject_description(phrase: str) -> Actor | None:
     if not head.islower():
         return None
     plural = head.endswith("s") and not head.endswith("ss")
-    if not (plural or head in words("group_nouns.txt") or _is_people(head)):
+    if not (plural or head in words("group_nouns.txt") or _is_people(head) or head in _title_gap_words()):
         return None
     return _described(" ".join(tokens))
 
@@ -576,6 +636,14 @@ def _addressee(
         ):
             written = text[phrase[0] : phrase[1]]
             return Actor.organization(written), True
+    # "filed a petition with President X seeking a pardon", "in a letter to X calling for"
+    lodged = _LODGED_WITH.search(text, max(sentence.start, cue.start() - 120), cue.start())
+    if lodged is not None:
+        found = actor_mentions(cast, sentence, lodged.end(), cue.start())
+        found = [mention for mention in found if mention.actor.name not in skip]
+        gap = text[lodged.end() : found[0].start].strip() if found else ""
+        if found and (not gap or _only_title_words(f" {gap} ")):
+            return found[0].actor, True
     # "Appealing for the sailors' release, Kerry told Zarif"
     if text[sentence.start : cue.start()].strip() == "":
         comma = text.find(", ", action.end(), sentence.end)
@@ -619,14 +687,13 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         return None
     requester = _requester(cast, sentence, cue, action, kind)
     if requester is None:
-        phrase = _noun_phrase(text, clause_start(sentence, cue.start()), cue.start())
-        written = text[phrase[0] : phrase[1]] if phrase is not None else ""
-        first = written.split()[0].lower() if written.split() else ""
-        if written and len(written.split()) <= 5 and first not in _PRONOUN_WORDS:
-            requester = _described(written)
+        clause = clause_start(sentence, cue.start())
+        requester = _leading_subject(text[clause : cue.start()])
     if requester is None:
         return None
     addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
+    if addressee is not None and addressee.name == requester.name:
+        return None  # "The White House rejected a petition seeking a pardon": the petitioners are unnamed
     exclude = tuple(
         actor
         for actor in (addressee, requester)
@@ -645,6 +712,7 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     if (
         beneficiary is None
         and requester.kind is ActorKind.PERSON
+        and not _POSSESSIVE_DETERMINER.search(text, cue.end(), action.start())
         and (
             (
                 " ".join(cue.group().lower().split()) in _SELF_CUES
