@@ -73,6 +73,10 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Israel", "Rafah", "2016-03-09", Count(12)),
         ("Israeli aircraft killed five militants in an air strike on a car in the Gaza Strip on Monday.",
          "Israel", "Gaza Strip", "2016-03-07", Count(5)),
+        ("At least 25 people were killed when Saudi-led warplanes hit a prison in the Houthi-held city of Dhamar.",
+         "Saudi-led coalition", "Dhamar", None, Count(25, CountQualifier.AT_LEAST)),
+        ("Troops shelled towns on Sunday, and warplanes struck the town of Douma, killing at least seven people.",
+         None, "Douma", "2016-03-06", Count(7, CountQualifier.AT_LEAST)),
     ],
 )  # fmt: skip
 def test_strike_phrasings(
@@ -105,6 +109,28 @@ def test_listed_settlements_share_no_toll() -> None:
     assert ["Kafr Nabl", "Khan Sheikhoun", "Saraqeb"] == [e.location.name for e in events if e.location]
     events = strikes(text[:-1] + ", killing at least 18 people.")
     assert [None, None, None] == [e.killed for e in events]
+
+
+def test_the_strikes_which_hit_several_places() -> None:
+    """'the strikes, which hit targets in A and B' places the strike reported before in A and in B."""
+    text = (
+        "Israeli jets carried out strikes in the southern Gaza Strip on Thursday, the military said. "
+        "There were no reports of casualties from the strikes, which hit targets in Khan Younis and Rafah."
+    )
+    events = strikes(text)
+    assert ["Khan Younis", "Rafah"] == [e.location.name for e in events if e.location]
+    assert all(e.attacker is not None and "Israel" == e.attacker.name for e in events)
+    assert all(PartialDate(2016, 3, 10) == e.date for e in events)
+
+
+def test_campaign_in_a_later_sentence_keeps_its_own_time() -> None:
+    """A later 'which has carried out air strikes since September' does not date the strike before it."""
+    text = (
+        "Warplanes struck the town of Douma, killing seven people. Russia, which has carried out air "
+        "strikes since September, brokered the truce."
+    )
+    [event] = strikes(text)
+    assert event.date is None
 
 
 def test_conflicting_tolls_give_no_toll() -> None:

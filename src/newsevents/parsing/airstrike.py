@@ -136,6 +136,7 @@ _SETTLEMENT = re.compile(
     r"|port|governorate|towns|villages|cities|provinces|districts|areas|camps|neighbourhoods|neighborhoods"
     r"|suburbs)\s+of\s+$"
 )
+_HELD_ADJECTIVE = re.compile(r"-(?:held|controlled|led|backed|run|occupied|allied|dominated)$", re.IGNORECASE)
 _WEAK = re.compile(
     r"\ban?\s+(?:[a-z-]+\s+){0,2}(?:town|village|city|camp|area|district|province|region|facility|base)s?\s+"
     r"(?:in|of)\s+(?:[\w'’-]+\s+){0,3}$|\bareas\s+(?:[a-z]+\s+)?$",
@@ -160,6 +161,9 @@ _GOVERNMENT = re.compile(
     r"\b(?:government|regime|state)\s+(?:forces|troops|aircraft|warplanes|jets)\b", re.IGNORECASE
 )
 _LED = re.compile(r"(?P<who>\b[\w.’'-]+-led\s+(?:[a-z]+\s+)?coalition)\s+(?:[a-z]+\s+){0,2}$")
+_LED_AIRCRAFT = re.compile(
+    r"(?<![\w-])(?P<who>[A-Z][\w.’'-]*-led)\s+(?:warplanes|jets|aircraft|fighter\s+jets|air\s+strikes|airstrikes|raids)\b"
+)
 _BY = re.compile(r"\bby\s+(?P<who>(?:[^,.;]|\.(?=[\w-])){1,60})", re.IGNORECASE)
 _SUBJECT_VERB = re.compile(
     r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
@@ -205,11 +209,15 @@ def _blocked(article: Article, sentence: Sentence, start: int) -> bool:
     return _words_re("block").search(article.text, reach, start) is not None
 
 
+#: A relative clause that goes on to say where the strike hit: "..., which hit targets in A and B".
+_STRUCK_AFTER = re.compile(r"\s+(?:hit|struck|targeted|destroyed|pounded)\b", re.IGNORECASE)
+
+
 def _window_end(article: Article, sentence: Sentence, end: int) -> int:
     """Where the stretch naming the struck place ends: the next clause, aim or purpose."""
     stop = sentence.end
     cut = _words_re("cut").search(article.text, end, stop)
-    if cut is not None:
+    if cut is not None and _STRUCK_AFTER.match(article.text, cut.end()) is None:
         stop = cut.start()
     said = re.compile(r",\s+(?:the\s+)?[A-Z][^,]{0,60}?\s+(?:said|says|reported)\b").search(
         article.text, end, stop
@@ -229,6 +237,8 @@ def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple
         name = name[:-2] if possessive else name
         if not name or is_demonym(name.split()[0]) or name.split()[0] in nonnames:
             continue
+        if _HELD_ADJECTIVE.search(name):
+            continue  # "the Houthi-held city of Dhamar": the adjective names no place
         if possessive and country_code(name) is not None:
             continue  # "Syria's northwestern Idlib province": the country contains the place
         before = text[max(start - 40, 0, match.start() - 60) : match.start()]
@@ -294,6 +304,9 @@ def _attacker(
     led = _LED.search(before_text)
     if led is not None:
         return Actor.group(led.group("who"))
+    led_aircraft = _LED_AIRCRAFT.search(text, max(sentence.start, start - 30), end)
+    if led_aircraft is not None:
+        return Actor.group(f"{led_aircraft.group('who')} coalition")
     before = before_text.split()
     for word in reversed(before[-4:]):
         state = _state(word.strip(",.;:“”\"'"))
@@ -377,6 +390,9 @@ def _strikes(article: Article, sentence: Sentence, start: int) -> Count | None:
     return None
 
 
+_REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|announced|added)\s+(?:on\s+)?(?=\w+$)")
+
+
 def _date(article: Article, sentence: Sentence, start: int, end: int) -> PartialDate | None:
     text = article.text
     begin = clause_start(sentence, start)
@@ -395,6 +411,15 @@ def _date(article: Article, sentence: Sentence, start: int, end: int) -> Partial
         distance = start - e_end if e_end <= start else e_start - end
         if best is None or distance < best[0]:
             best = (distance, expression)
+    if best is None and re.match(r"\s*and\s", text[begin:start]):
+        # "... bombarded towns on Sunday, and warplanes struck Douma": the coordinated clause's day
+        before = [
+            e
+            for e in sentence_times(article, sentence)
+            if sentence.start + e.end <= begin and e.kind in ("weekday", "day", "date")
+        ]
+        if before and not _REPORTED_BEFORE.search(text, max(0, sentence.start + before[-1].start - 14)):
+            best = (0, before[-1])
     return None if best is None else best[1].resolve(article.published, direction="past")
 
 
@@ -567,9 +592,10 @@ def _new(mention: _Mention, place: str | None, weak: bool) -> _Strike:
     )
 
 
-def _fill(strike: _Strike, mention: _Mention) -> None:
+def _fill(strike: _Strike, mention: _Mention, *, date: bool = True) -> None:
     strike.attacker = strike.attacker or mention.attacker
-    strike.date = strike.date or mention.date
+    if date:
+        strike.date = strike.date or mention.date
     strike.killed = strike.killed or mention.killed
     strike.strikes = strike.strikes or mention.strikes
     strike.targets = strike.targets or mention.targets
@@ -589,6 +615,19 @@ def _merge(mentions: list[_Mention]) -> list[_Strike]:
                 name, weak = mention.places[0]
                 if last.place is None or _level(name, weak) < _level(last.place, last.weak):
                     last.place, last.weak = name, weak
+            elif len(mention.places) > 1 and all(
+                last.place is None
+                or (name != last.place and _level(name, weak) <= _level(last.place, last.weak))
+                for name, weak in mention.places
+            ):
+                # "the strikes, which hit targets in Khan Younis and Rafah": one strike per place
+                _fill(last, mention)
+                (last.place, last.weak), rest = mention.places[0], mention.places[1:]
+                last.mention = mention
+                for name, weak in rest:
+                    strikes.append(_new(mention, name, weak))
+                    strikes[-1].attacker, strikes[-1].date = last.attacker, last.date
+                continue
             _fill(last, mention)
             continue
         if not mention.places:
@@ -603,7 +642,8 @@ def _merge(mentions: list[_Mention]) -> list[_Strike]:
             if home is not None and (
                 mention.kind != "main" or home.attacker is None or mention.attacker is None
             ):
-                _fill(home, mention)
+                own_time = mention.kind == "main" and mention.sentence.index != home.mention.sentence.index
+                _fill(home, mention, date=not own_time)
                 continue
             strikes.append(_new(mention, None, False))
             continue

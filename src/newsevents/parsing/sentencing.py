@@ -112,6 +112,11 @@ _DATE_WORD = re.compile(
 _FOLLOW = re.compile(r"^[\s,]*(?:(?:of|on|in|to|'s|’s)\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
 
 
+_SUSPENSION_BEFORE = re.compile(
+    r"\b(?:suspended|probation|banned|disqualified|conditional\s+discharge)\s+(?:for\s+)?$", re.IGNORECASE
+)
+
+
 def _is_range(before: str, term: str) -> bool:
     """
     Whether the number just before a term starts a range ("15 to 25 years"), rather than
@@ -150,9 +155,16 @@ def read_penalty(text: str) -> PenaltyReading:
     term: int | None = None
     custodial_term = False
     for found in find_terms(text):
-        if found.unit not in ("decade", "year", "month"):
-            continue
         after = text[found.end : found.end + 40]
+        if found.unit not in ("decade", "year", "month"):
+            if not custodial_term and re.match(
+                r"[\s-]*(?:jail|prison|custodial|detention)\b", after, re.IGNORECASE
+            ):
+                custodial_term = True  # "a 16-week jail sentence": prison, but no whole months
+                components.add(Penalty.PRISON)
+            continue
+        if _SUSPENSION_BEFORE.search(text, max(0, found.start - 30), found.start):
+            continue  # "suspended for 12 months", "probation for two years": not the custodial term
         follow = _FOLLOW.match(after)
         near = after[: follow.end() + 25] if follow is not None else after[:30]
         if _TO_LIFE.match(after):
@@ -409,7 +421,10 @@ def _defendants(
         ):
             referent = _pronoun_referent(cast, article, sentence, span_end)
             return [referent] if referent is not None else []
-    elif (down := _HANDED_DOWN.match(text, end, min(sentence.end, end + 120))) is not None:
+    elif (
+        text[start:end].lower() in ("handed", "gave")
+        and (down := _HANDED_DOWN.match(text, end, min(sentence.end, end + 120))) is not None
+    ):
         # "handed down death sentences to 13 members of a drug syndicate on Tuesday"
         span_start = down.end()
         stop = _DOWN_OBJECT_END.search(text, span_start, min(sentence.end, span_start + 120))
@@ -665,7 +680,7 @@ _SUSPENDED_AFTER = re.compile(
 _GIVE_VERBS = frozenset({"handed", "gave", "given"})
 #: "handed down death sentences to", "handed down a 10-year sentence to": the defendants follow "to".
 _HANDED_DOWN = re.compile(
-    r"\s+down\s+(?:[\w,$-]+\s+){0,6}?(?:sentences?|terms?)(?:\s+of\s+(?:[\w-]+\s+){1,5}?)?\s+to\s+(?!life\b|death\b)"
+    r"\s+(?:down\s+)?(?:[\w,$-]+\s+){0,6}?(?:sentences?|terms?)(?:\s+of\s+(?:[\w-]+\s+){1,5}?)?\s+to\s+(?!life\b|death\b)"
 )
 _DOWN_OBJECT_END = re.compile(
     r"\s(?:on|for|in|at|after|over|last|this|earlier|who|which|because)\s|[,;]|\s[—–-]+\s", re.IGNORECASE
@@ -707,8 +722,8 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
             return None
         if subject:
             return True if _HANDED_OBJECT.match(head) else None
-        if word == "handed" and _HANDED_DOWN.match(text, end, end + 120):
-            return False  # "a court handed down death sentences to 13 people"
+        if word in ("handed", "gave") and _HANDED_DOWN.match(text, end, end + 120):
+            return False  # "a court handed (down) death sentences to 13 people"
         # "the judge handed Peter Brown a 10-year sentence"
         return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
     if kind == "fined":
