@@ -461,6 +461,27 @@ CALL_PROBES = (
         calls=(_call("John Kerry", "Mohammad Javad Zarif", date="2016-03-08"),),
         requests=(Request("John Kerry", "Mohammad Javad Zarif", Group("sailors"), "2016-03-08"),),
     ),
+    Probe(
+        "theresa-may-is-no-modal",
+        "British Prime Minister Theresa May spoke to U.S. President-elect Donald Trump by phone on Thursday. "
+        "May and Trump agreed to meet early next year.",
+        calls=(_call("Theresa May", "Donald Trump", date="2016-03-10"),),
+    ),
+    Probe(
+        "and-again-on-another-day",
+        "Secretary of State John Kerry spoke with Russian Foreign Minister Sergei Lavrov by phone on Saturday "
+        "and again on Monday, the State Department said.",
+        calls=(
+            _call("John Kerry", "Sergei Lavrov", date="2016-03-05"),
+            _call("John Kerry", "Sergei Lavrov", date="2016-03-07"),
+        ),
+    ),
+    Probe(
+        "called-as-soon-as-then-dated-series",
+        "U.S. Secretary of State John Kerry called his Iranian counterpart Mohammad Javad Zarif as soon as he "
+        "heard that the sailors had been detained. Kerry and Zarif spoke five times by phone on Tuesday.",
+        calls=(_call("John Kerry", "Mohammad Javad Zarif", initiator="John Kerry", date="2016-03-08"),),
+    ),
 )
 
 CALL_TRAPS = (
@@ -638,6 +659,16 @@ CALL_TRAPS = (
     Probe(
         "call-from-a-man-claiming-to-be",
         "Police said they received a phone call from a man claiming to be Salah Abdeslam.",
+    ),
+    Probe(
+        "hundreds-of-calls-after-the-quake",
+        "Emergency services received hundreds of calls after the earthquake struck on Tuesday, officials said. "
+        "President Ollanta Humala called on residents to remain calm.",
+    ),
+    Probe(
+        "mother-called-him-after-the-verdict",
+        "A judge sentenced John Smith to 10 years in prison on Monday. His lawyer, Mary Jones, called the "
+        "sentence unjust.",
     ),
 )
 

@@ -57,10 +57,15 @@ def cues(text: str) -> set[str]:
     """
     Return the kinds of cue words found in a text ("modal", "negation", "report").
 
+    A capitalised word after the first is a name, not a cue ("Theresa May", "Will Smith").
+
     Args:
         text: A stretch of a sentence, typically from the clause start to the trigger.
     """
-    tokens = [token.lower() for token in _WORD.findall(text.replace("’", "'"))]
+    tokens = [
+        token.lower() if index == 0 or not token[:1].isupper() else "\x00"
+        for index, token in enumerate(_WORD.findall(text.replace("’", "'")))
+    ]
     expanded: list[str] = []
     for token in tokens:
         if token.endswith("n't") and len(token) > 3:

@@ -40,6 +40,7 @@ from newsevents.parsing.clauses import (
     cues,
     distinct,
     people_referred,
+    sentence_times,
     subject_of,
 )
 
@@ -102,8 +103,10 @@ _CALLED = re.compile(r"\bcalled\b(?! (?:for|on|upon|off|in|out|it|him|her|them)\
 _CALL_FOLLOW = re.compile(
     r"\s*(?:[.,;:]|\band\b|\bto (?:discuss|congratulate|express|offer|thank|ask|urge|tell|wish|convey|inform"
     r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
-    r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly)\b)"
+    r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly|as soon as|when"
+    r"|immediately|hours|minutes|within|during|following|amid|ahead)\b)"
 )
+_AGAIN = re.compile(r"\b(?:and|then)\s+again\s+(?=on\b|last\b|in\b|late\b|early\b)", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[^,.;:]{1,60}?,")
 _PARTICIPLE = re.compile(r"[A-Za-z]+ing\b")
 _REPORTED_BEFORE = re.compile(r"\b(?:said|says|told|reported|according)\b", re.IGNORECASE)
@@ -195,10 +198,25 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
 
 def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     seen_spans: list[tuple[int, int]] = []
-    yield from _spoke(cast, sentence, seen_spans)
-    yield from _phoned(cast, sentence)
-    yield from _called(cast, sentence)
-    yield from _nouns(cast, sentence, seen_spans)
+    for reader in (_spoke, _phoned, _called, _nouns):
+        for mention in reader(cast, sentence, seen_spans):
+            yield mention
+            again = _again(cast, sentence, mention)
+            if again is not None:
+                yield again
+
+
+def _again(cast: Cast, sentence: Sentence, mention: _Mention) -> _Mention | None:
+    """ "X spoke with Y by phone on Saturday and again on Monday": a second call, on the second day."""
+    text = cast.article.text
+    found = _AGAIN.search(text, sentence.start, sentence.end)
+    if found is None or mention.date is None or len(mention.participants) < 2:
+        return None
+    for span in sentence_times(cast.article, sentence):
+        after_again = found.end() <= span.start <= found.end() + 3
+        if after_again and span.date is not None and span.date != mention.date:
+            return attrs.evolve(mention, date=span.date)
+    return None
 
 
 def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
@@ -236,7 +254,7 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         )  # fmt: skip
 
 
-def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+def _phoned(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Iterator[_Mention]:
     """ "X phoned Y": X is the initiator; coordinated callers make one call each."""
     article = cast.article
     text = article.text
@@ -257,7 +275,7 @@ def _phoned(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
             )  # fmt: skip
 
 
-def _called(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
+def _called(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Iterator[_Mention]:
     """
     "X called Y on Tuesday", "X called Y to congratulate him": a call, when nothing follows Y
     but a time, an end of clause or a purpose ("called Y a liar", "called Y's plan absurd" are not).
@@ -495,6 +513,23 @@ class _Call:
     rule: str
 
 
+def _continues(call: _Call, mention: _Mention) -> bool:
+    """
+    Whether a dated mention in the next sentence dates an undated call just reported ("Kerry
+    called Zarif as soon as he heard. The two spoke five times by phone on Tuesday.").
+    """
+    return (
+        call.date is None
+        and not mention.definite
+        and call.rule != "phonecall.the_call"
+        and mention.sentence.index - call.sentence.index == 1
+        and _AGAIN_WORD.search(mention.sentence.text) is None
+    )
+
+
+_AGAIN_WORD = re.compile(r"\bagain\b", re.IGNORECASE)
+
+
 def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
     calls: list[_Call] = []
     published = cast.article.published
@@ -523,7 +558,11 @@ def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
         target = None
         for call in calls:
             if _same(call.participants, mention.participants):
-                if call.date == mention.date or (mention.date is None and not mention.definite):
+                if (
+                    call.date == mention.date
+                    or (mention.date is None and not mention.definite)
+                    or _continues(call, mention)
+                ):
                     target = call
                     break
                 if mention.definite and _compatible(call.date, mention.date):
