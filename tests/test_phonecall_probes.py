@@ -928,6 +928,33 @@ PARDON_PROBES = (
         "Rights group Human Rights Watch demanded that Egypt free photojournalist Mahmoud Abu Zeid.",
         requests=(Request("Human Rights Watch", "Egypt", "Mahmoud Abu Zeid"),),
     ),
+    Probe(
+        "the-jailed-blogger-is-the-blogger-named",
+        "Saudi blogger Raif Badawi was sentenced to 10 years in prison in 2014. On Tuesday, the European "
+        "Parliament urged King Salman to pardon the jailed blogger.",
+        requests=(Request("European Parliament", "Salman", "Raif Badawi", "2016-03-08"),),
+    ),
+    Probe(
+        "her-is-not-the-man-who-said-he",
+        "Ukrainian pilot Nadiya Savchenko was sentenced to 22 years by a Russian court on Tuesday. Ukrainian "
+        "President Petro Poroshenko said he would seek her release. Secretary of State John Kerry called on "
+        "Russia to release her.",
+        requests=(Request("John Kerry", "Russia", "Nadiya Savchenko"),),
+        abstain_ok=True,
+    ),
+    Probe(
+        "brother-appealed-to-release-him",
+        "Washington Post reporter Jason Rezaian has been held in Iran since July 2014. His brother Ali Rezaian "
+        "appealed to Iranian President Hassan Rouhani on Monday to release him.",
+        requests=(Request("Ali Rezaian", "Hassan Rouhani", "Jason Rezaian", "2016-03-07"),),
+    ),
+    Probe(
+        "her-lawyer-said-she-had-asked",
+        "Chelsea Manning is serving a 35-year sentence. Her lawyer Nancy Hollander said on Wednesday she had "
+        "asked President Barack Obama to commute the sentence.",
+        requests=(Request("Nancy Hollander", "Barack Obama", "Chelsea Manning"),),
+        abstain_ok=True,
+    ),
 )
 
 PARDON_TRAPS = (
@@ -1054,6 +1081,15 @@ PARDON_TRAPS = (
         "More than 100,000 people signed a petition asking President Barack Obama to pardon Edward Snowden.",
         abstain_ok=True,
     ),
+    Probe(
+        "stay-of-execution-after-intro",
+        "Richard Glossip is due to be executed on Wednesday. His lawyers asked Governor Mary Fallin for a "
+        "60-day stay of execution.",
+    ),
+    Probe(
+        "release-funds-after-title",
+        "The president, Barack Obama, asked Congress to release funds for the Zika response.",
+    ),
 )
 
 PROBES = CALL_PROBES + CALL_TRAPS + PARDON_PROBES + PARDON_TRAPS
@@ -1081,3 +1117,15 @@ def test_places_and_sentence_openers_are_not_people(text: str, not_people: set[s
     """Capitalised place names and sentence-opening adjectives are not read as people."""
     names = {person.name for person in Cast.for_article(Article(text)).people}
     assert not (names & not_people)
+
+
+def test_genders_come_only_from_the_text() -> None:
+    """A pronoun after a reporting verb or an honorific shows a person's gender; nothing else is guessed."""
+    text = (
+        "Ukrainian President Petro Poroshenko said he would fly to Moscow. Ms Savchenko, a pilot, and "
+        "Nadiya Savchenko's lawyer Mark Feygin spoke. Nikolai Ivanov was there."
+    )
+    genders = Cast.for_article(Article(text)).genders()
+    assert "m" == genders.get("Petro Poroshenko")
+    assert "f" == genders.get("Nadiya Savchenko")
+    assert "Nikolai Ivanov" not in genders

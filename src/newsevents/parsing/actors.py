@@ -368,6 +368,18 @@ def _inner_title(tokens: list[tuple[int, int, str]]) -> tuple[str, list[tuple[in
     return None
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_TITLE_GENDER = {
+    "Mr": "m", "Mr.": "m", "Sir": "m", "Lord": "m", "King": "m", "Prince": "m", "Crown Prince": "m",
+    "Emir": "m", "Sultan": "m", "Pope": "m", "Congressman": "m", "Businessman": "m", "Actor": "m",
+    "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f", "Dame": "f", "Lady": "f", "Queen": "f",
+    "First Lady": "f", "Chairwoman": "f", "Spokeswoman": "f", "Congresswoman": "f", "Businesswoman": "f",
+    "Actress": "f",
+}  # fmt: skip
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Mr\.|Mrs\.|Ms\.)\s+([A-Z][\w'’-]+)")
+_SAID_PRONOUN = re.compile(r"\b(?:said|says|added|insisted|stressed|warned)(?: that)? (he|she)\b")
+
+
 @attrs.define
 class _Run:
     start: int
@@ -891,7 +903,9 @@ class Cast:
                 return Actor.state(row[0])
         return None
 
-    def people_before(self, before: int, *, count: int = 2, exclude: tuple[Actor, ...] = ()) -> list[Actor]:
+    def people_before(
+        self, before: int, *, count: int = 2, exclude: tuple[Actor, ...] = (), pronoun: str | None = None
+    ) -> list[Actor]:
         """
         Return up to ``count`` distinct people mentioned last before an offset, latest first.
 
@@ -902,9 +916,15 @@ class Cast:
             before: An offset into the article.
             count: How many people to return at most.
             exclude: People not to return (the other participants of the same clause).
+            pronoun: The pronoun referring ("her"): people the article shows to be of the
+                other gender ("Mr Poroshenko", "Poroshenko said he") are skipped.
         """
         found: list[Actor] = []
         names = {actor.name for actor in exclude}
+        wanted = _PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
+        if wanted is not None:
+            genders = self.genders()
+            names |= {name for name, gender in genders.items() if gender != wanted}
         sentences = self.article.sentences
         last = bisect_right(self._sentence_starts(), before)
         for sentence in reversed(sentences[max(0, last - _LOOKBACK) : last]):
@@ -917,6 +937,60 @@ class Cast:
                 if len(found) >= count:
                     return found
         return found
+
+    def genders(self) -> dict[str, str]:
+        """
+        Return the gender (``"m"``, ``"f"``) of the people the text shows it for, by name.
+
+        Only what the text says counts: an honorific ("Mr Obama", "Ms Love"), a gendered
+        title ("Queen", "King"), or a pronoun right after a reporting verb ("Poroshenko said
+        he would ..."). Read once per article, on first use.
+        """
+        cached = self.__dict__.get("_genders")
+        if isinstance(cached, dict):
+            return cached
+        self._read_until(None)
+        text = self.article.text
+        genders: dict[str, str] = {}
+        conflicting: set[str] = set()
+
+        def note(person: Person | None, gender: str) -> None:
+            if person is None:
+                return
+            if genders.setdefault(person.name, gender) != gender:
+                conflicting.add(person.name)
+
+        for person in self._people:
+            if person.title is not None and person.title in _TITLE_GENDER:
+                note(person, _TITLE_GENDER[person.title])
+        for found in _HONORIFIC.finditer(text):
+            note(self._person(found.group(2)), _TITLE_GENDER[found.group(1)])
+        for found in _SAID_PRONOUN.finditer(text):
+            sentence = self.article.sentence_at(found.start())
+            if sentence is None or not sentence.carriable:
+                continue
+            before = [
+                mention
+                for mention in self.mentions(sentence)
+                if mention.actor.kind is ActorKind.PERSON and mention.end <= found.start()
+            ]
+            if before and found.start() - before[-1].end <= 40:
+                note(self._person(before[-1].actor.name), "m" if found.group(1).lower() == "he" else "f")
+        for name in conflicting:
+            del genders[name]
+        self.__dict__["_genders"] = genders
+        return genders
+
+    def sentences_before(self, at: int, *, count: int) -> list[Sentence]:
+        """
+        Return the (carriable) sentence holding an offset and up to ``count`` - 1 sentences before it.
+
+        Args:
+            at: An offset into the article.
+            count: How many sentences at most.
+        """
+        last = bisect_right(self._sentence_starts(), at)
+        return list(self.article.sentences[max(0, last - count) : last])
 
     def _sentence_starts(self) -> list[int]:
         if self._starts is None:

@@ -277,7 +277,7 @@ def people_referred(
         if not last:
             break
     if pronoun is not None:
-        return cast.people_before(pronoun.start(), count=1, exclude=tuple(exclude))
+        return cast.people_before(pronoun.start(), count=1, exclude=tuple(exclude), pronoun=pronoun.group())
     return []
 
 

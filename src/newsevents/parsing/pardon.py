@@ -331,7 +331,9 @@ def _beneficiary(
     before = text[max(sentence.start, action.start() - 40) : action.start()]
     possessor = _POSSESSOR.search(before)
     if possessor is not None and kind != "object":
-        people = cast.people_before(action.start() - len(possessor.group()), count=1, exclude=exclude)
+        people = cast.people_before(
+            action.start() - len(possessor.group()), count=1, exclude=exclude, pronoun=possessor.group(1)
+        )
         if people:
             return people[0], True, True
     tail = text[cue_end : action.start()]
@@ -366,17 +368,56 @@ def _beneficiary(
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" not in lowered:
             return None, False, True
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" in lowered:
-            referred = cast.people_before(phrase[0], count=1, exclude=not_addressee)
+            referred = cast.people_before(
+                phrase[0], count=1, exclude=not_addressee, pronoun=lowered.split()[0]
+            )
             return (referred[0] if referred else None), bool(referred), True
         if lowered in ("him", "her", "them"):
             referred = people_referred(cast, article, phrase[0], phrase[1], list(exclude), last=False)
             return (referred[0] if referred else None), bool(referred), True
+        described = _definite_description(cast, written, phrase[0], exclude)
+        if described is not None:
+            return described, True, True  # "the jailed blogger": the one blogger the article names
         if _is_people(written):
             return _group(written), False, True
         # only what is released or freed must be people ("release funds"); after "clemency" or
         # "pardon" the words that follow say something else ("petition for clemency including ...")
         return None, False, not action.group().lower().startswith(("releas", "free"))
     return None, False, True
+
+
+def _definite_description(cast: Cast, written: str, at: int, exclude: tuple[Actor, ...]) -> Actor | None:
+    """
+    The one person named earlier whom a singular definite description refers to: "the jailed
+    blogger" after "Saudi blogger Raif Badawi", "the pilot" after "pilot Nadiya Savchenko".
+    """
+    words_ = written.split()
+    if not 2 <= len(words_) <= 4 or words_[0].lower() != "the" or not all(w.isalpha() for w in words_):
+        return None
+    head = words_[-1]
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not head.islower() or plural or head in words("group_nouns.txt"):
+        return None
+    text = cast.article.text
+    skip = {actor.name for actor in exclude}
+    found: dict[str, Actor] = {}
+    for mention in _people_mentioned_before(cast, at):
+        actor = mention.actor
+        if actor.name in skip or actor.name in found:
+            continue
+        before = text[max(0, mention.start - 30) : mention.start].split()
+        titled = actor.title is not None and actor.title.lower().split()[-1] == head
+        if titled or (before and before[-1].lower() == head):
+            found[actor.name] = actor
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _people_mentioned_before(cast: Cast, at: int) -> Iterator[Mention]:
+    """The mentions of people in the dozen sentences up to ``at`` (a bounded look back)."""
+    for sentence in cast.sentences_before(at, count=12):
+        for mention in cast.mentions(sentence):
+            if mention.end <= at and mention.actor.kind is ActorKind.PERSON:
+                yield mention
 
 
 def _requester(
