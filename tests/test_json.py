@@ -601,3 +601,19 @@ def test_quick_text_test_agrees_with_the_character_search(text):
     from newsevents.model import carriable
 
     assert carriable(text) == (first_illegal_char(text) is None)
+
+
+def test_a_hook_registered_for_a_value_type_is_called():
+    """The generated event decoders call a structure hook registered in the converter for a value type."""
+    converter = nj._make_converter(forbid_extra_keys=True, check_text=True)
+    seen = []
+
+    def place(value, _):
+        seen.append(value)
+        return ne.Place(value["name"].upper())
+
+    converter.register_structure_hook(ne.Place, place)
+    decode = converter.get_structure_hook(ne.Airstrike)
+    event = decode({"type": "Airstrike", "location": {"name": "Syria"}}, ne.Airstrike)
+    assert ne.Place("SYRIA") == event.location
+    assert [{"name": "Syria"}] == seen

@@ -16,10 +16,12 @@ applies the rules the model's constructors apply, without calling them:
   validators inline, any other validator called as is), then the class's own
   ``__attrs_post_init__``, exactly as attrs' ``__init__`` would run them.
 
-The object is then made with ``object.__new__`` and its slots set directly. An event type
-with anything more (its own validators, converters, ``__attrs_post_init__`` or
+The object is then made with ``object.__new__`` and its slots set directly. An event
+type with anything more (its own validators, converters, ``__attrs_post_init__`` or
 ``__attrs_pre_init__``) is built by calling its constructor instead, so nothing it checks
-is skipped.
+is skipped. While the converter's hook for a value type is the generated one, its code
+is written inline into the decoders of the classes that hold it; a hook registered in
+its place is called instead.
 
 Text: with ``check_text=False`` the decoders do not look for characters XML cannot carry;
 the codec uses them only for JSON text it has proved free of such characters.
@@ -217,7 +219,8 @@ def _emit(
             src.add(indent + 1, f"{items}.append({one})")
             src.add(indent, f"{dst} = tuple({items})")
         elif isinstance(item, ValueOf):
-            src.add(indent, f"{dst} = tuple([{src.bind(hook(item.type), 'h')}({x}) for {x} in {var}])")
+            call = f"{src.bind(hook(item.type), 'h')}({x}, {src.bind(item.type, 'T')})"
+            src.add(indent, f"{dst} = tuple([{call} for {x} in {var}])")
         elif isinstance(item, EnumOf):
             members = src.bind({m.value: m for m in item.type}, "e")
             src.add(indent, f"for {x} in {var}:")
@@ -238,7 +241,8 @@ def _emit(
     elif _inline(src, ftype.type, hook):
         _emit_object(src, ftype.type, var, dst, indent=indent, hook=hook)
     else:
-        src.add(indent, f"{dst} = {src.bind(hook(ftype.type), 'h')}({var})")
+        # A cattrs structure hook: (value, type).
+        src.add(indent, f"{dst} = {src.bind(hook(ftype.type), 'h')}({var}, {src.bind(ftype.type, 'T')})")
 
 
 def _emit_new(src: _Source, cls: type, fields: list[tuple[str, str]], dst: str, indent: int) -> None:
