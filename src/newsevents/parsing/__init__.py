@@ -125,6 +125,8 @@ def _load_builtin() -> None:
     if _loaded:
         return
     _loaded = True
+    # Installed plugins register their types and recognisers on import, in every process.
+    registry.load_plugins()
     for module in _BUILTIN:
         importlib.import_module(module)
     for module in _OPTIONAL:
