@@ -30,7 +30,7 @@ class Protest(ne.Event):
 @register_recogniser(Protest)
 def find_protests(article):
     for sentence in article.sentences:
-        if re.search(r"\\bprotest(ers|ed)?\\b", sentence.text):
+        if re.search(r"\\bprotest(ers|ed)?\\b", sentence.text, re.IGNORECASE):
             yield Protest(evidence=evidence_for(sentence, "protest_plugin.keyword"))
 '''
 
