@@ -75,6 +75,12 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Israel", "Gaza Strip", "2016-03-07", Count(5)),
         ("At least 25 people were killed when Saudi-led warplanes hit a prison in the Houthi-held city of Dhamar.",
          "Saudi-led coalition", "Dhamar", None, Count(25, CountQualifier.AT_LEAST)),
+        ("Iraqi F-16 jets struck Islamic State targets near the town of Hit on Tuesday, killing 15 militants.",
+         "Iraq", "Hit", "2016-03-08", Count(15)),
+        ("Israel's air force struck a Hamas weapons factory in the northern Gaza Strip on Thursday.",
+         "Israel", "Gaza Strip", "2016-03-10", None),
+        ("A suspected U.S. drone strike killed four members of the Haqqani network in North Waziristan.",
+         "United States", "North Waziristan", None, Count(4)),
         ("Troops shelled towns on Sunday, and warplanes struck the town of Douma, killing at least seven people.",
          None, "Douma", "2016-03-06", Count(7, CountQualifier.AT_LEAST)),
     ],
@@ -121,6 +127,17 @@ def test_the_strikes_which_hit_several_places() -> None:
     assert ["Khan Younis", "Rafah"] == [e.location.name for e in events if e.location]
     assert all(e.attacker is not None and "Israel" == e.attacker.name for e in events)
     assert all(PartialDate(2016, 3, 10) == e.date for e in events)
+
+
+def test_background_strikes_in_the_country_of_a_placed_strike() -> None:
+    """A later undated 'drone strikes in Pakistan' is the country of the strike in North Waziristan, not another."""
+    text = (
+        "A U.S. drone strike killed four militants in North Waziristan on Tuesday. "
+        "Washington rarely comments on drone strikes in Pakistan."
+    )
+    [event] = strikes(text)
+    assert event.location is not None
+    assert "North Waziristan" == event.location.name
 
 
 def test_campaign_in_a_later_sentence_keeps_its_own_time() -> None:

@@ -91,7 +91,18 @@ _MAX_PER_SENTENCE = 8
 _MAX_TRIGGERS = 24
 _MAX_MENTIONS = 200
 #: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
-_KEYWORDS = ("strike", "raid", "warplane", "jet", "bomb", "aircraft", "drone", "helicopter", "gunship")
+_KEYWORDS = (
+    "strike",
+    "raid",
+    "warplane",
+    "jet",
+    "bomb",
+    "aircraft",
+    "drone",
+    "helicopter",
+    "gunship",
+    "air force",
+)
 
 
 @cache
@@ -176,6 +187,13 @@ _STATE_AIRCRAFT = re.compile(
     r"(?:aircraft|warplanes|war\s+planes|jets|fighter\s+jets|drones|helicopters|bombers|air\s+force)\b",
     re.IGNORECASE,
 )
+#: Aircraft models: "F-16", "MiG-29", "Su-24", "MQ-9".
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Za-z]?s?")
+#: A name followed by one of these names a group, not a place: "members of the Haqqani network".
+_GROUP_AFTER = re.compile(
+    r"\s+(?:network|group|movement|militia|militias|militants|fighters|party|faction|brigades?|organi[sz]ation"
+    r"|front|rebels|insurgents|forces|leaders?|commanders?|members|supporters|loyalists)\b"
+)
 _GROUP_HEAD = re.compile(r"\b(?:coalition|alliance|forces|army|military|air\s+force|navy)\s*$", re.IGNORECASE)
 _TARGETING = re.compile(r"\btargeting\s+(?P<what>[^,.;]{3,120})", re.IGNORECASE)
 _SPECIFIC_GAP = re.compile(r"^(?:'s|’s)?[\s,]*(?:in\s+)?(?:the\s+)?(?:[a-z-]+\s+){0,2}$")
@@ -240,6 +258,8 @@ def _places_in(article: Article, cast: Cast, start: int, end: int) -> list[tuple
             continue
         if _HELD_ADJECTIVE.search(name):
             continue  # "the Houthi-held city of Dhamar": the adjective names no place
+        if _GROUP_AFTER.match(text, match.start() + len(name)) and country_code(name) is None:
+            continue  # "members of the Haqqani network"
         if possessive and country_code(name) is not None:
             continue  # "Syria's northwestern Idlib province": the country contains the place
         before = text[max(start - 40, 0, match.start() - 60) : match.start()]
@@ -313,7 +333,7 @@ def _attacker(
         state = _state(word.strip(",.;:“”\"'"))
         if state is not None:
             return state
-        if word.lower() not in _lexicon().get("modifier", ()):
+        if word.lower() not in _lexicon().get("modifier", ()) and not _DESIGNATION.fullmatch(word):
             break
     after = text[end : min(sentence.end, end + 90)]
     by = _BY.search(after)
@@ -603,6 +623,21 @@ def _fill(strike: _Strike, mention: _Mention, *, date: bool = True) -> None:
     strike.region = strike.region or mention.region
 
 
+def _inside(strikes: list[_Strike], mention: _Mention, name: str) -> _Strike | None:
+    """An earlier strike placed inside the country ``name`` names, on the same side, or None."""
+    code = country_code(name)
+    if code is None or mention.date is not None or mention.killed is not None:
+        return None
+    for strike in reversed(strikes):
+        if strike.place is None or country_code(strike.place) is not None:
+            continue
+        if (place_country(strike.place) or strike.region) == code and _same_side(
+            strike.attacker, mention.attacker
+        ):
+            return strike
+    return None
+
+
 def _merge(mentions: list[_Mention]) -> list[_Strike]:
     strikes: list[_Strike] = []
     for mention in mentions:
@@ -667,6 +702,12 @@ def _merge(mentions: list[_Mention]) -> list[_Strike]:
             if open_ is not None and len(mention.places) == 1 and mention.kind != "main":
                 open_.place, open_.weak = name, weak
                 _fill(open_, mention)
+                continue
+            inside = _inside(strikes, mention, name) if mention.kind == "noun" and not several else None
+            if inside is not None:
+                # "Washington rarely comments on drone strikes in Pakistan" after a strike in North
+                # Waziristan: the country of a strike already placed, not a new strike
+                _fill(inside, mention)
                 continue
             strikes.append(_new(mention, name, weak))
             if several:
