@@ -617,3 +617,21 @@ def test_a_hook_registered_for_a_value_type_is_called():
     event = decode({"type": "Airstrike", "location": {"name": "Syria"}}, ne.Airstrike)
     assert ne.Place("SYRIA") == event.location
     assert [{"name": "Syria"}] == seen
+
+
+def test_event_types_with_their_own_init_are_built_by_it(probes):
+    """Own validators, post-init or __init__ send an event type to its constructor; plain ones do not."""
+    from newsevents import _decoders
+
+    assert not _decoders._needs_constructor(Probe)
+    assert not _decoders._needs_constructor(ne.Airstrike)
+    assert _decoders._needs_constructor(GuardedProbe)
+
+    @attrs.frozen(kw_only=True, init=False)
+    class OwnInit(ne.Event):
+        note: str = ""
+
+        def __init__(self, note: str = "") -> None:
+            self.__attrs_init__(note=note.strip())
+
+    assert _decoders._needs_constructor(OwnInit)

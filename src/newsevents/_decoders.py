@@ -292,11 +292,14 @@ def _emit_fields(
 
 
 def _needs_constructor(cls: type) -> bool:
-    """Whether ``cls`` checks more than `Event` does, so its constructor must build it."""
+    """Whether ``cls`` does more than `Event` does when built, so its constructor must build it."""
     if getattr(cls, "__attrs_post_init__", None) is not Event.__attrs_post_init__:
         return True
     if hasattr(cls, "__attrs_pre_init__"):
         return True
+    code = getattr(vars(cls).get("__init__") or getattr(cls, "__init__", None), "__code__", None)
+    if code is None or not code.co_filename.startswith("<attrs generated"):
+        return True  # an __init__ of its own
     for klass in cls.__mro__:
         if "__attrs_cached_hash__" in vars(klass).get("__slots__", ()):
             return True
