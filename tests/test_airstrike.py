@@ -75,6 +75,8 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Israel", "Gaza Strip", "2016-03-07", Count(5)),
         ("At least 25 people were killed when Saudi-led warplanes hit a prison in the Houthi-held city of Dhamar.",
          "Saudi-led coalition", "Dhamar", None, Count(25, CountQualifier.AT_LEAST)),
+        ("Syrian and Russian warplanes bombed rebel-held areas of Aleppo on Wednesday.",
+         "Syria", "Aleppo", "2016-03-09", None),
         ("Iraqi F-16 jets struck Islamic State targets near the town of Hit on Tuesday, killing 15 militants.",
          "Iraq", "Hit", "2016-03-08", Count(15)),
         ("Israel's air force struck a Hamas weapons factory in the northern Gaza Strip on Thursday.",
@@ -201,6 +203,9 @@ def test_later_mention_names_the_place() -> None:
         "Turkish police raided the offices of an opposition newspaper on Thursday.",
         "Government troops bombarded rebel positions with tanks and artillery.",
         "An Iranian missile strike on Israel killed one person.",
+        "An Amazon delivery drone hit a tree during a test flight, the company said.",
+        "Police raided several homes after a family of suicide bombers attacked three churches.",
+        "The airline ordered 40 Boeing jets on Tuesday.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

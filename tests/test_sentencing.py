@@ -62,7 +62,7 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
          Penalty.COMMUNITY, None, None),
         ("Bob Jones was sentenced to five years on probation and fined $25,000.", "Bob Jones",
          Penalty.COMMUNITY, None, None),
-        ("Bob Jones was fined $5,000 for speeding.", "Bob Jones", Penalty.FINE, None, None),
+        ("Bob Jones was fined $5,000 by a judge for speeding.", "Bob Jones", Penalty.FINE, None, None),
         ("Bob Jones was sentenced to life imprisonment last June.", "Bob Jones", Penalty.LIFE, None, "2015-06"),
         ("Kim was sentenced to 15 years of hard labour.", "Kim", Penalty.PRISON, 180, None),
         ("Ms Love was sentenced to 18 months in drug rehabilitation.", "Love", Penalty.OTHER, None, None),
@@ -135,6 +135,8 @@ def test_sentencing_phrasings(
         "The court clerk corrected a sentence in the letter sent to the defence.",
         "The court handed down its verdict on Monday.",
         "He hopes to have his sentence reduced to five years.",
+        "Manchester City were fined 50,000 pounds by the Football Association on Tuesday.",
+        "The striker was handed a five-match ban for violent conduct.",
     ],
 )
 def test_not_sentencings(text: str) -> None:
@@ -184,6 +186,25 @@ def test_minimum_term_and_later_fine_are_one_sentence() -> None:
     text = "A court in Kuala Lumpur jailed Lim Wei Ming for six years yesterday. He was also fined 1.2 million ringgit."
     [event] = sentencings(text)
     assert ("Lim Wei Ming", Penalty.PRISON, 72) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_a_court_fine_needs_a_court() -> None:
+    """A fine counts when a court or a trial is in view, not when a body fines a club."""
+    [event] = sentencings("The court convicted Ann Lee of fraud. Ann Lee was fined $5,000.")
+    assert Penalty.FINE == event.penalty
+    assert [] == sentencings("The bank was fined $5 million by the regulator for money laundering lapses.")
+
+
+def test_a_defendant_sentenced_again_keeps_the_country() -> None:
+    """A later sentencing of the same defendant, with no court named, keeps the first one's country."""
+    text = (
+        "LIMA - A Peruvian court sentenced Alberto Ruiz to 25 years in prison on Thursday. "
+        "Ruiz, who lives in Japan, was previously sentenced to six years for corruption."
+    )
+    events = sentencings(text)
+    assert [("PE", 300), ("PE", 72)] == [
+        (e.location.country if e.location else None, e.term_months) for e in events
+    ]
 
 
 def test_reporting_day_and_earlier_times_do_not_date() -> None:

@@ -329,9 +329,14 @@ def _attacker(
     if led_aircraft is not None:
         return Actor.group(f"{led_aircraft.group('who')} coalition")
     before = before_text.split()
-    for word in reversed(before[-4:]):
+    for index in range(len(before) - 1, max(len(before) - 5, -1), -1):
+        word = before[index]
         state = _state(word.strip(",.;:“”\"'"))
         if state is not None:
+            if index >= 2 and before[index - 1] == "and":
+                first = _state(before[index - 2].strip(",.;:“”\"'"))
+                if first is not None:
+                    return first  # "Syrian and Russian warplanes": the first named
             return state
         if word.lower() not in _lexicon().get("modifier", ()) and not _DESIGNATION.fullmatch(word):
             break
@@ -499,11 +504,13 @@ def _civil(article: Article, sentence: Sentence, aircraft: re.Match[str], verb: 
     and no military word or state before it.
     """
     lexicon = _lexicon()
+    before = article.text[max(sentence.start, aircraft.start() - 40) : aircraft.start()]
+    if any(word.lower() in lexicon.get("civil_modifier", ()) for word in before.split()[-2:]):
+        return True  # "a delivery drone hit a tree", "suicide bombers attacked", "a passenger jet"
     if aircraft.group().lower() not in lexicon.get("civil", ()):
         return False
     if verb.group().lower() not in lexicon.get("ambiguous_verb", ()):
         return False
-    before = article.text[max(sentence.start, aircraft.start() - 40) : aircraft.start()]
     if _words_re("military").search(before):
         return False
     return not any(_state(word.strip(",.;:“”\"'")) is not None for word in before.split()[-3:])

@@ -729,7 +729,9 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
         # "the judge handed Peter Brown a 10-year sentence"
         return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
     if kind == "fined":
-        return True if passive else None
+        if not passive or _non_court_fine(text, trigger.start(), end, window):
+            return None
+        return True
     if kind == "ordered":
         # "X was ordered to pay a fine"; "a court ordered X to pay a fine" (a court's order only:
         # regulators and governments order fines too)
@@ -739,6 +741,26 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
     if re.match(r"\s+(?:a\s+minimum|the\s+minimum|at\s+least|a\s+minimum\s+term)\b", text[end : end + 24]):
         return None  # "must serve a minimum of 28 years": the tariff of a life sentence, not a sentence
     return True  # "must serve"
+
+
+_FINED_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?P<who>[^,.;]{2,60})", re.IGNORECASE)
+_JUSTICE = re.compile(
+    r"\b(?:court|courts|judge|judges|magistrates?|tribunal|jury|convicted|guilty|sentenced|sentencing"
+    r"|prosecutors?|trial|verdict|defendants?)\b",
+    re.IGNORECASE,
+)
+
+
+def _non_court_fine(text: str, start: int, end: int, window: str) -> bool:
+    """
+    Whether a fine is a body's penalty rather than a court's ("fined 50,000 pounds by the
+    Football Association", "fined by the regulator"): one imposed "by" something that is no
+    court, or with no word of justice within the 300 characters before it.
+    """
+    by = _FINED_BY.search(window)
+    if by is not None and _JUSTICE.search(by.group("who")) is None:
+        return True
+    return _JUSTICE.search(text, max(0, start - 300), min(len(text), end + 200)) is None
 
 
 def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
@@ -893,12 +915,19 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
         # the article's news: the day the court sat dates it ("set free by the court on Tuesday")
         events[0].date = _court_day(article)
+    countries: list[tuple[Actor, str | None]] = []
     for event in events:
         mention = event.mention
         penalty = mention.reading.penalty
         if penalty is None:
             continue
-        country = _court_country(article, cast, mention.sentence)
+        country = _court_in(article.text, mention.sentence.start, mention.sentence.end)
+        if country is None:
+            # a defendant sentenced again in the article: the same country's courts, unless one is named
+            country = next((c for actor, c in countries if _same(actor, event.defendant) and c), None)
+        if country is None:
+            country = _court_country(article, cast, mention.sentence)
+        countries.append((event.defendant, country))
         yield Sentencing(
             defendant=event.defendant,
             penalty=penalty,
