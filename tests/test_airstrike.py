@@ -75,6 +75,8 @@ def test_seed_airstrike_exact(seed_text: str) -> None:
          "Israel", "Gaza Strip", "2016-03-07", Count(5)),
         ("At least 25 people were killed when Saudi-led warplanes hit a prison in the Houthi-held city of Dhamar.",
          "Saudi-led coalition", "Dhamar", None, Count(25, CountQualifier.AT_LEAST)),
+        ("A strike by Israeli aircraft on a house in Gaza killed three people on Tuesday.",
+         "Israel", "Gaza", "2016-03-08", Count(3)),
         ("Syrian and Russian warplanes bombed rebel-held areas of Aleppo on Wednesday.",
          "Syria", "Aleppo", "2016-03-09", None),
         ("Iraqi F-16 jets struck Islamic State targets near the town of Hit on Tuesday, killing 15 militants.",
@@ -206,6 +208,9 @@ def test_later_mention_names_the_place() -> None:
         "An Amazon delivery drone hit a tree during a test flight, the company said.",
         "Police raided several homes after a family of suicide bombers attacked three churches.",
         "The airline ordered 40 Boeing jets on Tuesday.",
+        "The army said its jets would strike again if attacked.",
+        "The New York Jets struck first with a touchdown on Sunday.",
+        "The United States struck a deal with China on Friday to cut tariffs.",
     ],
 )
 def test_not_air_strikes(text: str) -> None:

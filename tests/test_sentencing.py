@@ -81,6 +81,9 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
         ("An Indonesian court handed down death sentences to 13 members of a drug syndicate on Tuesday.",
          "13 members of a drug syndicate", Penalty.DEATH, None, "2016-03-08"),
         ("The judge handed down a 10-year sentence to John Smith.", "John Smith", Penalty.PRISON, 120, None),
+        ("Mark Reed got 10 years for the robbery, a court in Leeds heard.", "Mark Reed", Penalty.PRISON, 120, None),
+        ("Five activists received sentences ranging from two to five years in prison.", "Five activists",
+         Penalty.PRISON, None, None),
         ("A court in Istanbul handed life sentences to 17 former soldiers on Thursday.", "17 former soldiers",
          Penalty.LIFE, None, "2016-03-10"),
         ("Gareth Hughes was given a 16-week jail sentence, suspended for 12 months.", "Gareth Hughes",
@@ -137,6 +140,8 @@ def test_sentencing_phrasings(
         "He hopes to have his sentence reduced to five years.",
         "Manchester City were fined 50,000 pounds by the Football Association on Tuesday.",
         "The striker was handed a five-match ban for violent conduct.",
+        "He received 10 years of training.",
+        "The cyclist was handed a life ban for doping on Monday.",
     ],
 )
 def test_not_sentencings(text: str) -> None:

@@ -109,7 +109,9 @@ _KEYWORDS = (
 def _confirm() -> re.Pattern[str]:
     parts = [_words_re(kind).pattern for kind in ("noun", "aircraft", "anaphor")]
     return re.compile(
-        "|".join(parts) + r"|(?-i:\b[A-Z][\w.]*)\s+(?:strikes|raids|strike\s+(?:on|against|killed|hit))\b",
+        "|".join(parts)
+        + r"|(?-i:\b[A-Z][\w.]*)\s+(?:strikes|raids|strike\s+(?:on|against|killed|hit))\b"
+        + r"|\bstrikes?\s+by\s+(?:the\s+)?(?-i:[A-Z])",
         re.IGNORECASE,
     )
 
@@ -132,6 +134,10 @@ def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpre
 _DEMONYM_STRIKES = re.compile(
     r"\b(?P<who>[A-Z][\w.]*)\s+(?:(?:strikes|raids)\b|(?:military\s+)?strikes?(?=\s+(?:on|against)"
     r"\s+(?:an?|the|two|three|several)\s)|strikes?(?=\s+(?:killed|hit|destroyed|targeted)\b))"
+)
+_STRIKE_BY = re.compile(
+    r"\b(?:strikes?|raids?)\s+by\s+(?:the\s+)?(?P<who>[A-Z][\w.-]*)\s+(?:military\s+)?"
+    r"(?:aircraft|warplanes|war\s+planes|jets|fighter\s+jets|drones?|helicopters|air\s+force|bombers)\b"
 )
 #: Words of labour disputes: a "French strike on the railways" is a walkout.
 _LABOUR = re.compile(r"\b(?:workers|unions?|walkouts?|pay|pensions?|wages?|staff|employees)\b", re.IGNORECASE)
@@ -542,6 +548,9 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         taken.append((aircraft.start(), verb.end()))
         if _blocked(article, sentence, aircraft.start()) or _civil(article, sentence, aircraft, verb):
             continue
+        gap = re.sub(r"\bbelieved\s+to\s+be\s+\w+", "", text[aircraft.end() : verb.start()])
+        if cues(gap) & {"modal", "negation"}:
+            continue  # "its jets would strike again", "the jets did not hit"
         if re.search(
             r"\b(?:the|these|those)\s+$", text[max(sentence.start, aircraft.start() - 8) : aircraft.start()]
         ):
@@ -551,6 +560,18 @@ def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Men
         yield _mention(
             article, cast, sentence, aircraft.start(), verb.end(), rule="airstrike.aircraft", kind=kind
         )
+    for found in islice(_STRIKE_BY.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
+        # "A strike by Israeli aircraft on a house in Gaza"
+        if any(a <= found.start() < b for a, b in taken) or _state(found.group("who")) is None:
+            continue
+        taken.append((found.start(), found.end()))
+        if _blocked(article, sentence, found.start()):
+            continue
+        mention = _mention(
+            article, cast, sentence, found.start(), found.end(), rule="airstrike.noun", kind="noun"
+        )
+        mention.attacker = mention.attacker or _state(found.group("who"))
+        yield mention
     for found in islice(_DEMONYM_STRIKES.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
         if any(a <= found.start() < b for a, b in taken) or _state(found.group("who")) is None:
             continue

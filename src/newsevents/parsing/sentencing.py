@@ -692,8 +692,12 @@ _OBJECT_END_HANDED = re.compile(r"\s(?:a|an|the|life)\b")
 _OBJECT_HANDED = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){1,4}(?:a|an|the|life)\b)")
 _AFTER_PASSIVE = re.compile(r"\s+(?:to|in|on|by|at|for|last|this|earlier|today|yesterday)\b", re.IGNORECASE)
 _FOR_TERM = re.compile(r"\bfor\s+(?:life|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
+#: A bare term after "got"/"received": "got 10 years for the robbery".
+_BARE_TERM = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:years?|months?)\b(?!\s+(?:of|ago|old|later|earlier|before|after))"
+)
 _HANDED_OBJECT = re.compile(
-    r"\s+(?:a|an|the|life|death|probation|community\s+service|\w+[\s-]+(?:years?|months?|hours\s+of\s+community))",
+    r"\s+(?:a|an|the|life|death|probation|community\s+service|sentences|prison\s+terms|jail\s+terms|\w+[\s-]+(?:years?|months?|hours\s+of\s+community))",
     re.IGNORECASE,
 )
 
@@ -720,8 +724,10 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
     if kind == "handed":
         head = text[end : end + 60]
         subject = passive or word in _OWN_VERBS  # "X drew a two month jail sentence"
-        if _SENTENCE_NOUN.search(head) is None:
-            return None
+        if _SENTENCE_NOUN.search(head) is None and not (
+            word in _OWN_VERBS and _BARE_TERM.match(head) and _JUSTICE.search(window + " " + head)
+        ):
+            return None  # "got 10 years for the robbery, a court heard" needs the court in view
         if subject:
             return True if _HANDED_OBJECT.match(head) else None
         if word in ("handed", "gave") and _HANDED_DOWN.match(text, end, end + 120):
