@@ -49,6 +49,9 @@ DEC26 = datetime.date(2019, 12, 26)  # a Thursday, the seed's publication date
         ("over the weekend", datetime.date(2019, 6, 1), "2019-05"),  # a Saturday: last week's
         ("last weekend", datetime.date(2019, 6, 2), "2019-05"),  # a Sunday: the one before
         ("the day before yesterday", DEC26, "2019-12-24"),
+        ("in mid-March", datetime.date(2019, 5, 16), "2019-03"),
+        ("on Sept 11", datetime.date(2019, 5, 16), "2019-09-11"),
+        ("Dec 25, 2018", DEC26, "2018-12-25"),
         # month names: nearest occurrence, at month precision
         ("in October", DEC26, "2019-10"),
         ("last June", datetime.date(2016, 3, 30), "2015-06"),

@@ -79,6 +79,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
 )
+# "Sept 11", "Dec 25": an abbreviation without its stop, only right before a day number
+_MONTH_BARE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s\d)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -90,7 +92,7 @@ _PATTERN = re.compile(
         (
             rf"(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
             # "March 2, 2016", "Feb. 14", "January 22nd 2020"
-            rf"(?P<md>\b(?P<md_month>{_MONTH})\s(?P<md_day>{_DAY})\b"
+            rf"(?P<md>\b(?P<md_month>{_MONTH}|{_MONTH_BARE})\s(?P<md_day>{_DAY})\b"
             rf"(?:,?\s(?P<md_year>{_YEAR})\b)?)",
             # "2 March 2016", "14 Feb."
             rf"(?P<dm>\b(?P<dm_day>{_DAY})\s(?:of\s)?(?P<dm_month>{_MONTH})(?:,?\s(?P<dm_year>{_YEAR})\b)?)",
@@ -98,7 +100,7 @@ _PATTERN = re.compile(
             rf"(?P<my>\b(?P<my_month>{_MONTH}),?\s(?P<my_year>{_YEAR})\b)",
             # "in October", "last June", "earlier in March"
             rf"(?P<mo>\b(?P<mo_lead>(?:earlier\s|later\s|early\s|late\s)?in|since|until|till|by|during|of|"
-            rf"from|through|last|next|this|early|late|mid-?|before|after)\s(?P<mo_month>{_MONTH})"
+            rf"from|through|last|next|this|early|late|mid-?|before|after)(?:\s|(?<=mid-))(?P<mo_month>{_MONTH})"
             rf"(?![\w-])(?!,?\s(?:{_YEAR}|{_DAY})\b))",
             # "in 2016", "since 2012"
             rf"(?P<yr>\b(?:(?:in|since|until|by|during|of|from|through|early|late|before|after)\s|mid-\s?)"
@@ -136,7 +138,7 @@ _ANCHOR = re.compile(
 )
 
 # Month and weekday names must be capitalised ("may", "march" and "sun" are words).
-_CAPITALISED = re.compile(rf"{_MONTH}|{_WEEKDAY}")
+_CAPITALISED = re.compile(rf"{_MONTH}|{_WEEKDAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 #: How far back (in characters, within the sentence) a future marker counts.
 _FUTURE_WINDOW = 120
 _FUTURE = re.compile(r"\b(?:will|'ll|next|coming|upcoming|scheduled|due\sto)\b", re.IGNORECASE)
