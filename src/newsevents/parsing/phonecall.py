@@ -161,9 +161,9 @@ def _blocked(article: Article, sentence: Sentence, start: int, end: int) -> bool
     before = article.text[clause_start(sentence, start) : start]
     if cues(before) & _BLOCKING_CUES:
         return True
-    after_end = min(sentence.end, end + 120)
-    purpose = _PURPOSE.search(article.text, end, after_end)  # "agreed in a call to meet next week"
-    if _AFTER_PLANNED.search(article.text, end, purpose.start() if purpose is not None else after_end):
+    planned = _AFTER_PLANNED.search(article.text, end, min(sentence.end, end + 120))
+    # "agreed in a call to meet next week": what the purpose clause plans is not the call
+    if planned is not None and _PURPOSE.search(article.text, end, planned.start()) is None:
         return True
     window = article.text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
     return _exclude().search(window) is not None
@@ -180,7 +180,10 @@ def _future(date: PartialDate | None, published: datetime.date | None) -> bool:
 
 def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Actor | None:
     article = cast.article
-    for pattern in (_INITIATED, _FROM):
+    said = sentence.text
+    for pattern, word in ((_INITIATED, " by"), (_FROM, " from")):
+        if word not in said and "at the " not in said:
+            continue  # a cheap test before the pattern
         found = pattern.search(article.text, sentence.start, sentence.end)
         if found is not None:
             after = actor_mentions(cast, sentence, found.end(), sentence.end)
@@ -188,7 +191,7 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
                 return after[0].actor
             if after:
                 return after[0].actor
-    found = _AT_REQUEST.search(article.text, sentence.start, sentence.end)
+    found = _AT_REQUEST.search(article.text, sentence.start, sentence.end) if "at " in said else None
     if found is not None:
         owner = actor_mentions(cast, sentence, found.start(1), found.end())
         if owner and owner[0].start == found.start(1):
@@ -208,9 +211,10 @@ def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
 
 def _again(cast: Cast, sentence: Sentence, mention: _Mention) -> _Mention | None:
     """ "X spoke with Y by phone on Saturday and again on Monday": a second call, on the second day."""
-    text = cast.article.text
-    found = _AGAIN.search(text, sentence.start, sentence.end)
-    if found is None or mention.date is None or len(mention.participants) < 2:
+    if mention.date is None or len(mention.participants) < 2 or "again" not in sentence.text:
+        return None
+    found = _AGAIN.search(cast.article.text, sentence.start, sentence.end)
+    if found is None:
         return None
     for span in sentence_times(cast.article, sentence):
         after_again = found.end() <= span.start <= found.end() + 3
