@@ -482,6 +482,38 @@ CALL_PROBES = (
         "heard that the sailors had been detained. Kerry and Zarif spoke five times by phone on Tuesday.",
         calls=(_call("John Kerry", "Mohammad Javad Zarif", initiator="John Kerry", date="2016-03-08"),),
     ),
+    Probe(
+        "pm-title",
+        "PM Narendra Modi spoke to Chinese President Xi Jinping over the phone on Thursday.",
+        calls=(_call("Narendra Modi", "Xi Jinping", date="2016-03-10"),),
+    ),
+    Probe(
+        "secretary-general-telephoned",
+        "U.N. Secretary-General Ban Ki-moon telephoned Iranian President Hassan Rouhani on Monday to urge "
+        "restraint.",
+        calls=(_call("Ban Ki-moon", "Hassan Rouhani", initiator="Ban Ki-moon", date="2016-03-07"),),
+    ),
+    Probe(
+        "coordinated-with-a-lowercase-title",
+        "Afghan President Ashraf Ghani and Pakistani army chief General Raheel Sharif spoke by phone on Friday, "
+        "officials said.",
+        calls=(_call("Ashraf Ghani", "Raheel Sharif", date="2016-03-04"),),
+    ),
+    Probe(
+        "three-states-listed",
+        "The leaders of Britain, France and Germany spoke by phone on Sunday about the migrant crisis.",
+        calls=(_call("United Kingdom", "France", "Germany", date="2016-03-06"),),
+    ),
+    Probe(
+        "arabic-names-with-particles",
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a phone call from Turkish President Tayyip "
+        "Erdogan on Sunday.",
+        calls=(
+            _call(
+                "Tamim bin Hamad Al Thani", "Tayyip Erdogan", initiator="Tayyip Erdogan", date="2016-03-06"
+            ),
+        ),
+    ),
 )
 
 CALL_TRAPS = (
@@ -669,6 +701,10 @@ CALL_TRAPS = (
         "mother-called-him-after-the-verdict",
         "A judge sentenced John Smith to 10 years in prison on Monday. His lawyer, Mary Jones, called the "
         "sentence unjust.",
+    ),
+    Probe(
+        "never-spoken",
+        "North Korean leader Kim Jong Un has never spoken by phone with South Korean President Park Geun-hye.",
     ),
 )
 

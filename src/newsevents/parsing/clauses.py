@@ -231,7 +231,12 @@ def recency_date(article: Article, start: int, end: int) -> PartialDate | None:
 # --------------------------------------------------------------------------- actors in clauses
 
 # "X and Y", "X and Prime Minister Y": a coordinated subject
-_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}|\s*,\s*")
+# "X and Y", "X and Pakistani army chief General Y": a coordinated subject
+_COORDINATION = re.compile(
+    r"\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|army|military|opposition|foreign|defen[cs]e"
+    r"|prime|chief|minister|president|leader|secretary|top|deputy|former|senior|interior)\s+){0,5}|\s*,\s*"
+)
+_LIST_COMMA = re.compile(r"\s*,\s*")
 _PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 
 
@@ -299,6 +304,9 @@ def subject_of(cast: Cast, article: Article, sentence: Sentence, before: int) ->
             chosen = [nearest.actor]
             if len(found) >= 2 and _COORDINATION.fullmatch(text, found[-2].end, nearest.start):
                 chosen.insert(0, found[-2].actor)
+                if len(found) == 2 and start > sentence.start:
+                    # "Britain, France and Germany": the list goes on before the clause's comma
+                    chosen[:0] = _listed_before(cast, sentence, found[0].start)
             plural = _PLURAL.search(text, nearest.end, end)
             if pronouns and plural is not None:
                 return pronouns
@@ -309,6 +317,19 @@ def subject_of(cast: Cast, article: Article, sentence: Sentence, before: int) ->
             break
         end = start - 2 if start > sentence.start else sentence.start
     return []
+
+
+def _listed_before(cast: Cast, sentence: Sentence, start: int) -> list[Actor]:
+    """The actors listed with commas before ``start`` ("Britain, France and ..."), at most three."""
+    text = cast.article.text
+    before = actor_mentions(cast, sentence, max(sentence.start, start - 120), start)
+    out: list[Actor] = []
+    for mention in reversed(before[-3:]):
+        if not _LIST_COMMA.fullmatch(text, mention.end, start):
+            break
+        out.insert(0, mention.actor)
+        start = mention.start
+    return out
 
 
 def distinct(actors: list[Actor]) -> list[Actor]:
