@@ -396,6 +396,14 @@ def _attacker(
 
 
 def _killed(article: Article, sentence: Sentence) -> Count | None:
+    """The toll a sentence states, read once per sentence (several mentions share it)."""
+    cache_: dict[int, Count | None] = article.__dict__.setdefault("_newsevents_tolls", {})
+    if sentence.start not in cache_:
+        cache_[sentence.start] = _read_killed(article, sentence)
+    return cache_[sentence.start]
+
+
+def _read_killed(article: Article, sentence: Sentence) -> Count | None:
     text = article.text
     if _KILL_WORD.search(sentence.text) is None:
         return None

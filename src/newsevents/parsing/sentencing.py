@@ -604,15 +604,17 @@ def _court_in(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_COURT_KEYWORDS = ("court", "judge", "tribunal", "jury")
+
+
 def _courts(article: Article) -> dict[int, str]:
     """The country of the court each sentence names, by sentence start (read once per article)."""
     cached = article.__dict__.get("_newsevents_courts")
     if isinstance(cached, dict):
         return cached
     courts: dict[int, str] = {}
-    for sentence in article.sentences:
-        if sentence.headline or _COURT.search(sentence.text) is None:
-            continue
+    # the keyword pass (str.find) finds the few sentences naming a court, the pattern confirms them
+    for sentence in article.sentences_with(_COURT_KEYWORDS, confirm=_COURT):
         code = _court_in(article.text, sentence.start, sentence.end)
         if code is not None:
             courts[sentence.start] = code
@@ -769,9 +771,15 @@ def _non_court_fine(text: str, start: int, end: int, window: str) -> bool:
     return _JUSTICE.search(text, max(0, start - 300), min(len(text), end + 200)) is None
 
 
+_APPEAL_VERBS = ("reduced", "cut", "increased", "raised", "extended", "lengthened", "shortened", "changed")
+
+
 def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     """An appellate court's new or reduced term (Clarification 8)."""
     text = article.text
+    lowered = sentence.text.lower()
+    if not any(verb in lowered for verb in _APPEAL_VERBS):
+        return  # the cheap check first: most sentences name no change of sentence
     for found in (
         *_APPEAL.finditer(text, sentence.start, sentence.end),
         *_APPEAL_OWN.finditer(text, sentence.start, sentence.end),
@@ -927,7 +935,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         penalty = mention.reading.penalty
         if penalty is None:
             continue
-        country = _court_in(article.text, mention.sentence.start, mention.sentence.end)
+        country = _courts(article).get(mention.sentence.start)  # a court named with it
         if country is None:
             # a defendant sentenced again in the article: the same country's courts, unless one is named
             country = next((c for actor, c in countries if _same(actor, event.defendant) and c), None)
