@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsevents import PartialDate
+from newsevents import dates as dates_module
 from newsevents.dates import TimeExpression, find, resolve
 
 DEC26 = datetime.date(2019, 12, 26)  # a Thursday, the seed's publication date
@@ -195,6 +196,29 @@ def test_month_is_nearest_and_month_precise(published: datetime.date, month: int
     assert day.month == month
     distance = (day.year * 12 + month) - (published.year * 12 + published.month)
     assert -6 <= distance <= 5
+
+
+_DATE_WORDS = (
+    "in", "on", "at", "the", "of", "last", "next", "this", "past", "early", "late", "earlier", "later", "mid-",
+    "since", "until", "till", "by", "during", "from", "through", "before", "after", "over", "within", "ago",
+    "a", "an", "one", "two", "three", "ten", "several", "few", "couple", "2", "14", "2016", "2016-03-02",
+    "March", "Jan.", "Sept", "Dec", "Monday", "Thursday", "night", "morning", "week", "weekend", "month",
+    "year", "day", "days", "hours", "today", "tonight", "yesterday", "tomorrow", "overnight", "he", "had",
+    "government", "said", ",",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12))
+def test_fast_path_finds_what_the_full_pattern_finds(tokens: list[str]) -> None:
+    """The lower-cased pattern with its first-letter lookahead finds exactly what the full pattern finds."""
+    text = " ".join(tokens)
+    fast = [(e.text, e.start, e.kind) for e in find(text)]
+    slow = [
+        (m.group(), m.start(), m.lastgroup)
+        for m in dates_module._PATTERN.finditer(text)
+        if m.lastgroup is not None and dates_module._capitalised(m, text)
+    ]
+    assert [(t, s) for t, s, _ in fast] == [(t, s) for t, s, _ in slow]
 
 
 def test_linear_on_adversarial_input() -> None:
