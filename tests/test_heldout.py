@@ -22,11 +22,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "tests" / "heldout"
 
-#: Lowest F1 per type: the figures reached (Sentencing and Airstrike 1.0, PhoneCall 0.91,
-#: PardonRequest 0.94) less a margin.
+#: Lowest F1 per type: the figures reached on 95 articles (Sentencing 0.99, Airstrike 1.0,
+#: PhoneCall 1.0, PardonRequest 0.82-0.89 while its recogniser is reworked) less a margin.
 F1_FLOOR = {"Sentencing": 0.9, "Airstrike": 0.9, "PhoneCall": 0.75, "PardonRequest": 0.75}
-#: Lowest accuracy per scored slot on matched events (reached: 1.0 for all but addressee 0.75
-#: and requester 0.88).
+#: Lowest accuracy per scored slot on matched events (reached: 0.97 to 1.0 for all but
+#: addressee 0.71-0.75).
 SLOT_FLOOR = {
     "date": 0.9,
     "penalty": 0.9,
