@@ -514,6 +514,38 @@ CALL_PROBES = (
             ),
         ),
     ),
+    Probe(
+        "state-for-an-unnamed-minister",
+        "The foreign minister of Germany phoned Russian Foreign Minister Sergei Lavrov on Monday to urge "
+        "restraint.",
+        calls=(_call("Germany", "Sergei Lavrov", initiator="Germany", date="2016-03-07"),),
+    ),
+    Probe(
+        "foreign-ministers-of-two-states-phoned",
+        "The foreign ministers of France and Britain have phoned Iranian Foreign Minister Mohammad Javad "
+        "Zarif in recent days.",
+        calls=(
+            _call("France", "Mohammad Javad Zarif", initiator="France"),
+            _call("United Kingdom", "Mohammad Javad Zarif", initiator="United Kingdom"),
+        ),
+    ),
+    Probe(
+        "possessive-state-and-counterpart",
+        "Japan's foreign minister spoke by phone with his South Korean counterpart on Tuesday.",
+        calls=(_call("Japan", "South Korea", date="2016-03-08"),),
+    ),
+    Probe(
+        "apposition-after-possessive-state",
+        "Kenyan President Uhuru Kenyatta congratulated Tanzania's new president, John Magufuli, in a phone "
+        "call on Friday.",
+        calls=(_call("Uhuru Kenyatta", "John Magufuli", date="2016-03-04"),),
+    ),
+    Probe(
+        "sources-in-office-said-he",
+        "Sources in President Francois Hollande's office said he had spoken by phone with Chancellor Angela "
+        "Merkel to coordinate their response.",
+        calls=(_call("Francois Hollande", "Angela Merkel", date=None),),
+    ),
 )
 
 CALL_TRAPS = (
@@ -705,6 +737,11 @@ CALL_TRAPS = (
     Probe(
         "never-spoken",
         "North Korean leader Kim Jong Un has never spoken by phone with South Korean President Park Geun-hye.",
+    ),
+    Probe(
+        "a-persons-envoy-is-not-the-person",
+        "National security adviser Susan Rice spoke by phone with Israeli Prime Minister Benjamin Netanyahu's "
+        "envoy on Monday.",
     ),
 )
 

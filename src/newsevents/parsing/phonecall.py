@@ -71,7 +71,7 @@ _ARTICLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_OBJECT = re.compile(
-    r"\b(?:his|her|their)\s+(?:(\w+)\s+)?(?:successor|predecessor|counterpart)\b", re.IGNORECASE
+    r"\b(?:his|her|their)\s+((?:[\w-]+\s+){0,2}?)(?:successor|predecessor|counterpart)\b", re.IGNORECASE
 )
 
 
@@ -141,7 +141,7 @@ def _role_object(cast: Cast, article: Article, start: int, end: int, known: list
         break
     if found is None:
         return None
-    code = country_code(found.group(1)) if found.group(1) else None
+    code = country_code(found.group(1).strip()) if found.group(1).strip() else None
     names = {actor.name for actor in known}
     for person in cast.salient_people():
         if person.name in names:
@@ -242,7 +242,11 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         topical = found.group().split()[0].lower() in ("discussed", "agreed")
         with_at = text.find(" with ", start, stop) if topical else start
         found_objects = actor_mentions(cast, sentence, with_at, stop) if with_at >= 0 else []
-        objects = [mention.actor for mention in found_objects if not _topic(text, start, mention)]
+        objects = [
+            mention.actor
+            for mention in found_objects
+            if not _topic(text, start, mention) and _party(text, mention)
+        ]
         named = bool(objects)
         if not objects and not topical:
             objects = people_referred(cast, article, start, stop, subject, last=False)
@@ -268,7 +272,9 @@ def _phoned(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Ite
             continue
         subject = subject_of(cast, article, sentence, start)
         stop = clause_end(sentence, end)
-        objects = [mention.actor for mention in actor_mentions(cast, sentence, end, stop)]
+        objects = [
+            mention.actor for mention in actor_mentions(cast, sentence, end, stop) if _party(text, mention)
+        ]
         if not objects or not subject:
             continue
         for caller in subject:
@@ -383,6 +389,34 @@ _TOPIC_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _party(text: str, mention: Mention) -> bool:
+    """
+    Whether a mention can be a party to a call: not a possessor ("Netanyahu's envoy" is the
+    envoy), except a state before an office it stands for ("Russia's foreign minister").
+    """
+    if not mention.text.endswith(("'s", "’s")) and text[mention.end : mention.end + 1] not in ("'", "’"):
+        return True
+    if mention.actor.kind is not ActorKind.COUNTRY:
+        return False
+    office = 0
+    for word in text[mention.end : mention.end + 60].lstrip("'’s ").split()[:4]:
+        if word.lower().strip(",.") not in _lower_title_words() and word.lower() not in _MODIFIERS:
+            break
+        office += 1
+    # "Tanzania's new president, John Magufuli": the person named in apposition is the party
+    return office > 0 and not _named_after(text, mention)
+
+
+_MODIFIERS = frozenset({"new", "former", "top", "chief", "deputy", "acting", "foreign", "prime"})
+
+
+def _named_after(text: str, mention: Mention) -> bool:
+    """Whether a name follows the possessive's office in apposition ("Tanzania's president, John X")."""
+    window = text[mention.end : mention.end + 80]
+    comma = window.find(", ")
+    return comma >= 0 and window[comma + 2 : comma + 3].isupper()
+
+
 def _object_gap(gap: str) -> bool:
     """Whether only determiners, titles and capitalised words come before a call's other party."""
     for word in gap.split():
@@ -445,7 +479,7 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
             other = [
                 mention.actor
                 for mention in actor_mentions(cast, sentence, end, stop)
-                if _object_gap(text[party_from : mention.start])
+                if _object_gap(text[party_from : mention.start]) and _party(text, mention)
             ][:1]
             subject = subject_of(cast, article, sentence, start)
             if not subject and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
