@@ -1028,6 +1028,28 @@ PARDON_PROBES = (
         requests=(Request("Nancy Hollander", "Barack Obama", "Chelsea Manning"),),
         abstain_ok=True,
     ),
+    Probe(
+        "said-calling-on-to-free-them",
+        "Two Al Jazeera journalists were jailed in Egypt on Saturday, Amnesty International said on Sunday, "
+        "calling on the Egyptian authorities to free them immediately.",
+        requests=(Request("Amnesty International", "Egypt", Group("journalists"), "2016-03-06"),),
+    ),
+    Probe(
+        "working-group-called-for-possessive-release",
+        "The U.N. working group on arbitrary detention has called for Jason Rezaian's release.",
+        requests=(Request(Group("working group"), ANY, "Jason Rezaian"),),
+    ),
+    Probe(
+        "since-his-arrest-does-not-date-the-request",
+        "U.S. officials have pressed North Korea for the release of Kenneth Bae since his arrest in 2012.",
+        requests=(Request(ANY, "North Korea", "Kenneth Bae", None),),
+    ),
+    Probe(
+        "appealed-for-the-release-of-three",
+        "The International Federation of Journalists appealed for the immediate release of Peter Greste, "
+        "Mohamed Fahmy and Baher Mohamed.",
+        requests=(Request("International Federation of Journalists", ANY, "Peter Greste"),),
+    ),
 )
 
 PARDON_TRAPS = (

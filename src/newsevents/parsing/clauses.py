@@ -29,6 +29,7 @@ __all__ = [
     "clause_end",
     "clause_start",
     "cues",
+    "dates_another_event",
     "distinct",
     "media_names",
     "people_referred",
@@ -145,6 +146,30 @@ def _is_reporting(article: Article, sentence: Sentence, span: TimeSpan) -> bool:
     return _REPORTING.search(before) is not None
 
 
+# "since his arrest in 2012", "who was sentenced on Monday": a time of another event; a tie
+# ("shortly after sentencing in 2013") is not matched and dates the event (Clarification 11)
+_OTHER_EVENT_BEFORE = re.compile(
+    r"(?:\bsince\s+(?:(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2})?"
+    r"|\bwho\s+(?:was|were|had been|has been|is|are)\s+(?:[\w-]+\s+){0,2})"
+    r"(?:(?:in|on|at|last|late|early)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def dates_another_event(article: Article, sentence: Sentence, span: TimeSpan) -> bool:
+    """
+    Whether a time expression dates another event than the one reported: "since his arrest in
+    2012", "who was sentenced on Monday", "jailed in October" (Clarification 11).
+
+    Args:
+        article: The article.
+        sentence: The sentence holding the expression.
+        span: The expression.
+    """
+    before = article.text[max(sentence.start, span.start - 40) : span.start]
+    return _OTHER_EVENT_BEFORE.search(before) is not None
+
+
 def reporting_day(article: Article, sentence: Sentence) -> PartialDate | None:
     """
     Return the day of the sentence's reporting clause ("said on Monday"), or None.
@@ -178,7 +203,7 @@ def attached_date(
     """
     best: tuple[int, TimeSpan] | None = None
     for span in sentence_times(article, sentence):
-        if _is_reporting(article, sentence, span):
+        if _is_reporting(article, sentence, span) or dates_another_event(article, sentence, span):
             continue
         distance = start - span.end if span.end <= start else max(0, span.start - end)
         if distance > reach:

@@ -39,6 +39,7 @@ from newsevents.parsing.clauses import (
     clause_end,
     clause_start,
     cues,
+    dates_another_event,
     people_referred,
     recency_date,
     reporting_day,
@@ -372,7 +373,10 @@ def _beneficiary(
                 phrase[0], count=1, exclude=not_addressee, pronoun=lowered.split()[0]
             )
             return (referred[0] if referred else None), bool(referred), True
-        if lowered in ("him", "her", "them"):
+        if lowered == "them":
+            group = _plural_antecedent(text, max(sentence.start - 300, 0), phrase[0])
+            return group, group is not None, True  # "Two journalists were jailed ... to free them"
+        if lowered in ("him", "her"):
             referred = people_referred(cast, article, phrase[0], phrase[1], list(exclude), last=False)
             return (referred[0] if referred else None), bool(referred), True
         described = _definite_description(cast, written, phrase[0], exclude)
@@ -420,6 +424,37 @@ def _people_mentioned_before(cast: Cast, at: int) -> Iterator[Mention]:
                 yield mention
 
 
+_PHRASE_WORD = re.compile(r"[\w'’.-]+")
+#: Words that may describe the people a plural noun names ("Two Al Jazeera journalists").
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "both"}
+)
+
+
+def _plural_antecedent(text: str, start: int, end: int) -> Actor | None:
+    """
+    The group "them" refers to: the last plural people noun before it, with the words that
+    describe it ("Two Al Jazeera journalists were jailed ..., calling on Egypt to free them").
+    """
+    tokens = [(match.group(), match.start()) for match in _PHRASE_WORD.finditer(text, start, end)]
+    nouns = words("people_nouns.txt")
+    for index in range(len(tokens) - 1, -1, -1):
+        word = tokens[index][0]
+        if not (word.islower() and word.endswith("s") and word in nouns):
+            continue
+        first = index
+        while first > 0 and index - first < 4:
+            previous = tokens[first - 1][0]
+            if not (previous[:1].isupper() or previous.isdigit() or previous.lower() in _NUMBER_WORDS):
+                break
+            if previous.lower() in _PRONOUN_WORDS or previous in ("The", "A", "An"):
+                break
+            first -= 1
+        begin = tokens[first][1]
+        return Actor.group(text[begin : tokens[index][1] + len(word)])
+    return None
+
+
 def _requester(
     cast: Cast, sentence: Sentence, cue: re.Match[str], action: re.Match[str], kind: str
 ) -> Actor | None:
@@ -458,7 +493,7 @@ def _requester(
                 return found[0].actor
         return None
     start = clause_start(sentence, cue.start())
-    if cue.group().lower().endswith("ing") and text[start - 2 : start] == ", ":
+    if cue.group().split()[0].lower().endswith("ing") and text[start - 2 : start] == ", ":
         # "RSF said on Monday, urging Bahrain to ...": the subject of the reporting clause;
         # "X sent a letter to Y, urging him to ...": the subject of the sentence
         said = _SAID.search(text, clause_start(sentence, start - 2), start)
@@ -550,6 +585,7 @@ def _leading_subject(phrase: str) -> Actor | None:
             lowered in _AUXILIARIES
             or lowered in _SUBJECT_VERBS
             or (kept and lowered.endswith("ed") and not after_determiner)
+            or (kept and token in _HEAD_ENDS)  # "The U.N. working group on arbitrary detention"
         ):
             break
         kept.append(token)
@@ -566,6 +602,8 @@ def _leading_subject(phrase: str) -> Actor | None:
     return None
 
 
+#: Words after the head of a subject noun phrase: what follows them only qualifies it.
+_HEAD_ENDS = frozenset({"on", "in", "at", "with", "from", "for", "of", "to", "who", "which", "that", "whose"})
 #: Verbs that end a clause's subject without an "-ed" ending ("lawyers sent a letter").
 _SUBJECT_VERBS = frozenset(
     {"sent", "wrote", "made", "gave", "took", "met", "said", "says", "told", "began", "led", "held", "put",
@@ -594,7 +632,7 @@ def _subject_description(phrase: str) -> Actor | None:
         tokens.pop()
     if not tokens or len(tokens) > 5 or tokens[0].lower() in _PRONOUN_WORDS:
         return None
-    if not all(token.isalpha() or "-" in token for token in tokens):
+    if not all(token.replace(".", "").replace("-", "").isalpha() for token in tokens):
         return None
     head = tokens[-1]
     if not head.islower():
@@ -855,20 +893,20 @@ def _date(
     text = article.text
     start = clause_start(sentence, cue.start())
     # "Reporters Without Borders said on Monday, urging Bahrain to release ...": the statement's day
-    if cue.group().lower().endswith("ing") and text[start - 2 : start] == ", ":
+    if cue.group().split()[0].lower().endswith("ing") and text[start - 2 : start] == ", ":
         day = reporting_day(article, sentence)
         if day is not None:
             return day
     stop = clause_end(sentence, action.end())
     for span in sentence_times(article, sentence):
-        if start <= span.start and span.end <= stop:
+        if start <= span.start and span.end <= stop and not dates_another_event(article, sentence, span):
             return attached_date(article, sentence, span.start, span.end, reach=0)
     # a sentence-opening time adverbial dates a verbal request: "Shortly after sentencing in 2013, X sought"
     if kind != "petition" and " ".join(cue.group().lower().split()) not in _NOMINAL:
         first = text.find(", ", sentence.start, cue.start())
         if first >= 0:
             for span in sentence_times(article, sentence):
-                if span.end <= first:
+                if span.end <= first and not dates_another_event(article, sentence, span):
                     return attached_date(article, sentence, span.start, span.end, reach=0)
             recent = recency_date(article, sentence.start, first)
             if recent is not None:
