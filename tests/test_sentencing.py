@@ -82,6 +82,8 @@ def test_seed_sentencing_exact(seed_text: str) -> None:
          "13 members of a drug syndicate", Penalty.DEATH, None, "2016-03-08"),
         ("The judge handed down a 10-year sentence to John Smith.", "John Smith", Penalty.PRISON, 120, None),
         ("Mark Reed got 10 years for the robbery, a court in Leeds heard.", "Mark Reed", Penalty.PRISON, 120, None),
+        ("Judge Ann Carter ordered Derek Lyle to serve 18 months in federal prison on Tuesday.", "Derek Lyle",
+         Penalty.PRISON, 18, "2016-03-08"),
         ("Five activists received sentences ranging from two to five years in prison.", "Five activists",
          Penalty.PRISON, None, None),
         ("A court in Istanbul handed life sentences to 17 former soldiers on Thursday.", "17 former soldiers",

@@ -182,7 +182,16 @@ _LED = re.compile(r"(?P<who>\b[\w.’'-]+-led\s+(?:[a-z]+\s+)?coalition)\s+(?:[a
 _LED_AIRCRAFT = re.compile(
     r"(?<![\w-])(?P<who>[A-Z][\w.’'-]*-led)\s+(?:warplanes|jets|aircraft|fighter\s+jets|air\s+strikes|airstrikes|raids)\b"
 )
-_BY = re.compile(r"\bby\s+(?P<who>(?:[^,.;]|\.(?=[\w-])){1,60})", re.IGNORECASE)
+_BY = re.compile(
+    r"\s*(?:(?:believed|thought|said|suspected|likely|reported)\s+to\s+(?:be|have\s+been)\s+)?"
+    r"(?:(?:carried\s+out|launched|conducted|flown|mounted)\s+)?by\s+(?P<who>(?:[^,.;]|\.(?=[\w-])){1,60})",
+    re.IGNORECASE,
+)
+#: "The U.S. military said its aircraft had carried out the strike": the speaker owns the aircraft.
+_SAID_ITS = re.compile(
+    r"(?P<who>\b[A-Z][\w.]*(?:\s+(?:military|army|air\s+force|armed\s+forces|defen[cs]e\s+ministry))?)\s+"
+    r"(?:said|says|confirmed|acknowledged|admitted)\s+(?:that\s+)?(?:its|their)\s+(?:own\s+)?$",
+)
 _SUBJECT_VERB = re.compile(
     r"\b(?:has|have|had)?\s*(?:launched|conducted|carried\s+out|stepped\s+up|begun|began|mounted)\s+"
     r"(?:\w+\s+){0,3}?$",
@@ -322,6 +331,27 @@ def _state(word: str) -> Actor | None:
     return Actor.state(code) if code is not None else None
 
 
+def _named_before(before: list[str]) -> Actor | None:
+    """
+    The state (or coalition) named in the words just before a trigger, across modifiers:
+    "Russian warplanes", "a US air strike", "previous Israeli airstrikes", "Iraqi F-16 jets".
+    """
+    for index in range(len(before) - 1, max(len(before) - 5, -1), -1):
+        word = before[index]
+        state = _state(word.strip(",.;:“”\"'"))
+        if state is not None:
+            if index >= 2 and before[index - 1] == "and":
+                first = _state(before[index - 2].strip(",.;:“”\"'"))
+                if first is not None:
+                    return first  # "Syrian and Russian warplanes": the first named
+            return state
+        if word.lower() == "coalition" and index == len(before) - 1:
+            return Actor.group("coalition")  # "Coalition aircraft destroyed ...": the text's name for it
+        if word.lower() not in _lexicon().get("modifier", ()) and not _DESIGNATION.fullmatch(word):
+            break
+    return None
+
+
 def _attacker(
     article: Article, sentence: Sentence, start: int, end: int, places: list[tuple[str, bool]]
 ) -> Actor | None:
@@ -334,20 +364,12 @@ def _attacker(
     led_aircraft = _LED_AIRCRAFT.search(text, max(sentence.start, start - 30), end)
     if led_aircraft is not None:
         return Actor.group(f"{led_aircraft.group('who')} coalition")
-    before = before_text.split()
-    for index in range(len(before) - 1, max(len(before) - 5, -1), -1):
-        word = before[index]
-        state = _state(word.strip(",.;:“”\"'"))
-        if state is not None:
-            if index >= 2 and before[index - 1] == "and":
-                first = _state(before[index - 2].strip(",.;:“”\"'"))
-                if first is not None:
-                    return first  # "Syrian and Russian warplanes": the first named
-            return state
-        if word.lower() not in _lexicon().get("modifier", ()) and not _DESIGNATION.fullmatch(word):
-            break
+    named_before = _named_before(before_text.split())
+    if named_before is not None:
+        return named_before
     after = text[end : min(sentence.end, end + 90)]
-    by = _BY.search(after)
+    # "air strikes by the coalition", "strikes carried out by government forces"; not "a hospital run by MSF"
+    by = _BY.match(after)
     if by is not None:
         who = by.group("who")
         led = _LED.search(who + " ")
@@ -372,6 +394,11 @@ def _attacker(
             return state
     # "Israel has conducted hundreds of airstrikes", "An Arab military coalition has launched air strikes"
     head = text[clause_start(sentence, start) : start]
+    said_its = _SAID_ITS.search(before_text)
+    if said_its is not None:
+        state = _state(said_its.group("who").split()[0])
+        if state is not None:
+            return state
     # "Israeli aircraft killed five militants in an air strike": the state that flies the aircraft
     flown = _STATE_AIRCRAFT.search(head)
     if flown is not None:

@@ -221,6 +221,7 @@ _TRIGGER = re.compile(
     r"|(?P<fined>fined)"
     r"|(?P<ordered>ordered(?=\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b))"
     r"|(?P<serve>(?:must|ordered\s+to)\s+(?:also\s+)?serve)"
+    r"|(?P<ordered_serve>ordered(?=\s+(?:\S+\s+){1,4}?to\s+(?:also\s+)?serve\b))"
     r")\b",
     re.IGNORECASE,
 )
@@ -242,7 +243,8 @@ _CONFIRM = re.compile(
     r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence"
     r"|\b(?:sentences?|terms?)\s+(?:was\s+|were\s+)?(?:reduced|cut|increased|extended|shortened)\s+"
     r"(?:on\s+appeal\s+)?(?:from|to)\b"
-    r"|\bordered\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b)",
+    r"|\bordered\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b"
+    r"|\bordered\s+(?:\S+\s+){1,4}?to\s+(?:also\s+)?serve\b)",
     re.IGNORECASE,
 )
 #: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
@@ -574,7 +576,10 @@ def _place_code(phrase: str) -> str | None:
     code = country_of(phrase)
     if code is not None:
         return code
-    tokens = [token.rstrip(".'’-") for token in re.findall(r"[A-Z][\w'’.-]*", phrase)]
+    tokens = [
+        token.removesuffix("'s").removesuffix("’s").rstrip(".'’-")  # "London's Hatton Garden"
+        for token in re.findall(r"[A-Z][\w'’.-]*", phrase)
+    ]
     for size in (3, 2, 1):
         for index in range(len(tokens) - size + 1):
             found = place_country(" ".join(tokens[index : index + size]))
@@ -740,6 +745,8 @@ def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive
         if not passive or _non_court_fine(text, trigger.start(), end, window):
             return None
         return True
+    if kind == "ordered_serve":
+        return None if passive else False  # "Judge Carter ordered Derek Lyle to serve 18 months"
     if kind == "ordered":
         # "X was ordered to pay a fine"; "a court ordered X to pay a fine" (a court's order only:
         # regulators and governments order fines too)
