@@ -971,7 +971,7 @@ class Cast:
 
     def _genders(self) -> dict[str, str]:
         """`genders` over the people read so far (pronouns look back only)."""
-        cached = self.__dict__.get("_genders")
+        cached = self.__dict__.get("_gender_cache")
         if isinstance(cached, tuple) and cached[0] == len(self._people):
             found: dict[str, str] = cached[1]
             return found
@@ -1002,7 +1002,7 @@ class Cast:
                 conflicting.add(named.name)
         for name in conflicting:
             del genders[name]
-        self.__dict__["_genders"] = (len(self._people), genders)
+        self.__dict__["_gender_cache"] = (len(self._people), genders)
         return genders
 
     def sentences_before(self, at: int, *, count: int) -> list[Sentence]:
