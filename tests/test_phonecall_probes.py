@@ -745,6 +745,18 @@ CALL_TRAPS = (
         "National security adviser Susan Rice spoke by phone with Israeli Prime Minister Benjamin Netanyahu's "
         "envoy on Monday.",
     ),
+    Probe(
+        "called-on-his-claims",
+        "Democratic candidate Hillary Clinton called Senator Bernie Sanders on his claims about trade.",
+    ),
+    Probe(
+        "called-two-names-liars",
+        "Republican front-runner Donald Trump called Senator Ted Cruz and Senator Marco Rubio liars.",
+    ),
+    Probe(
+        "called-a-list-of-names-liars",
+        "Republican front-runner Donald Trump called Ted Cruz, Marco Rubio and John Kasich liars on Tuesday.",
+    ),
 )
 
 # --------------------------------------------------------------------------- pardon requests

@@ -100,12 +100,17 @@ _AFTER_PLANNED = re.compile(
 )
 _PURPOSE = re.compile(r"\bto (?!be\b|take place\b|have\b|happen\b|occur\b)[a-z]+\b")
 _CALLED = re.compile(r"\bcalled\b(?! (?:for|on|upon|off|in|out|it|him|her|them)\b)")
+# What may follow "X called Y" when it is a call: an end of clause, "and" + a verb, a purpose,
+# a time ("on Tuesday", not "on his claims"); "called Y a liar", "called Y and Z liars" are no calls.
 _CALL_FOLLOW = re.compile(
-    r"\s*(?:[.,;:]|\band\b|\bto (?:discuss|congratulate|express|offer|thank|ask|urge|tell|wish|convey|inform"
-    r"|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\b(?:on|last|late|early|earlier|this|yesterday"
+    r"\s*(?:[.,;:]|\band\s+[a-z]|\bto (?:discuss|congratulate|express|offer|thank|ask|urge|tell|wish|convey"
+    r"|inform|brief|apologi[sz]e|talk|say|seek|press|reassure|condole)\b|\bon\s+(?:[A-Z][a-z]+day|January"
+    r"|February|March|April|May|June|July|August|September|October|November|December|the (?:tele)?phone\b"
+    r"|\d|the eve|the sidelines)|\b(?:last|late|early|earlier|this|yesterday"
     r"|today|tonight|from|after|before|shortly|overnight|twice|again|several|repeatedly|as soon as|when"
     r"|immediately|hours|minutes|within|during|following|amid|ahead)\b)"
 )
+_NAME_LIST = re.compile(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}(?:,|\s+and\s+[A-Z])")
 _AGAIN = re.compile(r"\b(?:and|then)\s+again\s+(?=on\b|last\b|in\b|late\b|early\b)", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an|his|her|their|its)\s+[^,.;:]{1,60}?,")
 _PARTICIPLE = re.compile(r"[A-Za-z]+ing\b")
@@ -313,6 +318,8 @@ def _called(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Ite
             follow = apposition.end()  # "called X, the front-runner, dangerous": what follows X's apposition
         if _CALL_FOLLOW.match(text, follow, sentence.end) is None and follow < sentence.end:
             continue
+        if _NAME_LIST.match(text, follow, sentence.end) is not None:
+            continue  # "called Cruz, Rubio and Kasich liars": a list of names, then what they were called
         subject = subject_of(cast, article, sentence, start)
         for caller in subject:
             participants = distinct([caller, objects[0].actor])
