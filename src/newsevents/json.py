@@ -199,13 +199,7 @@ def to_dict(event: Event) -> dict[str, Any]:
         EncodeError: When ``event`` is not an instance of a registered event type.
     """
     cls = type(event)
-    name = registry.name_of(cls)
-    if name is None:
-        raise EncodeError(
-            f"{cls.__module__}.{cls.__qualname__} is not a registered event type; "
-            "decorate it with @newsevents.register",
-            path="$",
-        )
+    name = registry.registered_name(cls)
     plan = _PLANS.get(cls) or _plan(cls)
     if name != cls.__name__:  # registered under another name: not done by `register`, but be exact
         return {"type": name, **plan.unstructure(event)}

@@ -16,10 +16,18 @@ from importlib.metadata import entry_points
 from types import MappingProxyType
 from typing import TypeVar
 
-from newsevents.errors import RegistrationError
+from newsevents.errors import EncodeError, RegistrationError
 from newsevents.model import Event
 
-__all__ = ["ENTRY_POINT_GROUP", "load_plugins", "name_of", "register", "types", "unregister"]
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "load_plugins",
+    "name_of",
+    "register",
+    "registered_name",
+    "types",
+    "unregister",
+]
 
 #: The entry-point group installed plugins use to add event types.
 ENTRY_POINT_GROUP = "newsevents.event_types"
@@ -109,3 +117,20 @@ def types() -> Mapping[str, type[Event]]:
 def name_of(cls: type[Event]) -> str | None:
     """Return the name a class is registered under, or None."""
     return _names.get(cls)
+
+
+def registered_name(cls: type[Event], *, path: str = "$") -> str:
+    """
+    Return the name an event class is registered under, for a codec about to write it.
+
+    Raises:
+        EncodeError: When the class is not registered, saying how to register it.
+    """
+    name = _names.get(cls)
+    if name is None:
+        raise EncodeError(
+            f"{cls.__module__}.{cls.__qualname__} is not a registered event type; "
+            "decorate it with @newsevents.register",
+            path=path,
+        )
+    return name

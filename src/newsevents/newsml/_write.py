@@ -255,13 +255,7 @@ def write(
         if not isinstance(event, Event):
             raise EncodeError(f"expected an Event, got {type(event).__name__}", path=f"$[{index}]")
         cls = type(event)
-        name = registry.name_of(cls)
-        if name is None:
-            raise EncodeError(
-                f"{cls.__module__}.{cls.__qualname__} is not a registered event type; "
-                "decorate it with @newsevents.register",
-                path=f"$[{index}]",
-            )
+        name = registry.registered_name(cls, path=f"$[{index}]")
         try:
             checked.append((event, plan_of(cls, name)))
         except NewsEventsError as error:
