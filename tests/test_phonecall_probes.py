@@ -548,6 +548,17 @@ CALL_PROBES = (
         "Merkel to coordinate their response.",
         calls=(_call("Francois Hollande", "Angela Merkel", date=None),),
     ),
+    Probe(
+        "exchanged-views-by-telephone",
+        "Chinese President Xi Jinping and U.S. President Barack Obama exchanged views by telephone on Friday.",
+        calls=(_call("Xi Jinping", "Barack Obama", date="2016-03-04"),),
+    ),
+    Probe(
+        "raised-the-case-of-someone-in-a-call-with",
+        "U.S. Secretary of State John Kerry raised the case of jailed reporter Jason Rezaian in a phone call "
+        "with Iranian Foreign Minister Mohammad Javad Zarif on Saturday.",
+        calls=(_call("John Kerry", "Mohammad Javad Zarif", date="2016-03-05"),),
+    ),
 )
 
 CALL_TRAPS = (
@@ -1073,6 +1084,34 @@ PARDON_PROBES = (
             Request("Ali Rezaian", "Hassan Rouhani", "Jason Rezaian", "2016-03-07"),
             Request("Chelsea Manning", "Barack Obama", "Chelsea Manning"),
         ),
+    ),
+    Probe(
+        "applied-for-a-pardon",
+        "Jailed oil tycoon Mikhail Khodorkovsky applied for a pardon in November, his lawyers said.",
+        requests=(Request("Mikhail Khodorkovsky", ANY, "Mikhail Khodorkovsky", "2015-11"),),
+    ),
+    Probe(
+        "daughter-wrote-to-asking-for-her-mothers-release",
+        "Former Ukrainian prime minister Yulia Tymoshenko's daughter wrote to President Viktor Yanukovich "
+        "asking for her mother's release.",
+        requests=(Request(Described("daughter", "Tymoshenko"), "Viktor Yanukovich", "Yulia Tymoshenko"),),
+    ),
+    Probe(
+        "made-an-appeal-to-for-the-release-of",
+        "Pope Francis made an appeal to Saudi King Salman for the release of blogger Raif Badawi on Sunday.",
+        requests=(Request("Francis", "Salman", "Raif Badawi", "2016-03-06"),),
+    ),
+    Probe(
+        "written-to-urging-him",
+        "The Dalai Lama has written to Chinese President Xi Jinping urging him to free the Panchen Lama.",
+        requests=(Request("Dalai Lama", "Xi Jinping", "Panchen Lama"),),
+    ),
+    Probe(
+        "surname-first-full-name-later",
+        "Kerry urged Zarif in a phone call on Saturday to release Jason Rezaian. Secretary of State John Kerry "
+        "and Iranian Foreign Minister Mohammad Javad Zarif met in Vienna. Washington Post reporter Jason "
+        "Rezaian is held in Iran.",
+        requests=(Request("John Kerry", ANY, "Jason Rezaian", "2016-03-05"),),
     ),
 )
 

@@ -77,7 +77,9 @@ _STOP = re.compile(
 )
 _POSSESSIVE_DETERMINER = re.compile(r"\b(?:his|her|their)\s", re.IGNORECASE)
 _LODGED_WITH = re.compile(
-    r"\b(?:petition|appeal|request|plea|letter|application)s?\s+(?:with|to)\s+(?:the\s+)?", re.IGNORECASE
+    r"\b(?:(?:petition|appeal|request|plea|letter|application)s?\s+(?:with|to)|(?:wrote|written|writes|write)"
+    r"(?:\s+a\s+letter)?\s+to)\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
@@ -110,8 +112,9 @@ _TO_VERB = re.compile(r"\bto\s+[a-z]")
 _POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?")
 #: Cues by which people ask for themselves when no one else is named ("Kim asked for mercy").
 _SELF_CUES = frozenset(
-    {"asked for", "asking for", "sought", "seeks", "seek", "seeking", "appealed for", "pleaded for", "begged"}
-)
+    {"asked for", "asking for", "sought", "seeks", "seek", "seeking", "appealed for", "pleaded for", "begged",
+     "applied for", "applies for", "applying for", "apply for"}
+)  # fmt: skip
 _PRONOUN_WORDS = frozenset(
     {"they", "he", "she", "it", "we", "i", "you", "this", "that", "there", "who", "which"}
 )
@@ -178,6 +181,8 @@ class _Request:
     sentence: Sentence
     rule: str
     beneficiary_named: bool
+    #: The people the request's sentence names before its cue: asking or asked, never the beneficiary.
+    named_before: set[str] = attrs.field(factory=set)
 
 
 # --------------------------------------------------------------------------- noun phrases
@@ -768,6 +773,9 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     if requester is None:
         clause = clause_start(sentence, cue.start())
         requester = _leading_subject(text[clause : cue.start()])
+        if requester is not None and requester.kind is ActorKind.GROUP and requester.name[:1].isupper():
+            full = cast.person(requester.name)  # "Kerry urged ...", his full name given later
+            requester = full.actor if full is not None else requester
     if requester is None:
         return None
     addressee, _named_addressee = _addressee(cast, sentence, cue, action, kind, requester=requester)
@@ -804,7 +812,12 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         beneficiary, named = requester, True  # "Kim asked for mercy": for himself
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
-    return _Request(requester, addressee, beneficiary, date, sentence, rule, named)
+    governed = {
+        mention.actor.name
+        for mention in actor_mentions(cast, sentence, sentence.start, cue.start())
+        if mention.actor.kind is ActorKind.PERSON and _object_of_preposition(text, sentence, mention)
+    }
+    return _Request(requester, addressee, beneficiary, date, sentence, rule, named, governed)
 
 
 def _kin_person(cast: Cast, requester: Actor) -> Actor | None:
@@ -969,7 +982,7 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
         if request.beneficiary is None or (
             request.beneficiary.kind is ActorKind.GROUP and _INDEFINITE.match(request.beneficiary.name)
         ):
-            skip = {_names(request.requester), _names(request.addressee)}
+            skip = {_names(request.requester), _names(request.addressee)} | request.named_before
             others = [person for person in cast.salient_people() if person.name not in skip]
             if not others:
                 continue

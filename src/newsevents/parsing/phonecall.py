@@ -50,7 +50,7 @@ _KEYWORDS = ("phon", "call", "rang", "dial")
 _CONFIRM = re.compile(r"phon|\bcall|\brang\b|\bdiall?ed\b", re.IGNORECASE)
 _SPOKE = re.compile(
     r"\b(?:spoke|spoken|speak|speaks|speaking|talked|talk|talks|talking|chatted|conferred|told|tells"
-    r"|assured|warned|urged|thanked|congratulated|discussed|agreed)\b"
+    r"|assured|warned|urged|thanked|congratulated|discussed|agreed|exchanged|consulted|conversed)\b"
     r"(?:[^.;:!?]|(?<=[A-Z])\.){0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
     re.IGNORECASE,
 )
@@ -237,7 +237,7 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
         seen_spans.append((start, end))
         if _blocked(article, sentence, start, end):
             continue
-        subject = subject_of(cast, article, sentence, start)
+        subject = _subject(cast, sentence, start)
         opening = text[sentence.start : start].strip(' "“') == ""
         if not subject and opening and _PARTICIPLE.match(found.group()):
             # "Speaking by telephone on Monday, X and Y discussed ...": the actors follow the comma
@@ -275,7 +275,7 @@ def _phoned(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Ite
         start, end = found.start(), found.end()
         if _blocked(article, sentence, start, end):
             continue
-        subject = subject_of(cast, article, sentence, start)
+        subject = _subject(cast, sentence, start)
         stop = clause_end(sentence, end)
         objects = [
             mention.actor for mention in actor_mentions(cast, sentence, end, stop) if _party(text, mention)
@@ -320,7 +320,7 @@ def _called(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Ite
             continue
         if _NAME_LIST.match(text, follow, sentence.end) is not None:
             continue  # "called Cruz, Rubio and Kasich liars": a list of names, then what they were called
-        subject = subject_of(cast, article, sentence, start)
+        subject = _subject(cast, sentence, start)
         for caller in subject:
             participants = distinct([caller, objects[0].actor])
             if len(participants) == 2:
@@ -344,7 +344,11 @@ def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Act
     article = cast.article
     text = article.text
     left = clause_start(sentence, start)
-    people = [mention.actor for mention in actor_mentions(cast, sentence, left, start)]
+    people = [
+        mention.actor
+        for mention in actor_mentions(cast, sentence, left, start)
+        if not _governed(text, sentence, mention)  # "raised the case of X during a call": X is no party
+    ]
     people += people_referred(cast, article, left, start, people, last=False)
     participants = distinct(people)[:2]
     if len(participants) < 2 and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
@@ -424,6 +428,59 @@ def _named_after(text: str, mention: Mention) -> bool:
     return comma >= 0 and window[comma + 2 : comma + 3].isupper()
 
 
+def _subject(cast: Cast, sentence: Sentence, start: int) -> list[Actor]:
+    """
+    The subject before a call word, never a name inside a prepositional phrase: in "Kerry
+    raised the case of reporter Jason Rezaian in a phone call with Zarif" it is Kerry.
+    """
+    subject = subject_of(cast, cast.article, sentence, start)
+    if not subject:
+        return subject
+    text = cast.article.text
+    mentions = actor_mentions(cast, sentence, sentence.start, start)
+    last = {mention.actor.name: mention for mention in mentions}  # each actor's last mention
+    governed = {
+        name
+        for name, mention in last.items()
+        if _governed(text, sentence, mention) and not _PRONOUN_AFTER.search(text, mention.end, start)
+    }
+    if not any(actor.name in governed for actor in subject):
+        return subject
+    kept = [actor for actor in subject if actor.name not in governed]
+    if kept:
+        return kept
+    free = [mention.actor for mention in mentions if mention.actor.name not in governed]
+    return free[-1:]
+
+
+_PRONOUN_AFTER = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
+_GOVERNED = re.compile(
+    r"\b(?:of|for|with|to|from|about|against|on|at|in|by|over|under|into|regarding)\s+((?:[\w'’.-]+\s+){0,3})$"
+)
+_OFFICE_NOUNS = frozenset(
+    {"government", "leader", "minister", "head", "chief", "office", "ministry", "people"}
+)
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "week", "month", "year", "morning", "afternoon", "evening", "night", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+
+
+def _governed(text: str, sentence: Sentence, mention: Mention) -> bool:
+    """Whether a mention is the object of a preposition ("the case of jailed reporter X")."""
+    found = _GOVERNED.search(text, max(sentence.start, mention.start - 50), mention.start)
+    if found is None:
+        return False
+    if found.group().startswith("of"):
+        # "the foreign ministers of South Korea": an office of the state, which acts
+        before = text[max(sentence.start, found.start() - 30) : found.start()].split()
+        if before and before[-1].lower().rstrip("s") in _lower_title_words() | _OFFICE_NOUNS:
+            return False
+    between = found.group(1).split()
+    return not any(word.lower().strip(".") in _TIME_WORDS or word[:1].isdigit() for word in between)
+
+
 def _object_gap(gap: str) -> bool:
     """Whether only determiners, titles and capitalised words come before a call's other party."""
     for word in gap.split():
@@ -488,7 +545,7 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
                 for mention in actor_mentions(cast, sentence, end, stop)
                 if _object_gap(text[party_from : mention.start]) and _party(text, mention)
             ][:1]
-            subject = subject_of(cast, article, sentence, start)
+            subject = _subject(cast, sentence, start)
             if not subject and _OPENING_PHRASE.fullmatch(text, sentence.start, start):
                 # "In a phone conversation with X on Monday, Y said ...": Y follows the comma
                 subject = _after_opening(cast, sentence, end)[:1]
