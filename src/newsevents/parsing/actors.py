@@ -384,12 +384,8 @@ _TITLE_GENDER = {
     "First Lady": "f", "Chairwoman": "f", "Spokeswoman": "f", "Congresswoman": "f", "Businesswoman": "f",
     "Actress": "f",
 }  # fmt: skip
-# Written to start with a literal ("M", " ") so that the regex engine skips ahead quickly.
-_HONORIFIC = re.compile(r"M(?<![\w]M)(rs?|s|iss)\.?\s+([A-Z][\w'’-]+)")
-_HONORIFIC_GENDER = {"r": "m", "rs": "f", "s": "f", "iss": "f"}
-_NAME_BEFORE = re.compile(r"[\w'’-]+")
-_PRONOUN_WORD = re.compile(r" (he|she) ")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|insisted|stressed|warned)(?: that)? $")
+_HONORIFICS = (("Mr ", "m"), ("Mr. ", "m"), ("Mrs ", "f"), ("Mrs. ", "f"), ("Ms ", "f"), ("Ms. ", "f"))
+_SAID_VERBS = ("said", "says", "added", "insisted", "stressed", "warned")
 
 
 @attrs.define
@@ -943,8 +939,6 @@ class Cast:
         found: list[Actor] = []
         names = {actor.name for actor in exclude}
         wanted = _PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
-        if wanted is not None:
-            names |= {name for name, gender in self._genders().items() if gender != wanted}
         sentences = self.article.sentences
         last = bisect_right(self._sentence_starts(), before)
         for sentence in reversed(sentences[max(0, last - _LOOKBACK) : last]):
@@ -953,6 +947,8 @@ class Cast:
                 if mention.end > before or actor.kind is not ActorKind.PERSON or actor.name in names:
                     continue
                 names.add(actor.name)
+                if wanted is not None and self.gender_of(actor) not in (wanted, None):
+                    continue  # "her" is not a man the text calls "he"
                 found.append(actor)
                 if len(found) >= count:
                     return found
@@ -962,48 +958,45 @@ class Cast:
         """
         Return the gender (``"m"``, ``"f"``) of the people the text shows it for, by name.
 
-        Only what the text says counts: an honorific ("Mr Obama", "Ms Love"), a gendered
-        title ("Queen", "King"), or a pronoun right after a reporting verb ("Poroshenko said
-        he would ..."). The text is scanned once.
+        Only what the text says counts (see `gender_of`).
         """
-        self._read_until(None)
-        return self._genders()
+        found: dict[str, str] = {}
+        for person in self.people:
+            gender = self.gender_of(person.actor)
+            if gender is not None:
+                found[person.name] = gender
+        return found
 
-    def _genders(self) -> dict[str, str]:
-        """`genders` over the people read so far (pronouns look back only)."""
-        cached = self.__dict__.get("_gender_cache")
-        if isinstance(cached, tuple) and cached[0] == len(self._people):
-            found: dict[str, str] = cached[1]
-            return found
-        hits = self.__dict__.get("_gender_hits")
-        if not isinstance(hits, list):
-            text = self.article.text
-            hits = [
-                (match.group(2), _HONORIFIC_GENDER[match.group(1)]) for match in _HONORIFIC.finditer(text)
-            ]
-            for match in _PRONOUN_WORD.finditer(text):
-                said = _SAID_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
-                if said is None:
-                    continue
-                # the name just before "said he": the last capitalised word within 40 characters
-                window = text[max(0, said.start() - 40) : said.start()]
-                names = [word for word in _NAME_BEFORE.findall(window) if word[:1].isupper()]
-                if names:
-                    hits.append((names[-1], "m" if match.group(1) == "he" else "f"))
-            self.__dict__["_gender_hits"] = hits
-        genders: dict[str, str] = {}
-        conflicting: set[str] = set()
-        for person in self._people:
-            if person.title is not None and person.title in _TITLE_GENDER:
-                genders[person.name] = _TITLE_GENDER[person.title]
-        for name, gender in hits:
-            named = self._person(name)
-            if named is not None and genders.setdefault(named.name, gender) != gender:
-                conflicting.add(named.name)
-        for name in conflicting:
-            del genders[name]
-        self.__dict__["_gender_cache"] = (len(self._people), genders)
-        return genders
+    def gender_of(self, actor: Actor) -> str | None:
+        """
+        Return a person's gender (``"m"``, ``"f"``) when the text shows it, else None.
+
+        Only what the text says counts: a gendered title ("Queen", "King"), an honorific with
+        the surname ("Mr Obama", "Ms Love"), or a pronoun right after the surname and a
+        reporting verb ("Poroshenko said he would ..."); both genders shown is None.
+
+        Args:
+            actor: A person of this article.
+        """
+        cache: dict[str, str | None] = self.__dict__.setdefault("_gender_cache", {})
+        if actor.name in cache:
+            return cache[actor.name]
+        shown: set[str] = set()
+        if actor.title is not None and actor.title in _TITLE_GENDER:
+            shown.add(_TITLE_GENDER[actor.title])
+        text = self.article.text
+        surname = actor.name.split()[-1]
+        for honorific, gender in _HONORIFICS:
+            if text.find(honorific + surname) >= 0:
+                shown.add(gender)
+        for verb in _SAID_VERBS:
+            if text.find(f"{surname} {verb} he ") >= 0 or text.find(f"{surname} {verb} that he ") >= 0:
+                shown.add("m")
+            if text.find(f"{surname} {verb} she ") >= 0 or text.find(f"{surname} {verb} that she ") >= 0:
+                shown.add("f")
+        found = next(iter(shown)) if len(shown) == 1 else None
+        cache[actor.name] = found
+        return found
 
     def sentences_before(self, at: int, *, count: int) -> list[Sentence]:
         """

@@ -54,6 +54,7 @@ _SPOKE = re.compile(
     r"(?:[^.;:!?]|(?<=[A-Z])\.){0,80}?\b(?:by|on the|over the|via|in a) (?:tele)?phone\b",
     re.IGNORECASE,
 )
+_PHONED_WORDS = ("phoned", "rang", "called up", "dial")
 _PHONED = re.compile(
     r"\b(?:phoned|telephoned|rang|called up|rang up|diall?ed)\b(?! out| off| in\b| down\b| back\b)",
     re.IGNORECASE,
@@ -230,6 +231,8 @@ def _again(cast: Cast, sentence: Sentence, mention: _Mention) -> _Mention | None
 
 def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) -> Iterator[_Mention]:
     """ "X spoke by phone with Y", "X spoke to Y on the telephone"."""
+    if "phone" not in sentence.text.lower():
+        return  # a cheap test before the pattern
     article = cast.article
     text = article.text
     for found in islice(_SPOKE.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
@@ -269,6 +272,9 @@ def _spoke(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
 
 def _phoned(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Iterator[_Mention]:
     """ "X phoned Y": X is the initiator; coordinated callers make one call each."""
+    lowered = sentence.text.lower()
+    if not any(word in lowered for word in _PHONED_WORDS):
+        return  # a cheap test before the pattern
     article = cast.article
     text = article.text
     for found in islice(_PHONED.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
@@ -295,6 +301,8 @@ def _called(cast: Cast, sentence: Sentence, _seen: list[tuple[int, int]]) -> Ite
     "X called Y on Tuesday", "X called Y to congratulate him": a call, when nothing follows Y
     but a time, an end of clause or a purpose ("called Y a liar", "called Y's plan absurd" are not).
     """
+    if "called" not in sentence.text:
+        return  # a cheap test before the pattern
     article = cast.article
     text = article.text
     for found in islice(_CALLED.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
