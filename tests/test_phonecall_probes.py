@@ -1113,6 +1113,27 @@ PARDON_PROBES = (
         "Rezaian is held in Iran.",
         requests=(Request("John Kerry", ANY, "Jason Rezaian", "2016-03-05"),),
     ),
+    Probe(
+        "quash-the-sentence-and-release",
+        "Amnesty International called on the Saudi authorities to quash the sentence and release Raif Badawi.",
+        requests=(Request("Amnesty International", "Saudi Arabia", "Raif Badawi"),),
+    ),
+    Probe(
+        "possessive-state-leaders",
+        "Secretary of State John Kerry urged Iran's leaders on Monday to free Washington Post reporter Jason "
+        "Rezaian.",
+        requests=(Request("John Kerry", "Iran", "Jason Rezaian", "2016-03-07"),),
+    ),
+    Probe(
+        "demonym-authorities",
+        "The European Union called on Russian authorities to release Ukrainian pilot Nadiya Savchenko.",
+        requests=(Request("European Union", "Russia", "Nadiya Savchenko"),),
+    ),
+    Probe(
+        "government-of-a-state",
+        "The United States urged the government of Bahrain to release opposition leader Sheikh Ali Salman.",
+        requests=(Request("United States", "Bahrain", "Ali Salman"),),
+    ),
 )
 
 PARDON_TRAPS = (

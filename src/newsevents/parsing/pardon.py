@@ -88,6 +88,8 @@ _BLOCKING = frozenset({"modal", "negation"})
 _OBJECT_TAIL = re.compile(
     r"\bto\s+(?:\w+\s+){0,2}$|\bfor\s+(?:(?:a|an|the|his|her|their)\s+)?(?:\w+\s+)?$"
     r"|\bto\s+(?:grant|give|offer|issue)\s+[^.;]{1,60}?\s(?:a|an|the)\s+(?:\w+\s+)?$"
+    # "to quash the sentence and release X": a second infinitive of the same request
+    r"|\bto\s+[a-z]+\s+(?:[\w'’-]+\s+){0,4}and\s+(?:immediately\s+)?$"
 )
 # "called for X, while discussing press freedom": a new clause, not the request's content
 _NEW_CLAUSE = re.compile(
