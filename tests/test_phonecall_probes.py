@@ -1290,6 +1290,10 @@ def test_probe(probe: Probe) -> None:
         ("Imprisoned WikiLeaks founder Julian Assange spoke on Monday.", {"Imprisoned WikiLeaks"}),
         ("Residents of Deir Ezzor fled on Monday.", {"Deir Ezzor"}),
         ("Kurdish Peshmerga fighters advanced on Mosul.", {"Kurdish Peshmerga"}),
+        ("Speaking Tuesday, President Barack Obama said the deal was good.", {"Speaking Tuesday"}),
+        ("Protesters gathered in Tel Aviv on Saturday.", {"Tel Aviv"}),
+        ("Black Lives Matter activists marched on Sunday.", {"Black Lives Matter"}),
+        ("Jailed Kremlin critic Alexei Navalny spoke.", {"Jailed Kremlin"}),
     ],
 )
 def test_places_and_sentence_openers_are_not_people(text: str, not_people: set[str]) -> None:
@@ -1336,3 +1340,19 @@ def test_the_recognisers_never_fail_on_mangled_probes() -> None:
             for event in recogniser(article):  # raises on a bug: parse() would only log it
                 assert event.evidence is not None
                 assert article.text[event.evidence.start : event.evidence.end] == event.evidence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Detained American Kevin Garratt spoke on Monday.", "Kevin Garratt"),
+        ("Jailed Saudi Blogger Raif Badawi spoke on Monday.", "Raif Badawi"),
+        ("Fellow Republican Ted Cruz spoke on Monday.", "Ted Cruz"),
+        ("New York Governor Andrew Cuomo spoke on Monday.", "Andrew Cuomo"),
+        ("Army Private Chelsea Manning spoke on Monday.", "Chelsea Manning"),
+        ("Imprisoned WikiLeaks founder Julian Assange spoke on Monday.", "Julian Assange"),
+    ],
+)
+def test_the_name_starts_after_its_modifiers(text: str, person: str) -> None:
+    """Words before a name (a participle, a state, a party, a place with a title) are not part of it."""
+    assert [person] == [p.name for p in Cast.for_article(Article(text)).people]

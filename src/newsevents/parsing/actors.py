@@ -528,6 +528,7 @@ class Cast:
         whole = list(tokens)
         if whole and country_code(text[whole[0][0] : whole[-1][1]]) is not None:
             return  # a country's name ("United Arab Emirates"): the mentions read it as a state
+        tokens = self._after_modifiers(tokens, nonnames)
         # a leading country ("Russian President", "Saudi Arabia's King") and titles
         prefixes = _country_prefixes()
         changed = True
@@ -634,6 +635,37 @@ class Cast:
             return
         name = " ".join(names)
         self._add(Person(name, title=title, group=title_groups(title) if title else None, country=country))
+
+    def _after_modifiers(
+        self, tokens: list[tuple[int, int, str]], nonnames: frozenset[str]
+    ) -> list[tuple[int, int, str]]:
+        """
+        The run from a state or a non-name word inside it, with at least two words after it:
+        "Detained American Kevin Garratt" reads from "American", "Fellow Republican Ted Cruz"
+        from "Ted". A leading title or state is left to the caller ("President of France").
+        """
+        if len(tokens) < 3 or tokens[0][2] in _TITLE_FIRSTS:
+            return tokens
+        text = self.article.text
+        prefixes = _country_prefixes()
+        first = _TOKEN.match(text, tokens[0][0])
+        if first is None or _country_at(text, first) is not None:
+            return tokens
+        for position in range(1, len(tokens) - 2):
+            word = tokens[position][2]
+            if (
+                word in nonnames
+                and not self._known_token(word)
+                and tokens[position + 1][2] not in _CONNECTORS
+            ):
+                return self._after_modifiers(tokens[position + 1 :], nonnames)
+            lead = _fold(word)
+            if lead in prefixes or lead.split("'")[0] in prefixes or lead.rstrip(".") in prefixes:
+                match = _TOKEN.match(text, tokens[position][0])
+                found = _country_at(text, match) if match is not None else None
+                if found is not None:
+                    return tokens[position:]
+        return tokens
 
     def _not_a_person(self, tokens: list[tuple[int, int, str]], sentence: Sentence) -> bool:
         """
