@@ -559,6 +559,29 @@ CALL_PROBES = (
         "with Iranian Foreign Minister Mohammad Javad Zarif on Saturday.",
         calls=(_call("John Kerry", "Mohammad Javad Zarif", date="2016-03-05"),),
     ),
+    Probe(
+        "initiated-by-the-american-side",
+        "Russian President Vladimir Putin and U.S. President Barack Obama spoke by phone on Monday. The call "
+        "was initiated by the American side, the Kremlin said.",
+        calls=(_call("Vladimir Putin", "Barack Obama", initiator="Barack Obama", date="2016-03-07"),),
+    ),
+    Probe(
+        "at-a-capitals-request",
+        "Russian President Vladimir Putin and U.S. President Barack Obama spoke by phone on Monday at "
+        "Washington's request, the Kremlin said.",
+        calls=(_call("Vladimir Putin", "Barack Obama", initiator="Barack Obama", date="2016-03-07"),),
+    ),
+    Probe(
+        "returned-a-call-from",
+        "Turkish President Tayyip Erdogan returned a call from Russian President Vladimir Putin on Tuesday.",
+        calls=(_call("Tayyip Erdogan", "Vladimir Putin", initiator="Tayyip Erdogan", date="2016-03-08"),),
+    ),
+    Probe(
+        "placed-a-call-to-demonym-title",
+        "U.S. President Barack Obama placed a call to Russian President Vladimir Putin on Monday, the White "
+        "House said.",
+        calls=(_call("Barack Obama", "Vladimir Putin", initiator="Barack Obama", date="2016-03-07"),),
+    ),
 )
 
 CALL_TRAPS = (

@@ -91,7 +91,9 @@ _AT_REQUEST = re.compile(
     r"\bat\s+(?:the\s+)?(\S+?)['’]s?\s+(?:request|initiative|invitation)\b", re.IGNORECASE
 )
 # "X made a phone call to Y", "X placed a call to Y": X called
+_RETURNED_BEFORE = re.compile(r"\breturned\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
 _MADE_BEFORE = re.compile(r"\b(?:made|placed|put in|put through)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
+_SIDE = re.compile(r"\s+the\s+([A-Z][\w.-]*)\s+side\b")
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _AFTER_PLANNED = re.compile(
@@ -192,17 +194,29 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
             continue  # a cheap test before the pattern
         found = pattern.search(article.text, sentence.start, sentence.end)
         if found is not None:
-            after = actor_mentions(cast, sentence, found.end(), sentence.end)
-            if after and after[0].actor.kind is not ActorKind.COUNTRY:
+            side = _SIDE.match(article.text, found.end())
+            if side is not None:  # "initiated by the American side"
+                code = country_code(side.group(1))
+                return Actor.state(code) if code is not None else None
+            after = actor_mentions(cast, sentence, found.end(), min(sentence.end, found.end() + 80))
+            if after and _object_gap(article.text[found.end() : after[0].start]):
                 return after[0].actor
-            if after:
-                return after[0].actor
+            return None
     found = _AT_REQUEST.search(article.text, sentence.start, sentence.end) if "at " in said else None
     if found is not None:
         owner = actor_mentions(cast, sentence, found.start(1), found.end())
         if owner and owner[0].start == found.start(1):
             return owner[0].actor
+        capital = _capital_states().get(found.group(1).rstrip("'’"))
+        if capital is not None:
+            return Actor.state(capital)  # "at Washington's request"
     return None
+
+
+@cache
+def _capital_states() -> dict[str, str]:
+    """Capitals that stand for their state ("at Washington's request"), from ``capitals.tsv``."""
+    return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
 
 
 def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
@@ -344,7 +358,8 @@ def _call_to(cast: Cast, sentence: Sentence, end: int) -> re.Match[str] | None:
     if found is None:
         return None
     after = actor_mentions(cast, sentence, found.end(), min(sentence.end, found.end() + 60))
-    return found if after and after[0].start - found.end() <= 1 else None
+    text = cast.article.text
+    return found if after and _object_gap(text[found.end() : after[0].start]) else None
 
 
 def _in_a_call(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Actor]:
@@ -565,7 +580,8 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
                 rule = "phonecall.the_call"
         initiator = _initiator(cast, sentence, participants)
         if from_ is not None and participants:
-            initiator = participants[-1]
+            # "X returned a call from Y": X called Y back
+            initiator = participants[0] if _RETURNED_BEFORE.search(before) else participants[-1]
         elif with_ is not None and participants and _MADE_BEFORE.search(before) is not None:
             initiator = participants[0]  # "X made a phone call to Y"
         yield _Mention(
