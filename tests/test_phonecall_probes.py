@@ -791,6 +791,22 @@ CALL_TRAPS = (
         "called-a-list-of-names-liars",
         "Republican front-runner Donald Trump called Ted Cruz, Marco Rubio and John Kasich liars on Tuesday.",
     ),
+    Probe(
+        "told-a-newspaper-by-phone",
+        "Opposition leader Henrique Capriles told The New York Times by phone that the vote was rigged.",
+    ),
+    Probe(
+        "spoke-to-a-newspaper-by-phone",
+        "Senator John McCain spoke to the Washington Post by phone on Monday.",
+    ),
+    Probe(
+        "told-a-newspaper-in-a-phone-call",
+        "Governor Rick Scott told the Miami Herald in a phone call that he would sign the bill.",
+    ),
+    Probe(
+        "told-an-agency-by-phone",
+        "Syrian opposition figure Louay Safi told Anadolu Agency by phone that the talks had collapsed.",
+    ),
 )
 
 # --------------------------------------------------------------------------- pardon requests

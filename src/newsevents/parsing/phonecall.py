@@ -223,6 +223,10 @@ def _read_sentence(cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
     seen_spans: list[tuple[int, int]] = []
     for reader in (_spoke, _phoned, _called, _nouns):
         for mention in reader(cast, sentence, seen_spans):
+            # people and states talk on the phone; a newspaper or an agency on the line is an interview
+            mention.participants = [
+                actor for actor in mention.participants if actor.kind is not ActorKind.ORGANIZATION
+            ]
             yield mention
             again = _again(cast, sentence, mention)
             if again is not None:
