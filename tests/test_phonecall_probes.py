@@ -1308,6 +1308,16 @@ PARDON_TRAPS = (
         "release-funds-after-title",
         "The president, Barack Obama, asked Congress to release funds for the Zika response.",
     ),
+    Probe(
+        "commuters-and-funds",
+        "Transport officials called on commuters to avoid the city centre. Obama urged Congress to free up "
+        "funding for the Zika response. The airline asked passengers to release their seat belts.",
+    ),
+    Probe(
+        "free-the-press-and-a-whale",
+        "Rights groups called on the government to free the press from censorship. Police asked the public "
+        "to help free a whale stranded on the beach.",
+    ),
 )
 
 PROBES = CALL_PROBES + CALL_TRAPS + PARDON_PROBES + PARDON_TRAPS

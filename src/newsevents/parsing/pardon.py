@@ -72,7 +72,7 @@ _POSSESSOR = re.compile(r"\b(his|her|their)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _STOP = re.compile(
     r"[,.;:!?\"“”()—–]|\s-+\s|\s(?:from|in|on|at|as|after|before|who|which|that|and|but|to|by|for|with|while|during|"
-    r"rapidly|immediately|quickly|said|says)\b",
+    r"rapidly|immediately|quickly|said|says|unharmed|unconditionally|safely|alive|soon|now)\b",
     re.IGNORECASE,
 )
 _POSSESSIVE_DETERMINER = re.compile(r"\b(?:his|her|their)\s", re.IGNORECASE)
@@ -352,7 +352,7 @@ def _beneficiary(
         if written and len(written.split()) <= 5:
             if _POSSESSIVE_KIN.match(written):
                 return None, False, True  # "his son's release": whose son, the requester says
-            return _group(written), False, _is_people(written)
+            return _beneficiary_described(written), False, _is_people(written)
     # "to pardon Issachar", "to release all American detainees" (not "a pardon from Putin")
     after_start = action.end()
     if _SELF_END.match(text, after_start) is not None:
@@ -390,7 +390,7 @@ def _beneficiary(
         if described is not None:
             return described, True, True  # "the jailed blogger": the one blogger the article names
         if _is_people(written):
-            return _group(written), False, True
+            return _beneficiary_described(written), False, True
         # only what is released or freed must be people ("release funds"); after "clemency" or
         # "pardon" the words that follow say something else ("petition for clemency including ...")
         return None, False, not action.group().lower().startswith(("releas", "free"))
@@ -460,6 +460,16 @@ def _plural_antecedent(text: str, start: int, end: int) -> Actor | None:
         begin = tokens[first][1]
         return Actor.group(text[begin : tokens[index][1] + len(word)])
     return None
+
+
+def _beneficiary_described(written: str) -> Actor | None:
+    """
+    A beneficiary the text describes: "the girl" is one person, "political prisoners" a group;
+    an indefinite one ("an Israeli-American woman") stays a description the article may name later.
+    """
+    if _INDEFINITE.match(written):
+        return _group(written)
+    return _described(written)
 
 
 def _requester(
