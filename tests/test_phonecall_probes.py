@@ -582,6 +582,32 @@ CALL_PROBES = (
         "House said.",
         calls=(_call("Barack Obama", "Vladimir Putin", initiator="Barack Obama", date="2016-03-07"),),
     ),
+    Probe(
+        "first-conversation-since-is-the-same-call",
+        "Russian President Vladimir Putin phoned U.S. President Barack Obama on Tuesday. The two leaders spoke "
+        "for 30 minutes, the Kremlin said. It was their first phone conversation since September.",
+        calls=(_call("Vladimir Putin", "Barack Obama", initiator="Vladimir Putin", date="2016-03-08"),),
+    ),
+    Probe(
+        "during-the-call-and-in-the-call-are-one-call",
+        "U.S. President Barack Obama spoke by phone with Russian President Vladimir Putin on Tuesday about "
+        "Syria. During the call, Obama urged Putin to halt air strikes. In the call, Putin told Obama that "
+        "Russia would keep up its campaign. Obama also spoke by phone with German Chancellor Angela Merkel on "
+        "Wednesday.",
+        calls=(
+            _call("Barack Obama", "Vladimir Putin", date="2016-03-08"),
+            _call("Barack Obama", "Angela Merkel", date="2016-03-09"),
+        ),
+    ),
+    Probe(
+        "had-last-spoken-in-a-month-is-another-call",
+        "Turkish President Tayyip Erdogan spoke by phone with Russian President Vladimir Putin on Tuesday. "
+        "Erdogan had last spoken to Putin by phone in November.",
+        calls=(
+            _call("Tayyip Erdogan", "Vladimir Putin", date="2016-03-08"),
+            _call("Tayyip Erdogan", "Vladimir Putin", date="2015-11"),
+        ),
+    ),
 )
 
 CALL_TRAPS = (

@@ -149,7 +149,7 @@ def _is_reporting(article: Article, sentence: Sentence, span: TimeSpan) -> bool:
 # "since his arrest in 2012", "who was sentenced on Monday": a time of another event; a tie
 # ("shortly after sentencing in 2013") is not matched and dates the event (Clarification 11)
 _OTHER_EVENT_BEFORE = re.compile(
-    r"(?:\bsince\s+(?:(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,2})?"
+    r"(?:\b(?:since|until)\s+(?:(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,3})?"
     r"|\bwho\s+(?:was|were|had been|has been|is|are)\s+(?:[\w-]+\s+){0,2})"
     r"(?:(?:in|on|at|last|late|early)\s+)?$",
     re.IGNORECASE,
@@ -166,6 +166,8 @@ def dates_another_event(article: Article, sentence: Sentence, span: TimeSpan) ->
         sentence: The sentence holding the expression.
         span: The expression.
     """
+    if span.text[:6].lower() in ("since ", "until "):
+        return True  # "their first call since September": a span's start, not the event's day
     before = article.text[max(sentence.start, span.start - 40) : span.start]
     return _OTHER_EVENT_BEFORE.search(before) is not None
 
