@@ -237,7 +237,7 @@ def _described(text: str) -> Actor | None:
         return actor
     if head_words[0].lower() in ("a", "an", "one"):
         name = " ".join(name.split()[1:])
-    return Actor.person(name)
+    return Actor.person(name) if name.strip() else None
 
 
 @cache
