@@ -1199,6 +1199,21 @@ PARDON_PROBES = (
         "The United States urged the government of Bahrain to release opposition leader Sheikh Ali Salman.",
         requests=(Request("United States", "Bahrain", "Ali Salman"),),
     ),
+    Probe(
+        "two-authorities-two-requests",
+        "Amnesty International urged Egypt and Bahrain on Monday to release jailed activists.",
+        requests=(
+            Request("Amnesty International", "Egypt", Group("activists"), "2016-03-07"),
+            Request("Amnesty International", "Bahrain", Group("activists"), "2016-03-07"),
+        ),
+    ),
+    Probe(
+        "an-authority-whose-name-holds-and",
+        "Lawyers for Daniel Lucas filed a petition asking the State Board of Pardons and Paroles to commute "
+        "his sentence.",
+        requests=(Request(Group("Lawyers", "Lucas"), ANY, "Daniel Lucas"),),
+        abstain_ok=True,
+    ),
 )
 
 PARDON_TRAPS = (

@@ -81,6 +81,7 @@ _LODGED_WITH = re.compile(
     r"(?:\s+a\s+letter)?\s+to)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
@@ -185,6 +186,8 @@ class _Request:
     beneficiary_named: bool
     #: The people the request's sentence names before its cue: asking or asked, never the beneficiary.
     named_before: set[str] = attrs.field(factory=set)
+    #: Further authorities asked in the same words ("urged Egypt and Bahrain to ...").
+    also_to: list[Actor] = attrs.field(factory=list)
 
 
 # --------------------------------------------------------------------------- noun phrases
@@ -829,7 +832,32 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         for mention in actor_mentions(cast, sentence, sentence.start, cue.start())
         if mention.actor.kind is ActorKind.PERSON and _object_of_preposition(text, sentence, mention)
     }
-    return _Request(requester, addressee, beneficiary, date, sentence, rule, named, governed)
+    also_to = _coordinated_addressees(cast, sentence, addressee, action.start()) if kind == "object" else []
+    return _Request(requester, addressee, beneficiary, date, sentence, rule, named, governed, also_to)
+
+
+def _coordinated_addressees(
+    cast: Cast, sentence: Sentence, addressee: Actor | None, stop: int
+) -> list[Actor]:
+    """
+    The states or people coordinated with the addressee before the requested act ("Egypt and
+    Bahrain"); never organisations, whose names hold "and" ("Board of Pardons and Paroles").
+    """
+    if addressee is None or addressee.kind not in (ActorKind.COUNTRY, ActorKind.PERSON):
+        return []
+    text = cast.article.text
+    mentions = actor_mentions(cast, sentence, sentence.start, stop)
+    for index, mention in enumerate(mentions[:-1]):
+        if mention.actor.name != addressee.name:
+            continue
+        following = mentions[index + 1]
+        if (
+            _AND_ONLY.fullmatch(text, mention.end, following.start)
+            and following.actor.kind is addressee.kind
+            and following.actor.name != addressee.name
+        ):
+            return [following.actor]
+    return []
 
 
 def _kin_person(cast: Cast, requester: Actor) -> Actor | None:
@@ -1046,6 +1074,8 @@ def find_pardon_requests(article: Article) -> Iterator[PardonRequest]:
             request = _request_at(cast, sentence, action)
             if request is not None:
                 requests.append(request)
+                # "urged Egypt and Bahrain to release ...": one request per authority (Clarification 7)
+                requests.extend(attrs.evolve(request, addressee=other) for other in request.also_to)
                 break
     for request in _merge(cast, requests):
         if request.requester is None or request.beneficiary is None:
