@@ -15,6 +15,7 @@ import newsevents
 from newsevents import Actor, Event, NewsEventsError, PardonRequest, PartialDate, PhoneCall, register
 from newsevents.parsing import Article, recognisers, register_recogniser, unregister_recogniser
 from newsevents.parsing.article import evidence_for
+from newsevents.parsing.clauses import cues
 from newsevents.registry import unregister
 
 DEC26 = datetime.date(2019, 12, 26)
@@ -496,3 +497,22 @@ def test_any_news_like_text_parses_with_exact_evidence(
 def test_any_text_parses(text: str) -> None:
     """Any string gives a list of events and never an exception."""
     assert isinstance(newsevents.parse(text), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Putin will speak by phone", {"modal"}),
+        ("They didn't call", {"negation"}),
+        ("Kerry won’t call", {"negation"}),
+        ("We'll call", {"modal"}),
+        ("He plans to call", {"modal"}),
+        ("Theresa May spoke", set()),
+        ("the unsaid thing", set()),
+        ("Netanyahu's office said", {"report"}),
+        ("refused to take the call", {"refusal"}),
+    ],
+)
+def test_cues_are_whole_words_and_capitalised_words_are_names(text: str, kinds: set[str]) -> None:
+    """Cue words count as whole words (and clitics); a capitalised word after the first is a name."""
+    assert kinds == cues(text)

@@ -54,6 +54,19 @@ def _cue_table() -> dict[tuple[str, ...], str]:
     return {tuple(row[0].lower().split()): row[1] for row in table("cues.tsv") if len(row) >= 2}
 
 
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    """
+    One pass over a text finds its cue words: the phrases of ``cues.tsv`` as whole words, and
+    the clitics "n't" and "'ll" at the end of a word ("didn't", "we'll").
+    """
+    phrases = sorted((" ".join(key) for key in _cue_table() if key[0][:1].isalpha()), key=len, reverse=True)
+    words_ = "|".join(r"\s+".join(re.escape(word) for word in phrase.split()) for phrase in phrases)
+    return re.compile(
+        r"(?<![\w'’])(?:" + words_ + r")(?![\w'’])|(?<=\w)(?:n['’]t|['’]ll)(?![\w'’])", re.IGNORECASE
+    )
+
+
 def cues(text: str) -> set[str]:
     """
     Return the kinds of cue words found in a text ("modal", "negation", "report").
@@ -63,26 +76,22 @@ def cues(text: str) -> set[str]:
     Args:
         text: A stretch of a sentence, typically from the clause start to the trigger.
     """
-    tokens = [
-        token.lower() if index == 0 or not token[:1].isupper() else "\x00"
-        for index, token in enumerate(_WORD.findall(text.replace("’", "'")))
-    ]
-    expanded: list[str] = []
-    for token in tokens:
-        if token.endswith("n't") and len(token) > 3:
-            expanded.extend((token[:-3], "n't"))
-        elif token.endswith("'ll"):
-            expanded.extend((token[:-3], "'ll"))
-        else:
-            expanded.append(token)
     found: set[str] = set()
     table_ = _cue_table()
-    for index in range(len(expanded)):
-        for size in (1, 2):
-            key = tuple(expanded[index : index + size])
-            if len(key) == size and key in table_:
-                found.add(table_[key])
+    first = _FIRST_WORD.search(text)
+    opening = first.start() if first is not None else 0
+    for match in _cue_pattern().finditer(text):
+        written = match.group()
+        if written[:1].isupper() and match.start() != opening:
+            continue
+        key = tuple(written.lower().replace("’", "'").split())
+        kind = table_.get(key)
+        if kind is not None:
+            found.add(kind)
     return found
+
+
+_FIRST_WORD = re.compile(r"[\w'’]")
 
 
 def clause_start(sentence: Sentence, position: int) -> int:
