@@ -1214,6 +1214,29 @@ PARDON_PROBES = (
         requests=(Request(Group("Lawyers", "Lucas"), ANY, "Daniel Lucas"),),
         abstain_ok=True,
     ),
+    Probe(
+        "a-request-from-someones-wife",
+        "The Saudi king received a request from Raif Badawi's wife for a royal pardon.",
+        requests=(Request(Described("wife", "Badawi"), ANY, "Raif Badawi"),),
+    ),
+    Probe(
+        "a-request-for-a-pardon-to",
+        "Naama Issachar's mother Yaffa submitted a request for a pardon to President Vladimir Putin on Monday.",
+        requests=(
+            Request(Described("mother", "Issachar"), "Vladimir Putin", "Naama Issachar", "2016-03-07"),
+        ),
+    ),
+    Probe(
+        "a-request-rejected-on-a-day",
+        "Death row inmate Kelly Gissendaner's request for clemency was rejected by the parole board on "
+        "Tuesday.",
+        requests=(Request("Kelly Gissendaner", ANY, "Kelly Gissendaner", None),),
+    ),
+    Probe(
+        "possessive-lawyers-filed-a-petition",
+        "Richard Glossip's lawyers have filed a new clemency petition, arguing he is innocent.",
+        requests=(Request(Group("lawyers", "Glossip"), ANY, "Richard Glossip"),),
+    ),
 )
 
 PARDON_TRAPS = (

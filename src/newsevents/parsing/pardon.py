@@ -63,7 +63,7 @@ _NOT_REQUESTS = re.compile(
 _FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
 _DECIDER = re.compile(
     r"\b(?:reject(?:ed)?|den(?:y|ied)|grant(?:ed)?|turn(?:ed)? down|refus(?:e|ed)|consider(?:ed)?"
-    r"|dismiss(?:ed)?|approv(?:e|ed))\s+"
+    r"|dismiss(?:ed)?|approv(?:e|ed)|received?)\s+"
     r"(?:(?:his|her|their|the|a)\s+|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}['’]s?\s+)"
     r"(?:[\w-]+\s+)?(?:petition|request|plea|application|appeal)",
     re.IGNORECASE,
@@ -82,6 +82,13 @@ _LODGED_WITH = re.compile(
     re.IGNORECASE,
 )
 _AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
+_TO_AFTER = re.compile(r"\s+to\s")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_DECIDED = re.compile(
+    r"\b(?:was|were|has been|had been)\s+(?:\w+\s+)?(?:rejected|denied|granted|turned down|refused|dismissed"
+    r"|approved|accepted)\b",
+    re.IGNORECASE,
+)
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
@@ -360,6 +367,10 @@ def _beneficiary(
     after_start = action.end()
     if _SELF_END.match(text, after_start) is not None:
         return None, False, True
+    if _TO_AFTER.match(text, after_start) and _DETERMINER_BEFORE.search(
+        text, max(0, action.start() - 30), action.start()
+    ):
+        return None, False, True  # "a request for a pardon to President X": X is asked
     window_end = clause_end(sentence, after_start) if after_start < sentence.end else sentence.end
     named = [
         mention
@@ -372,8 +383,8 @@ def _beneficiary(
     if phrase is not None:
         written = text[phrase[0] : phrase[1]]
         lowered = written.lower()
-        if lowered.startswith(("from ", "by ")) or lowered in ("from", "by"):
-            return None, False, True
+        if lowered.startswith(("from ", "by ", "to ")) or lowered in ("from", "by", "to"):
+            return None, False, True  # "a pardon from Putin", "a request for a pardon to Putin"
         if lowered.startswith("for "):
             written, lowered = written[4:], lowered[4:]
         if lowered.startswith(("his ", "her ", "their ")) and "sentence" not in lowered:
@@ -482,6 +493,12 @@ def _requester(
     text = article.text
     # "calls for clemency from human rights groups" (but "sought a pardon from Putin" asks Putin)
     nominal = " ".join(cue.group().lower().split()) in _NOMINAL
+    if kind == "petition":
+        after_cue = _FROM.match(text, cue.end())
+        if after_cue is not None:
+            found = actor_mentions(cast, sentence, after_cue.end(), min(sentence.end, after_cue.end() + 60))
+            if found and found[0].start == after_cue.end():
+                return _with_possessive_group(article, found[0])  # "a request from Badawi's wife for ..."
     if (kind == "for" and nominal) or kind == "petition":
         after = _FROM.match(text, action.end())
         if after is not None:
@@ -719,6 +736,13 @@ def _addressee(
             people = cast.people_before(cue.start(), count=1, exclude=(requester,) if requester else ())
             if people:
                 return people[0], True
+    # "a request for a pardon to President X"
+    to = _TO_AFTER.match(text, action.end())
+    if to is not None and _DETERMINER_BEFORE.search(text, max(0, action.start() - 30), action.start()):
+        found = actor_mentions(cast, sentence, to.end() - 1, min(sentence.end, to.end() + 60))
+        gap = text[to.end() - 1 : found[0].start].strip() if found else ""
+        if found and (not gap or _only_title_words(f" {gap} ")) and found[0].actor.name not in skip:
+            return found[0].actor, True
     # "sought clemency for his client from the Army"
     window = text[action.end() : clause_end(sentence, action.end()) + 1]
     from_at = window.find(" from ")
@@ -909,7 +933,7 @@ def _compound_request(
         # "the clemency request of Richard Glossip"
         found = actor_mentions(cast, sentence, of.end(), min(sentence.end, of.end() + 60))
         if found and found[0].start == of.end():
-            requester = found[0].actor
+            requester = _with_possessive_group(article, found[0])  # "from Raif Badawi's wife"
     elif possessor is not None:
         people = cast.people_before(action.start(), count=1, exclude=tuple(deciders[:1]))
         requester = people[0] if people else None
@@ -925,9 +949,10 @@ def _compound_request(
             requester = _described(text[kin.start() : found[0].end].replace("’", "'"))
             beneficiary = found[0].actor
         elif found:
-            requester = found[0].actor
+            requester = _with_possessive_group(article, found[0])  # "Glossip's lawyers filed a petition"
     if requester is None:
         return None
+    beneficiary = beneficiary or _kin_person(cast, requester)
     addressee: Actor | None = deciders[0] if deciders else None
     if addressee is None:
         after = _WITH_TO.match(text, compound.end())
@@ -953,6 +978,8 @@ def _date(
     stop = clause_end(sentence, action.end())
     for span in sentence_times(article, sentence):
         if start <= span.start and span.end <= stop and not dates_another_event(article, sentence, span):
+            if _DECIDED.search(text, cue.end(), span.start):
+                return None  # "her request for clemency was rejected on Tuesday": the decision's day
             return attached_date(article, sentence, span.start, span.end, reach=0)
     # a sentence-opening time adverbial dates a verbal request: "Shortly after sentencing in 2013, X sought"
     if kind != "petition" and " ".join(cue.group().lower().split()) not in _NOMINAL:
