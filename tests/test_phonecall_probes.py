@@ -1237,6 +1237,11 @@ PARDON_PROBES = (
         "Richard Glossip's lawyers have filed a new clemency petition, arguing he is innocent.",
         requests=(Request(Group("lawyers", "Glossip"), ANY, "Richard Glossip"),),
     ),
+    Probe(
+        "an-amnesty-for-political-prisoners",
+        "The opposition called for an amnesty for political prisoners on Monday.",
+        requests=(Request(Group("opposition"), ANY, Group("political prisoners"), "2016-03-07"),),
+    ),
 )
 
 PARDON_TRAPS = (
@@ -1381,6 +1386,16 @@ PARDON_TRAPS = (
         "free-the-press-and-a-whale",
         "Rights groups called on the government to free the press from censorship. Police asked the public "
         "to help free a whale stranded on the beach.",
+    ),
+    Probe(
+        "free-press-free-elections-tax-amnesty",
+        "Journalists called for a free press and an end to censorship. The opposition demanded free elections "
+        "and asked for free legal aid for protesters. Business groups called for an amnesty for tax evaders.",
+    ),
+    Probe(
+        "release-on-bail-and-children-from-school",
+        "Lawyers asked the court to release their client on bail. Parents urged the school to release their "
+        "children early on Friday.",
     ),
 )
 

@@ -82,6 +82,7 @@ _LODGED_WITH = re.compile(
     re.IGNORECASE,
 )
 _AND_ONLY = re.compile(r"\s+and\s+(?:the\s+)?")
+_FOR_AFTER = re.compile(r"\s+for\s")
 _TO_AFTER = re.compile(r"\s+to\s")
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _DECIDED = re.compile(
@@ -371,6 +372,9 @@ def _beneficiary(
         text, max(0, action.start() - 30), action.start()
     ):
         return None, False, True  # "a request for a pardon to President X": X is asked
+    for_ = _FOR_AFTER.match(text, after_start)
+    if for_ is not None and not action.group().lower().startswith(("releas", "free")):
+        after_start = for_.end() - 1  # "an amnesty for political prisoners", "clemency for X"
     window_end = clause_end(sentence, after_start) if after_start < sentence.end else sentence.end
     named = [
         mention
