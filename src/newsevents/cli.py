@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -136,6 +137,20 @@ def _parse_texts(args: argparse.Namespace, out: IO[bytes], failures: list[str]) 
     return seen, produced
 
 
+def _in_order(
+    pool: ProcessPoolExecutor, items: list[Record | DecodeError], jobs: int
+) -> Iterator[list[dict[str, Any]] | DecodeError]:
+    """Parse in worker processes, in input order, with two windows in flight so workers never wait."""
+    chunk = max(1, WINDOW // (4 * jobs))  # fewer round trips to the workers
+    pending: deque[Iterator[list[dict[str, Any]] | DecodeError]] = deque()
+    for window in _windows(items):
+        pending.append(pool.map(_parse_one, window, chunksize=chunk))  # submits the window now
+        if len(pending) > 1:
+            yield from pending.popleft()
+    while pending:
+        yield from pending.popleft()
+
+
 def _parse_batch(args: argparse.Namespace, out: IO[bytes], failures: list[str]) -> tuple[int, int]:
     items: list[Record | DecodeError] = []
     for name in args.files:
@@ -148,10 +163,7 @@ def _parse_batch(args: argparse.Namespace, out: IO[bytes], failures: list[str]) 
     produced = 0
     pool = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 else None
     results: Iterable[list[dict[str, Any]] | DecodeError]
-    if pool is not None:
-        results = (r for window in _windows(items) for r in pool.map(_parse_one, window))
-    else:
-        results = map(_parse_one, items)
+    results = _in_order(pool, items, args.jobs) if pool is not None else map(_parse_one, items)
     collected: list[dict[str, Any]] = []
     try:
         for result in _progress(results, len(items)):
