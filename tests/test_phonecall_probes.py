@@ -1242,6 +1242,23 @@ PARDON_PROBES = (
         "The opposition called for an amnesty for political prisoners on Monday.",
         requests=(Request(Group("opposition"), ANY, Group("political prisoners"), "2016-03-07"),),
     ),
+    Probe(
+        "her-husband-asked-a-states-leader",
+        "Amnesty International called on Iran to release British-Iranian charity worker Anoosheh Ashoori. Her "
+        "husband has asked Iran's supreme leader to pardon her.",
+        requests=(
+            Request("Amnesty International", "Iran", "Anoosheh Ashoori"),
+            Request(Described("husband"), "Iran", "Anoosheh Ashoori"),
+        ),
+    ),
+    Probe(
+        "appealed-for-clemency-to-a-king-with-a-regnal-number",
+        "The family of jailed journalist Soulaimane Raissouni appealed for clemency to King Mohammed VI on "
+        "Thursday.",
+        requests=(
+            Request(Group("family", "Raissouni"), "Mohammed VI", "Soulaimane Raissouni", "2016-03-10"),
+        ),
+    ),
 )
 
 PARDON_TRAPS = (

@@ -330,7 +330,8 @@ _RUN_FIRST = (
 _RUN = re.compile(_RUN_FIRST + _RUN_NEXT + "*")
 _RUN2 = re.compile(_RUN_FIRST + _RUN_NEXT + "+")
 _NAME_WORD = re.compile(
-    r"(?:(?:al|el|ad|an|as|ash|at|az)-)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+",
+    r"(?:(?:al|el|ad|an|as|ash|at|az)-)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+"
+    r"|II|III|IV|VI|VII|VIII",  # regnal numbers: "King Mohammed VI", "King Abdullah II"
     re.UNICODE,
 )
 

@@ -90,6 +90,12 @@ _DECIDED = re.compile(
     r"|approved|accepted)\b",
     re.IGNORECASE,
 )
+_KIN_OPENING = re.compile(r"\s*(?:his|her|their)\s+[a-z]", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:new|top|supreme|chief|foreign|prime|interior|justice|former|acting)\s+)*"
+    r"(?:leader|leadership|president|king|emir|minister|government|authorities|rulers|judiciary|courts?)\b",
+    re.IGNORECASE,
+)
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
@@ -368,8 +374,8 @@ def _beneficiary(
     after_start = action.end()
     if _SELF_END.match(text, after_start) is not None:
         return None, False, True
-    if _TO_AFTER.match(text, after_start) and _DETERMINER_BEFORE.search(
-        text, max(0, action.start() - 30), action.start()
+    if _TO_AFTER.match(text, after_start) and (
+        kind == "for" or _DETERMINER_BEFORE.search(text, max(0, action.start() - 30), action.start())
     ):
         return None, False, True  # "a request for a pardon to President X": X is asked
     for_ = _FOR_AFTER.match(text, after_start)
@@ -497,12 +503,9 @@ def _requester(
     text = article.text
     # "calls for clemency from human rights groups" (but "sought a pardon from Putin" asks Putin)
     nominal = " ".join(cue.group().lower().split()) in _NOMINAL
-    if kind == "petition":
-        after_cue = _FROM.match(text, cue.end())
-        if after_cue is not None:
-            found = actor_mentions(cast, sentence, after_cue.end(), min(sentence.end, after_cue.end() + 60))
-            if found and found[0].start == after_cue.end():
-                return _with_possessive_group(article, found[0])  # "a request from Badawi's wife for ..."
+    petitioner = _petition_from(cast, sentence, cue) if kind == "petition" else None
+    if petitioner is not None:
+        return petitioner
     if (kind == "for" and nominal) or kind == "petition":
         after = _FROM.match(text, action.end())
         if after is not None:
@@ -574,9 +577,42 @@ def _requester(
         if not found:
             return None
         return _appositive(cast, sentence, found[0]) or _with_possessive_group(article, found[0])
+    # "Her husband has asked ...": a kin of someone named before, described by the text
+    described = _leading_subject(text[start : cue.start()]) if _KIN_OPENING.match(text, start) else None
+    if described is not None:
+        return described
     subject = subject_of(cast, article, sentence, cue.start())
     if subject:
         return subject[0]
+    return None
+
+
+def _petition_from(cast: Cast, sentence: Sentence, cue: re.Match[str]) -> Actor | None:
+    """ "a request from Raif Badawi's wife for a royal pardon": she asks."""
+    text = cast.article.text
+    after_cue = _FROM.match(text, cue.end())
+    if after_cue is None:
+        return None
+    found = actor_mentions(cast, sentence, after_cue.end(), min(sentence.end, after_cue.end() + 60))
+    if found and found[0].start == after_cue.end():
+        return _with_possessive_group(cast.article, found[0])
+    return None
+
+
+def _addressed_to(
+    cast: Cast, sentence: Sentence, action: re.Match[str], kind: str, skip: set[str]
+) -> Actor | None:
+    """ "appealed for clemency to King X", "a request for a pardon to President X": X is asked."""
+    text = cast.article.text
+    to = _TO_AFTER.match(text, action.end())
+    if to is None or not (
+        kind == "for" or _DETERMINER_BEFORE.search(text, max(0, action.start() - 30), action.start())
+    ):
+        return None
+    found = actor_mentions(cast, sentence, to.end() - 1, min(sentence.end, to.end() + 60))
+    gap = text[to.end() - 1 : found[0].start].strip() if found else ""
+    if found and (not gap or _only_title_words(f" {gap} ")) and found[0].actor.name not in skip:
+        return found[0].actor
     return None
 
 
@@ -726,8 +762,11 @@ def _addressee(
             gap = text[cue.end() : found[0].start]
             after = text[found[0].end : found[0].end + 2]
             possessive = found[0].text.endswith(("'s", "’s")) or after.startswith(("'", "’"))
-            if "," not in gap and len(gap.split()) <= 4 and not possessive and not _TO_VERB.search(gap):
-                return found[0].actor, True
+            if "," not in gap and len(gap.split()) <= 4 and not _TO_VERB.search(gap):
+                if not possessive:
+                    return found[0].actor, True
+                if found[0].actor.kind is ActorKind.COUNTRY and _OFFICE_AFTER.match(text, found[0].end):
+                    return found[0].actor, True  # "asked Iran's supreme leader": the state (Clarification 4)
         # "called on Moscow to free ...": a capital stands for its state
         capital = _CAPITAL_OBJECT.match(text, cue.end())
         if capital is not None:
@@ -740,13 +779,9 @@ def _addressee(
             people = cast.people_before(cue.start(), count=1, exclude=(requester,) if requester else ())
             if people:
                 return people[0], True
-    # "a request for a pardon to President X"
-    to = _TO_AFTER.match(text, action.end())
-    if to is not None and _DETERMINER_BEFORE.search(text, max(0, action.start() - 30), action.start()):
-        found = actor_mentions(cast, sentence, to.end() - 1, min(sentence.end, to.end() + 60))
-        gap = text[to.end() - 1 : found[0].start].strip() if found else ""
-        if found and (not gap or _only_title_words(f" {gap} ")) and found[0].actor.name not in skip:
-            return found[0].actor, True
+    addressed = _addressed_to(cast, sentence, action, kind, skip)
+    if addressed is not None:
+        return addressed, True
     # "sought clemency for his client from the Army"
     window = text[action.end() : clause_end(sentence, action.end()) + 1]
     from_at = window.find(" from ")
