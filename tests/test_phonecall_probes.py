@@ -1259,6 +1259,23 @@ PARDON_PROBES = (
             Request(Group("family", "Raissouni"), "Mohammed VI", "Soulaimane Raissouni", "2016-03-10"),
         ),
     ),
+    Probe(
+        "another-detainees-country-is-not-the-addressee",
+        "date 2016-03-10\nHeadline\n\nLawyers for Indian-born engineer Priya Raman asked for a presidential "
+        "pardon on Monday, saying her 40-year sentence was excessive.\n\nSeparately, the brother of a Canadian "
+        "teacher detained in Iran petitioned Supreme Leader Ali Khamenei to pardon him. The teacher, Paul "
+        "Moore, was sentenced to eight years in 2015.",
+        requests=(
+            Request(Group("Lawyers", "Raman"), None, "Priya Raman", "2016-03-07"),
+            Request(Described("brother"), "Ali Khamenei", "Paul Moore"),
+        ),
+        abstain_ok=True,
+    ),
+    Probe(
+        "a-nationality-is-not-the-detaining-state",
+        "Amnesty International called for the release of Ukrainian pilot Nadiya Savchenko.",
+        requests=(Request("Amnesty International", None, "Nadiya Savchenko"),),
+    ),
 )
 
 PARDON_TRAPS = (

@@ -96,6 +96,17 @@ _OFFICE_AFTER = re.compile(
     r"(?:leader|leadership|president|king|emir|minister|government|authorities|rulers|judiciary|courts?)\b",
     re.IGNORECASE,
 )
+_NATIONALITY_GAP = re.compile(r"(?:-born|-American|-British)?\s+(?:[a-z-]+\s+){0,3}(?:[A-Z][\w.-]*\s+){0,2}")
+_TOPIC_SHIFT = re.compile(
+    r"(?:Separately|Elsewhere|Meanwhile|In (?:a |an )?(?:separate|another|other|unrelated)"
+    r" (?:case|development|statement|news))\b",
+)
+_KIN_OF_DESCRIPTION = re.compile(
+    r"\b(?:family|families|relatives|parents|wife|husband|mother|father|son|daughter|brother|sister|lawyers?"
+    r"|attorneys?)\s+of\s+(?:a|an)\s+(?:[A-Za-z-]+\s+){0,3}?([a-z]+)\b(?=\s+(?:detained|held|jailed|imprisoned"
+    r"|arrested|sentenced|who|in|,)|\s+(?:has|have|had|petitioned|asked|urged|appealed|called|wrote|sought))",
+    re.IGNORECASE,
+)
 _CONNECTOR_WORDS = frozenset({"of", "for", "and", "the", "de", "al", "bin"})
 _INDEFINITE = re.compile(r"^(?:an?|one|another)\s", re.IGNORECASE)
 _BLOCKING = frozenset({"modal", "negation"})
@@ -296,17 +307,34 @@ def _with_possessive_group(article: Article, mention: Mention) -> Actor:
 # --------------------------------------------------------------------------- slots
 
 
-def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
+def _detaining_state(cast: Cast, exclude: set[str], beneficiary: Actor | None = None) -> Actor | None:
     """
     The state holding the prisoner: the one the article says people are held, jailed or
     sentenced in ("jailed in Egypt", "an Egyptian court"), else the one it names most.
+
+    For a named beneficiary only what the text says about them counts: a sentence naming
+    someone else ("the wife of an aid worker detained in Iran") says nothing of where the
+    beneficiary is held, and without such a sentence the addressee stays unknown.
     """
     text = cast.article.text
     held: dict[str, int] = {}
+    surname = (
+        beneficiary.name.split()[-1]
+        if beneficiary is not None and beneficiary.kind is ActorKind.PERSON
+        else None
+    )
     for found in _HELD_IN.finditer(text):
+        if surname is not None and not _about(cast, found.start(), surname):
+            continue
         code = country_code(found.group(1) or found.group(2))
         if code is not None and code not in exclude:
             held[code] = held.get(code, 0) + 1
+    if surname is not None and not held:
+        held = _states_around(cast, surname, exclude)
+    if surname is not None:
+        ranked = sorted(held, key=lambda code: -held[code])
+        unique = len(ranked) == 1 or (len(ranked) > 1 and held[ranked[0]] > held[ranked[1]])
+        return Actor.state(ranked[0]) if unique else None
     if held:
         ranked = sorted(held, key=lambda code: -held[code])
         if len(ranked) == 1 or held[ranked[0]] > held[ranked[1]]:
@@ -318,6 +346,63 @@ def _detaining_state(cast: Cast, exclude: set[str]) -> Actor | None:
     if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
         return None
     return Actor.state(ranked[0])
+
+
+def _states_around(cast: Cast, surname: str, exclude: set[str]) -> dict[str, int]:
+    """
+    How often the sentences naming a person name each state, leaving out the person's
+    nationality ("Pakistani-born doctor X", "Ukrainian pilot X"): the state holding them.
+    """
+    text = cast.article.text
+    counts: dict[str, int] = {}
+    for sentence in cast.article.sentences:
+        if surname not in sentence.text:
+            continue
+        mentions = cast.mentions(sentence)
+        for index, mention in enumerate(mentions):
+            code = mention.actor.country if mention.actor.kind is ActorKind.COUNTRY else None
+            if code is None or code in exclude:
+                continue
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if (
+                following is not None
+                and mention.how == "demonym"
+                and following.actor.kind is ActorKind.PERSON
+                and _NATIONALITY_GAP.fullmatch(text, mention.end, following.start)
+            ):
+                continue  # "Ukrainian pilot Nadiya Savchenko": her nationality
+            counts[code] = counts.get(code, 0) + 1
+    return counts
+
+
+def _mentioned_near(cast: Cast, actor: Actor, sentence: Sentence) -> bool:
+    """
+    Whether a person is named in the sentence, its paragraph before it, or the sentence before;
+    after "Separately," or "In another case," only the sentence itself counts (a new story).
+    """
+    shifted = _TOPIC_SHIFT.match(sentence.text) is not None
+    for other in cast.sentences_before(sentence.start, count=6):
+        if shifted and other.index != sentence.index:
+            continue
+        if other.paragraph != sentence.paragraph and other.index < sentence.index - 1:
+            continue
+        if any(mention.actor.name == actor.name for mention in cast.mentions(other)):
+            return True
+    return False
+
+
+def _about(cast: Cast, at: int, surname: str) -> bool:
+    """Whether the sentence at ``at`` (or, when it names no one, the one before) names the person."""
+    sentence = cast.article.sentence_at(at)
+    if sentence is None:
+        return False
+    if surname in sentence.text:
+        return True
+    named = [mention for mention in cast.mentions(sentence) if mention.actor.kind is ActorKind.PERSON]
+    if named or not sentence.carriable:
+        return False  # a sentence about someone else
+    before = cast.sentences_before(sentence.start - 1, count=1) if sentence.start > 0 else []
+    return bool(before) and surname in before[-1].text  # "X was arrested in May. She is held in Iran."
 
 
 def _beneficiary(
@@ -409,6 +494,7 @@ def _beneficiary(
             return group, group is not None, True  # "Two journalists were jailed ... to free them"
         if lowered in ("him", "her"):
             referred = people_referred(cast, article, phrase[0], phrase[1], list(exclude), last=False)
+            referred = [actor for actor in referred if _mentioned_near(cast, actor, sentence)]
             return (referred[0] if referred else None), bool(referred), True
         described = _definite_description(cast, written, phrase[0], exclude)
         if described is not None:
@@ -872,6 +958,8 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
     if not people:
         return None
     kin = _kin_person(cast, requester) if not named else None
+    if kin is None and not named:
+        kin = _kin_named_later(cast, sentence, clause_start(sentence, cue.start()), cue.start())
     if kin is not None:
         beneficiary, named = kin, True  # "the family of X asked for his release": for X
     if (
@@ -944,6 +1032,32 @@ def _kin_person(cast: Cast, requester: Actor) -> Actor | None:
     if at > 0 and name[at:].lstrip("'s ").lower() in words("possessive_groups.txt"):
         person = cast.person(name[:at])
         return person.actor if person is not None else None
+    return None
+
+
+def _kin_named_later(cast: Cast, sentence: Sentence, start: int, end: int) -> Actor | None:
+    """
+    "The wife of a British aid worker ... petitioned X to pardon him. The aid worker, Richard
+    Hale, ...": the person the kin speaks for, named later by the same noun in apposition.
+    """
+    text = cast.article.text
+    kin = _KIN_OF_DESCRIPTION.search(text, start, end)
+    if kin is None:
+        return None
+    head = kin.group(1)
+    limit = min(len(text), sentence.end + 300)
+    for found in re.finditer(r"\b" + re.escape(head) + r",?\s+", text[sentence.start : limit]):
+        at = sentence.start + found.end()
+        owner = cast.article.sentence_at(at)
+        if owner is None or not owner.carriable:
+            continue
+        named = [
+            mention
+            for mention in cast.mentions(owner)
+            if mention.start == at and mention.actor.kind is ActorKind.PERSON
+        ]
+        if named:
+            return named[0].actor
     return None
 
 
@@ -1089,7 +1203,11 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
             request.beneficiary.kind is ActorKind.GROUP and _INDEFINITE.match(request.beneficiary.name)
         ):
             skip = {_names(request.requester), _names(request.addressee)} | request.named_before
-            others = [person for person in cast.salient_people() if person.name not in skip]
+            others = [
+                person
+                for person in cast.salient_people()
+                if person.name not in skip and _mentioned_near(cast, person, request.sentence)
+            ]
             if not others:
                 continue
             request.beneficiary = others[0]
@@ -1097,7 +1215,9 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
             exclude = (
                 {request.requester.country} if request.requester and request.requester.country else set()
             )
-            request.addressee = _detaining_state(cast, {code for code in exclude if code})
+            request.addressee = _detaining_state(
+                cast, {code for code in exclude if code}, beneficiary=request.beneficiary
+            )
         if request.date is None and request.addressee is not None:
             request.date = _call_day(cast.article, request)
         twin = next(
