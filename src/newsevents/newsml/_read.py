@@ -4,13 +4,16 @@ Reading events from NewsML-G2: ours exactly, other writers' as `ForeignEvent`.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Callable
 from typing import Any
 
 from lxml import etree
 
 from newsevents import registry
 from newsevents.errors import DecodeError, NewsEventsError
+from newsevents.json import from_dict
 from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, country_codes
 from newsevents.newsml._foreign import ForeignEvent
 from newsevents.newsml._plan import Located, Plan, located, plan_of
@@ -53,6 +56,9 @@ _NS_PREFIX = f"{{{NS}}}"
 _ISO_PREFIX = "iso3166-1a2:"
 _FOREIGN_DATE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\sZ+-]|$)")
 _SPACE = re.compile(r"\s+")
+#: An element's children as a list: ``element[:]``, the cheapest way lxml gives them
+#: (building an lxml child iterator, ``iterchildren(tag)`` above all, costs more than a short loop).
+_children: Callable[[etree._Element], list[etree._Element]] = operator.itemgetter(slice(None))
 
 
 def _items(root: etree._Element) -> list[etree._Element]:
@@ -93,32 +99,45 @@ def read(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:
 
 def _declares_our_schemes(item: etree._Element) -> bool:
     """Whether the item's inline catalog gives ``nevtype`` our URI, so our QCodes mean what we say."""
-    for catalog in item.iterchildren(_CATALOG):
-        for scheme in catalog.iterchildren(_SCHEME):
-            if scheme.get("alias") == "nevtype":
-                return scheme.get("uri") == SCHEMES["nevtype"]
+    for catalog in _children(item):
+        if catalog.tag == _CATALOG:
+            for scheme in _children(catalog):
+                if scheme.tag == _SCHEME and scheme.get("alias") == "nevtype":
+                    return scheme.get("uri") == SCHEMES["nevtype"]
     return False
 
 
-def _type_name(concept: etree._Element) -> str | None:
-    for related in concept.iterchildren(_RELATED):
-        if related.get("rel") == "nevtrel:eventClass":
-            qcode = related.get("qcode") or ""
+def _type_name(concept: etree._Element) -> tuple[str | None, etree._Element | None]:
+    """The concept's event type name (or None), and its first ``conceptId`` before that."""
+    concept_id = None
+    for child in _children(concept):
+        tag = child.tag
+        if tag == _CONCEPT_ID:
+            if concept_id is None:
+                concept_id = child
+        elif tag == _RELATED and child.get("rel") == "nevtrel:eventClass":
+            qcode = child.get("qcode") or ""
             if qcode.startswith("nevtype:"):
-                return qcode[8:]
-            raise Located(f"event class {qcode!r} is not a nevtype QCode", related)
-    return None
+                return qcode[8:], concept_id
+            raise Located(f"event class {qcode!r} is not a nevtype QCode", child)
+    return None, concept_id
 
 
 def _read_event(holder: etree._Element, details: etree._Element, item: etree._Element, ours: bool) -> Event:
     try:
-        name = _type_name(holder) if ours and holder.tag == _CONCEPT else None
+        name, concept_id = _type_name(holder) if ours and holder.tag == _CONCEPT else (None, None)
         if name is None:
             return _read_foreign(holder, details, item)
         cls = registry.types().get(name)
         if cls is None:
             raise DecodeError(f"unknown event type {name!r}; register it with @newsevents.register")
-        return _read_ours(plan_of(cls, name), holder, details)
+        plan = plan_of(cls, name)
+        try:
+            # The fast path: the event's JSON-ready dict, checked and built by the JSON codec.
+            return from_dict(_plain_ours(plan, concept_id, details))
+        except Exception:  # noqa: BLE001 (the careful path below finds what, and where)
+            pass
+        return _read_ours(plan, holder, details)
     except Located as error:
         raise located(error, holder) from None
     except NewsEventsError as error:
@@ -265,6 +284,137 @@ def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> 
     if plan.location:
         values.setdefault("location", None)
     return plan.cls(**values)
+
+
+class _Unusual(Exception):  # noqa: N818 (an internal signal: take the careful path)
+    """Markup the fast path leaves to `_read_ours`, which reads it or says what is wrong."""
+
+
+_PLAIN_ACTORS: dict[tuple[str | None, ...], dict[str, Any]] = {}
+
+
+def _plain_actor(element: etree._Element) -> dict[str, Any]:
+    """A participant as `newsevents.json.from_dict` reads an actor (see `_read_actor`)."""
+    name = title = country = None
+    for child in _children(element):
+        tag = child.tag
+        if tag == _NAME:
+            name = child.text or ""
+        elif tag == _DEFINITION:
+            title = child.text or ""
+        elif tag == _RELATED:
+            country = child.get("qcode")
+    exact = element.get(_NEV_NAME)
+    key = (element.get("type"), exact, name, title, country)
+    actor = _PLAIN_ACTORS.get(key)
+    if actor is not None:
+        return actor
+    kind = ACTOR_KINDS.get(key[0] or "")
+    if kind is None:
+        raise _Unusual
+    if exact is not None:
+        name = exact
+    if name is None:
+        raise _Unusual
+    if country is not None:
+        if not country.startswith(_ISO_PREFIX):
+            raise _Unusual
+        country = country[len(_ISO_PREFIX) :]
+    # Shared between events: the JSON codec only reads it.
+    actor = {"name": name, "kind": kind.value, "title": title, "country": country}
+    if len(_PLAIN_ACTORS) >= _ACTORS_MAX:
+        _PLAIN_ACTORS.clear()
+    _PLAIN_ACTORS[key] = actor
+    return actor
+
+
+def _plain_place(element: etree._Element) -> dict[str, Any]:
+    """A location as `newsevents.json.from_dict` reads a place (see `_read_place`)."""
+    qcode = element.get("qcode")
+    if qcode is not None:
+        if not qcode.startswith(_ISO_PREFIX):
+            raise _Unusual
+        return {"name": None, "country": qcode[len(_ISO_PREFIX) :]}
+    country = None
+    broader = element.find(_BROADER)
+    if broader is not None:
+        country = broader.get("qcode")
+        if country is None or not country.startswith(_ISO_PREFIX):
+            raise _Unusual
+        country = country[len(_ISO_PREFIX) :]
+    name = element.get(_NEV_NAME)
+    if name is None:
+        first = element.find(_NAME)
+        if first is None:
+            raise _Unusual
+        name = first.text or ""
+    return {"name": name, "country": country}
+
+
+def _plain_ours(
+    plan: Plan, concept_id: etree._Element | None, details: etree._Element
+) -> dict[str, Any]:
+    """
+    The event as `newsevents.json.from_dict` reads it, read as `_read_ours` reads it.
+
+    ``concept_id`` is the concept's ``conceptId`` when it comes before its event class (as
+    we write it); without it the careful path looks further.
+
+    Raises:
+        Exception: Any, for markup `_read_ours` should read (or refuse, saying where).
+    """
+    qcode = None if concept_id is None else concept_id.get("qcode")
+    if qcode is None or not qcode.startswith("nevt:"):
+        raise _Unusual
+    values: dict[str, Any] = {"type": plan.name, "id": qcode[5:]}
+    lists: dict[str, list[Any]] = {field.name: [] for field in plan.actor_lists}
+    ext = plan.ext_by_tag
+    actors = plan.actors
+    for child in _children(details):
+        tag = child.tag
+        if tag == _PARTICIPANT:
+            actor = _plain_actor(child)
+            roles = [role for role in (child.get("role") or "").split() if role.startswith("nevtrole:")]
+            if not roles:
+                raise _Unusual  # an actor of no field: the careful path still checks it
+            for role in roles:
+                field = actors[role[9:]]
+                if field.many:
+                    lists[field.name].append(actor)
+                elif field.name in values:
+                    raise _Unusual
+                else:
+                    values[field.name] = actor
+        elif tag == _DATES:
+            if plan.date:
+                start = child[0] if len(child) else None  # dates/start is first when there is one
+                if start is None or start.tag != _START:
+                    raise _Unusual
+                values["date"] = None if start.get(_NEV_DATE) == "unknown" else start.text or ""
+        elif tag == _LOCATION:
+            if plan.location:
+                if "location" in values:
+                    raise _Unusual
+                values["location"] = _plain_place(child)
+        elif type(tag) is str and tag.startswith(_NS_PREFIX):
+            spec = ext[tag]
+            if spec.name in values and spec.name not in lists:
+                raise _Unusual
+            values[spec.name] = spec.plain(child)
+    for field in plan.actor_lists:
+        found = lists[field.name]
+        if found:
+            values[field.name] = found
+        elif field.name not in values:
+            values[field.name] = None if field.optional else []
+    if plan.date and "date" not in values:
+        raise _Unusual
+    if not plan.required <= values.keys():
+        raise _Unusual
+    for name in plan.absent_none:
+        if name not in values:
+            values[name] = None
+    return values
 
 
 def _optional(ftype: object) -> bool:
