@@ -20,11 +20,13 @@ API summary:
   `evidence_for(sentence, rule)`, `time_expressions(text, published)`.
 - `newsevents.parsing.actors`: ``Cast.for_article(article)`` with ``.mentions(sentence)``,
   ``.resolve(phrase, at=offset)``, ``.person(name)``, ``.by_role(noun, country)``,
-  ``.people_before(offset)``, ``.last_person(before)``, ``.salient_people()``;
+  ``.people_before(offset, pronoun=...)``, ``.last_person(before)``, ``.salient_people()``,
+  ``.gender_of(actor)`` (only as the text shows it), ``.sentences_before(offset, count=n)``;
   ``country_code(word)``, ``country_of(phrase)`` and ``is_demonym(word)``.
 - `newsevents.parsing.clauses`: what recognisers share: ``clause_start``/``clause_end``,
   ``cues`` (modal, negation, refusal, report), ``attached_date``, ``reporting_day``,
-  ``recency_date``, ``actor_mentions``, ``subject_of``, ``people_referred``.
+  ``dates_another_event`` ("since his arrest in 2012"), ``recency_date``, ``actor_mentions``,
+  ``subject_of``, ``people_referred``.
 
 The recognisers shipped with the package live in `newsevents.parsing.phonecall`,
 `newsevents.parsing.pardon`, `newsevents.parsing.sentencing` and
