@@ -72,8 +72,6 @@ class ExtField:
     decode: Decoder
     #: The qualified name the writer uses: ``nev:<name>``.
     qname: str
-    #: The element's value as `newsevents.json.from_dict` reads it (the reader's fast path).
-    plain: Decoder
 
 
 @attrs.frozen
@@ -92,8 +90,9 @@ class Plan:
     ext_by_tag: dict[str, ExtField]
     required: frozenset[str]
     defaults: dict[str, Any]
-    #: The fields read as None when nothing is written for them (the others take their default).
-    absent_none: tuple[str, ...]
+    #: What the reader gives a field of these when nothing is written for it: None when the
+    #: field is optional (None is written as nothing), else its default.
+    absent: tuple[tuple[str, Any], ...]
 
 
 # --------------------------------------------------------------------------- text values
@@ -196,8 +195,23 @@ def _dec_enum(enum_type: Any) -> Decoder:
     return decode
 
 
+_CACHE_MAX = 4096
+_DATES: dict[str, PartialDate] = {}
+
+
+def parse_date(text: str) -> PartialDate:
+    """`PartialDate.parse`, remembering recent dates (they repeat, and are immutable)."""
+    date = _DATES.get(text)
+    if date is None:
+        date = PartialDate.parse(text)
+        if len(_DATES) >= _CACHE_MAX:
+            _DATES.clear()
+        _DATES[text] = date
+    return date
+
+
 def _dec_date(element: etree._Element) -> PartialDate:
-    return PartialDate.parse(_text(element))
+    return parse_date(_text(element))
 
 
 def _dec_count(element: etree._Element) -> Count:
@@ -218,10 +232,21 @@ def _required_attr(element: etree._Element, name: str) -> str:
     return value
 
 
+_EVIDENCE: dict[tuple[str | None, ...], Evidence] = {}
+
+
 def _dec_evidence(element: etree._Element) -> Evidence:
-    start = _int(_required_attr(element, "start"), element)
-    end = _int(_required_attr(element, "end"), element)
-    return Evidence(_text(element), start, end, rule=element.get("rule"))
+    # Events of one article often share a sentence; the same markup gives the same (immutable) value.
+    key = (element.text, element.get("start"), element.get("end"), element.get("rule"))
+    evidence = _EVIDENCE.get(key)
+    if evidence is None:
+        start = _int(_required_attr(element, "start"), element)
+        end = _int(_required_attr(element, "end"), element)
+        evidence = Evidence(_text(element), start, end, rule=key[3])
+        if len(_EVIDENCE) >= _CACHE_MAX:
+            _EVIDENCE.clear()
+        _EVIDENCE[key] = evidence
+    return evidence
 
 
 def _dec_place(element: etree._Element) -> Place:
@@ -235,75 +260,6 @@ def _dec_actor(element: etree._Element) -> Actor:
     except ValueError:
         raise Located(f"unknown actor kind {kind!r}", element) from None
     return Actor(_text(element), actor_kind, title=element.get("title"), country=element.get("country"))
-
-
-# --------------------------------------------------------------------------- JSON-ready decoders
-# The reader's fast path: each gives the element's value in the shape `newsevents.json.from_dict`
-# reads, refusing (by raising) at least what the decoder above refuses; the JSON codec then
-# applies the model's rules. On any refusal the reader falls back to the decoders above.
-
-
-def _plain_count(element: etree._Element) -> Any:
-    qualifier = element.get("qualifier")
-    value = _int(_text(element), element)
-    return value if qualifier is None else {"value": value, "qualifier": qualifier}
-
-
-def _plain_evidence(element: etree._Element) -> dict[str, Any]:
-    return {
-        "text": _text(element),
-        "start": _int(_required_attr(element, "start"), element),
-        "end": _int(_required_attr(element, "end"), element),
-        "rule": element.get("rule"),
-    }
-
-
-def _plain_place(element: etree._Element) -> dict[str, Any]:
-    return {"name": element.text, "country": element.get("country")}
-
-
-def _plain_actor(element: etree._Element) -> dict[str, Any]:
-    return {
-        "name": _text(element),
-        "kind": _required_attr(element, "kind"),
-        "title": element.get("title"),
-        "country": element.get("country"),
-    }
-
-
-_PLAIN_VALUES: dict[type, Decoder] = {
-    PartialDate: _dec_str,
-    Count: _plain_count,
-    Evidence: _plain_evidence,
-    Place: _plain_place,
-    Actor: _plain_actor,
-}
-
-
-def _plain(ftype: FieldType) -> Decoder:
-    if isinstance(ftype, OptionalOf):
-        return _plain(ftype.item)
-    if isinstance(ftype, Scalar):
-        if ftype.type is str:
-            return _dec_str
-        return _dec_bool if ftype.type is bool else _dec_int
-    if isinstance(ftype, EnumOf):
-        return _dec_str
-    if isinstance(ftype, TupleOf):
-        item = _plain(ftype.item)
-
-        def decode(element: etree._Element) -> list[Any]:
-            items = []
-            for child in element:
-                if child.tag != ITEM:
-                    raise Located(f"unexpected element {child.tag!r} in a list", child)
-                items.append(item(child))
-            return items
-
-        return decode
-    if isinstance(ftype, ValueOf):
-        return _PLAIN_VALUES[ftype.type]
-    raise TypeError(ftype)  # pragma: no cover (describe admits no other kind)
 
 
 _VALUE_CODECS: dict[type, tuple[Writer, Decoder]] = {
@@ -403,7 +359,8 @@ def plan_of(cls: type[Event], name: str) -> Plan:
                 path=f"$.{spec.name}",
             ) from None
         write, decode = _codec(spec.type)
-        ext.append(ExtField(spec.name, tag, spec.type, write, decode, f"nev:{spec.name}", _plain(spec.type)))
+        ext.append(ExtField(spec.name, tag, spec.type, write, decode, f"nev:{spec.name}"))
+    defaults = {s.name: s.default for s in specs if not s.required}
     plan = Plan(
         cls=cls,
         name=name,
@@ -416,11 +373,11 @@ def plan_of(cls: type[Event], name: str) -> Plan:
         ext=tuple(ext),
         ext_by_tag={e.tag: e for e in ext},
         required=frozenset(s.name for s in specs if s.required),
-        defaults={s.name: s.default for s in specs if not s.required},
-        absent_none=(
-            *(e.name for e in ext if isinstance(e.ftype, OptionalOf)),
-            *(a.name for a in singles if a.optional),
-            *(("location",) if location else ()),
+        defaults=defaults,
+        absent=(
+            *((e.name, None if isinstance(e.ftype, OptionalOf) else defaults.get(e.name)) for e in ext),
+            *((a.name, None if a.optional else defaults.get(a.name)) for a in singles),
+            *((("location", None),) if location else ()),
         ),
     )
     _PLANS[cls] = plan

@@ -13,10 +13,9 @@ from lxml import etree
 
 from newsevents import registry
 from newsevents.errors import DecodeError, NewsEventsError
-from newsevents.json import from_dict
 from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, country_codes
 from newsevents.newsml._foreign import ForeignEvent
-from newsevents.newsml._plan import Located, Plan, located, plan_of
+from newsevents.newsml._plan import Located, Plan, located, parse_date, plan_of
 from newsevents.newsml._safe import DEFAULT_MAX_BYTES, element_path, line_of, local_name, parse
 from newsevents.newsml._schemes import ACTOR_KINDS, EXT, G2, NS, SCHEMES
 
@@ -131,13 +130,7 @@ def _read_event(holder: etree._Element, details: etree._Element, item: etree._El
         cls = registry.types().get(name)
         if cls is None:
             raise DecodeError(f"unknown event type {name!r}; register it with @newsevents.register")
-        plan = plan_of(cls, name)
-        try:
-            # The fast path: the event's JSON-ready dict, checked and built by the JSON codec.
-            return from_dict(_plain_ours(plan, concept_id, details))
-        except Exception:  # noqa: BLE001 (the careful path below finds what, and where)
-            pass
-        return _read_ours(plan, holder, details)
+        return _read_ours(plan_of(cls, name), holder, details, concept_id)
     except Located as error:
         raise located(error, holder) from None
     except NewsEventsError as error:
@@ -180,7 +173,7 @@ _ACTORS_MAX = 4096
 
 def _read_actor(element: etree._Element) -> Actor:
     name = title = country = None
-    for child in element:
+    for child in _children(element):
         tag = child.tag
         if tag == _NAME:
             name = child.text or ""
@@ -231,8 +224,22 @@ def _read_participant(
             values[field.name] = actor
 
 
-def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> Event:
-    concept_id = concept.find(_CONCEPT_ID)
+def _first(element: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of ``element`` with ``tag`` (``element.find(tag)``, without its path machinery)."""
+    for child in _children(element):
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _read_ours(
+    plan: Plan, concept: etree._Element, details: etree._Element, concept_id: etree._Element | None = None
+) -> Event:
+    """
+    Read one of our events; ``concept_id`` is the concept's first ``conceptId`` when already found.
+    """
+    if concept_id is None:
+        concept_id = _first(concept, _CONCEPT_ID)
     qcode = "" if concept_id is None else concept_id.get("qcode") or ""
     if not qcode.startswith("nevt:"):
         where = concept if concept_id is None else concept_id
@@ -240,13 +247,13 @@ def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> 
     values: dict[str, Any] = {"id": qcode[5:]}
     lists: dict[str, list[Actor]] = {field.name: [] for field in plan.actor_lists}
     ext = plan.ext_by_tag
-    for child in details:
+    for child in _children(details):
         tag = child.tag
         if tag == _PARTICIPANT:
             _read_participant(plan, child, values, lists)
         elif tag == _DATES:
             if plan.date:
-                start = child.find(_START)
+                start = _first(child, _START)
                 if start is None:
                     raise Located("missing dates/start", child)
                 values["date"] = None if start.get(_NEV_DATE) == "unknown" else _date(start)
@@ -273,159 +280,18 @@ def _read_ours(plan: Plan, concept: etree._Element, details: etree._Element) -> 
             values[field.name] = None if field.optional else ()
     if plan.date and "date" not in values:
         raise Located("missing dates/start", details)
-    missing = sorted(plan.required - values.keys())
-    if missing:
-        raise Located(f"{plan.name} is missing its required field(s) {', '.join(missing)}", details)
-    for spec in plan.ext:
-        if spec.name not in values:
-            values[spec.name] = None if _optional(spec.ftype) else plan.defaults.get(spec.name)
-    for single in plan.actor_singles:
-        values.setdefault(single.name, None if single.optional else plan.defaults.get(single.name))
-    if plan.location:
-        values.setdefault("location", None)
-    return plan.cls(**values)
-
-
-class _Unusual(Exception):  # noqa: N818 (an internal signal: take the careful path)
-    """Markup the fast path leaves to `_read_ours`, which reads it or says what is wrong."""
-
-
-_PLAIN_ACTORS: dict[tuple[str | None, ...], dict[str, Any]] = {}
-
-
-def _plain_actor(element: etree._Element) -> dict[str, Any]:
-    """A participant as `newsevents.json.from_dict` reads an actor (see `_read_actor`)."""
-    name = title = country = None
-    for child in _children(element):
-        tag = child.tag
-        if tag == _NAME:
-            name = child.text or ""
-        elif tag == _DEFINITION:
-            title = child.text or ""
-        elif tag == _RELATED:
-            country = child.get("qcode")
-    exact = element.get(_NEV_NAME)
-    key = (element.get("type"), exact, name, title, country)
-    actor = _PLAIN_ACTORS.get(key)
-    if actor is not None:
-        return actor
-    kind = ACTOR_KINDS.get(key[0] or "")
-    if kind is None:
-        raise _Unusual
-    if exact is not None:
-        name = exact
-    if name is None:
-        raise _Unusual
-    if country is not None:
-        if not country.startswith(_ISO_PREFIX):
-            raise _Unusual
-        country = country[len(_ISO_PREFIX) :]
-    # Shared between events: the JSON codec only reads it.
-    actor = {"name": name, "kind": kind.value, "title": title, "country": country}
-    if len(_PLAIN_ACTORS) >= _ACTORS_MAX:
-        _PLAIN_ACTORS.clear()
-    _PLAIN_ACTORS[key] = actor
-    return actor
-
-
-def _plain_place(element: etree._Element) -> dict[str, Any]:
-    """A location as `newsevents.json.from_dict` reads a place (see `_read_place`)."""
-    qcode = element.get("qcode")
-    if qcode is not None:
-        if not qcode.startswith(_ISO_PREFIX):
-            raise _Unusual
-        return {"name": None, "country": qcode[len(_ISO_PREFIX) :]}
-    country = None
-    broader = element.find(_BROADER)
-    if broader is not None:
-        country = broader.get("qcode")
-        if country is None or not country.startswith(_ISO_PREFIX):
-            raise _Unusual
-        country = country[len(_ISO_PREFIX) :]
-    name = element.get(_NEV_NAME)
-    if name is None:
-        first = element.find(_NAME)
-        if first is None:
-            raise _Unusual
-        name = first.text or ""
-    return {"name": name, "country": country}
-
-
-def _plain_ours(
-    plan: Plan, concept_id: etree._Element | None, details: etree._Element
-) -> dict[str, Any]:
-    """
-    The event as `newsevents.json.from_dict` reads it, read as `_read_ours` reads it.
-
-    ``concept_id`` is the concept's ``conceptId`` when it comes before its event class (as
-    we write it); without it the careful path looks further.
-
-    Raises:
-        Exception: Any, for markup `_read_ours` should read (or refuse, saying where).
-    """
-    qcode = None if concept_id is None else concept_id.get("qcode")
-    if qcode is None or not qcode.startswith("nevt:"):
-        raise _Unusual
-    values: dict[str, Any] = {"type": plan.name, "id": qcode[5:]}
-    lists: dict[str, list[Any]] = {field.name: [] for field in plan.actor_lists}
-    ext = plan.ext_by_tag
-    actors = plan.actors
-    for child in _children(details):
-        tag = child.tag
-        if tag == _PARTICIPANT:
-            actor = _plain_actor(child)
-            roles = [role for role in (child.get("role") or "").split() if role.startswith("nevtrole:")]
-            if not roles:
-                raise _Unusual  # an actor of no field: the careful path still checks it
-            for role in roles:
-                field = actors[role[9:]]
-                if field.many:
-                    lists[field.name].append(actor)
-                elif field.name in values:
-                    raise _Unusual
-                else:
-                    values[field.name] = actor
-        elif tag == _DATES:
-            if plan.date:
-                start = child[0] if len(child) else None  # dates/start is first when there is one
-                if start is None or start.tag != _START:
-                    raise _Unusual
-                values["date"] = None if start.get(_NEV_DATE) == "unknown" else start.text or ""
-        elif tag == _LOCATION:
-            if plan.location:
-                if "location" in values:
-                    raise _Unusual
-                values["location"] = _plain_place(child)
-        elif type(tag) is str and tag.startswith(_NS_PREFIX):
-            spec = ext[tag]
-            if spec.name in values and spec.name not in lists:
-                raise _Unusual
-            values[spec.name] = spec.plain(child)
-    for field in plan.actor_lists:
-        found = lists[field.name]
-        if found:
-            values[field.name] = found
-        elif field.name not in values:
-            values[field.name] = None if field.optional else []
-    if plan.date and "date" not in values:
-        raise _Unusual
     if not plan.required <= values.keys():
-        raise _Unusual
-    for name in plan.absent_none:
+        missing = sorted(plan.required - values.keys())
+        raise Located(f"{plan.name} is missing its required field(s) {', '.join(missing)}", details)
+    for name, value in plan.absent:
         if name not in values:
-            values[name] = None
-    return values
-
-
-def _optional(ftype: object) -> bool:
-    from newsevents._fields import OptionalOf  # noqa: PLC0415
-
-    return isinstance(ftype, OptionalOf)
+            values[name] = value
+    return plan.cls(**values)
 
 
 def _date(start: etree._Element) -> PartialDate:
     try:
-        return PartialDate.parse(start.text or "")
+        return parse_date(start.text or "")
     except NewsEventsError as error:
         raise located(error, start) from None
 
