@@ -646,3 +646,61 @@ def test_iptc_newsmlg2_reads_each_concept_item_we_write():
         assert item.findtext(f"{{{G2}}}concept/{{{G2}}}name") == str(read.concept.name)
         assert f"nevt:{event.id}" == read.concept.conceptid.qcode
         assert [event] == from_newsml(alone)
+
+
+# --------------------------------------------------------------------------- reading, reordered and repeated
+
+
+def _reorder_concept(document: bytes) -> bytes:
+    """Move each concept's conceptId after its other children, and give participants' attributes in reverse."""
+    root = etree.fromstring(document)
+    for concept in root.iter(f"{{{G2}}}concept"):
+        concept_id = concept.find(f"{{{G2}}}conceptId")
+        concept.remove(concept_id)
+        concept.append(concept_id)
+    for participant in root.iter(f"{{{G2}}}participant"):
+        items = list(participant.items())
+        participant.attrib.clear()
+        for name, value in reversed(items):
+            participant.set(name, value)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def test_events_read_the_same_whatever_the_order_of_children_and_attributes():
+    """A conceptId after the event class, and participant attributes in another order, read the same."""
+    original = seed_events()
+    document = to_newsml(original, version_created=WHEN)
+    reordered = _reorder_concept(document)
+    assert reordered != document
+    assert from_newsml(reordered) == original
+
+
+def test_an_event_outside_every_item_is_not_read():
+    """eventDetails outside the items of a newsMessage (here in its header) is not an event."""
+    document = to_newsml(seed_events()[:2], version_created=WHEN)
+    root = etree.fromstring(document)
+    stray = etree.fromstring(document).find(f"{{{G2}}}itemSet/{{{G2}}}conceptItem/{{{G2}}}concept")
+    root.find(f"{{{G2}}}header").append(stray)
+    assert from_newsml(etree.tostring(root)) == seed_events()[:2]
+
+
+def test_repeated_values_read_back_equal_and_distinct_values_stay_distinct():
+    """Actors, dates and evidence that repeat read back equal; one that differs by an offset differs."""
+    event = seed_events()[0]
+    shifted = attrs.evolve(event.evidence, start=0, end=len(event.evidence.text))
+    other = attrs.evolve(event, id="", evidence=shifted)
+    assert other.evidence != event.evidence
+    items = [event, other, event, other]
+    assert from_newsml(to_newsml(items, version_created=WHEN)) == items
+    assert from_newsml(to_newsml(items[::-1], version_created=WHEN)) == items[::-1]
+
+
+def test_a_bad_value_is_refused_every_time_not_only_the_first():
+    """A refused date or evidence is refused again when it repeats (nothing refused is remembered)."""
+    document = to_newsml([seed_events()[0]] * 2, version_created=WHEN)
+    for old, new in ((b"<start>2019-12-26<", b"<start>2019-12-32<"), (b'start="', b'start="-')):
+        damaged = document.replace(old, new)
+        for _ in range(2):
+            with pytest.raises(DecodeError) as caught:
+                from_newsml(damaged)
+            assert isinstance(caught.value.line, int)

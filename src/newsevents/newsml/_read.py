@@ -49,6 +49,7 @@ _BROADER = _g("broader")
 _SAME_AS = _g("sameAs")
 _PERSON_DETAILS = _g("personDetails")
 _ORGANISATION_DETAILS = _g("organisationDetails")
+_HOLDERS = (_CONCEPT, _EVENT)
 _NEV_NAME = EXT("name")
 _NEV_DATE = EXT("date")
 _NS_PREFIX = f"{{{NS}}}"
@@ -86,13 +87,23 @@ def read(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:
     """Read every event of a NewsML-G2 document; see `newsevents.newsml.from_newsml`."""
     root = parse(data, max_bytes=max_bytes)
     events: list[Event] = []
-    for item in _items(root):
-        ours = _declares_our_schemes(item)
-        for details in item.iter(_EVENT_DETAILS):
-            holder = details.getparent()
-            if holder is None or holder.tag not in (_CONCEPT, _EVENT):
-                continue  # an assert, or a part of something else: not an event of its own
-            events.append(_read_event(holder, details, item, ours))
+    # One pass over the document, not one tag iterator per item (building one costs more
+    # than reading an event's type). The item holding an eventDetails is found by walking
+    # up: lxml gives back the same element objects while they are held here.
+    ours_of: dict[etree._Element, bool | None] = dict.fromkeys(_items(root))
+    for details in root.iter(_EVENT_DETAILS):
+        holder = details.getparent()
+        if holder is None or holder.tag not in _HOLDERS:
+            continue  # an assert, or a part of something else: not an event of its own
+        item: etree._Element | None = holder
+        while item is not None and item not in ours_of:
+            item = item.getparent()
+        if item is None:
+            continue  # outside every item (in the header, say)
+        ours = ours_of[item]
+        if ours is None:
+            ours = ours_of[item] = _declares_our_schemes(item)
+        events.append(_read_event(holder, details, item, ours))
     return events
 
 
@@ -171,7 +182,8 @@ _ACTORS: dict[tuple[str | None, ...], Actor] = {}
 _ACTORS_MAX = 4096
 
 
-def _read_actor(element: etree._Element) -> Actor:
+def _read_actor(element: etree._Element, kind_qcode: str | None, exact: str | None) -> Actor:
+    """The participant's actor; ``kind_qcode`` and ``exact`` are its ``type`` and ``nev:name``."""
     name = title = country = None
     for child in _children(element):
         tag = child.tag
@@ -181,15 +193,14 @@ def _read_actor(element: etree._Element) -> Actor:
             title = child.text or ""
         elif tag == _RELATED:
             country = child.get("qcode")
-    exact = element.get(_NEV_NAME)
-    key = (element.get("type"), exact, name, title, country)
+    key = (kind_qcode, exact, name, title, country)
     actor = _ACTORS.get(key)
     if actor is not None:
         return actor
     # Actors repeat across events; the same markup always gives the same (immutable) actor.
-    kind = ACTOR_KINDS.get(key[0] or "")
+    kind = ACTOR_KINDS.get(kind_qcode or "")
     if kind is None:
-        raise Located(f"unknown participant type {key[0]!r}", element)
+        raise Located(f"unknown participant type {kind_qcode!r}", element)
     if exact is not None:
         name = exact
     if name is None:
@@ -209,8 +220,20 @@ def _read_actor(element: etree._Element) -> Actor:
 def _read_participant(
     plan: Plan, element: etree._Element, values: dict[str, Any], lists: dict[str, list[Actor]]
 ) -> None:
-    actor = _read_actor(element)
-    for role in (element.get("role") or "").split():
+    kind_qcode = exact = roles = None
+    # One call, where three get() cost more; parsed attribute values are always str.
+    attributes: list[tuple[str, str]] = element.items()  # type: ignore[assignment]
+    for attribute, value in attributes:
+        if attribute == "role":
+            roles = value
+        elif attribute == "type":
+            kind_qcode = value
+        elif attribute == _NEV_NAME:
+            exact = value
+    actor = _read_actor(element, kind_qcode, exact)
+    if roles is None:
+        return
+    for role in roles.split():
         if not role.startswith("nevtrole:"):
             continue
         field = plan.actors.get(role[9:])
