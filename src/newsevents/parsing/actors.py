@@ -362,9 +362,12 @@ _NOT_INNER = frozenset({"modifier", "cleric", "profession", "honorific"})
 
 def _inner_title(tokens: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
     """A capitalised title inside a run, with name words after it: (title, the name's tokens)."""
+    by_first = _titles_by_first()
     for position in range(1, len(tokens) - 1):
+        if tokens[position][2] not in by_first:
+            continue  # the common case: a cheap test first
         following = " ".join(token[2] for token in tokens[position:])
-        for candidate, group in _titles_by_first().get(tokens[position][2], ()):
+        for candidate, group in by_first[tokens[position][2]]:
             size = len(candidate.split())
             if (
                 group not in _NOT_INNER
@@ -647,8 +650,14 @@ class Cast:
         """
         if len(tokens) < 3 or tokens[0][2] in _TITLE_FIRSTS:
             return tokens
-        text = self.article.text
         prefixes = _country_prefixes()
+        middle = [token[2] for token in tokens[1:-2]]
+        if nonnames.isdisjoint(middle) and not any(
+            word in prefixes or word.split("'")[0].split("’")[0] in prefixes or word.rstrip(".") in prefixes
+            for word in middle
+        ):
+            return tokens  # the common case: nothing inside the run to start after
+        text = self.article.text
         first = _TOKEN.match(text, tokens[0][0])
         if first is None or _country_at(text, first) is not None:
             return tokens

@@ -93,6 +93,10 @@ _AT_REQUEST = re.compile(
 # "X made a phone call to Y", "X placed a call to Y": X called
 _RETURNED_BEFORE = re.compile(r"\breturned\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
 _MADE_BEFORE = re.compile(r"\b(?:made|placed|put in|put through)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?$")
+_INITIATED_WORDS = (
+    "initiated by", "placed by", "made by", "requested by", "at the request", "at the initiative",
+    "at the invitation",
+)  # fmt: skip
 _SIDE = re.compile(r"\s+the\s+([A-Z][\w.-]*)\s+side\b")
 _FROM = re.compile(r"\b(?:call|calls) from\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
@@ -189,8 +193,9 @@ def _future(date: PartialDate | None, published: datetime.date | None) -> bool:
 def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Actor | None:
     article = cast.article
     said = sentence.text
-    for pattern, word in ((_INITIATED, " by"), (_FROM, " from")):
-        if word not in said and "at the " not in said:
+    lowered = said.lower()
+    for pattern, words_ in ((_INITIATED, _INITIATED_WORDS), (_FROM, ("call from", "calls from"))):
+        if not any(word in lowered for word in words_):
             continue  # a cheap test before the pattern
         found = pattern.search(article.text, sentence.start, sentence.end)
         if found is not None:
@@ -202,7 +207,8 @@ def _initiator(cast: Cast, sentence: Sentence, participants: list[Actor]) -> Act
             if after and _object_gap(article.text[found.end() : after[0].start]):
                 return after[0].actor
             return None
-    found = _AT_REQUEST.search(article.text, sentence.start, sentence.end) if "at " in said else None
+    asked = "request" in lowered or "initiative" in lowered or "invitation" in lowered
+    found = _AT_REQUEST.search(article.text, sentence.start, sentence.end) if asked else None
     if found is not None:
         owner = actor_mentions(cast, sentence, found.start(1), found.end())
         if owner and owner[0].start == found.start(1):
@@ -481,9 +487,6 @@ def _subject(cast: Cast, sentence: Sentence, start: int) -> list[Actor]:
 
 
 _PRONOUN_AFTER = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
-_GOVERNED = re.compile(
-    r"\b(?:of|for|with|to|from|about|against|on|at|in|by|over|under|into|regarding)\s+((?:[\w'’.-]+\s+){0,3})$"
-)
 _OFFICE_NOUNS = frozenset(
     {"government", "leader", "minister", "head", "chief", "office", "ministry", "people"}
 )
@@ -496,16 +499,35 @@ _TIME_WORDS = frozenset(
 
 def _governed(text: str, sentence: Sentence, mention: Mention) -> bool:
     """Whether a mention is the object of a preposition ("the case of jailed reporter X")."""
-    found = _GOVERNED.search(text, max(sentence.start, mention.start - 50), mention.start)
-    if found is None:
+    window = text[max(sentence.start, mention.start - 60) : mention.start]
+    if window[-1:] != " ":
         return False
-    if found.group().startswith("of"):
-        # "the foreign ministers of South Korea": an office of the state, which acts
-        before = text[max(sentence.start, found.start() - 30) : found.start()].split()
-        if before and before[-1].lower().rstrip("s") in _lower_title_words() | _OFFICE_NOUNS:
+    words = window.split()
+    # the preposition is one of the four words before the mention; what lies between has no
+    # punctuation and no time ("On Tuesday the premier" is no prepositional phrase)
+    for back in range(1, min(4, len(words)) + 1):
+        word = words[-back]
+        if word in _PREPOSITIONS:
+            # "the foreign ministers of South Korea": an office of the state, which acts
+            if word == "of" and len(words) > back and words[-back - 1].lower().rstrip("s") in _OFFICE_WORDS():
+                return False
+            between = words[len(words) - back + 1 :]
+            return not any(part.lower().strip(".") in _TIME_WORDS or part[:1].isdigit() for part in between)
+        if not _PLAIN_WORD.fullmatch(word):
             return False
-    between = found.group(1).split()
-    return not any(word.lower().strip(".") in _TIME_WORDS or word[:1].isdigit() for word in between)
+    return False
+
+
+@cache
+def _OFFICE_WORDS() -> frozenset[str]:  # noqa: N802 (a cached constant)
+    return _lower_title_words() | _OFFICE_NOUNS
+
+
+_PLAIN_WORD = re.compile(r"[\w'’.-]+")
+_PREPOSITIONS = frozenset(
+    {"of", "for", "with", "to", "from", "about", "against", "on", "at", "in", "by", "over", "under", "into",
+     "regarding"}
+)  # fmt: skip
 
 
 def _object_gap(gap: str) -> bool:
