@@ -885,7 +885,12 @@ def _addressee(
             written = text[phrase[0] : phrase[1]]
             return Actor.organization(written), True
     # "filed a petition with President X seeking a pardon", "in a letter to X calling for"
-    lodged = _LODGED_WITH.search(text, max(sentence.start, cue.start() - 120), cue.start())
+    before_cue = text[max(sentence.start, cue.start() - 120) : cue.start()]
+    lodged = (
+        _LODGED_WITH.search(text, max(sentence.start, cue.start() - 120), cue.start())
+        if " to " in before_cue or " with " in before_cue
+        else None
+    )
     if lodged is not None:
         found = actor_mentions(cast, sentence, lodged.end(), cue.start())
         found = [mention for mention in found if mention.actor.name not in skip]
@@ -1041,6 +1046,8 @@ def _kin_named_later(cast: Cast, sentence: Sentence, start: int, end: int) -> Ac
     Hale, ...": the person the kin speaks for, named later by the same noun in apposition.
     """
     text = cast.article.text
+    if " of a" not in text[start:end]:
+        return None  # a cheap test before the pattern
     kin = _KIN_OF_DESCRIPTION.search(text, start, end)
     if kin is None:
         return None
