@@ -92,7 +92,7 @@ class Plan:
     defaults: dict[str, Any]
     #: What the reader gives a field of these when nothing is written for it: None when the
     #: field is optional (None is written as nothing), else its default.
-    absent: tuple[tuple[str, Any], ...]
+    absent: dict[str, Any]
 
 
 # --------------------------------------------------------------------------- text values
@@ -374,11 +374,11 @@ def plan_of(cls: type[Event], name: str) -> Plan:
         ext_by_tag={e.tag: e for e in ext},
         required=frozenset(s.name for s in specs if s.required),
         defaults=defaults,
-        absent=(
-            *((e.name, None if isinstance(e.ftype, OptionalOf) else defaults.get(e.name)) for e in ext),
-            *((a.name, None if a.optional else defaults.get(a.name)) for a in singles),
-            *((("location", None),) if location else ()),
-        ),
+        absent={
+            **{e.name: None if isinstance(e.ftype, OptionalOf) else defaults.get(e.name) for e in ext},
+            **{a.name: None if a.optional else defaults.get(a.name) for a in singles},
+            **({"location": None} if location else {}),
+        },
     )
     _PLANS[cls] = plan
     return plan

@@ -66,7 +66,7 @@ def _items(root: etree._Element) -> list[etree._Element]:
     if tag in _ITEMS:
         return [root]
     if tag == _NEWS_MESSAGE:
-        item_set = root.find(_ITEM_SET)
+        item_set = _first(root, _ITEM_SET)
         items = [] if item_set is None else [child for child in item_set if child.tag in _ITEMS]
         if not items:
             where = root if item_set is None else item_set
@@ -306,9 +306,9 @@ def _read_ours(
     if not plan.required <= values.keys():
         missing = sorted(plan.required - values.keys())
         raise Located(f"{plan.name} is missing its required field(s) {', '.join(missing)}", details)
-    for name, value in plan.absent:
-        if name not in values:
-            values[name] = value
+    if plan.absent:
+        # What is written for nothing: one C-level merge, the fields read taking precedence.
+        values = {**plan.absent, **values}
     return plan.cls(**values)
 
 
