@@ -28,7 +28,7 @@ from functools import cache
 
 import attrs
 
-from newsevents.events import PardonRequest, PhoneCall
+from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import Cast, Mention, country_code
@@ -209,8 +209,8 @@ class _Request:
     sentence: Sentence
     rule: str
     beneficiary_named: bool
-    #: The people the request's sentence names before its cue: asking or asked, never the beneficiary.
-    named_before: set[str] = attrs.field(factory=set)
+    #: Where the request's cue starts: people named before it after a preposition are asked, not freed.
+    cue_start: int = -1
     #: Further authorities asked in the same words ("urged Egypt and Bahrain to ...").
     also_to: list[Actor] = attrs.field(factory=list)
 
@@ -983,13 +983,9 @@ def _request_at(cast: Cast, sentence: Sentence, action: re.Match[str]) -> _Reque
         beneficiary, named = requester, True  # "Kim asked for mercy": for himself
     rule = {"object": "pardon.ask_to", "for": "pardon.call_for", "petition": "pardon.petition"}[kind]
     date = _date(cast, sentence, cue, action, kind)
-    governed = {
-        mention.actor.name
-        for mention in actor_mentions(cast, sentence, sentence.start, cue.start())
-        if mention.actor.kind is ActorKind.PERSON and _object_of_preposition(text, sentence, mention)
-    }
-    also_to = _coordinated_addressees(cast, sentence, addressee, action.start()) if kind == "object" else []
-    return _Request(requester, addressee, beneficiary, date, sentence, rule, named, governed, also_to)
+    coordinated = kind == "object" and " and " in text[cue.end() : action.start()]
+    also_to = _coordinated_addressees(cast, sentence, addressee, action.start()) if coordinated else []
+    return _Request(requester, addressee, beneficiary, date, sentence, rule, named, cue.start(), also_to)
 
 
 def _coordinated_addressees(
@@ -1066,6 +1062,18 @@ def _kin_named_later(cast: Cast, sentence: Sentence, start: int, end: int) -> Ac
         if named:
             return named[0].actor
     return None
+
+
+def _addressed_before(cast: Cast, request: _Request) -> set[str]:
+    """The people named after a preposition before the cue ("wrote to President X asking"): asked."""
+    sentence = request.sentence
+    text = cast.article.text
+    end = request.cue_start if request.cue_start >= 0 else sentence.start
+    return {
+        mention.actor.name
+        for mention in actor_mentions(cast, sentence, sentence.start, end)
+        if mention.actor.kind is ActorKind.PERSON and _object_of_preposition(text, sentence, mention)
+    }
 
 
 def _owns(text: str, at: int, actor: Actor) -> bool:
@@ -1168,14 +1176,13 @@ def _names(actor: Actor | None) -> str:
 
 def _call_day(article: Article, request: _Request) -> PartialDate | None:
     """The day of the reported phone call in which the request was made (Clarification 12)."""
-    from newsevents.parsing.phonecall import find_phone_calls  # noqa: PLC0415 (one recogniser asks another)
+    from newsevents.parsing.phonecall import phone_calls  # noqa: PLC0415 (one recogniser asks another)
 
     day = reporting_day(article, request.sentence)
     if day is None:
         return None
     wanted = {_names(request.requester), _names(request.addressee)}
-    calls: list[PhoneCall] = article.__dict__.setdefault("_calls", list(find_phone_calls(article)))
-    for call in calls:
+    for call in phone_calls(article):
         if {actor.name for actor in call.participants} == wanted and call.date == day:
             return day
     return None
@@ -1209,7 +1216,7 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
         if request.beneficiary is None or (
             request.beneficiary.kind is ActorKind.GROUP and _INDEFINITE.match(request.beneficiary.name)
         ):
-            skip = {_names(request.requester), _names(request.addressee)} | request.named_before
+            skip = {_names(request.requester), _names(request.addressee)} | _addressed_before(cast, request)
             others = [
                 person
                 for person in cast.salient_people()

@@ -44,7 +44,7 @@ from newsevents.parsing.clauses import (
     subject_of,
 )
 
-__all__ = ["find_phone_calls"]
+__all__ = ["find_phone_calls", "phone_calls"]
 
 _KEYWORDS = ("phon", "call", "rang", "dial")
 _CONFIRM = re.compile(r"phon|\bcall|\brang\b|\bdiall?ed\b", re.IGNORECASE)
@@ -738,6 +738,26 @@ def find_phone_calls(article: Article) -> Iterator[PhoneCall]:
     Args:
         article: The article.
     """
+    yield from phone_calls(article)
+
+
+def phone_calls(article: Article) -> tuple[PhoneCall, ...]:
+    """
+    Return the phone calls an article reports, found once per article (other recognisers ask
+    too: a request made "during Thursday's call" takes the call's day).
+
+    Args:
+        article: The article.
+    """
+    cached = article.__dict__.get("_phone_calls")
+    if isinstance(cached, tuple):
+        return cached
+    found = tuple(_find(article))
+    article.__dict__["_phone_calls"] = found
+    return found
+
+
+def _find(article: Article) -> Iterator[PhoneCall]:
     sentences = article.sentences_with(_KEYWORDS, confirm=_CONFIRM)
     if not sentences:
         return
