@@ -322,13 +322,45 @@ _RUN_NEXT = r"(?: (?:(?:of|for|bin|bint|ibn|al|el|de|da|di|du|van|von|der|la|le)
 # The first word, written so that the regex engine can skip ahead to a capital (or "al-"), then look
 # back one character: the same matches as r"(?<![\w'’.\-])" + _RUN_WORD, at half the scanning cost.
 _NOT_AFTER_WORD = r"(?<![\w'’.\-].)"
-_RUN_FIRST = (
-    r"(?:[A-ZÀ-ÖØ-Þ]" + _NOT_AFTER_WORD + r"|[^\x00-\xff](?<=[^\W\d_a-z])" + _NOT_AFTER_WORD
-    + r"|a" + _NOT_AFTER_WORD + r"(?:l|d|n|s|sh|t|z)-(?=[A-Z])|e" + _NOT_AFTER_WORD + r"l-(?=[A-Z]))"
-    + r"[\w'’.\-]*"
+_FIRST_CAPITAL = r"[A-ZÀ-ÖØ-Þ]" + _NOT_AFTER_WORD
+_FIRST_WIDE = r"[^\x00-\xff](?<=[^\W\d_a-z])" + _NOT_AFTER_WORD  # a capital beyond Latin-1
+_FIRST_AL = (
+    r"a" + _NOT_AFTER_WORD + r"(?:l|d|n|s|sh|t|z)-(?=[A-Z])|e" + _NOT_AFTER_WORD + r"l-(?=[A-Z])"
 )  # fmt: skip
+_RUN_FIRST = "(?:" + _FIRST_CAPITAL + "|" + _FIRST_WIDE + "|" + _FIRST_AL + r")[\w'’.\-]*"
 _RUN = re.compile(_RUN_FIRST + _RUN_NEXT + "*")
 _RUN2 = re.compile(_RUN_FIRST + _RUN_NEXT + "+")
+
+
+def _run_patterns() -> dict[tuple[bool, bool, bool], re.Pattern[str]]:
+    """`_RUN` (or `_RUN2`) without the first-word branches a text cannot use, by (two, hyphen, wide)."""
+    patterns = {}
+    for two in (False, True):
+        for hyphen in (False, True):
+            for wide in (False, True):
+                branches = [_FIRST_CAPITAL]
+                branches += [_FIRST_WIDE] if wide else []
+                branches += [_FIRST_AL] if hyphen else []
+                first = "(?:" + "|".join(branches) + r")[\w'’.\-]*"
+                patterns[two, hyphen, wide] = re.compile(first + _RUN_NEXT + ("+" if two else "*"))
+    return patterns
+
+
+_RUN_PATTERNS = _run_patterns()
+
+
+def _runs_in(text: str, start: int, end: int, *, two: bool = False) -> Iterator[re.Match[str]]:
+    """
+    ``_RUN.finditer(text, start, end)`` (``_RUN2`` when ``two``), with the same matches, faster.
+
+    "al-"/"el-" can open a run only where the span holds a hyphen, and a capital beyond
+    Latin-1 only where it is not ASCII: without those branches the engine no longer stops
+    at every "a", "e" and curly quote, which was about a third of the scanning time.
+    """
+    span = text[start:end]
+    return _RUN_PATTERNS[two, "-" in span, not span.isascii()].finditer(text, start, end)
+
+
 _NAME_WORD = re.compile(
     r"(?:(?:al|el|ad|an|as|ash|at|az)-)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z]+)*|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+"
     r"|II|III|IV|VI|VII|VIII",  # regnal numbers: "King Mohammed VI", "King Abdullah II"
@@ -445,7 +477,11 @@ class Cast:
     def _runs(self, sentence: Sentence, pattern: re.Pattern[str] | None = None) -> Iterator[_Run]:
         """Runs of capitalised tokens (with connectors such as "of", "bin") in a sentence."""
         text = self.article.text
-        for found in (pattern or _RUN).finditer(text, sentence.start, sentence.end):
+        if pattern is None:
+            found_runs = _runs_in(text, sentence.start, sentence.end)
+        else:
+            found_runs = pattern.finditer(text, sentence.start, sentence.end)
+        for found in found_runs:
             tokens: list[tuple[int, int, str]] = []
             position = found.start()
             for word in found.group().split(" "):
@@ -472,7 +508,7 @@ class Cast:
                 return
             self._built += 1
             # one capitalised word alone is never a new name: read runs of two or more
-            for found in _RUN2.finditer(self.article.text, current.start, current.end):
+            for found in _runs_in(self.article.text, current.start, current.end, two=True):
                 written = found.group()
                 if written in self._seen_runs and written not in self._org_names:
                     continue  # the same words again ("Ms Love"): nothing new to learn
@@ -821,7 +857,7 @@ class Cast:
         org_words = words("org_words.txt")
         prefixes = _country_prefixes()
         metonym_starts = _metonym_first_words()
-        for found in _RUN.finditer(text, sentence.start, sentence.end):
+        for found in _runs_in(text, sentence.start, sentence.end):
             word = found.group()
             if " " not in word:
                 # one capitalised word ("The", "He", "Putin"): read it only if it can name someone
@@ -1067,7 +1103,7 @@ class Cast:
             text = self.article.text
             prefixes = _country_prefixes()
             for sentence in self.article.sentences:
-                for found in _RUN.finditer(text, sentence.start, sentence.end):
+                for found in _runs_in(text, sentence.start, sentence.end):
                     position = found.start()
                     for word in found.group().split(" "):
                         lead = _fold(word)
