@@ -221,6 +221,12 @@ class Person:
 
 
 @lru_cache(maxsize=4096)
+def _organization(name: str) -> Actor:
+    """`Actor.organization`, built once per name (actors are immutable; each run of a name asks again)."""
+    return Actor.organization(name)
+
+
+@lru_cache(maxsize=4096)
 def _person_actor(name: str, title: str | None, country: str | None) -> Actor:
     return Actor.person(name, title=title, country=country)
 
@@ -292,6 +298,14 @@ def _looks_acronym(token: str) -> bool:
 
 def _capitalised(token: str) -> bool:
     return token[:1].isupper()
+
+
+def _may_open_country(word: str) -> bool:
+    """Whether a country alias can start at this word: the first test of `_country_at`, cheap."""
+    word = _fold(word)
+    first = word.split("'")[0] if word.endswith("'s") else word
+    prefixes = _country_prefixes()
+    return first in prefixes or first.rstrip(".") in prefixes
 
 
 def _country_at(text: str, token: re.Match[str]) -> tuple[int, str] | None:
@@ -560,7 +574,10 @@ class Cast:
                     self._read_run(_Run(part[0][0], part[-1][1], part), sentence, nonnames, orgs)
             return
         # leading sentence openers and other non-name words; a trailing day ("Speaking Tuesday")
-        while tokens and _clean(tokens[0][2]) in nonnames and not self._known_token(_clean(tokens[0][2])):
+        while tokens:
+            lead = _clean(tokens[0][2])
+            if lead not in nonnames or self._known_token(lead):
+                break
             tokens.pop(0)
         trailing = _trailing_nonnames()
         while tokens and (tokens[-1][2] in _CONNECTORS or tokens[-1][2] in trailing):
@@ -588,8 +605,9 @@ class Cast:
                         tokens = rest
                         changed = True
                         continue
-            words_ = " ".join(token[2] for token in tokens)
-            for candidate, _group in _titles_by_first().get(tokens[0][2], ()):
+            candidates = _titles_by_first().get(tokens[0][2], ())
+            words_ = " ".join(token[2] for token in tokens) if candidates else ""
+            for candidate, _group in candidates:
                 if words_.startswith(candidate + " ") and len(tokens) > len(candidate.split()):
                     title = title or candidate
                     tokens = tokens[len(candidate.split()) :]
@@ -597,7 +615,7 @@ class Cast:
                     break
         if not tokens:
             return
-        if title is None and not any(_clean(token[2]) in orgs for token in tokens):
+        if title is None and orgs.isdisjoint([_clean(token[2]) for token in tokens]):
             # "New York Governor Andrew Cuomo", "Outgoing President X": the name follows an inner title
             inner = _inner_title(tokens)
             if inner is not None:
@@ -642,7 +660,7 @@ class Cast:
                 name, end = name[:-2], end - 2
             if start not in self._orgs:
                 self._org_starts.append(start)
-            self._orgs[start] = (end, Actor.organization(name))
+            self._orgs[start] = (end, _organization(name))
             self._org_names.add(text[run.start : run.end])
             return
         if title_groups(" ".join(names)) is not None:
@@ -936,7 +954,8 @@ class Cast:
                 yield Mention(start, last, text[start:last], person.actor, how)
                 position = stop
                 continue
-            match = _TOKEN.match(text, start)
+            # the run's token is the word `_TOKEN` reads there: look it up before matching
+            match = _TOKEN.match(text, start) if _may_open_country(tokens[position][2]) else None
             found = _country_at(text, match) if match is not None else None
             if found is not None:
                 country_end, code = found
@@ -957,7 +976,7 @@ class Cast:
             if len(tokens) == 1 and cleaned[0] in words("org_words.txt"):
                 # a lone organisation word names one: "the Army", "Congress"
                 word = cleaned[0]
-                yield Mention(start, start + len(word), word, Actor.organization(word), "organization")
+                yield Mention(start, start + len(word), word, _organization(word), "organization")
             position += 1
 
     def resolve(self, phrase: str, *, at: int | None = None) -> Actor | None:
