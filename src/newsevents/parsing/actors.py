@@ -110,6 +110,8 @@ def country_of(text: str) -> str | None:
         text: A phrase such as "Russian warplanes" or "jets believed to be Russian".
     """
     for token in _tokens(text):
+        if not _may_open_country(token.group()):
+            continue  # most words: one dictionary test
         found = _country_at(text, token)
         if found is not None:
             return found[1]

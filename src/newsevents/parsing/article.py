@@ -255,8 +255,10 @@ def _token_before(text: str, stop: int, floor: int) -> str:
 
 
 def _is_acronym(token: str) -> bool:
+    if "." not in token:
+        return False  # most words: no need to split
     parts = [part for part in token.split(".") if part]
-    return "." in token and bool(parts) and all(part.isalpha() and len(part) <= 2 for part in parts)
+    return bool(parts) and all(part.isalpha() and len(part) <= 2 for part in parts)
 
 
 def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -448,11 +450,15 @@ class Article:
             found = self.sentences_matching(pattern, headline=headline)
             return [s for s in found if confirm is None or confirm.search(s.text) is not None]
         first_hit: dict[int, int] = {}  # sentence index -> offset of its first keyword
+        starts = self._starts
+        every = self.all_sentences
         for keyword in keywords:
             at = lowered.find(keyword, self.body_start)
             while at >= 0:
-                sentence = self.sentence_at(at)
-                if sentence is None:
+                # `sentence_at`, inlined: this loop runs for every keyword hit
+                position = bisect_right(starts, at) - 1
+                sentence = every[position] if position >= 0 else None
+                if sentence is None or at >= sentence.end:
                     at = lowered.find(keyword, at + 1)
                     continue
                 if at < first_hit.get(sentence.index, at + 1):
