@@ -231,13 +231,10 @@ def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
         newline = text.find("\n", position)
         line_end = length if newline < 0 else newline
         line = text[position:line_end]
-        stripped = line.strip()
-        if stripped:
-            first = position + (len(line) - len(line.lstrip()))
-            last = position + len(line.rstrip())
+        if line and not line.isspace():  # not blank (as ``line.strip()``, without the copy)
             if start < 0:
-                start = first
-            end = last
+                start = position + (len(line) - len(line.lstrip()))
+            end = position + len(line.rstrip())
         elif start >= 0:
             spans.append((start, end))
             start = -1
