@@ -234,9 +234,9 @@ _MAX_SENTENCES = 200
 _KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "serve", "condemned", "handed", "gave",
              "given", "drew", "received", "got ", "gets ", "ordered")  # fmt: skip
 _CONFIRM = re.compile(
-    # the lookahead on the first two letters of every alternative skips most positions (1.7x faster
-    # than none, 1.25x faster than the first letter alone); keep it in step with the alternatives
-    r"(?=[cdefghijlmorst][aehimnorux])"
+    # every alternative starts a word, with one of these first two letters: testing that once, first,
+    # skips most positions (over 2x faster than no test); keep it in step with the alternatives
+    r"(?<!\w)(?=[cdefghijlmorst][aehimnorux])"
     r"(?:(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|(?:must|ordered\s+to)\s+(?:also\s+)?serve"
     r"|condemned\s+to)\b"
     r"|\b(?:handed|gave|given|drew|received|gets|got)\s+(?:\S+\s+){0,5}?"
