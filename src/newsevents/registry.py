@@ -40,7 +40,11 @@ _types: dict[str, type[Event]] = {}
 _names: dict[type[Event], str] = {}
 _view = MappingProxyType(_types)
 _plugins_loaded = False
-_lock = threading.Lock()
+_plugins_loading = False
+#: One re-entrant lock for every registration and every first-use load, here and in
+#: `newsevents.parsing`: a plugin's import registers types and recognisers while the
+#: loading thread holds it, and other threads wait until the load has finished.
+lock = threading.RLock()
 
 
 def register(cls: E) -> E:
@@ -62,7 +66,7 @@ def register(cls: E) -> E:
     if _NAME.fullmatch(name) is None:
         raise RegistrationError(f"type name {name!r} must match {_NAME.pattern}")
     describe(cls)
-    with _lock:
+    with lock:
         existing = _types.get(name)
         if existing is cls:
             return cls
@@ -78,7 +82,7 @@ def register(cls: E) -> E:
 
 def unregister(name: str) -> None:
     """Remove a registered type (for tests and interactive sessions)."""
-    with _lock:
+    with lock:
         cls = _types.pop(name, None)
         if cls is not None:
             del _names[cls]
@@ -94,17 +98,28 @@ def load_plugins() -> None:
     Raises:
         RegistrationError: When an entry point cannot be loaded.
     """
-    global _plugins_loaded  # noqa: PLW0603 (loaded once per process)
+    global _plugins_loaded, _plugins_loading  # noqa: PLW0603 (loaded once per process)
     if _plugins_loaded:
         return
-    _plugins_loaded = True
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    with lock:
+        # Another thread may have finished the load while this one waited; a plugin that
+        # reads the registry while it is being imported must not start the load again.
+        if _plugins_loaded or _plugins_loading:
+            return
+        _plugins_loading = True
         try:
-            loaded = point.load()
-        except Exception as error:  # noqa: BLE001 (a broken plugin must say which one)
-            raise RegistrationError(f"cannot load plugin {point.name!r} ({point.value}): {error}") from None
-        if isinstance(loaded, type):
-            register(loaded)
+            for point in entry_points(group=ENTRY_POINT_GROUP):
+                try:
+                    loaded = point.load()
+                except Exception as error:  # noqa: BLE001 (a broken plugin must say which one)
+                    raise RegistrationError(
+                        f"cannot load plugin {point.name!r} ({point.value}): {error}"
+                    ) from None
+                if isinstance(loaded, type):
+                    register(loaded)
+            _plugins_loaded = True  # only once every plugin is in
+        finally:
+            _plugins_loading = False
 
 
 def types() -> Mapping[str, type[Event]]:

@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime
 import importlib
 import logging
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
@@ -59,8 +58,8 @@ R = TypeVar("R", bound=Recogniser)
 _log = logging.getLogger(__name__)
 _recognisers: dict[str, list[Recogniser]] = {}
 _view: Mapping[str, list[Recogniser]] = MappingProxyType(_recognisers)
-_lock = threading.Lock()
 _loaded = False
+_loading = False
 
 #: The modules of the shipped recognisers; the optional ones may not exist yet.
 _BUILTIN = ("newsevents.parsing.phonecall", "newsevents.parsing.pardon")
@@ -98,7 +97,7 @@ def register_recogniser(event_type: type[Event] | str) -> Callable[[R], R]:
     def decorate(function: R) -> R:
         if not callable(function):
             raise RegistrationError(f"recogniser for {name} must be callable, got {function!r}")
-        with _lock:
+        with registry.lock:
             found = _recognisers.setdefault(name, [])
             if function not in found:
                 found.append(function)
@@ -114,7 +113,7 @@ def unregister_recogniser(function: Recogniser) -> None:
     Args:
         function: The recogniser.
     """
-    with _lock:
+    with registry.lock:
         for name, found in list(_recognisers.items()):
             if function in found:
                 found.remove(function)
@@ -123,22 +122,36 @@ def unregister_recogniser(function: Recogniser) -> None:
 
 
 def _load_builtin() -> None:
-    global _loaded  # noqa: PLW0603 (imported once per process)
+    """
+    Import the installed plugins and the shipped recognisers, once per process.
+
+    Threads that call `parse` for the first time at once all wait for the whole load (the
+    registry's re-entrant lock is held throughout), and the loaded flag is set only after
+    the imports, so no thread ever runs with half the recognisers registered.
+    """
+    global _loaded, _loading  # noqa: PLW0603 (imported once per process)
     if _loaded:
         return
-    _loaded = True
-    # Installed plugins register their types and recognisers on import, in every process.
-    registry.load_plugins()
-    for module in _BUILTIN:
-        importlib.import_module(module)
-    for module in _OPTIONAL:
+    with registry.lock:
+        if _loaded or _loading:  # done while we waited, or re-entered from a plugin's import
+            return
+        _loading = True
         try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name not in _OPTIONAL:
-                _log.exception("cannot import the recognisers in %s", module)
-        except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
-            _log.exception("cannot import the recognisers in %s", module)
+            # Installed plugins register their types and recognisers on import, in every process.
+            registry.load_plugins()
+            for module in _BUILTIN:
+                importlib.import_module(module)
+            for module in _OPTIONAL:
+                try:
+                    importlib.import_module(module)
+                except ModuleNotFoundError as error:
+                    if error.name not in _OPTIONAL:
+                        _log.exception("cannot import the recognisers in %s", module)
+                except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
+                    _log.exception("cannot import the recognisers in %s", module)
+            _loaded = True
+        finally:
+            _loading = False
 
 
 def recognisers() -> Mapping[str, list[Recogniser]]:
