@@ -260,11 +260,13 @@ def finalize_record(record: dict[str, Any], article: dict[str, Any]) -> dict[str
     }
 
 
-def finalize(paths: Sequence[Path], articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The committed records of checked drafts, in draft order."""
-    return [
-        finalize_record(record, articles[record["id"]]) for _p, _n, record, _e in read_drafts(paths) if record
-    ]
+def finalize(
+    paths: Sequence[Path], articles: dict[str, dict[str, Any]], sample: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The committed records of checked drafts, in the order of the sample."""
+    order = {article: index for index, article in enumerate(sample)}
+    records = [finalize_record(r, articles[r["id"]]) for _p, _n, r, _e in read_drafts(paths) if r]
+    return sorted(records, key=lambda record: order[record["id"]])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -293,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    records = finalize(drafts, articles)
+    records = finalize(drafts, articles, sample)
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     print(f"{out}: {len(records)} articles, {sum(len(r['events']) for r in records)} events")
     return 0
