@@ -13,6 +13,7 @@ Usage::
     python benchmarks/annotate.py show --list FILE            # the ids listed in FILE
     python benchmarks/annotate.py check DRAFT.jsonl [...]     # report every problem in drafts
     python benchmarks/annotate.py finalize OUT.jsonl DRAFT.jsonl [...]
+    python benchmarks/annotate.py diff tune|blind A.jsonl B.jsonl  # disagreements, for adjudication
 
 The pool is read from ``../shared/corpus/pool`` (next to the project root) unless
 ``NEWSEVENTS_POOL`` names another folder. Nothing here imports ``newsevents``.
@@ -269,10 +270,109 @@ def finalize(
     return sorted(records, key=lambda record: order[record["id"]])
 
 
+# --------------------------------------------------------------------------- diff
+
+
+def _key_words(event: dict[str, Any]) -> set[str]:
+    kind = event["type"]
+    if kind == "PhoneCall":
+        values = event["participants"]
+    else:
+        key = {"PardonRequest": "beneficiary", "Sentencing": "defendant", "Airstrike": "location"}[kind]
+        values = [event[key]] if event[key] else []
+    return {word.lower().strip(".,'’") for value in values for word in value.split()}
+
+
+def _affinity(first: dict[str, Any], second: dict[str, Any]) -> int:
+    (a_start, a_end), (b_start, b_end) = first["evidence_span"], second["evidence_span"]
+    overlap = a_start < b_end and b_start < a_end
+    shared = len(_key_words(first) & _key_words(second))
+    needed = 2 if first["type"] == "PhoneCall" else 1
+    return 2 * overlap + (shared >= needed)
+
+
+def pair_events(
+    first: list[dict[str, Any]], second: list[dict[str, Any]]
+) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Pairs of events of the same type that overlap in evidence or agree on the key slot, best first."""
+    candidates = sorted(
+        (
+            (_affinity(a, b), -i, -j, i, j)
+            for i, a in enumerate(first)
+            for j, b in enumerate(second)
+            if a["type"] == b["type"] and _affinity(a, b) > 0
+        ),
+        reverse=True,
+    )
+    pairs: list[tuple[int, int]] = []
+    used_first: set[int] = set()
+    used_second: set[int] = set()
+    for *_rank, i, j in candidates:
+        if i not in used_first and j not in used_second:
+            pairs.append((i, j))
+            used_first.add(i)
+            used_second.add(j)
+    return (
+        sorted(pairs),
+        [i for i in range(len(first)) if i not in used_first],
+        [j for j in range(len(second)) if j not in used_second],
+    )
+
+
+def _fields(event: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in event.items() if key not in ("evidence_span", "evidence_sha1")}
+
+
+def diff(
+    half: str, first: Path, second: Path, articles: dict[str, dict[str, Any]], sample: dict[str, Any]
+) -> str:
+    """Every disagreement between two committed passes on one half of the sample, with evidence text."""
+    read = {
+        name: {
+            r["id"]: r for r in (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+        }
+        for name, path in (("A", first), ("B", second))
+    }
+    out: list[str] = []
+    for article, (family, article_half) in sample.items():
+        if article_half != half:
+            continue
+        text = articles[article]["text"]
+        a_events = read["A"].get(article, {}).get("events", [])
+        b_events = read["B"].get(article, {}).get("events", [])
+        pairs, only_a, only_b = pair_events(a_events, b_events)
+        lines: list[str] = []
+        for i, j in pairs:
+            a, b = _fields(a_events[i]), _fields(b_events[j])
+            differing = [key for key in a if a[key] != b.get(key)]
+            same_span = a_events[i]["evidence_span"] == b_events[j]["evidence_span"]
+            if not differing and same_span:
+                continue
+            lines.append(f"[{a['type']}] A#{i} ~ B#{j}")
+            lines.append(f"    evidence A: {_quote(text, a_events[i])}")
+            if not same_span:
+                lines.append(f"    evidence B: {_quote(text, b_events[j])}")
+            lines += [f"    {key}: A {json.dumps(a[key])} | B {json.dumps(b.get(key))}" for key in differing]
+        for name, events, indexes in (("A", a_events, only_a), ("B", b_events, only_b)):
+            for index in indexes:
+                event = events[index]
+                lines.append(f"[{event['type']}] only {name}#{index}: {json.dumps(_fields(event))}")
+                lines.append(f"    evidence: {_quote(text, event)}")
+        if lines:
+            out.append(f"===== {article} ({family}, {len(a_events)} A / {len(b_events)} B events)")
+            out += lines
+    return "\n".join(out)
+
+
+def _quote(text: str, event: dict[str, Any]) -> str:
+    start, end = event["evidence_span"]
+    return text[start:end]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one of the subcommands (see the module docstring)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] not in ("show", "check", "finalize"):
+    if not args or args[0] not in ("show", "check", "finalize", "diff"):
         print(__doc__, file=sys.stderr)
         return 2
     command, rest = args[0], args[1:]
@@ -285,6 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"unknown ids: {', '.join(unknown)}", file=sys.stderr)
             return 2
         print(show(ids, articles))
+        return 0
+    if command == "diff":
+        print(diff(rest[0], Path(rest[1]), Path(rest[2]), articles, sample))
         return 0
     if command == "check":
         problems = check([Path(p) for p in rest], articles, sample)
