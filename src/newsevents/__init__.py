@@ -6,7 +6,7 @@ The everyday names are here; the format verbs also live in their modules
 """
 
 from newsevents import dates
-from newsevents.errors import DecodeError, EncodeError, NewsEventsError, ValidationError
+from newsevents.errors import DecodeError, EncodeError, LimitError, NewsEventsError, ValidationError
 from newsevents.events import Airstrike, PardonRequest, Penalty, PhoneCall, Sentencing
 from newsevents.json import from_dict, from_json, json_schema, to_dict, to_json
 from newsevents.model import (
@@ -37,6 +37,7 @@ __all__ = [
     "EncodeError",
     "Event",
     "Evidence",
+    "LimitError",
     "NewsEventsError",
     "PardonRequest",
     "PartialDate",

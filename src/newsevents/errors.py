@@ -10,7 +10,8 @@ The tree::
 
     NewsEventsError
     ├── DecodeError (ValueError)      input that cannot be read as events
-    │   └── ValidationError           a value the model refuses
+    │   ├── ValidationError           a value the model refuses
+    │   └── LimitError                input over a configured bound (size, elements, depth)
     ├── EncodeError (ValueError)      an event that cannot be written
     └── RegistrationError (TypeError) an event type the registry refuses
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 __all__ = [
     "DecodeError",
     "EncodeError",
+    "LimitError",
     "NewsEventsError",
     "RegistrationError",
     "ValidationError",
@@ -78,6 +80,10 @@ class DecodeError(NewsEventsError, ValueError):
 
 class ValidationError(DecodeError):
     """A value the model refuses, at construction or while decoding."""
+
+
+class LimitError(DecodeError):
+    """Input larger than a configured bound: characters, bytes, elements or nesting depth."""
 
 
 class EncodeError(NewsEventsError, ValueError):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -447,6 +448,21 @@ class _Run:
     tokens: list[tuple[int, int, str]]
 
 
+#: A word as a surname is counted: letters, with inner apostrophes and hyphens.
+_SURNAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_WORD_JOINS = re.compile(r"['’-]")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word occurs, a joined word ("al-Assad's") counting for its parts too."""
+    counts: Counter[str] = Counter()
+    for word in _SURNAME_WORD.findall(text):
+        counts[word] += 1
+        if _WORD_JOINS.search(word):
+            counts.update(part for part in _WORD_JOINS.split(word) if part)
+    return counts
+
+
 class Cast:
     """
     The people and states an article mentions, with coreference.
@@ -564,16 +580,17 @@ class Cast:
         text = self.article.text
         title: str | None = None
         country: str | None = None
-        # "Lawyers for Chelsea Manning": unless the run names an organisation, "for" parts two runs
-        split = (
-            next((index for index, token in enumerate(tokens) if token[2] == "for"), None)
-            if " for " in text[run.start : run.end]
-            else None
-        )
-        if split is not None and not any(_clean(token[2]) in orgs for token in tokens):
-            for part in (tokens[:split], tokens[split + 1 :]):
+        # "Lawyers for Chelsea Manning": unless the run names an organisation, each "for" parts
+        # the run; the parts (which hold no "for") are read one after another, never nested
+        if " for " in text[run.start : run.end] and not any(_clean(token[2]) in orgs for token in tokens):
+            part: list[tuple[int, int, str]] = []
+            for token in [*tokens, (run.end, run.end, "for")]:
+                if token[2] != "for":
+                    part.append(token)
+                    continue
                 if len(part) > 1:
                     self._read_run(_Run(part[0][0], part[-1][1], part), sentence, nonnames, orgs)
+                part = []
             return
         # leading sentence openers and other non-name words; a trailing day ("Speaking Tuesday")
         while tokens:
@@ -1146,8 +1163,9 @@ class Cast:
     def _rank_people(self) -> list[Actor]:
         # how often each surname occurs: a cheap measure of how central a person is
         people = self.people
-        text = self.article.text
-        counts = [text.count(person.tokens[-1]) for person in people]
+        # one pass over the text's words, not one pass over the text per person
+        words = _word_counts(self.article.text)
+        counts = [words[person.tokens[-1]] for person in people]
         order = sorted(range(len(people)), key=lambda index: -counts[index])
         return [people[index].actor for index in order]
 

@@ -213,7 +213,13 @@ def time_expressions(text: str, published: datetime.date | None) -> list[TimeSpa
 
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\r?\n?")
 # A sentence may end after . ! ? (and closing quotes or brackets) followed by whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+# The match starts only at the first mark of a run and never gives back what it took,
+# so a run of ten thousand marks is read once, not once per mark.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s+")
+#: The longest a sentence may be, in characters: a longer run without a boundary is cut at
+#: the last whitespace before this length (or at it), so that no per-sentence step ever
+#: works on more than this. Real news sentences are a few hundred characters.
+MAX_SENTENCE = 2000
 _OPENERS = frozenset("\"'“‘([")
 _PLACE = r"([A-Z][A-Z'’-]+(?:[ /][A-Z][A-Z'’-]+){0,3})"
 _DATELINE_DASH = re.compile(_PLACE + r"(?:,[^\n–—]{1,40}?)?(?: ?\([^()\n]{1,30}\))?(?: [-–—]+ |[–—] ?)")
@@ -283,10 +289,30 @@ def _split(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                     word_end += 1
                 if text[after:word_end] not in words("sentence_starters.txt"):
                     continue
-        yield begin, found.start() + len(marks)
+        yield from _bounded(text, begin, found.start() + len(marks))
         begin = after
     if begin < end:
-        yield begin, end
+        yield from _bounded(text, begin, end)
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A sentence span, cut into pieces of at most `MAX_SENTENCE` characters at whitespace."""
+    while end - start > MAX_SENTENCE:
+        cut = start + MAX_SENTENCE
+        floor = start + MAX_SENTENCE // 2
+        space = max(text.rfind(" ", floor, cut), text.rfind("\n", floor, cut))
+        if space > start:
+            cut = space
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start:
+            yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 # --------------------------------------------------------------------------- the article
@@ -329,6 +355,27 @@ class Article:
                 date_from_line = None
         self.published: datetime.date | None = published if published is not None else date_from_line
         self._date_line_alone = found is not None and found.group().endswith("\n")
+        self._window = False
+
+    @classmethod
+    def window(
+        cls, text: str, *, published: datetime.date | None = None, source: str | None = None
+    ) -> Article:
+        """
+        A stretch of a longer text read on its own (`newsevents.parse` reads long texts in
+        windows): no date line, headline or dateline is looked for in it.
+
+        Args:
+            text: The stretch of text; offsets are relative to its start.
+            published: The publication date of the whole text.
+            source: The identifier of the whole text.
+        """
+        article = cls(text, published=published, source=source)
+        article.body_start = 0
+        article.published = published
+        article._date_line_alone = False
+        article._window = True
+        return article
 
     def __repr__(self) -> str:
         return f"Article({len(self.text)} characters, published={self.published}, source={self.source!r})"
@@ -341,7 +388,7 @@ class Article:
     def headline(self) -> Sentence | None:
         """The headline: a one-line first block, followed by more text, not ending like a sentence."""
         blocks = self._blocks
-        if len(blocks) < 2:
+        if len(blocks) < 2 or self._window:
             return None
         start, end = blocks[0]
         line = self.text[start:end]
@@ -360,7 +407,7 @@ class Article:
     @cached_property
     def dateline(self) -> Dateline | None:
         """The dateline at the start of the first body paragraph, or None."""
-        if not self.paragraphs:
+        if not self.paragraphs or self._window:
             return None
         start, end = self.paragraphs[0]
         window = min(end, start + 80)

@@ -23,7 +23,8 @@ Rules: ``pardon.ask_to``, ``pardon.call_for``, ``pardon.petition``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import attrs
@@ -308,6 +309,56 @@ def _with_possessive_group(article: Article, mention: Mention) -> Actor:
 # --------------------------------------------------------------------------- slots
 
 
+@attrs.define
+class _HeldIndex:
+    """
+    Where an article says people are held, and which sentences name which words: built once
+    per article, so that each request looks only at the sentences about its beneficiary.
+    """
+
+    #: For each carriable sentence (by position), the codes of the states it says people are held in.
+    held: list[list[str]]
+    #: The codes of every such mention in the article, in text order.
+    held_all: list[str]
+    #: The positions of the carriable sentences each word occurs in.
+    words: dict[str, list[int]]
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _held_index(cast: Cast) -> _HeldIndex:
+    cached = cast.article.__dict__.get("_held_index")
+    if isinstance(cached, _HeldIndex):
+        return cached
+    article = cast.article
+    sentences = article.sentences
+    starts = [sentence.start for sentence in sentences]
+    held: list[list[str]] = [[] for _ in sentences]
+    held_all: list[str] = []
+    for found in _HELD_IN.finditer(article.text):
+        code = country_code(found.group(1) or found.group(2))
+        if code is None:
+            continue
+        held_all.append(code)
+        position = bisect_right(starts, found.start()) - 1
+        if position >= 0 and found.start() < sentences[position].end:
+            held[position].append(code)
+    words: dict[str, list[int]] = {}
+    for position, sentence in enumerate(sentences):
+        for word in {form for match in _NAME_WORD.finditer(sentence.text) for form in _forms(match.group())}:
+            words.setdefault(word, []).append(position)
+    index = _HeldIndex(held, held_all, words)
+    article.__dict__["_held_index"] = index
+    return index
+
+
+def _forms(word: str) -> set[str]:
+    """A word as a name may be looked up by: itself, without a possessive, and its hyphenated parts."""
+    bare = word[:-2] if word.endswith(("'s", "’s")) else word.rstrip("'’-")
+    return {word, bare, *bare.split("-")}
+
+
 def _detaining_state(cast: Cast, exclude: set[str], beneficiary: Actor | None = None) -> Actor | None:
     """
     The state holding the prisoner: the one the article says people are held, jailed or
@@ -317,21 +368,22 @@ def _detaining_state(cast: Cast, exclude: set[str], beneficiary: Actor | None = 
     someone else ("the wife of an aid worker detained in Iran") says nothing of where the
     beneficiary is held, and without such a sentence the addressee stays unknown.
     """
-    text = cast.article.text
+    index = _held_index(cast)
     held: dict[str, int] = {}
     surname = (
         beneficiary.name.split()[-1]
         if beneficiary is not None and beneficiary.kind is ActorKind.PERSON
         else None
     )
-    for found in _HELD_IN.finditer(text):
-        if surname is not None and not _about(cast, found.start(), surname):
-            continue
-        code = country_code(found.group(1) or found.group(2))
-        if code is not None and code not in exclude:
+    if surname is None:
+        codes: Iterable[str] = index.held_all
+    else:
+        codes = [code for position in _about(cast, index, surname) for code in index.held[position]]
+    for code in codes:
+        if code not in exclude:
             held[code] = held.get(code, 0) + 1
     if surname is not None and not held:
-        held = _states_around(cast, surname, exclude)
+        held = _states_around(cast, index, surname, exclude)
     if surname is not None:
         ranked = sorted(held, key=lambda code: -held[code])
         unique = len(ranked) == 1 or (len(ranked) > 1 and held[ranked[0]] > held[ranked[1]])
@@ -349,22 +401,37 @@ def _detaining_state(cast: Cast, exclude: set[str], beneficiary: Actor | None = 
     return Actor.state(ranked[0])
 
 
-def _states_around(cast: Cast, surname: str, exclude: set[str]) -> dict[str, int]:
+def _about(cast: Cast, index: _HeldIndex, surname: str) -> list[int]:
+    """
+    The positions of the sentences about a person: those naming them, and a sentence right
+    after one that does when it names no one ("X was arrested in May. She is held in Iran.").
+    """
+    sentences = cast.article.sentences
+    naming = index.words.get(surname, [])
+    about = set(naming)
+    for position in naming:
+        following = position + 1
+        if following < len(sentences) and following not in about:
+            named = [m for m in cast.mentions(sentences[following]) if m.actor.kind is ActorKind.PERSON]
+            if not named:
+                about.add(following)
+    return sorted(about)
+
+
+def _states_around(cast: Cast, index: _HeldIndex, surname: str, exclude: set[str]) -> dict[str, int]:
     """
     How often the sentences naming a person name each state, leaving out the person's
     nationality ("Pakistani-born doctor X", "Ukrainian pilot X"): the state holding them.
     """
     text = cast.article.text
     counts: dict[str, int] = {}
-    for sentence in cast.article.sentences:
-        if surname not in sentence.text:
-            continue
-        mentions = cast.mentions(sentence)
-        for index, mention in enumerate(mentions):
+    for position in index.words.get(surname, []):
+        mentions = cast.mentions(cast.article.sentences[position])
+        for number, mention in enumerate(mentions):
             code = mention.actor.country if mention.actor.kind is ActorKind.COUNTRY else None
             if code is None or code in exclude:
                 continue
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            following = mentions[number + 1] if number + 1 < len(mentions) else None
             if (
                 following is not None
                 and mention.how == "demonym"
@@ -390,20 +457,6 @@ def _mentioned_near(cast: Cast, actor: Actor, sentence: Sentence) -> bool:
         if any(mention.actor.name == actor.name for mention in cast.mentions(other)):
             return True
     return False
-
-
-def _about(cast: Cast, at: int, surname: str) -> bool:
-    """Whether the sentence at ``at`` (or, when it names no one, the one before) names the person."""
-    sentence = cast.article.sentence_at(at)
-    if sentence is None:
-        return False
-    if surname in sentence.text:
-        return True
-    named = [mention for mention in cast.mentions(sentence) if mention.actor.kind is ActorKind.PERSON]
-    if named or not sentence.carriable:
-        return False  # a sentence about someone else
-    before = cast.sentences_before(sentence.start - 1, count=1) if sentence.start > 0 else []
-    return bool(before) and surname in before[-1].text  # "X was arrested in May. She is held in Iran."
 
 
 def _beneficiary(
@@ -1190,16 +1243,30 @@ def _call_day(article: Article, request: _Request) -> PartialDate | None:
 
 
 def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
+    """
+    One request per real-world request, in text order; every lookup is by key, so an
+    article with many requests costs time in proportion to their number.
+    """
     out: list[_Request] = []
-    named = [request for request in requests if request.beneficiary_named and request.beneficiary is not None]
-    for request in requests:
+    # Requests that name their beneficiary, by (requester, addressee), in text order. An
+    # addressee found later moves a request to another key: entries are checked on use.
+    named: dict[tuple[str, str], list[tuple[int, _Request]]] = {}
+    for position, request in enumerate(requests):
+        if request.beneficiary_named and request.beneficiary is not None:
+            named.setdefault((_names(request.requester), _names(request.addressee)), []).append(
+                (position, request)
+            )
+    originally_named = {position for entries in named.values() for position, _request in entries}
+    first_by_requester: dict[str, _Request] = {}
+    kept: dict[tuple[str, str, str], list[_Request]] = {}
+    for position, request in enumerate(requests):
         if not request.beneficiary_named:
+            key = (_names(request.requester), _names(request.addressee))
             match = next(
                 (
                     other
-                    for other in named
-                    if _names(other.requester) == _names(request.requester)
-                    and _names(other.addressee) == _names(request.addressee)
+                    for _p, other in named.get(key, ())
+                    if (_names(other.requester), _names(other.addressee)) == key
                 ),
                 None,
             )
@@ -1208,9 +1275,7 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
                 request.beneficiary_named = True
         if request.beneficiary is None:
             # "The White House called for clemency" after its request was reported: the same request
-            again = next(
-                (other for other in out if _names(other.requester) == _names(request.requester)), None
-            )
+            again = first_by_requester.get(_names(request.requester))
             if again is not None:
                 again.date = again.date or request.date
                 continue
@@ -1233,16 +1298,18 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
             request.addressee = _detaining_state(
                 cast, {code for code in exclude if code}, beneficiary=request.beneficiary
             )
+            if position in originally_named and request.addressee is not None:
+                entries = named.setdefault((_names(request.requester), _names(request.addressee)), [])
+                entries.append((position, request))
+                entries.sort(key=lambda entry: entry[0])
         if request.date is None and request.addressee is not None:
             request.date = _call_day(cast.article, request)
+        identity = (_names(request.requester), _names(request.beneficiary), _names(request.addressee))
         twin = next(
             (
                 other
-                for other in out
-                if _names(other.requester) == _names(request.requester)
-                and _names(other.beneficiary) == _names(request.beneficiary)
-                and _names(other.addressee) == _names(request.addressee)
-                and (other.date is None or request.date is None or other.date == request.date)
+                for other in kept.get(identity, ())
+                if other.date is None or request.date is None or other.date == request.date
             ),
             None,
         )
@@ -1250,6 +1317,8 @@ def _merge(cast: Cast, requests: list[_Request]) -> list[_Request]:
             twin.date = twin.date or request.date
             continue
         out.append(request)
+        kept.setdefault(identity, []).append(request)
+        first_by_requester.setdefault(_names(request.requester), request)
     return out
 
 

@@ -620,10 +620,6 @@ def _nouns(cast: Cast, sentence: Sentence, seen_spans: list[tuple[int, int]]) ->
 # --------------------------------------------------------------------------- merging
 
 
-def _same(first: list[Actor], second: list[Actor]) -> bool:
-    return {actor.name for actor in first} == {actor.name for actor in second}
-
-
 def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
     return first is None or second is None or first == second
 
@@ -684,7 +680,9 @@ _AGAIN_WORD = re.compile(r"\bagain\b", re.IGNORECASE)
 
 
 def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
+    """One call per real-world call; calls are found by their participants, not by a scan of all."""
     calls: list[_Call] = []
+    by_participants: dict[frozenset[str], list[_Call]] = {}
     published = cast.article.published
     for mention in mentions:
         if _future(mention.date, published):
@@ -699,9 +697,9 @@ def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
                     actor.name for actor in participants
                 }:
                     continue
-                calls.append(
-                    _Call(participants, mention.initiator, mention.date, mention.sentence, mention.rule)
-                )
+                call = _Call(participants, mention.initiator, mention.date, mention.sentence, mention.rule)
+                calls.append(call)
+                by_participants.setdefault(frozenset(actor.name for actor in participants), []).append(call)
                 continue
             target.date = target.date or mention.date
             target.initiator = target.initiator or mention.initiator
@@ -709,22 +707,22 @@ def _merge(cast: Cast, mentions: list[_Mention]) -> list[_Call]:
         if len(mention.participants) < 2:
             continue
         target = None
-        for call in calls:
-            if _same(call.participants, mention.participants):
-                if (
-                    call.date == mention.date
-                    or (mention.date is None and not mention.definite)
-                    or _continues(call, mention)
-                ):
-                    target = call
-                    break
-                if mention.definite and _compatible(call.date, mention.date):
-                    target = call
-                    break
+        key = frozenset(actor.name for actor in mention.participants)
+        for call in by_participants.get(key, ()):  # the earlier calls between the same actors
+            if (
+                call.date == mention.date
+                or (mention.date is None and not mention.definite)
+                or _continues(call, mention)
+                or (mention.definite and _compatible(call.date, mention.date))
+            ):
+                target = call
+                break
         if target is None:
-            calls.append(
-                _Call(mention.participants, mention.initiator, mention.date, mention.sentence, mention.rule)
+            call = _Call(
+                mention.participants, mention.initiator, mention.date, mention.sentence, mention.rule
             )
+            calls.append(call)
+            by_participants.setdefault(key, []).append(call)
         else:
             target.date = target.date or mention.date
             target.initiator = target.initiator or mention.initiator
