@@ -62,7 +62,8 @@ def test_validate_json(tmp_path, capsys):
     assert "bad.jsonl" in err
     assert "line 2" in err
     assert "$.targets" in err
-    assert 1 == len(err.strip().splitlines())
+    assert 2 == len(err.strip().splitlines())  # the bad record, then the summary
+    assert "2 files in, 1 valid, 1 failed" in err
 
 
 def test_parse_text_file(capsys):
@@ -112,7 +113,7 @@ def test_batch_reports_bad_records_and_goes_on(tmp_path, capsys):
     sources = [json.loads(line)["source"] for line in out.splitlines()]
     assert set(sources) <= {"a", "e"}
     assert sources == sorted(sources)
-    assert "6 in" in err
+    assert "6 records in" in err
     assert "3 failed" in err
 
 
@@ -143,7 +144,8 @@ def test_convert_bad_json_is_exit_1(tmp_path, capsys, document):
     source.write_text(document)
     code, _, err = run(capsys, "convert", "--to", "json", str(source))
     assert 1 == code
-    assert 1 == len(err.strip().splitlines())
+    assert 2 == len(err.strip().splitlines())  # the error, then the summary
+    assert "0 events out, 1 failed" in err
 
 
 def test_python_dash_m():
@@ -183,9 +185,240 @@ def test_convert_between_json_and_newsml(tmp_path, capsys):
 def test_validate_reports_invalid_newsml_with_line(tmp_path, capsys):
     """An XML file the schema refuses is one line naming the file and line; exit code 1."""
     bad = tmp_path / "bad.xml"
-    bad.write_text('<?xml version="1.0"?>\n<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">\n<oops/>\n</newsMessage>\n')
+    bad.write_text(
+        '<?xml version="1.0"?>\n<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">\n<oops/>\n</newsMessage>\n'
+    )
     code, _, err = run(capsys, "validate", str(bad))
     assert 1 == code
     assert "bad.xml" in err
     assert "line" in err
-    assert 1 == len(err.strip().splitlines())
+    assert 2 == len(err.strip().splitlines())  # the error, then the summary
+
+
+# --------------------------------------------------------------------------- every batch alike (#8, #10)
+
+
+def _jsonl_with_bad_lines(tmp_path: Path, good: int, bad_every: int) -> tuple[Path, list[int]]:
+    events = seed_events()
+    lines: list[str] = []
+    bad_lines: list[int] = []
+    for index in range(good):
+        if index % bad_every == bad_every - 1:
+            lines.append('{"type": "Airstrike", "targets": "ab"}')
+            bad_lines.append(len(lines))
+        lines.append(ne.to_json(events[index % len(events)]))
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    return path, bad_lines
+
+
+def test_convert_jsonl_reports_every_bad_line_and_writes_every_good_one(tmp_path, capsys):
+    """1,000 good lines and 10 bad: 10 errors with their lines, 1,000 events out in order, exit 1."""
+    path, bad_lines = _jsonl_with_bad_lines(tmp_path, 1000, 100)
+    code, out, err = run(capsys, "convert", "--to", "jsonl", str(path))
+    assert 1 == code
+    assert 1000 == len(out.splitlines())
+    events = seed_events()
+    assert [events[i % len(events)] for i in range(1000)] == [ne.from_json(line) for line in out.splitlines()]
+    for line in bad_lines:
+        assert f"line {line})" in err
+    assert "1,010 records in, 1,000 events out, 10 failed" in err
+
+
+def test_validate_jsonl_reports_every_bad_line(tmp_path, capsys):
+    """validate names each bad record of a JSON Lines file, not only the first."""
+    path, bad_lines = _jsonl_with_bad_lines(tmp_path, 100, 10)
+    code, _, err = run(capsys, "validate", str(path))
+    assert 1 == code
+    assert len(bad_lines) == err.count("$.targets")
+    assert "1 file in, 0 valid, 1 failed" in err
+
+
+def test_parse_several_files_to_json_is_one_array(tmp_path, capsys):
+    """parse a.txt b.txt --to json prints one JSON array holding the events of both."""
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(SEED.read_text(encoding="utf-8"))
+    second.write_text("date 2020-01-02\nTalks\n\nAnn Lee spoke by phone with Bob Stone on Wednesday.\n")
+    code, out, err = run(capsys, "parse", str(first), str(second), "--to", "json")
+    assert 0 == code
+    events = ne.from_json(out)
+    assert {"a", "b"} == {event.source for event in events}
+    assert "2 files in" in err
+
+
+def test_parse_several_files_to_newsml_is_one_message(tmp_path, capsys):
+    """Several files --to newsml give one newsMessage that the schema accepts."""
+    from newsevents.newsml import from_newsml, validate
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(SEED.read_text(encoding="utf-8"))
+    second.write_text("date 2020-01-02\nTalks\n\nAnn Lee spoke by phone with Bob Stone on Wednesday.\n")
+    code, out, _ = run(capsys, "parse", str(first), str(second), "--to", "newsml")
+    assert 0 == code
+    assert 1 == out.count("<newsMessage")
+    validate(out.encode())
+    assert {"a", "b"} == {event.source for event in from_newsml(out.encode())}
+
+
+def test_parse_jobs_for_text_files_gives_the_same_output(tmp_path, capsys):
+    """--jobs is honoured for text files, and keeps input order."""
+    files = []
+    for index in range(3):
+        path = tmp_path / f"a{index}.txt"
+        path.write_text(SEED.read_text(encoding="utf-8"))
+        files.append(str(path))
+    _, single, _ = run(capsys, "parse", *files)
+    code, double, _ = run(capsys, "parse", "--jobs", "2", *files)
+    assert (0, single) == (code, double)
+
+
+def test_parse_max_chars_refuses_only_the_long_record(tmp_path, capsys):
+    """--max-chars refuses a longer article with a clear line; the others are parsed."""
+    short, long_ = tmp_path / "short.txt", tmp_path / "long.txt"
+    short.write_text(SEED.read_text(encoding="utf-8"))
+    long_.write_text("word " * 2000)
+    code, out, err = run(capsys, "parse", "--max-chars", "5000", str(long_), str(short))
+    assert 1 == code
+    assert "long: the text has 10,000 characters, more than max_chars=5,000" in err
+    assert out
+    assert "2 files in" in err
+    assert "1 failed" in err
+
+
+def test_recogniser_failures_are_counted_in_the_summary(capsys):
+    """A recogniser that fails is reported and counted; the exit code says something failed."""
+    from newsevents.parsing import register_recogniser, unregister_recogniser
+
+    def broken(article):
+        raise RuntimeError("no")
+
+    register_recogniser(ne.PhoneCall)(broken)
+    try:
+        code, out, err = run(capsys, "parse", str(SEED))
+    finally:
+        unregister_recogniser(broken)
+    assert 1 == code
+    assert out  # the other recognisers' events are written
+    assert "1 recogniser failures" in err
+    assert "RuntimeError: no" in err
+
+
+def test_output_to_a_full_disk_is_one_line_and_a_summary():
+    """Writing to /dev/full: one clear line, the summary, exit 1, no traceback."""
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsevents", "parse", str(SEED)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            check=False,
+            text=True,
+        )
+    assert 1 == done.returncode
+    assert "cannot write the output: No space left on device" in done.stderr
+    assert "1 file in" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Exception ignored" not in done.stderr
+
+
+def test_closed_stdout_is_one_line():
+    """With stdout closed: one clear line and exit 1, no traceback."""
+    done = subprocess.run(
+        ["bash", "-c", f'"{sys.executable}" -m newsevents parse "{SEED}" >&-'],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert 1 == done.returncode
+    assert "Traceback" not in done.stderr
+    assert "newsevents:" in done.stderr
+
+
+def test_a_dead_worker_is_one_line_and_a_summary(tmp_path, capsys, monkeypatch):
+    """A worker process that dies stops the batch with one line and the summary of what was written."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsevents import cli
+
+    def dying(*args, **kwargs):
+        yield from ()
+        raise BrokenProcessPool("killed")
+
+    monkeypatch.setattr(cli, "_in_order", dying)
+    code, _, err = run(capsys, "parse", "--from", "jsonl", "--jobs", "2", str(batch(tmp_path)))
+    assert 1 == code
+    assert "a worker process died" in err
+    assert "written before the error" in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_convert_reads_newsml_with_a_bom_or_in_utf16(tmp_path, capsys, encoding):
+    """NewsML-G2 with a BOM or in UTF-16 is read as XML, not taken for JSON."""
+    document = ne.to_newsml(seed_events()).decode("utf-8")
+    document = document.replace('encoding="UTF-8"', f'encoding="{"UTF-16" if "16" in encoding else "UTF-8"}"')
+    source = tmp_path / "events.xml"
+    source.write_bytes(document.encode(encoding))
+    code, out, err = run(capsys, "convert", "--to", "json", str(source))
+    assert 0 == code, err
+    assert seed_events() == ne.from_json(out)
+
+
+def test_broken_pretty_json_is_reported_at_its_line(tmp_path, capsys):
+    """A syntax error on line 56 of a pretty-printed JSON document is reported at line 56."""
+    text = json.dumps(json.loads(ne.to_json(seed_events())), indent=2)
+    lines = text.splitlines()
+    lines[55] = lines[55] + " oops"
+    source = tmp_path / "events.json"
+    source.write_text("\n".join(lines))
+    code, _, err = run(capsys, "convert", "--to", "json", str(source))
+    assert 1 == code
+    assert "line 56" in err
+
+
+def test_non_utf8_json_is_named_clearly(tmp_path, capsys):
+    """convert and validate say 'not UTF-8' with the byte, as parse does."""
+    source = tmp_path / "events.json"
+    source.write_bytes(b'{"type": "\xff"}')
+    for command in (("convert", "--to", "json"), ("validate",)):
+        code, _, err = run(capsys, *command, str(source))
+        assert 1 == code
+        assert "not UTF-8 (byte 10)" in err
+        assert "surrogate" not in err
+
+
+def test_validate_a_directory_names_it_once(tmp_path, capsys):
+    """validate DIR says what is wrong, naming the path once."""
+    code, _, err = run(capsys, "validate", str(tmp_path))
+    assert 1 == code
+    first = err.splitlines()[0]
+    assert 1 == first.count(str(tmp_path))
+    assert "is a directory" in first
+
+
+def test_newsml_output_is_reproducible(monkeypatch, capsys):
+    """SOURCE_DATE_EPOCH (or --created) fixes the NewsML-G2 timestamps; the output ends with a newline."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1577836800")
+    _, first, _ = run(capsys, "parse", str(SEED), "--to", "newsml")
+    _, second, _ = run(capsys, "parse", str(SEED), "--to", "newsml")
+    assert first == second
+    assert "2020-01-01T00:00:00" in first
+    assert first.endswith("\n")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    _, third, _ = run(capsys, "parse", str(SEED), "--to", "newsml", "--created", "2021-02-03T04:05:06Z")
+    assert "2021-02-03T04:05:06" in third
+
+
+def test_every_command_has_a_description(capsys):
+    """--help of every command says what it does, beyond the usage line."""
+    for command in ("parse", "convert", "validate", "schema", "types"):
+        _, out, _ = run(capsys, command, "--help")
+        _usage, _, rest = out.partition("\n\n")
+        assert rest.split("\n\n")[0].strip(), command
+        assert not rest.lstrip().startswith(("positional", "options")), command
+
+
+def test_types_says_which_types_parse_finds(capsys):
+    """types shows each type's definition and whether parse finds it (ForeignEvent is read only)."""
+    _, out, _ = run(capsys, "types")
+    foreign = out.split("ForeignEvent", 1)[1].split("\n\n")[0]
+    assert "none (read from documents only)" in foreign
+    assert "PhoneCall (phone call): A telephone conversation" in out

@@ -17,7 +17,7 @@ import orjson
 
 from newsevents.errors import DecodeError
 
-__all__ = ["Record", "parse_record", "read_record", "read_records"]
+__all__ = ["Record", "parse_record", "parse_record_report", "read_record", "read_records"]
 
 
 @attrs.frozen
@@ -98,3 +98,32 @@ def parse_record(record: Record) -> list[dict[str, Any]]:
     from newsevents.parsing import parse  # noqa: PLC0415
 
     return [to_dict(event) for event in parse(record.text, published=record.published, source=record.id)]
+
+
+def parse_record_report(
+    record: Record, *, max_chars: int | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """
+    Parse one record like `parse_record`, and also say which recognisers failed on it.
+
+    Args:
+        record: The record.
+        max_chars: Refuse a text longer than this many characters (None: no limit).
+
+    Returns:
+        The events as JSON-ready dicts, and one message per recogniser failure
+        (``"<id>: recogniser <name> failed on characters <start>-<end>: <error>"``).
+
+    Raises:
+        LimitError: When the text is longer than ``max_chars``.
+    """
+    from newsevents.json import to_dict  # noqa: PLC0415 (workers import lazily)
+    from newsevents.parsing import parse_report  # noqa: PLC0415
+
+    report = parse_report(record.text, published=record.published, source=record.id, max_chars=max_chars)
+    failures = [
+        f"{record.id}: recogniser {f.recogniser} for {f.type} failed on characters {f.start}-{f.end}: "
+        + f.error
+        for f in report.failures
+    ]
+    return [to_dict(event) for event in report.events], failures
