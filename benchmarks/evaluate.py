@@ -1020,6 +1020,11 @@ def _parser() -> argparse.ArgumentParser:
         "--half", choices=("tune", "blind", "all"), default="tune", help="agreement mode: which half (tune)"
     )
     parser.add_argument("--predictions", type=Path, help="saved predictions (newsevents parse --from jsonl)")
+    parser.add_argument(
+        "--gold-file",
+        type=Path,
+        help="with --pool: score against this gold file (an annotation pass), not the adjudicated half",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--quiet", action="store_true", help="leave out misses, false alarms and wrong slots")
     return parser
@@ -1050,16 +1055,18 @@ def _run(args: argparse.Namespace) -> tuple[Report, bool]:
         )
         return report, False
     if args.pool is not None:
-        path = GOLD_DIR / f"pool-{args.pool}.jsonl"
+        path = args.gold_file or GOLD_DIR / f"pool-{args.pool}.jsonl"
         if not path.is_file():
             raise ScoringError(
                 f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} does not exist yet"
             )
         articles = load_pool_gold(path, args.pool, pool_dir())
         what = f"predictions {args.predictions.name}" if saved is not None else "newsevents.parse"
-        label = f"{what} on the pool's {args.pool} half ({len(articles)} articles)"
+        against = f" against {path.name}" if args.gold_file is not None else ""
+        label = f"{what} on the pool's {args.pool} half{against} ({len(articles)} articles)"
         blind = args.pool == "blind"
-        return score(articles, predictions_of, label=label, blind=blind), blind and saved is None
+        logged = blind and saved is None and args.gold_file is None
+        return score(articles, predictions_of, label=label, blind=blind), logged
     folder = Path(args.folder)
     if not (folder / "gold.jsonl").is_file():
         raise ScoringError(f"{folder}: no gold.jsonl here")

@@ -20,3 +20,22 @@ def test_examples_run(page, monkeypatch):
     for number, block in enumerate(BLOCK.findall(page.read_text(encoding="utf-8")), 1):
         code = compile(block, f"{page.name} (block {number})", "exec", dont_inherit=True)
         exec(code, namespace)
+
+
+def test_examples_run_as_a_program_from_standard_input():
+    """The pages' examples also run as users paste them: one program on python's standard input."""
+    import subprocess
+    import sys
+
+    for page in (ROOT / "docs" / "scale.md", ROOT / "docs" / "index.md"):
+        program = "\n".join(BLOCK.findall(page.read_text(encoding="utf-8")))
+        done = subprocess.run(
+            [sys.executable, "-"],
+            input=program,
+            text=True,
+            capture_output=True,
+            cwd=ROOT,
+            check=False,
+            timeout=300,
+        )
+        assert 0 == done.returncode, f"{page.name}: {done.stderr[-2000:]}"
