@@ -15,7 +15,7 @@ one the model accepts, so every codec must round-trip it::
         assert from_json(to_json(event)) == event
 
 Importing this module registers the value types with `hypothesis.strategies.from_type`.
-Hypothesis is imported only here.
+Hypothesis is imported only here, and is an optional extra: ``pip install "newsevents[strategies]"``.
 """
 
 from __future__ import annotations
@@ -24,7 +24,12 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover (the extra is installed in the tests)
+    raise ImportError(
+        "newsevents.strategies needs Hypothesis, an optional extra: pip install 'newsevents[strategies]'"
+    ) from None
 
 from newsevents import registry
 from newsevents._fields import EnumOf, FieldType, OptionalOf, Scalar, TupleOf, describe
