@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
@@ -629,24 +630,64 @@ def _courts(article: Article) -> dict[int, str]:
     return courts
 
 
+@attrs.define
+class _Places:
+    """What `_court_country` needs of the whole article, computed once (not once per event)."""
+
+    body: list[Sentence]
+    body_starts: list[int]
+    court_starts: list[int]
+    held: str | None
+
+
+def _places(article: Article, cast: Cast) -> _Places:
+    cached = article.__dict__.get("_newsevents_sentencing_places")
+    if isinstance(cached, _Places):
+        return cached
+    text = article.text
+    body = [s for s in article.sentences if not s.headline]
+    held: str | None = None
+    for other in body:
+        for found in _HELD.finditer(text, other.start, other.end):
+            held = _place_code(found.group("place"))
+            if held is not None:
+                break
+        if held is not None:
+            break
+    places = _Places(body, [s.start for s in body], sorted(_courts(article)), held)
+    article.__dict__["_newsevents_sentencing_places"] = places
+    return places
+
+
 def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | None:
     text = article.text
     code = _court_in(text, sentence.start, sentence.end)
     if code is not None:
         return code
-    body = [s for s in article.sentences if not s.headline]
-    before = [s for s in body if s.end <= sentence.start]
+    places = _places(article, cast)
     courts = _courts(article)
-    named = [courts[s.start] for s in reversed(before) if s.start in courts]
-    named += [code for start, code in courts.items() if start >= sentence.end]
-    if named:
-        return named[0]
-    for other in body:
-        for found in _HELD.finditer(text, other.start, other.end):
-            code = _place_code(found.group("place"))
-            if code is not None:
-                return code
-    for other in [sentence, *reversed(before[-3:])]:
+    # the nearest court named before the sentence, else the first named after it
+    before_court = bisect_right(places.court_starts, sentence.start - 1) - 1
+    while before_court >= 0:
+        start = places.court_starts[before_court]
+        position = bisect_right(places.body_starts, start) - 1
+        if (
+            position >= 0
+            and places.body[position].start == start
+            and places.body[position].end <= sentence.start
+        ):
+            return courts[start]
+        before_court -= 1
+    after = [courts[start] for start in places.court_starts if start >= sentence.end]
+    if after:
+        return after[0]
+    if places.held is not None:
+        return places.held
+    count_before = bisect_right(places.body_starts, sentence.start) - 1
+    while count_before >= 0 and places.body[count_before].end > sentence.start:
+        count_before -= 1
+    before = places.body[max(0, count_before - 2) : count_before + 1]
+    for other in [sentence, *reversed(before)]:
         if other.paragraph != sentence.paragraph and other is not sentence:
             continue
         for mention in reversed(cast.mentions(other)):
@@ -655,7 +696,7 @@ def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | No
         code = _place_code(other.text)
         if code is not None:
             return code
-    for other in reversed(before[-3:]):
+    for other in reversed(before):
         code = _place_code(other.text)
         if code is not None:
             return code
@@ -668,14 +709,18 @@ def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | No
 
 
 def _main_country(article: Article, cast: Cast) -> str | None:
+    """The state the article names most (computed once per article)."""
+    if "_newsevents_main_country" in article.__dict__:
+        cached: str | None = article.__dict__["_newsevents_main_country"]
+        return cached
     counts: dict[str, int] = {}
     for sentence in article.sentences:
         for mention in cast.mentions(sentence):
             if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
                 counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda code: counts[code])
+    main = max(counts, key=lambda code: counts[code]) if counts else None
+    article.__dict__["_newsevents_main_country"] = main
+    return main
 
 
 # --------------------------------------------------------------------------- mentions
@@ -873,6 +918,31 @@ def _same(first: Actor, second: Actor) -> bool:
     return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 
+class _ByName:
+    """
+    Events by the words of their defendant's name: the events `_same` can match share a
+    word, so a look-up reads only those, in the order they were found.
+    """
+
+    def __init__(self) -> None:
+        self._events: list[_Event] = []
+        self._by_word: dict[str, list[int]] = {}
+
+    def add(self, event: _Event) -> None:
+        for word in set(event.defendant.name.split()):
+            self._by_word.setdefault(word, []).append(len(self._events))
+        self._events.append(event)
+
+    def first(self, defendant: Actor, *, reading: object = None) -> _Event | None:
+        """The first event whose defendant is the same person (and, given, whose reading is this one)."""
+        candidates = sorted({i for word in set(defendant.name.split()) for i in self._by_word.get(word, ())})
+        for index in candidates:
+            event = self._events[index]
+            if _same(event.defendant, defendant) and (reading is None or event.mention.reading == reading):
+                return event
+        return None
+
+
 @register_recogniser(Sentencing)
 def find_sentencings(article: Article) -> Iterator[Sentencing]:
     """
@@ -889,6 +959,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         return
     cast = Cast.for_article(article)
     events: list[_Event] = []
+    by_name = _ByName()
     mentions_seen = 0
     undated_lede: PartialDate | None = None
     lede_index: int | None = None
@@ -902,7 +973,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 if mention.date is not None and mention.date.precision == "day":
                     undated_lede = mention.date
             for defendant in mention.defendants:
-                match = next((e for e in events if _same(e.defendant, defendant)), None)
+                match = by_name.first(defendant)
                 component = (
                     match is not None
                     and mention.reading.penalty is Penalty.FINE
@@ -912,14 +983,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     if match is not None and match.date is None:
                         match.date = mention.date
                     continue
-                duplicate = next(
-                    (
-                        e
-                        for e in events
-                        if _same(e.defendant, defendant) and e.mention.reading == mention.reading
-                    ),
-                    None,
-                )
+                duplicate = by_name.first(defendant, reading=mention.reading)
                 if duplicate is not None:
                     if duplicate.date is None:
                         duplicate.date = mention.date
@@ -935,6 +999,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 ):
                     date = undated_lede
                 events.append(_Event(mention, defendant, date))
+                by_name.add(events[-1])
     if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
         # the article's news: the day the court sat dates it ("set free by the court on Tuesday")
         events[0].date = _court_day(article)
