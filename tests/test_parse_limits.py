@@ -182,16 +182,16 @@ def test_user_recogniser_keeps_what_it_yielded_before_failing(caplog: pytest.Log
 
 def test_shipped_recogniser_loses_only_the_sentence_it_fails_on(monkeypatch: pytest.MonkeyPatch) -> None:
     """A shipped recogniser that raises on one sentence still finds the calls of every other sentence."""
-    from newsevents.parsing import phonecall
+    from newsevents.parsing import engine
 
-    real = phonecall._read_sentence
+    real = engine.match_all
 
-    def fragile(cast: object, sentence: object) -> object:
-        if "Zebra" in sentence.text:  # type: ignore[attr-defined]
+    def fragile(entries: object, tokens: object, spans: object) -> object:
+        if any(token.text == "Zebra" for token in tokens):  # type: ignore[attr-defined]
             raise RecursionError("maximum recursion depth exceeded")
-        return real(cast, sentence)  # type: ignore[arg-type]
+        return real(entries, tokens, spans)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(phonecall, "_read_sentence", fragile)
+    monkeypatch.setattr(engine, "match_all", fragile)
     text = (
         "Ann Lee spoke by phone with Bob Stone on Monday.\n\n"
         "Zebra Jones spoke by phone with Carl Vance.\n\n"

@@ -40,6 +40,9 @@ class PhoneCall(Event):
         media_topics=("medtop:20000639",),
     )
 
+    #: What makes two mentions one call (`newsevents.parsing.merge`): the same people.
+    identity: ClassVar[tuple[str, ...]] = ("participants",)
+
     participants: tuple[Actor, ...] = attrs.field(metadata={"min_items": 2})
     initiator: Actor | None = None
     topics: tuple[str, ...] = ()

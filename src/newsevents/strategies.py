@@ -179,17 +179,26 @@ def event_of(cls: type[Event]) -> st.SearchStrategy[Event]:
     return st.builds(cls, **fields)
 
 
+@st.composite
+def _registered_now(draw: st.DrawFn) -> Event:
+    """An event of a type registered when it is drawn (types come and go in a test session)."""
+    registered = registry.types()
+    name = draw(st.sampled_from(sorted(registered)))
+    return draw(event_of(registered[name]))
+
+
 def events(*, types: Iterable[type[Event] | str] | None = None) -> st.SearchStrategy[Event]:
     """
     Events of any registered type, or of the given types.
 
     Args:
-        types: Event classes or registered type names; None means every registered type,
-            user-defined ones included.
+        types: Event classes or registered type names; None means every type registered
+            when an example is drawn, user-defined ones included (a type registered or
+            unregistered after the strategy was made is taken into account).
     """
     registered = registry.types()
     if types is None:
-        return st.one_of([event_of(registered[name]) for name in sorted(registered)])
+        return _registered_now()
     chosen = []
     for item in types:
         if isinstance(item, str):

@@ -1,0 +1,254 @@
+"""
+The pattern engine: one way of turning an event type's pattern files into a recogniser.
+
+An event type describes itself with a `Spec`: its class, the data folder of its
+patterns (``data/<folder>/patterns.toml`` and word lists, see
+`newsevents.parsing.patterns`), the word list whose words make a sentence worth
+reading (``triggers``), the cue kinds that block it, and a ``build`` function that
+turns one match into an event (or None). `recogniser` makes the recogniser `parse`
+runs; the engine does the rest, for every type alike:
+
+1. the sentences holding a trigger word (one cheap pass over the lowered text);
+2. their tokens and the mention layer's spans (`newsevents.parsing.mentions`);
+3. every match of every pattern, the first and longest where they overlap;
+4. the blocking layer (`newsevents.parsing.blocking`) on the clause before each match;
+5. ``build``, with a `Found` that gives the match's roles as actors, dates and counts;
+6. one merge step (`newsevents.parsing.merge`) keyed by the class's ``identity``; an
+   entry marked ``definite = true`` ("the call") refers back to an event already reported.
+
+This module names no event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
+from typing import Any
+
+import attrs
+
+from newsevents.model import Actor, Event, Evidence, PartialDate
+from newsevents.parsing.actors import Cast
+from newsevents.parsing.article import Article, Sentence, evidence_for
+from newsevents.parsing.blocking import cues_after, cues_before
+from newsevents.parsing.clauses import attached_date
+from newsevents.parsing.mentions import SentenceView, view
+from newsevents.parsing.merge import merge
+from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, word_list
+
+__all__ = ["Found", "Spec", "find", "recogniser", "specs"]
+
+#: Every spec a recogniser was made for, by folder: what the pattern-file tests check.
+_specs: dict[str, Spec] = {}
+
+
+@attrs.frozen
+class Spec:
+    """
+    What the engine needs to know of an event type.
+
+    Args:
+        event_type: The event class.
+        folder: The data folder of its patterns (``data/<folder>/``); also the first part
+            of its rules' names (``<folder>.<entry>``).
+        build: Turns a match into its events (none to drop it; several for "X and Y phoned Z").
+        package: The package that holds ``data/<folder>/`` (a user's own, for a user's type).
+        triggers: The word list (in the folder) whose words select the sentences to read.
+        blocking: The cue kinds that block a match (see `newsevents.parsing.blocking`).
+        excludes: A word list (in the folder) of phrases that, within a few tokens of a
+            match, show it is not an event of this type ("conference call", "interview").
+    """
+
+    event_type: type[Event]
+    folder: str
+    build: Callable[[Found], Iterable[Event]]
+    package: str = "newsevents.parsing"
+    triggers: str = "triggers"
+    blocking: frozenset[str] = frozenset({"modal", "negation"})
+    excludes: str | None = None
+
+
+@attrs.define
+class Found:
+    """
+    One match, with what a ``build`` function needs to make an event of it.
+
+    Attributes:
+        article: The article.
+        sentence: The sentence matched.
+        view: The sentence's tokens and spans.
+        match: The match (its entry, pattern, tokens and roles).
+        spec: The event type's spec.
+        earlier: The events of this type found before in the article, in text order (what a
+            definite mention such as "the call" refers back to).
+    """
+
+    article: Article
+    sentence: Sentence
+    view: SentenceView
+    match: Match
+    spec: Spec
+    earlier: list[Event] = attrs.field(factory=list)
+
+    @property
+    def entry(self) -> Entry:
+        """The pattern file entry that matched."""
+        return self.match.entry
+
+    @property
+    def cast(self) -> Cast:
+        """The article's actors."""
+        return self.view.cast
+
+    def option(self, key: str, default: Any = None) -> Any:
+        """An option of the matched entry (a key of its TOML table)."""
+        return self.match.entry.options.get(key, default)
+
+    def spans(self, role: str) -> tuple[Span, ...]:
+        """The spans captured as ``role``."""
+        return self.match.roles.get(role, ())
+
+    def actors(self, *roles: str) -> list[Actor]:
+        """The actors captured under these roles, in order, each once."""
+        out: list[Actor] = []
+        for role in roles:
+            for span in self.spans(role):
+                for actor in span.value if isinstance(span.value, list) else [span.value]:
+                    if isinstance(actor, Actor) and actor not in out:
+                        out.append(actor)
+        return out
+
+    def date(self, role: str = "time") -> PartialDate | None:
+        """The date of the time captured as ``role``, else of the time expression attached to the match."""
+        for span in self.spans(role):
+            resolved = getattr(span.value, "date", None)
+            if isinstance(resolved, PartialDate):
+                return resolved
+        start, end = self.view.char_range(self.match.start, self.match.end)
+        return attached_date(self.article, self.sentence, start, end)
+
+    @property
+    def chars(self) -> tuple[int, int]:
+        """The match's character offsets in the article."""
+        return self.view.char_range(self.match.start, self.match.end)
+
+    def around(self, file: str, *, sentence: Sentence | None = None) -> list[Match]:
+        """
+        The matches of another of the type's pattern files in this sentence (or another one):
+        what the type reads around an event ("initiated by X", "at X's request").
+        """
+        target = sentence or self.sentence
+        seen = self.view if target is self.sentence else view(self.article, target)
+        return match_all(entries(self.spec, file), seen.tokens, seen.spans)
+
+    def evidence(self) -> Evidence:
+        """The evidence: the sentence, with the rule ``<folder>.<entry>``."""
+        return evidence_for(self.sentence, f"{self.spec.folder}.{self.match.entry.name}")
+
+
+@cache
+def _entries(package: str, folder: str, file: str = "patterns") -> tuple[Entry, ...]:
+    return load_entries(package, folder, file)
+
+
+def entries(spec: Spec, file: str = "patterns") -> tuple[Entry, ...]:
+    """The compiled entries of one of a spec's pattern files (read once)."""
+    return _entries(spec.package, spec.folder, file)
+
+
+def _candidates(article: Article, spec: Spec) -> list[Sentence]:
+    words = word_list(spec.package, spec.folder, spec.triggers)
+    return article.sentences_with(tuple(sorted(words)))
+
+
+def find(article: Article, spec: Spec) -> list[Event]:
+    """
+    Every event of a spec's type in an article, merged.
+
+    Args:
+        article: The article.
+        spec: The event type's spec.
+    """
+    found: list[Event] = []
+    definite: list[bool] = []
+    rules = entries(spec)
+    for sentence in _candidates(article, spec):
+        for event, refers_back in _sentence_events(article, sentence, spec, rules, found):
+            found.append(event)
+            definite.append(refers_back)
+    return merge(zip(found, definite, strict=True))
+
+
+def _sentence_events(
+    article: Article, sentence: Sentence, spec: Spec, rules: tuple[Entry, ...], earlier: list[Event]
+) -> Iterator[tuple[Event, bool]]:
+    """The events of one sentence, each with whether its entry is a definite (back-referring) mention."""
+    seen = view(article, sentence)
+    if not any(pattern.may_match(seen.words) for entry in rules for pattern in entry.patterns):
+        return  # no pattern can match: the mention layer is not even built
+    excluded = _phrases(spec)
+    for match in match_all(rules, seen.tokens, seen.spans):
+        cues = cues_before(seen.tokens, match.anchor) | cues_after(seen.tokens, match.end)
+        if not match.entry.options.get("unblocked", False) and cues & spec.blocking:
+            continue
+        if excluded and _near(seen, match, excluded):
+            continue
+        refers_back = bool(match.entry.options.get("definite", False))
+        for event in spec.build(Found(article, sentence, seen, match, spec, earlier)):
+            yield event, refers_back
+
+
+#: How many tokens around a match an excluding phrase is looked for.
+_EXCLUDE_REACH = 8
+
+
+def _phrases(spec: Spec) -> frozenset[tuple[str, ...]]:
+    if spec.excludes is None:
+        return frozenset()
+    return _phrase_set(spec.package, spec.folder, spec.excludes)
+
+
+@cache
+def _phrase_set(package: str, folder: str, name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(phrase.split()) for phrase in word_list(package, folder, name))
+
+
+def _near(seen: SentenceView, match: Match, phrases: frozenset[tuple[str, ...]]) -> bool:
+    tokens = seen.tokens
+    lower = [
+        token.lower for token in tokens[max(0, match.start - _EXCLUDE_REACH) : match.end + _EXCLUDE_REACH]
+    ]
+    longest = max(len(phrase) for phrase in phrases)
+    for first in range(len(lower)):
+        for size in range(1, min(longest, len(lower) - first) + 1):
+            if tuple(lower[first : first + size]) in phrases:
+                return True
+    return False
+
+
+def recogniser(spec: Spec) -> Callable[[Article], Iterator[Event]]:
+    """
+    The recogniser of a spec: register it with `newsevents.parsing.register_recogniser`.
+
+    Args:
+        spec: The event type's spec.
+    """
+
+    _specs[f"{spec.package}:{spec.folder}"] = spec
+
+    def recognise(article: Article) -> Iterator[Event]:
+        yield from find(article, spec)
+
+    recognise.__name__ = recognise.__qualname__ = f"find_{spec.folder}"
+    recognise.__module__ = getattr(spec.build, "__module__", __name__)
+    return recognise
+
+
+def specs() -> Mapping[str, Spec]:
+    """The specs of every recogniser made by `recogniser`, by ``package:folder``."""
+    return dict(_specs)
+
+
+def expectations(spec: Spec) -> Mapping[str, tuple[str, Mapping[str, Any]]]:
+    """Each entry's example and expected fields, by entry name (for the tests of pattern files)."""
+    return {entry.name: (entry.example, entry.expect) for entry in entries(spec)}

@@ -1,0 +1,303 @@
+"""The pattern engine: tokens, the pattern language, the mention layer, blocking, merging, pattern files."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsevents
+from newsevents import Actor, PartialDate, PhoneCall, registry
+from newsevents.model import Evidence
+from newsevents.parsing import recognisers
+from newsevents.parsing.article import Article
+from newsevents.parsing.blocking import cues_after, cues_before
+from newsevents.parsing.engine import Spec, entries, expectations, specs
+from newsevents.parsing.mentions import view
+from newsevents.parsing.merge import merge
+from newsevents.parsing.patterns import Entry as PatternEntry
+from newsevents.parsing.patterns import PatternError, Span, compile_pattern, match_all
+from newsevents.parsing.tokens import tokenize
+
+PARSING = Path(newsevents.__file__).parent / "parsing"
+PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
+#: The modules written once for every type: none may name an event type.
+SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py")
+
+
+def _words(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+def _classes(name: str) -> frozenset[str]:
+    lists = {"phone": _words("phone", "telephone"), "speak": _words("spoke", "talked")}
+    if name not in lists:
+        raise PatternError(f"no word list @{name}")
+    return lists[name]
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@given(st.text(max_size=200))
+def test_tokens_keep_exact_offsets(text: str) -> None:
+    """Every token is exactly the text at its offsets, in order, without overlaps."""
+    tokens = tokenize(text)
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tokens))
+    assert [token.index for token in tokens] == list(range(len(tokens)))
+
+
+def test_tokens_split_possessives_and_keep_abbreviations() -> None:
+    """ "Putin's" is two tokens, "didn't" too; "Mr." and "U.S." keep their stops."""
+    tokens = [t.text for t in tokenize("Mr. Smith said U.S. envoys didn't meet Putin's aide at 10:30.")]
+    assert ["Mr.", "Smith", "said", "U.S.", "envoys", "did", "n't", "meet", "Putin", "'s", "aide"] == tokens[
+        :11
+    ]
+    assert "10:30" in tokens
+
+
+# --------------------------------------------------------------------------- the pattern language
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("<agent:NOBODY> spoke", "unknown span kind"),
+        ("#Zz spoke", "unknown shape"),
+        ("Spoke by phone", "lower case"),
+        ("spoke|| by", "empty alternative"),
+        ("( spoke by", "unclosed"),
+        ("spoke ) by", "unbalanced"),
+        ("spoke ~x phone", "a skip is"),
+        ("@nosuchlist", "no word list"),
+    ],
+)
+def test_bad_patterns_are_refused_with_a_reason(source: str, message: str) -> None:
+    """A pattern the language cannot read is a PatternError saying why."""
+    with pytest.raises(PatternError, match=message):
+        compile_pattern(source, _classes)
+
+
+def _match(source: str, text: str) -> list[tuple[int, int, dict[str, list[str]]]]:
+    article = Article(text, published=PUBLISHED)
+    seen = view(article, article.sentences[0])
+    pattern = compile_pattern(source, _classes)
+
+    entry = PatternEntry("test", "a test", "A test.", {}, (pattern,), {})
+    found = match_all([entry], seen.tokens, seen.spans)
+    out = []
+    for match in found:
+        roles = {
+            role: [getattr(span.value, "name", None) or str(span.value) for span in spans]
+            for role, spans in match.roles.items()
+        }
+        out.append((match.start, match.end, roles))
+    return out
+
+
+def test_roles_are_captured_from_the_mention_layer() -> None:
+    """<role:KIND> captures a span of the mention layer; optional words and groups may be absent."""
+    text = "Ann Lee spoke by telephone with Bob Stone."
+    [(start, end, roles)] = _match(
+        "<agent:PERSON> @speak ( by | over ) the? @phone with <partner:PERSON>", text
+    )
+    assert (0, 8) == (start, end)
+    assert {"agent": ["Ann Lee"], "partner": ["Bob Stone"]} == roles
+
+
+def test_a_skip_never_passes_over_a_person_but_a_double_skip_may() -> None:
+    """~N stops at a person's name (the subject is the nearest one); ~~N goes on."""
+    text = "Carl Dunn said Ann Lee spoke by phone."
+    [(start, _end, roles)] = _match("<agent:PERSON> ~4 @speak by @phone", text)
+    assert ["Ann Lee"] == roles["agent"]
+    assert 3 == start
+    matches = _match("<agent:PERSON> ~~6 @speak by @phone", text)
+    assert ["Carl Dunn"] == matches[0][2]["agent"]
+
+
+def test_an_agent_is_never_the_object_of_a_preposition() -> None:
+    """ "the case of jailed reporter X": X is no agent."""
+    text = "Kerry raised the case of jailed reporter Jason Rezaian by phone."
+    assert all(
+        roles.get("agent") != ["Jason Rezaian"]
+        for _s, _e, roles in _match("<agent:PERSON> ~2 by @phone", text)
+    )
+
+
+def test_a_possessive_actor_is_not_the_actor() -> None:
+    """ "X's envoy" is not X, unless the pattern itself reads the possessive."""
+    text = "Ann Lee spoke by phone with Bob Stone's envoy."
+    assert [] == _match("<agent:PERSON> @speak by @phone with <partner:PERSON>", text)
+    assert _match("<agent:PERSON> @speak by @phone with <partner:PERSON> 's envoy", text)
+
+
+# --------------------------------------------------------------------------- the mention layer
+
+
+def test_the_mention_layer_joins_titles_states_and_lists() -> None:
+    """A state's adjective and title words belong to the name; "A and B" is one list."""
+    text = "Afghan President Ashraf Ghani and Pakistani army chief General Raheel Sharif met."
+    article = Article(text)
+    seen = view(article, article.sentences[0])
+    lists = [span for found in seen.spans.values() for span in found if span.kind == "ACTORS"]
+    widest = max(lists, key=lambda span: span.end - span.start)
+    assert ["Ashraf Ghani", "Raheel Sharif"] == [actor.name for actor in widest.value]
+    assert 0 == widest.start
+
+
+def test_officials_described_by_office_are_their_states() -> None:
+    """ "The foreign ministers of France and Britain" are France and the United Kingdom (Clarification 4)."""
+    text = "The foreign ministers of France and Britain phoned Ana Silva on Monday."
+    article = Article(text)
+    seen = view(article, article.sentences[0])
+    [span] = [s for s in seen.spans.get(0, ()) if s.kind == "ACTORS"]
+    assert ["FR", "GB"] == [actor.country for actor in span.value]
+
+
+def test_pronouns_and_the_two_leaders_refer_back() -> None:
+    """ "He" is the last person named; "the two leaders" the last two."""
+    text = "Ana Silva met Hans Weber on Monday. The two leaders spoke by phone on Tuesday. He left."
+    calls = [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)]
+    assert [["Ana Silva", "Hans Weber"]] == [sorted(a.name for a in call.participants) for call in calls]
+
+
+# --------------------------------------------------------------------------- blocking
+
+
+def test_cues_before_the_trigger_and_after_the_match_block() -> None:
+    """ "will speak", "had not spoken", "a call ... is planned for next week" state no call."""
+    for text in (
+        "Ana Silva will speak by phone with Hans Weber.",
+        "Ana Silva had not spoken by phone with Hans Weber.",
+        "A phone call between Ana Silva and Hans Weber is planned for next week.",
+    ):
+        assert [] == [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)], (
+            text
+        )
+
+
+def test_a_purpose_clause_does_not_block_the_call() -> None:
+    """ "agreed in a phone call to meet next week": the meeting is planned, the call happened."""
+    tokens = tokenize("They agreed in a phone call to meet next week.")
+    assert set() == cues_after(tokens, 6)
+    assert "modal" in cues_before(tokenize("They will speak by phone."), 2)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _call(a: str, b: str, date: PartialDate | None, start: int, *, initiator: str | None = None) -> PhoneCall:
+    text = "x" * 10
+    return PhoneCall(
+        participants=(Actor.person(a), Actor.person(b)),
+        initiator=Actor.person(initiator) if initiator else None,
+        date=date,
+        evidence=Evidence(text, start, start + 10),
+    )
+
+
+def test_merge_by_declared_identity_and_compatible_dates() -> None:
+    """Same participants: an undated mention joins; another date is another call; fields are absorbed."""
+    thursday, earlier = PartialDate(2019, 12, 26), PartialDate(2019, 12)
+    first = _call("A", "B", thursday, 0)
+    same = _call("B", "A", None, 50, initiator="A")
+    other_day = _call("A", "B", earlier, 100)
+    merged = merge([first, same, other_day])
+    assert 2 == len(merged)
+    assert merged[0].initiator == Actor.person("A")
+    assert merged[1].date == earlier
+
+
+def test_a_definite_mention_dates_an_undated_call_and_a_new_dated_one_does_not() -> None:
+    """ "The call" (definite) refers back; "a call earlier this month" (indefinite, dated) is another."""
+    undated = _call("A", "B", None, 0)
+    indefinite = _call("A", "B", PartialDate(2019, 12), 500)
+    definite = _call("A", "B", PartialDate(2019, 12, 26), 900)
+    merged = merge([(undated, False), (indefinite, False), (definite, True)])
+    assert [PartialDate(2019, 12, 26), PartialDate(2019, 12)] == [event.date for event in merged]
+
+
+def test_merge_is_keyed_not_pairwise() -> None:
+    """Thousands of distinct calls merge in one pass (a keyed look-up per event)."""
+    calls = [_call(f"P{i}", f"Q{i}", None, i * 20) for i in range(5000)]
+    assert 5000 == len(merge(calls))
+
+
+# --------------------------------------------------------------------------- the pattern files
+
+
+def _spec_files() -> list[tuple[str, Spec]]:
+    recognisers()  # load the shipped recognisers
+    return sorted(specs().items())
+
+
+def test_every_entry_finds_its_own_example() -> None:
+    """Each pattern-file entry's example, written for the project, gives an event with the expected fields."""
+    checked = 0
+    for _key, spec in _spec_files():
+        definite = {entry.name for entry in entries(spec) if entry.options.get("definite")}
+        for name, (example, expect) in expectations(spec).items():
+            events = [
+                e for e in newsevents.parse(example, published=PUBLISHED) if isinstance(e, spec.event_type)
+            ]
+            assert events, f"{spec.folder}.{name}: nothing found in its example {example!r}"
+            # a definite mention ("the call") joins the event its example reports first
+            rules = {e.evidence.rule for e in events if e.evidence is not None}
+            assert name in definite or f"{spec.folder}.{name}" in rules, (
+                f"{spec.folder}.{name}: found by another"
+            )
+            for field, wanted in expect.items():
+                got = getattr(events[0], field)
+                names = sorted(a.name for a in got) if isinstance(got, tuple) else getattr(got, "name", got)
+                expected = sorted(wanted) if isinstance(wanted, list) else wanted
+                assert expected == names, f"{spec.folder}.{name}.{field}"
+            checked += 1
+    assert checked >= 10
+
+
+def test_every_entry_names_its_construction_and_has_an_example() -> None:
+    """Reviewable data: every entry says what it covers and gives an example sentence."""
+    for _key, spec in _spec_files():
+        folder = resources.files(spec.package).joinpath("data", spec.folder)
+        for path in folder.iterdir():
+            if not path.name.endswith(".toml"):
+                continue
+            for name, table in tomllib.loads(path.read_text(encoding="utf-8")).items():
+                assert table.get("construction"), f"{path.name} [{name}] names no construction"
+                assert str(table.get("example", "")).endswith((".", '"')), (
+                    f"{path.name} [{name}] has no example"
+                )
+
+
+_REGEX = re.compile(r"\\[bdswBDSW]|\[\^|\(\?|[{}\[\]^$+*]")
+
+
+def test_pattern_files_hold_no_regular_expression() -> None:
+    """Patterns are token constraints: no regular expression syntax in any pattern file."""
+    for path in PARSING.joinpath("data").rglob("*.toml"):
+        for name, table in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            for source in table.get("patterns", []):
+                assert _REGEX.search(source) is None, f"{path.name} [{name}]: {source!r}"
+
+
+def test_the_shared_layer_names_no_event_type() -> None:
+    """The engine and its shared layer are written once: no module of it names an event type."""
+    names = {name.lower() for name in registry.types()} | {"phonecall", "pardon", "sentencing", "airstrike"}
+    for module in SHARED:
+        source = PARSING.joinpath(module).read_text(encoding="utf-8").lower()
+        for name in names:
+            assert re.search(rf"\b{name}\b", source) is None, f"{module} names {name!r}"
+
+
+def test_a_span_is_a_plain_value() -> None:
+    """Spans compare by value (the matcher and the tests rely on it)."""
+    assert Span("TIME", 1, 2, None) == Span("TIME", 1, 2, None)
