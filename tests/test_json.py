@@ -109,7 +109,11 @@ def test_keys_with_defaults_may_be_omitted():
     ("document", "path", "error"),
     [
         ('{"type": "Airstrike", "targets": "ab"}', "$.targets", DecodeError),
-        ('{"type": "Airstrike", "attacker": {"name": 123, "kind": "person"}}', "$.attacker.name", DecodeError),
+        (
+            '{"type": "Airstrike", "attacker": {"name": 123, "kind": "person"}}',
+            "$.attacker.name",
+            DecodeError,
+        ),
         ('{"type": "Airstrike", "killed": "25"}', "$.killed", DecodeError),
         ('{"type": "Airstrike", "killed": 1.0}', "$.killed", DecodeError),
         ('{"type": "Airstrike", "killed": true}', "$.killed", DecodeError),
@@ -117,15 +121,25 @@ def test_keys_with_defaults_may_be_omitted():
         ('{"type": "Airstrike", "date": 2019}', "$.date", DecodeError),
         ('{"type": "Airstrike", "date": "2019-02-30"}', "$.date.day", ValidationError),
         ('{"type": "Airstrike", "extra": 1}', "$.extra", DecodeError),
-        ('{"type": "Airstrike", "attacker": {"name": "X", "kind": "person", "x": 1}}', "$.attacker.x", DecodeError),
+        (
+            '{"type": "Airstrike", "attacker": {"name": "X", "kind": "person", "x": 1}}',
+            "$.attacker.x",
+            DecodeError,
+        ),
         ('{"type": "Airstrike", "attacker": {"name": "X", "kind": "robot"}}', "$.attacker.kind", DecodeError),
-        ('{"type": "Airstrike", "attacker": {"name": "X", "kind": "person", "country": "XX"}}',
-         "$.attacker.country", ValidationError),
+        (
+            '{"type": "Airstrike", "attacker": {"name": "X", "kind": "person", "country": "XX"}}',
+            "$.attacker.country",
+            ValidationError,
+        ),
         ('{"type": "Airstrike", "killed": {"value": 3}}', "$.killed", DecodeError),
         ('{"type": "Airstrike", "killed": {"value": 3, "qualifier": "roughly"}}', "$.killed", DecodeError),
         ('{"type": "Airstrike", "killed": -3}', "$.killed.value", ValidationError),
-        ('{"type": "Airstrike", "evidence": {"text": "ab", "start": 0, "end": 3}}', "$.evidence.end",
-         ValidationError),
+        (
+            '{"type": "Airstrike", "evidence": {"text": "ab", "start": 0, "end": 3}}',
+            "$.evidence.end",
+            ValidationError,
+        ),
         ('{"type": "Airstrike", "location": {"name": null, "country": null}}', "$.location", ValidationError),
         ('{"type": "Airstrike", "id": "has space"}', "$.id", ValidationError),
         ('{"type": "PhoneCall", "participants": []}', "$.participants", ValidationError),
@@ -187,7 +201,9 @@ def test_many_option():
 
 mutations = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -300,21 +316,82 @@ def probes():
 # Values the model treats specially, to put anywhere in a document.
 _EDGES = st.sampled_from(
     [
-        "", " ", "x", "IL", "il", "XX", "person", "country", "robot", "order", "about", "roughly",
-        "prison", "calm", "tense", "forbidden", "2019", "2019-12", "2019-02-29", "2020-02-29",
-        "2019-02-30", "2019-13", "0000", "has space", "ok.id-1", "a" * 65,
-        "a\x00", "\x08", "b\x0c", "\x0b", "\x1f", "\ufffe", "\uffff", "\t\n\r", "\x7f", "\u2028", "\\",
-        -(2**53), -(2**53) + 1, -6, -5, -1, 0, 1, 2, 2**53 - 1, 2**53, 2**63 - 1,
-        True, False, None, 1.0, [], {}, ["x"], [1], ["calm"], [True], ["2019"], [{"name": "X", "kind": "group"}],
-        {"value": 3, "qualifier": "about"}, {"value": -1, "qualifier": "about"}, {"value": 3},
-        {"value": True, "qualifier": "exact"}, {"name": "X", "kind": "person"},
-        {"name": None, "country": None}, {"name": "X", "kind": "person", "country": "XX"},
-        {"text": "ab", "start": 0, "end": 2}, {"text": "ab", "start": 0, "end": 3},
+        "",
+        " ",
+        "x",
+        "IL",
+        "il",
+        "XX",
+        "person",
+        "country",
+        "robot",
+        "order",
+        "about",
+        "roughly",
+        "prison",
+        "calm",
+        "tense",
+        "forbidden",
+        "2019",
+        "2019-12",
+        "2019-02-29",
+        "2020-02-29",
+        "2019-02-30",
+        "2019-13",
+        "0000",
+        "has space",
+        "ok.id-1",
+        "a" * 65,
+        "a\x00",
+        "\x08",
+        "b\x0c",
+        "\x0b",
+        "\x1f",
+        "\ufffe",
+        "\uffff",
+        "\t\n\r",
+        "\x7f",
+        "\u2028",
+        "\\",
+        -(2**53),
+        -(2**53) + 1,
+        -6,
+        -5,
+        -1,
+        0,
+        1,
+        2,
+        2**53 - 1,
+        2**53,
+        2**63 - 1,
+        True,
+        False,
+        None,
+        1.0,
+        [],
+        {},
+        ["x"],
+        [1],
+        ["calm"],
+        [True],
+        ["2019"],
+        [{"name": "X", "kind": "group"}],
+        {"value": 3, "qualifier": "about"},
+        {"value": -1, "qualifier": "about"},
+        {"value": 3},
+        {"value": True, "qualifier": "exact"},
+        {"name": "X", "kind": "person"},
+        {"name": None, "country": None},
+        {"name": "X", "kind": "person", "country": "XX"},
+        {"text": "ab", "start": 0, "end": 2},
+        {"text": "ab", "start": 0, "end": 3},
         {"text": "a\x01", "start": 0, "end": 2},
     ]
 )
 _VALUES = _EDGES | mutations
-_TAINTS = st.sampled_from(["\x00", "\x08", "\x0c", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff", "\t", "\x7f", "\\", " "])
+_TAINTS = st.sampled_from(
+    ["\x00", "\x08", "\x0c", "\x0b", "\x1f", "\ud800", "\ufffe", "\uffff", "\t", "\x7f", "\\", " "]
+)
 
 
 def _containers(node):
@@ -352,10 +429,25 @@ def _slots(node):
 
 
 _NONE_EDGES = [
-    "", " ", "XX", "2019-02-30", "calm", -1, 0, 2**53, True, 1.0, [], ["x"], {},
-    {"value": -1, "qualifier": "about"}, {"value": 3, "qualifier": "roughly"},
-    {"name": " ", "kind": "person"}, {"name": "X", "kind": "person", "country": "XX"},
-    {"name": None, "country": None}, {"text": "ab", "start": 0, "end": 3},
+    "",
+    " ",
+    "XX",
+    "2019-02-30",
+    "calm",
+    -1,
+    0,
+    2**53,
+    True,
+    1.0,
+    [],
+    ["x"],
+    {},
+    {"value": -1, "qualifier": "about"},
+    {"value": 3, "qualifier": "roughly"},
+    {"name": " ", "kind": "person"},
+    {"name": "X", "kind": "person", "country": "XX"},
+    {"name": None, "country": None},
+    {"text": "ab", "start": 0, "end": 3},
 ]
 
 
@@ -377,12 +469,38 @@ def _edges(value):
         return [value - 1, value + 1, -1, -5, -6, 0, 2**53 - 1, 2**53, -(2**53), True, 1.0, str(value)]
     if isinstance(value, str):
         return [
-            *_MEMBERS.get(value, ()), "", " ", "XX", "il", "robot", "roughly", "forbidden", "has space", "a" * 65,
-            "2019-02-30", "2019-13", "0000", "2019", value[:-1],
-            value + "\x00", "\x0b" + value, value + "\ufffe", value + "\x08", value + "\x0c",
+            *_MEMBERS.get(value, ()),
+            "",
+            " ",
+            "XX",
+            "il",
+            "robot",
+            "roughly",
+            "forbidden",
+            "has space",
+            "a" * 65,
+            "2019-02-30",
+            "2019-13",
+            "0000",
+            "2019",
+            value[:-1],
+            value + "\x00",
+            "\x0b" + value,
+            value + "\ufffe",
+            value + "\x08",
+            value + "\x0c",
         ]
     if isinstance(value, list):
-        return [tuple(value), [], value[1:], [*value, *value[:1]], [*value, None], "ab", [*value, 1], [*value, "a\x00"]]
+        return [
+            tuple(value),
+            [],
+            value[1:],
+            [*value, *value[:1]],
+            [*value, None],
+            "ab",
+            [*value, 1],
+            [*value, "a\x00"],
+        ]
     if isinstance(value, dict):
         return [{**value, "x": 1}, "ab", []]
     return [0, "x", None]
@@ -529,7 +647,10 @@ def test_from_dict_checks_every_string():
         "$.source": {**good, "source": "a\x00"},
         "$.targets[1]": {**good, "targets": ["ok", "\ufffe"]},
         "$.attacker.name": {**good, "attacker": {**good["attacker"], "name": "Is\x0brael"}},
-        "$.evidence.text": {**good, "evidence": {**good["evidence"], "text": "\x1f" + good["evidence"]["text"][1:]}},
+        "$.evidence.text": {
+            **good,
+            "evidence": {**good["evidence"], "text": "\x1f" + good["evidence"]["text"][1:]},
+        },
         "$.evidence.rule": {**good, "evidence": {**good["evidence"], "rule": "r\x08"}},
         "$.location.name": {**good, "location": {**good["location"], "name": "S\udc00yria"}},
     }
@@ -545,7 +666,9 @@ def test_user_types_get_generated_hooks_in_the_converter(probes):
         hook = converter.get_structure_hook(Probe)
         assert "<newsevents generated" in hook.__code__.co_filename
         assert "<newsevents generated" in converter.get_unstructure_hook(Probe).__code__.co_filename
-    probe = Probe(lead=ne.Actor.person("X"), witnesses=(ne.Actor.group("Y"),), scores=(1, -2), moods=(Mood.TENSE,))
+    probe = Probe(
+        lead=ne.Actor.person("X"), witnesses=(ne.Actor.group("Y"),), scores=(1, -2), moods=(Mood.TENSE,)
+    )
     assert probe == ne.from_json(ne.to_json(probe))
 
 
@@ -562,9 +685,17 @@ def test_user_validators_and_post_init_run_on_decoding(probes):
 
 def test_minimum_and_min_items_of_user_types(probes):
     """Declared minimum and min_items are enforced by the fast path too."""
-    base = {"type": "Probe", "lead": {"name": "X", "kind": "person"}, "witnesses": [{"name": "Y", "kind": "group"}]}
+    base = {
+        "type": "Probe",
+        "lead": {"name": "X", "kind": "person"},
+        "witnesses": [{"name": "Y", "kind": "group"}],
+    }
     assert 0 == ne.from_dict(base).level
-    for key, value, path in [("level", -1, "$.level"), ("floor", -6, "$.floor"), ("witnesses", [], "$.witnesses")]:
+    for key, value, path in [
+        ("level", -1, "$.level"),
+        ("floor", -6, "$.floor"),
+        ("witnesses", [], "$.witnesses"),
+    ]:
         with pytest.raises(ValidationError) as raised:
             ne.from_dict({**base, key: value})
         assert path == raised.value.path
@@ -588,7 +719,9 @@ def test_unknown_validators_of_value_types_are_called():
     """The generated decoder of a value type calls a validator it cannot write inline."""
     from newsevents import _decoders
 
-    decode = _decoders.value_structure(Tag, nj._STRICT.get_structure_hook, forbid_extra_keys=True, check_text=True)
+    decode = _decoders.value_structure(
+        Tag, nj._STRICT.get_structure_hook, forbid_extra_keys=True, check_text=True
+    )
     assert Tag("abc", 2) == decode({"label": "abc", "weight": 2})
     for bad in ({"label": "abcd"}, {"label": 5}, {"label": "a", "weight": "1"}, {"label": "a", "x": 1}):
         with pytest.raises((ValidationError, _decoders.Refused, TypeError)):
@@ -635,3 +768,98 @@ def test_event_types_with_their_own_init_are_built_by_it(probes):
             self.__attrs_init__(note=note.strip())
 
     assert _decoders._needs_constructor(OwnInit)
+
+
+# --------------------------------------------------------------------------- hostile input (#8)
+
+_BIG = 10**5000  # Python refuses to write out an int of over 4,300 digits: str() raises ValueError
+_LONG = "x" * 5_000_000
+
+
+def _sentencing_dict(**changes):
+    data = ne.to_dict(ne.Sentencing(defendant=ne.Actor.person("Ann"), penalty=ne.Penalty.PRISON))
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"penalty": _BIG}, "$.penalty"),
+        ({"term_months": _BIG}, "$.term_months"),
+        ({"term_months": -_BIG}, "$.term_months"),
+        ({"evidence": {"text": "a", "start": _BIG, "end": _BIG + 1}}, "$.evidence.start"),
+        ({"defendant": {"name": "Ann", "kind": _BIG}}, "$.defendant.kind"),
+        ({"date": _BIG}, "$.date"),
+        ({"id": _BIG}, "$.id"),
+    ],
+)
+def test_huge_integers_are_decode_errors_with_a_short_message(changes, path):
+    """An integer Python cannot write out is a DecodeError at its path, not a bare ValueError."""
+    with pytest.raises(DecodeError) as raised:
+        ne.from_dict(_sentencing_dict(**changes))
+    assert path == raised.value.path
+    assert len(str(raised.value)) < 300
+
+
+def test_a_huge_count_is_a_validation_error():
+    """Counts check their range without writing the number out."""
+    with pytest.raises(ValidationError, match="about 5,001 digits") as raised:
+        ne.from_dict({"type": "Airstrike", "killed": {"value": _BIG, "qualifier": "about"}})
+    assert "$.killed.value" == raised.value.path
+
+
+@pytest.mark.parametrize(
+    ("changes", "path"),
+    [
+        ({"penalty": _LONG}, "$.penalty"),
+        ({"defendant": {"name": "Ann", "kind": "person", "country": _LONG}}, "$.defendant.country"),
+        ({"date": _LONG}, "$.date"),
+        ({"id": _LONG}, "$.id"),
+        ({"type": _LONG}, "$.type"),
+        ({"term_months": _LONG}, "$.term_months"),
+        ({_LONG: 1}, None),
+    ],
+)
+def test_error_messages_quote_a_bounded_prefix_of_a_bad_value(changes, path):
+    """A 5 MB bad value gives a message of at most a few hundred characters, saying how long it was."""
+    for decode in (ne.from_dict, lambda data: ne.from_json(orjson.dumps(data))):
+        with pytest.raises(DecodeError) as raised:
+            decode(_sentencing_dict(**changes))
+        message = str(raised.value)
+        assert len(message) < 400, len(message)
+        assert "…" in message
+        assert "5,000,000 characters" in message or raised.value.path == "$.term_months"
+        if path is not None:
+            assert path == raised.value.path
+
+
+@pytest.mark.parametrize("date", ["٢٠١٩", "２０１９", "2019-١٠", "2019-10-٠٥", "߂߀߁߉", "１９９９-12"])
+def test_digits_outside_ascii_are_not_dates(date):
+    """ "\\d" matches any Unicode digit; dates, like the JSON Schema's pattern, take [0-9] only."""
+    assert schema_validator().is_valid(_sentencing_dict(date=date)) is False
+    for decode in (ne.from_dict, lambda data: ne.from_json(json.dumps(data))):
+        with pytest.raises(ValidationError) as raised:
+            decode(_sentencing_dict(date=date))
+        assert "$.date" == raised.value.path
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_an_empty_id_is_refused_as_the_schema_refuses_it(strict):
+    """'"id": ""' is not "derive one": that is spelled by leaving the key out."""
+    data = _sentencing_dict(id="")
+    assert schema_validator().is_valid(data) is False
+    for decode in (ne.from_dict, lambda d, strict: ne.from_json(json.dumps(d), strict=strict)):
+        with pytest.raises(ValidationError) as raised:
+            decode(data, strict=strict)
+        assert "$.id" == raised.value.path
+    without = _sentencing_dict()
+    derived = without.pop("id")
+    assert derived == ne.from_dict(without, strict=strict).id == ne.from_json(json.dumps(without)).id
+
+
+def test_an_empty_id_is_refused_in_an_array_with_its_index():
+    """The refusal names the event's index in an array."""
+    with pytest.raises(ValidationError) as raised:
+        ne.from_json(json.dumps([_sentencing_dict(), _sentencing_dict(id="")]))
+    assert "$[1].id" == raised.value.path

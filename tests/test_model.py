@@ -29,7 +29,19 @@ class TestPartialDate:
 
     @pytest.mark.parametrize(
         "text",
-        ["2019-13", "2019-02-30", "2019-00", "0000", "19", "2019-1", "2019-10-5", "2019/10", "", " 2019", "2019-10-05T00"],
+        [
+            "2019-13",
+            "2019-02-30",
+            "2019-00",
+            "0000",
+            "19",
+            "2019-1",
+            "2019-10-5",
+            "2019/10",
+            "",
+            " 2019",
+            "2019-10-05T00",
+        ],
     )
     def test_rejects_impossible_or_malformed(self, text):
         """Impossible dates and other forms than YYYY, YYYY-MM, YYYY-MM-DD raise ValidationError."""
@@ -169,6 +181,7 @@ class TestEvent:
 
     def test_id_is_deterministic(self):
         """The same content gives the same id; a different span gives another."""
+
         def make(start):
             return ne.PhoneCall(
                 participants=(netanyahu(), putin()),
@@ -183,6 +196,7 @@ class TestEvent:
 
     def test_id_ignores_rule_and_date_when_evidence_is_present(self):
         """Re-extraction with a better date or a renamed rule keeps the id, so wire systems update."""
+
         def make(date, rule):
             return ne.Sentencing(
                 defendant=ne.Actor.person("Naama Issachar"),
@@ -195,6 +209,7 @@ class TestEvent:
 
     def test_id_distinguishes_hand_built_events_by_date(self):
         """Without evidence the date tells two calls apart."""
+
         def make(date):
             return ne.PhoneCall(participants=(netanyahu(), putin()), date=date)
 
@@ -243,3 +258,38 @@ def test_errors_are_value_errors_with_paths():
     error = ne.DecodeError("missing", path="$.country").at("$[0].participants[1]")
     assert "$[0].participants[1].country" == error.path
     assert "missing (at $[0].participants[1].country)" == str(error)
+
+
+class TestHostileValues:
+    """Issue #8: values Python cannot write out, digits outside ASCII, bounded messages."""
+
+    @pytest.mark.parametrize("text", ["٢٠١٩", "２０１９", "2019-١٠", "2019-10-٠٥", "᠒᠐᠑᠙"])
+    def test_dates_take_ascii_digits_only(self, text):
+        """\\d matches every Unicode digit; ISO dates, the JSON Schema and the XSD take [0-9] only."""
+        with pytest.raises(ValidationError, match="not an ISO date"):
+            ne.PartialDate.parse(text)
+
+    @pytest.mark.parametrize("build", [ne.Count, lambda v: ne.Evidence("", v, v), ne.PartialDate])
+    def test_huge_integers_are_validation_errors(self, build):
+        """An int of over 4,300 digits is refused as out of range, not with Python's bare ValueError."""
+        with pytest.raises(ValidationError, match="digits is outside"):
+            build(10**5000)
+
+    def test_a_long_bad_value_is_quoted_by_its_prefix_and_length(self):
+        """A 5 MB country code gives a short message."""
+        with pytest.raises(ValidationError) as raised:
+            ne.Actor.person("Ann", country="Q" * 5_000_000)
+        assert len(str(raised.value)) < 200
+        assert "'" + "Q" * 80 + "'… (5,000,000 characters)" in str(raised.value)
+
+    def test_quote_is_bounded_for_every_kind_of_value(self):
+        """The one helper every error uses: bounded for strings, bytes, huge ints, containers."""
+        from newsevents._text import quote
+
+        assert "'ab'" == quote("ab")
+        assert "12" == quote(12)
+        assert "an integer of about 5,001 digits" == quote(-(10**5000))
+        assert quote("y" * 81).endswith("… (81 characters)")
+        assert len(quote(b"z" * 10**6)) < 120
+        assert "list of 3 items" == quote([1, 2, 3])
+        assert len(quote(object())) < 120

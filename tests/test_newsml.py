@@ -18,7 +18,7 @@ from tests.seed_events import SEED, SOURCE, seed_events
 
 import newsevents as ne
 from newsevents import registry
-from newsevents.errors import DecodeError, EncodeError, ValidationError
+from newsevents.errors import DecodeError, EncodeError, LimitError, ValidationError
 from newsevents.newsml import ForeignEvent, from_newsml, to_newsml, validate
 from newsevents.strategies import events, texts
 
@@ -461,8 +461,8 @@ def test_oversized_input_is_refused_before_parsing():
 
 
 def test_deep_nesting_is_refused():
-    """Pathologically deep documents hit the parser's depth limit, as a DecodeError."""
-    with pytest.raises(DecodeError, match="malformed XML"):
+    """Pathologically deep documents hit the parser's depth limit, as a LimitError (#8)."""
+    with pytest.raises(LimitError, match="nested deeper than 256 levels"):
         from_newsml(b"<a>" * 100_000 + b"</a>" * 100_000)
 
 
@@ -704,3 +704,392 @@ def test_a_bad_value_is_refused_every_time_not_only_the_first():
             with pytest.raises(DecodeError) as caught:
                 from_newsml(damaged)
             assert isinstance(caught.value.line, int)
+
+
+# --------------------------------------------------------------------------- hostile input (#8)
+
+_SENTENCING, _AIRSTRIKE, _CALL = 4, 5, 0
+
+
+def _written(index: int) -> bytes:
+    return to_newsml([seed_events()[index]], version_created=WHEN)
+
+
+def _refused(document: bytes, error=DecodeError, **limits) -> DecodeError:
+    with pytest.raises(error) as caught:
+        from_newsml(document, **limits)
+    return caught.value
+
+
+_DIGITS = b"9" * 5000
+
+
+@pytest.mark.parametrize(
+    ("index", "old", "new"),
+    [
+        (_SENTENCING, b">90<", b">" + _DIGITS + b"<"),
+        (_SENTENCING, b">90<", b">-" + _DIGITS + b"<"),
+        (_SENTENCING, b">90<", b">" + b"0" * 5000 + b"9007199254740992<"),
+        (_SENTENCING, b'start="907"', b'start="' + _DIGITS + b'"'),
+        (_SENTENCING, b'end="972"', b'end="' + _DIGITS + b'"'),
+        (_AIRSTRIKE, b">100<", b">" + _DIGITS + b"<"),
+    ],
+)
+def test_huge_integers_are_decode_errors_naming_the_element(index, old, new):
+    """More digits than Python's int-string limit (4,300) is a DecodeError at the element, briefly said."""
+    error = _refused(_damage(_written(index), old, new))
+    assert error.path.startswith("/newsMessage/itemSet/conceptItem/concept")
+    assert "outside" in error.message
+    assert len(str(error)) < 300
+
+
+def test_leading_zeros_do_not_count_towards_the_int_limit():
+    """An integer written with 5,000 leading zeros is still the integer."""
+    document = _damage(_written(_SENTENCING), b">90<", b">" + b"0" * 5000 + b"90<")
+    assert 90 == from_newsml(document)[0].term_months
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b"<nev:penalty>prison<", b"<nev:penalty>" + b"x" * 5_000_000 + b"<"),
+        (b"<start>2019-10<", b"<start>" + b"x" * 5_000_000 + b"<"),
+        (b"<nev:term_months>90<", b"<nev:term_months>" + b"x" * 5_000_000 + b"<"),
+        (b'qcode="iso3166-1a2:IL"', b'qcode="iso3166-1a2:' + b"Q" * 5_000_000 + b'"'),
+        (b"nevtrole:defendant", b"nevtrole:" + b"j" * 5_000_000),
+        (b"<nev:offence>", b"<nev:" + b"b" * 40_000 + b"/><nev:offence>"),
+    ],
+)
+def test_error_messages_quote_a_bounded_prefix_of_a_bad_value(old, new):
+    """A 5 MB bad value gives a short message: its first 80 characters, "…" and its length."""
+    error = _refused(_damage(_written(_SENTENCING), old, new))
+    assert len(str(error)) < 400, len(str(error))
+    assert "…" in str(error)
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("provider", "news\x00wire"),
+        ("provider", "news\x1bwire"),
+        ("provider", "news\ufffewire"),
+        ("provider", "news\ud800wire"),
+        ("provider", "nprov:\x00"),
+    ],
+)
+def test_options_xml_cannot_carry_are_encode_errors(option, value):
+    """Writer options are checked as the model's strings are: ill-formed XML is never written."""
+    with pytest.raises(EncodeError, match=option):
+        to_newsml(seed_events(), version_created=WHEN, **{option: value})
+
+
+def test_other_options_are_checked_before_anything_is_written():
+    """A huge version, an offset in seconds: refused with short messages, not ValueError or invalid XML."""
+    with pytest.raises(EncodeError, match="version") as caught:
+        to_newsml(seed_events(), version_created=WHEN, version=10**5000)
+    assert len(str(caught.value)) < 200
+    odd = datetime.datetime(2019, 12, 26, tzinfo=datetime.timezone(datetime.timedelta(seconds=30)))
+    with pytest.raises(EncodeError, match="whole minutes"):
+        to_newsml(seed_events(), version_created=odd)
+
+
+@pytest.mark.parametrize(
+    ("codes", "fragment"),
+    [
+        (ne.Codes(label="bad\x00label", definition="A test type."), "codes.label"),
+        (ne.Codes(label="label", definition="bad\x1bdefinition"), "codes.definition"),
+        (ne.Codes(label="bad\ud800", definition="A test type."), "codes.label"),
+        (ne.Codes(label="label", definition="A test type.", media_topics=("medtop:\ufffe",)), "media topic"),
+        (ne.Codes(label="label", definition="A test type.", media_topics=("medtop:\ud800",)), "media topic"),
+        (ne.Codes(label="label", definition="A test type.", media_topics=("medtop:1\x00",)), "media topic"),
+    ],
+)
+def test_codes_xml_cannot_carry_are_encode_errors_when_written(codes, fragment):
+    """A user type's Codes are checked when an event of it is written, naming the field and the event."""
+
+    @attrs.frozen(kw_only=True)
+    class NewsmlTestCoded(ne.Event):
+        pass
+
+    NewsmlTestCoded.codes = codes
+    registry.register(NewsmlTestCoded)
+    try:
+        with pytest.raises(EncodeError, match=fragment) as caught:
+            to_newsml([seed_events()[0], NewsmlTestCoded()], version_created=WHEN)
+        assert caught.value.path.startswith("$[1]")
+        assert ne.from_json(ne.to_json(NewsmlTestCoded())) == NewsmlTestCoded()  # JSON does not carry codes
+    finally:
+        registry.unregister("NewsmlTestCoded")
+
+
+@pytest.mark.parametrize("digits", ["٢٠١٩", "２０１９", "2019-١٠", "2019-10-٠٥"])
+def test_digits_outside_ascii_are_not_dates(digits):
+    """dates/start takes [0-9] digits only, as the XSD's date types do."""
+    error = _refused(_damage(_written(_SENTENCING), b"<start>2019-10<", f"<start>{digits}<".encode()))
+    assert error.path.endswith("/dates/start")
+    assert isinstance(error, ValidationError)
+
+
+def test_digits_outside_ascii_are_not_read_as_foreign_dates():
+    """Another writer's date in Arabic-Indic digits is not a date (the XSD refuses it too)."""
+    document = _damage(_written(_CALL), b"urn:newsevents:eventtype:", b"https://example.org/types/")
+    document = _damage(document, b"<start>2019-12-26<", "<start>٢٠١٩-12-26<".encode())
+    (event,) = from_newsml(document)
+    assert isinstance(event, ForeignEvent)
+    assert event.date is None
+
+
+@pytest.mark.parametrize(
+    ("index", "old", "new", "where"),
+    [
+        (_SENTENCING, b"<name>Naama Issachar<", b"<name>Naama <b>Issachar</b><", "participant/name/b"),
+        (_SENTENCING, b"<name>Naama Issachar<", b"<name><b/>Naama Issachar<", "participant/name/b"),
+        (_CALL, b"<definition>Prime Minister<", b"<definition>Prime<i>x</i> Minister<", "definition/i"),
+        (_AIRSTRIKE, b"<name>Syria<", b"<name>Syria<x/><", "location/name/x"),
+        (_SENTENCING, b"<start>2019-10<", b"<start>2019-10<x/><", "start/x"),
+        (_SENTENCING, b"<nev:offence>drug", b"<nev:offence><b/>drug", "offence/b"),
+        (_SENTENCING, b"<nev:term_months>90<", b"<nev:term_months>90<x/><", "term_months/x"),
+        (_SENTENCING, b"<nev:penalty>prison<", b"<nev:penalty>prison<x/><", "penalty/x"),
+        (_SENTENCING, b"in prison.</nev:evidence>", b"in prison.<x/></nev:evidence>", "evidence/x"),
+        (_AIRSTRIKE, b"<nev:item>Hezbollah", b"<nev:item><b>Hezbollah</b>", "targets/item[1]/b"),
+        (_AIRSTRIKE, b"<nev:targets><nev:item>", b"<nev:targets>loose<nev:item>", "targets"),
+        (_AIRSTRIKE, b"</nev:item><nev:item>", b"</nev:item>loose<nev:item>", "targets"),
+    ],
+)
+def test_markup_inside_a_value_is_refused_not_dropped(index, old, new, where):
+    """lxml's .text stops at the first child: markup (or stray text) in a value is refused with its path."""
+    error = _refused(_damage(_written(index), old, new))
+    assert error.path.endswith(where), error.path
+    assert isinstance(error.line, int)
+
+
+@pytest.mark.parametrize(
+    ("index", "old", "new", "where"),
+    [
+        (_SENTENCING, b"</dates>", b"</dates><dates><start>2018</start></dates>", "eventDetails/dates[2]"),
+        (_SENTENCING, b"</start>", b"</start><start>2018</start>", "dates/start[2]"),
+        (
+            _SENTENCING,
+            b'<type qcode="cpnat:event"/>',
+            b'<conceptId qcode="nevt:Other-1"/>',
+            "concept/conceptId[2]",
+        ),
+        (
+            _SENTENCING,
+            b"<eventDetails>",
+            b'<related rel="nevtrel:eventClass" qcode="nevtype:Airstrike"/><eventDetails>',
+            "concept/related[2]",
+        ),
+        (_SENTENCING, b"</name><related", b"</name><name>Ann</name><related", "participant/name[2]"),
+        (
+            _CALL,
+            b"Minister</definition>",
+            b"Minister</definition><definition>x</definition>",
+            "definition[2]",
+        ),
+        (
+            _SENTENCING,
+            b'qcode="iso3166-1a2:IL"/>',
+            b'qcode="iso3166-1a2:IL"/><related rel="nevtrel:country" qcode="iso3166-1a2:RU"/>',
+            "participant/related[2]",
+        ),
+        (_AIRSTRIKE, b"<name>Syria</name>", b"<name>Syria</name><name>Iraq</name>", "location/name[2]"),
+        (
+            _AIRSTRIKE,
+            b'SY"/></location>',
+            b'SY"/><broader type="cpnat:geoArea" qcode="iso3166-1a2:IQ"/></location>',
+            "location/broader[2]",
+        ),
+    ],
+)
+def test_a_repeated_element_is_refused_not_one_of_them_kept(index, old, new, where):
+    """An element of which one is read (dates, start, conceptId, a name, ...) may appear once."""
+    error = _refused(_damage(_written(index), old, new))
+    assert error.path.endswith(where), error.path
+    assert "second" in error.message
+    assert isinstance(error.line, int)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'guid="urn:newsevents:event:Sentencing-', b'guid="urn:newsevents:event:Other-'),
+        (b'guid="urn:newsevents:event:Sentencing-c', b'guid="urn:example:c'),
+        (b' guid="urn:newsevents:event:Sentencing-', b' version2="'),
+    ],
+)
+def test_a_guid_that_disagrees_with_the_concept_id_is_refused(old, new):
+    """Our conceptItem's guid is urn:newsevents:event:<id>, the id of its conceptId: nothing else."""
+    error = _refused(_damage(_written(_SENTENCING), old, new))
+    assert "/newsMessage/itemSet/conceptItem" == error.path
+    assert "guid" in error.message
+
+
+def test_an_empty_concept_id_is_refused_not_derived():
+    """ "nevt:" alone is no id (the model would derive one for "")."""
+    document = _written(_SENTENCING)
+    ident = seed_events()[_SENTENCING].id.encode()
+    document = _damage(document, b'"nevt:' + ident, b'"nevt:')
+    document = _damage(document, b"urn:newsevents:event:" + ident, b"urn:newsevents:event:")
+    error = _refused(document)
+    assert error.path.endswith("/concept/conceptId")
+
+
+@pytest.mark.parametrize(
+    ("new", "fragment"),
+    [
+        (b'<nev:strikes qualifier="order">9007199254740992<', "outside 0..9007199254740991"),
+        (b'<nev:strikes qualifier="order">-1<', "outside 0..9007199254740991"),
+        (b'<nev:strikes qualifier="roughly">100<', "unknown count qualifier 'roughly'"),
+    ],
+)
+def test_a_bad_count_says_what_is_wrong(new, fragment):
+    """An out-of-range count is out of range, not an "unknown count qualifier"."""
+    error = _refused(_damage(_written(_AIRSTRIKE), b'<nev:strikes qualifier="order">100<', new))
+    assert fragment in error.message
+    assert "/eventDetails/strikes" in error.path
+
+
+_PROLOG = '<?xml version="1.0"?>\n<!-- a -->\n<!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+
+
+class _NoParser:
+    """Stands in for lxml.etree in newsevents.newsml._safe: any parse fails the test."""
+
+    def __getattr__(self, name):
+        if name in ("fromstring", "XML", "XMLPullParser", "parse", "iterparse"):
+            raise AssertionError(f"the document reached the parser (etree.{name})")
+        return getattr(etree, name)
+
+
+_LONG_COMMENT = "<!--" + "a" * 600_000 + "-->\n\n" + _PROLOG
+
+
+@pytest.mark.parametrize(
+    ("document", "line"),
+    [
+        pytest.param(_PROLOG.encode(codec), 3, id=codec)
+        for codec in (
+            "utf-8",
+            "utf-8-sig",
+            "utf-16",
+            "utf-16-le",
+            "utf-16-be",
+            "utf-32",
+            "utf-32-le",
+            "utf-32-be",
+        )
+    ]
+    + [
+        pytest.param(_LONG_COMMENT.encode("utf-16"), 5, id="long-utf-16-comment"),
+        pytest.param(
+            _PROLOG.replace(" a ", "a" * 600_000).encode("utf-16-be"), 3, id="long-utf-16-be-comment"
+        ),
+        pytest.param(
+            _PROLOG.replace(" a ", "a" * 600_000).encode("utf-32-le"), 3, id="long-utf-32-le-comment"
+        ),
+        pytest.param(_LONG_COMMENT.encode("utf-32"), 5, id="long-utf-32-comment"),
+        pytest.param(
+            b'<?xml version="1.0" encoding="ISO-8859-1"?>\n<!-- \xe9 -->\n<!DOCTYPE x><x/>', 3, id="latin-1"
+        ),
+    ],
+)
+def test_a_doctype_in_any_encoding_never_reaches_the_parser(document, line, monkeypatch):
+    """The prolog is decoded by the XML rules (BOM or none) before the scan, so no DOCTYPE gets past it."""
+    from newsevents.newsml import _safe
+
+    monkeypatch.setattr(_safe, "etree", _NoParser())
+    error = _refused(document)
+    assert "DOCTYPE" in error.message
+    assert line == error.line
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param(b'<?xml version="1.0" encoding="UTF-7"?>+ADw-!DOCTYPE x+AD4-+ADw-x/+AD4-', id="utf-7"),
+        pytest.param('<?xml version="1.0" encoding="cp037"?><x/>'.encode("cp037"), id="ebcdic"),
+        pytest.param(b'<?xml version="1.0" encoding="x-weird"?><x/>', id="unknown"),
+        pytest.param(b"\x00\x00<\x00\x00\x00?\x00", id="ucs-4-2143"),
+    ],
+)
+def test_encodings_the_scan_cannot_read_are_refused_before_parsing(document, monkeypatch):
+    """UTF-7, EBCDIC and the like are refused, rather than handed to a parser the scan cannot follow."""
+    from newsevents.newsml import _safe
+
+    monkeypatch.setattr(_safe, "etree", _NoParser())
+    assert "unsupported encoding" in _refused(document).message
+
+
+@pytest.mark.parametrize(
+    "codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "iso-8859-1", "windows-1252"]
+)
+def test_documents_in_other_encodings_read_the_same(codec):
+    """A document in UTF-16/32 without a BOM, or declared in an 8-bit encoding, reads as in UTF-8."""
+    text = to_newsml(seed_events(), version_created=WHEN).decode("utf-8")
+    if codec.startswith(("iso", "windows")):
+        text = text.replace("encoding='UTF-8'", f"encoding='{codec}'")
+    assert seed_events() == from_newsml(text.encode(codec, "xmlcharrefreplace"))
+
+
+def test_element_count_is_bounded_while_parsing():
+    """More elements (or attributes) than max_elements is a LimitError naming the limit."""
+    error = _refused(b"<r>" + b"<x/>" * 1001 + b"</r>", LimitError, max_elements=1000)
+    assert "max_elements" in error.message
+    assert "1,000" in error.message
+    error = _refused(b"<r>" + b'<x a="" b=""/>' * 400 + b"</r>", LimitError, max_elements=1000)
+    assert "max_elements" in error.message
+    error = _refused(b"<r>" + b'<x xmlns:a="b"/>' * 600 + b"</r>", LimitError, max_elements=1000)
+    assert "max_elements" in error.message
+    with pytest.raises(
+        DecodeError, match="not a NewsML-G2"
+    ):  # under the limit: parsed, then refused as not ours
+        from_newsml(b"<r>" + b"<x/>" * 999 + b"</r>", max_elements=1000)
+
+
+def test_the_default_element_bound_refuses_a_document_of_empty_elements():
+    """10 MiB of <x/> (2.6 million elements) is refused by the default bound."""
+    document = b"<r>" + b"<x/>" * (10 * 1024 * 1024 // 4 - 2) + b"</r>"
+    error = _refused(document, LimitError)
+    assert "500,000" in error.message
+
+
+def test_reading_near_the_element_bound_gives_the_same_events():
+    """The counting parse (used when the quick bound is exceeded) reads exactly what the plain one does."""
+    events = seed_events() * 40
+    document = to_newsml(events, version_created=WHEN)
+    nodes = sum(
+        1 + len(e.attrib) + len(e.nsmap if e.getparent() is None else ())
+        for e in etree.fromstring(document).iter()
+    )
+    assert document.count(b"<") + document.count(b"=") > nodes + 10
+    assert events == from_newsml(document, max_elements=nodes + 10)
+    with pytest.raises(LimitError):
+        from_newsml(document, max_elements=nodes - 10)
+
+
+def test_nesting_depth_is_bounded():
+    """Deeper nesting than max_depth (100 by default) is a LimitError naming the limit."""
+    error = _refused(b"<a>" * 101 + b"</a>" * 101, LimitError)
+    assert "max_depth" in error.message
+    assert "100" in error.message
+    assert from_newsml(to_newsml(seed_events(), version_created=WHEN), max_depth=7) == seed_events()
+    _refused(to_newsml(seed_events(), version_created=WHEN), LimitError, max_depth=6)
+
+
+def test_peak_memory_of_a_document_of_empty_elements_is_bounded():
+    """10 MiB of <x/> parsed in a fresh process costs well under the ~360 MB a full parse takes."""
+    code = (
+        "import resource, newsevents as ne\n"
+        "doc = b'<r>' + b'<x/>' * (10 * 1024 * 1024 // 4 - 2) + b'</r>'\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "try:\n    ne.from_newsml(doc)\nexcept ne.LimitError:\n    pass\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
+    )
+    import subprocess
+    import sys
+
+    grown = int(
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    )
+    assert grown < 150, f"{grown} MB"

@@ -11,7 +11,8 @@ A generated decoder checks each JSON type inline (``type(v) is str``, never coer
 applies the rules the model's constructors apply, without calling them:
 
 * event fields: what `newsevents._fields.check_event` checks (text, integer ranges,
-  ``min_items``, ``minimum``), then the id pattern, or the derived id;
+  ``min_items``, ``minimum``), then the id pattern (a given id, ``""`` included, must
+  match it; only an absent id is derived);
 * value-type fields: the model's attrs validators (the shared text and country
   validators inline, any other validator called as is), then the class's own
   ``__attrs_post_init__``, exactly as attrs' ``__init__`` would run them.
@@ -340,13 +341,15 @@ def event_structure(
     keys = src.bind(frozenset(["type", *(spec.name for spec in specs)]), "keys")
     fields = []
     trusted = not _needs_constructor(cls)
+    id_default: Any = _MISSING
     for spec in specs:
+        if spec.name == "id":
+            # Read below: a given id must match the pattern; only an absent one is derived.
+            id_default = _MISSING if spec.required else spec.default
+            continue
         rules = _event_rules(spec.type, spec.min_items, spec.minimum)
         if rules is None:
             trusted = False
-            rules = _Rules()
-        if spec.name == "id":
-            # Any string here; the pattern (or the derived id) is checked below.
             rules = _Rules()
         default = _MISSING if spec.required else spec.default
         if default is not _MISSING and trusted and not _default_passes(default, spec.type, rules):
@@ -355,6 +358,18 @@ def event_structure(
     src.add(0, "def structure(o, _=None):")
     if forbid_extra_keys:
         src.add(1, f"if not o.keys() <= {keys}: raise _R")
+    # The id: "" is the model's "derive it", which JSON spells by leaving the key out; a
+    # given id must match the pattern. A default that is neither is left to the constructor.
+    if (
+        id_default is not _MISSING
+        and id_default != ""
+        and not (type(id_default) is str and _ID.fullmatch(id_default))
+    ):
+        id_default = _MISSING
+    src.add(1, "f_id = o.get('id', _M)")
+    src.add(1, "if f_id is _M:")
+    src.add(2, "raise _R" if id_default is _MISSING else f"f_id = {src.bind(id_default, 'd')}")
+    src.add(1, f"elif type(f_id) is not str or {src.bind(_ID.fullmatch, 'idok')}(f_id) is None: raise _R")
     _emit_fields(src, fields, hook, obj="o", prefix="f_", indent=1)
     if trusted:
         from newsevents.identity import derive_id  # noqa: PLC0415 (identity imports the codec)
@@ -363,7 +378,6 @@ def event_structure(
         src.add(1, "if f_id == '':")
         set_id = src.bind(_setter(cls, "id") or _set_id, "s")
         src.add(2, f"{set_id}(self, {src.bind(derive_id, 'derive')}(self))")
-        src.add(1, f"elif {src.bind(_ID.fullmatch, 'idok')}(f_id) is None: raise _R")
         src.add(1, "return self")
     else:
         arguments = ", ".join(f"{field.alias}=f_{field.name}" for field in attrs.fields(cls))

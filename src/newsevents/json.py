@@ -37,6 +37,7 @@ from newsevents._fields import (
     ValueOf,
     describe,
 )
+from newsevents._text import clip, quote
 from newsevents.errors import DecodeError, EncodeError, NewsEventsError, ValidationError
 from newsevents.model import MAX_INT, ActorKind, Count, CountQualifier, Event, PartialDate
 
@@ -242,7 +243,7 @@ def _lookup(data: Any) -> type[Event]:
         raise DecodeError("missing or non-string 'type'", path="$.type")
     cls = registry.types().get(name)
     if cls is None:
-        raise DecodeError(f"unknown event type {name!r}", path="$.type")
+        raise DecodeError(f"unknown event type {quote(name)}", path="$.type")
     return cls
 
 
@@ -390,7 +391,7 @@ def _checked_value(value: Any, ftype: FieldType, path: str, strict: bool) -> Any
         )
     if isinstance(ftype, EnumOf):
         if type(value) is not str or value not in {m.value for m in ftype.type}:
-            raise DecodeError(f"expected {_expected(ftype)}, got {value!r}", path=path)
+            raise DecodeError(f"expected {_expected(ftype)}, got {quote(value)}", path=path)
         return ftype.type(value)
     if isinstance(ftype, ValueOf) and ftype.type not in (PartialDate, Count):
         return _checked_object(value, ftype.type, path, strict, keys=None)
@@ -401,13 +402,11 @@ def _checked_value(value: Any, ftype: FieldType, path: str, strict: bool) -> Any
     except NewsEventsError as error:
         raise error.at(path) from None
     except Exception:  # noqa: BLE001 (any refusal here is a wrong JSON shape)
-        detail = _json_type(value) if not isinstance(value, str) else repr(value)
+        detail = _json_type(value) if not isinstance(value, str) else quote(value)
         raise DecodeError(f"expected {_expected(ftype)}, got {detail}", path=path) from None
 
 
-def _checked_object(
-    value: Any, cls: type, path: str, strict: bool, *, keys: frozenset[str] | None
-) -> Any:
+def _checked_object(value: Any, cls: type, path: str, strict: bool, *, keys: frozenset[str] | None) -> Any:
     """Build an attrs object by calling its constructor, or raise the first error with its path."""
     if type(value) is not dict:
         raise DecodeError(f"expected an object, got {_json_type(value)}", path=path)
@@ -416,7 +415,8 @@ def _checked_object(
     if strict:
         for key in value:
             if key not in allowed:
-                raise DecodeError(f"unknown key {key!r}", path=f"{path}.{key}")
+                where = f"{path}.{clip(key)}" if isinstance(key, str) else f"{path}[{quote(key)}]"
+                raise DecodeError(f"unknown key {quote(key)}", path=where)
     types = {spec.name: spec.type for spec in describe(cls)} if issubclass(cls, Event) else None
     arguments = {}
     for field in fields:
@@ -432,7 +432,7 @@ def _checked_object(
     except NewsEventsError as error:
         raise error.at(path) from None
     except Exception as error:  # noqa: BLE001 (a user type's own check: still a refusal of the input)
-        raise ValidationError(f"cannot build {cls.__name__}: {error}", path=path) from None
+        raise ValidationError(f"cannot build {cls.__name__}: {clip(str(error))}", path=path) from None
 
 
 def _checked_event(data: dict[str, Any], cls: type[Event], strict: bool) -> Event:
@@ -442,6 +442,11 @@ def _checked_event(data: dict[str, Any], cls: type[Event], strict: bool) -> Even
     Raises the first problem, with its JSON path. Should the fast pass have refused what
     the model accepts, the event built here is returned.
     """
+    ident = data.get("id")
+    if isinstance(ident, str) and not ident:
+        # The model derives an id for "", but JSON spells that by leaving the key out: the
+        # JSON Schema refuses "", and so does the codec.
+        raise ValidationError("id must not be empty (leave the key out to derive it)", path="$.id")
     event: Event = _checked_object(data, cls, "$", strict, keys=_plan(cls).keys)
     return event
 
@@ -538,9 +543,7 @@ def json_schema() -> dict[str, Any]:
     names = sorted(registry.types())
     for name in names:
         cls = registry.types()[name]
-        schema = _object_schema(
-            [(s.name, s.type, s.required) for s in describe(cls)], cls.__doc__
-        )
+        schema = _object_schema([(s.name, s.type, s.required) for s in describe(cls)], cls.__doc__)
         for spec in describe(cls):
             _constrain(schema["properties"][spec.name], spec.min_items, spec.minimum)
         schema["properties"] = {"type": {"const": name}, **schema["properties"]}
@@ -562,4 +565,3 @@ def json_schema() -> dict[str, Any]:
 def canonical_json(value: Any) -> bytes:
     """Serialise JSON-ready data with sorted keys and no spaces, for hashing."""
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Self
 
 import attrs
 
-from newsevents._text import first_illegal_char
+from newsevents._text import first_illegal_char, quote
 from newsevents.errors import ValidationError
 
 __all__ = [
@@ -85,7 +85,7 @@ def check_int(value: object, name: str, *, low: int = 0, high: int = MAX_INT) ->
     if type(value) is not int:
         raise _fail(f"expected an integer, got {type(value).__name__}", name)
     if not low <= value <= high:
-        raise _fail(f"{value} is outside {low}..{high}", name)
+        raise _fail(f"{quote(value)} is outside {low}..{high}", name)
 
 
 def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -118,14 +118,14 @@ def country_name(code: str) -> str:
     try:
         return country_codes()[code]
     except KeyError:
-        raise ValidationError(f"unknown ISO 3166-1 alpha-2 country code {code!r}") from None
+        raise ValidationError(f"unknown ISO 3166-1 alpha-2 country code {quote(code)}") from None
 
 
 def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
     if type(value) is not str or value not in country_codes():
-        raise _fail(f"unknown ISO 3166-1 alpha-2 country code {value!r}", attribute.name)
+        raise _fail(f"unknown ISO 3166-1 alpha-2 country code {quote(value)}", attribute.name)
 
 
 @attrs.frozen
@@ -142,9 +142,7 @@ class EnumValidator:
     def __call__(self, _: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Raise `ValidationError` unless ``value`` is a member of the enum."""
         if not isinstance(value, self.enum_type):
-            raise _fail(
-                f"expected a {self.enum_type.__name__}, got {type(value).__name__}", attribute.name
-            )
+            raise _fail(f"expected a {self.enum_type.__name__}, got {type(value).__name__}", attribute.name)
 
 
 def _enum(enum_type: type[enum.Enum]) -> EnumValidator:
@@ -153,7 +151,8 @@ def _enum(enum_type: type[enum.Enum]) -> EnumValidator:
 
 # --------------------------------------------------------------------------- dates
 
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only, as the JSON Schema and the XSD: \d would match "٢٠١٩" and "２０１９".
+_ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @total_ordering
@@ -196,7 +195,7 @@ class PartialDate:
             raise ValidationError(f"expected an ISO date string, got {type(text).__name__}")
         found = _ISO_DATE.fullmatch(text)
         if found is None:
-            raise ValidationError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            raise ValidationError(f"{quote(text)} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         year, month, day = found.groups()
         return cls(int(year), None if month is None else int(month), None if day is None else int(day))
 
@@ -374,9 +373,7 @@ class Count:
     """
 
     value: int = attrs.field()
-    qualifier: CountQualifier = attrs.field(
-        default=CountQualifier.EXACT, validator=_enum(CountQualifier)
-    )
+    qualifier: CountQualifier = attrs.field(default=CountQualifier.EXACT, validator=_enum(CountQualifier))
 
     def __attrs_post_init__(self) -> None:
         value = self.value
@@ -457,7 +454,7 @@ class Event:
 
             object.__setattr__(self, "id", derive_id(self))
         elif type(self.id) is not str or _ID.fullmatch(self.id) is None:
-            raise ValidationError(f"id {self.id!r} does not match [A-Za-z0-9._-]{{1,64}}", path="$.id")
+            raise ValidationError(f"id {quote(self.id)} does not match [A-Za-z0-9._-]{{1,64}}", path="$.id")
 
     def media_topics(self) -> tuple[str, ...]:
         """

@@ -23,7 +23,7 @@ from newsevents.newsml import _validate as _validation
 from newsevents.newsml._article import ArticleLike
 from newsevents.newsml._foreign import ForeignEvent
 from newsevents.newsml._read import read
-from newsevents.newsml._safe import DEFAULT_MAX_BYTES, parse
+from newsevents.newsml._safe import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, parse
 from newsevents.newsml._schemes import IPTC_CATALOG, NS, SCHEMES
 from newsevents.newsml._validate import schema, validate
 from newsevents.newsml._write import pretty as _pretty
@@ -31,6 +31,8 @@ from newsevents.newsml._write import write
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_ELEMENTS",
     "IPTC_CATALOG",
     "NS",
     "SCHEMES",
@@ -92,13 +94,20 @@ def to_newsml(
         document = _pretty(document)
     if validate:
         try:
-            _validation.validate(parse(document, max_bytes=len(document)))
+            # Our own output: bounded by what was given to write, not by the input limits.
+            _validation.validate(parse(document, max_bytes=len(document), max_elements=None, max_depth=None))
         except ValidationError as error:
             raise EncodeError(error.message, path=error.path, line=error.line) from None
     return document
 
 
-def from_newsml(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:
+def from_newsml(
+    data: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_elements: int | None = DEFAULT_MAX_ELEMENTS,
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+) -> list[Event]:
     """
     Read the events of a NewsML-G2 document.
 
@@ -111,14 +120,22 @@ def from_newsml(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Even
         data: The document as bytes.
         max_bytes: The largest document accepted (10 MiB by default); larger input is
             refused before parsing.
+        max_elements: The most elements and attributes accepted (500,000 by default,
+            enough for the documents newsevents writes up to 10 MiB), which bounds the
+            memory parsing takes; counted while parsing, so no more is ever built.
+            None for no bound.
+        max_depth: The deepest nesting of elements accepted (100 by default; libxml2
+            stops at 256 whatever is asked).
 
     Returns:
         The events, in document order.
 
     Raises:
-        DecodeError: For input that is too large, not well-formed, has a DOCTYPE, is not
-            NewsML-G2, holds no item, or holds an event that cannot be read; with the
-            element path and line where known.
+        DecodeError: For input that is not well-formed, in an unsupported encoding, has a
+            DOCTYPE, is not NewsML-G2, holds no item, or holds an event that cannot be read
+            (markup inside a value, a repeated element, a guid that disagrees with the
+            conceptId, ...); with the element path and line where known.
+        LimitError: For input over ``max_bytes``, ``max_elements`` or ``max_depth``.
         ValidationError: For a value the model refuses.
     """
-    return read(data, max_bytes=max_bytes)
+    return read(data, max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth)

@@ -76,8 +76,9 @@ def article_meta(article: str | ArticleLike) -> ArticleMeta:
         raise EncodeError(f"article must be a string or have a text, got {type(article).__name__}")
     if published is not None and not isinstance(published, datetime.date):
         raise EncodeError(f"article published must be a datetime.date, got {type(published).__name__}")
-    if isinstance(published, datetime.datetime):
-        published = published.date()
+    if published is not None:
+        # A plain date: a subclass's own isoformat could write anything.
+        published = datetime.date(published.year, published.month, published.day)
     for name, value in (("text", text), ("headline", headline), ("dateline", dateline)):
         if value is not None:
             try:

@@ -21,8 +21,10 @@ import attrs
 from lxml import etree
 
 from newsevents._fields import EnumOf, FieldType, OptionalOf, Scalar, TupleOf, ValueOf, describe
+from newsevents._text import quote
 from newsevents.errors import DecodeError, EncodeError, NewsEventsError
 from newsevents.model import (
+    MAX_INT,
     Actor,
     ActorKind,
     Count,
@@ -33,6 +35,7 @@ from newsevents.model import (
     Place,
 )
 from newsevents.newsml._markup import attr, text
+from newsevents.newsml._safe import local_name
 from newsevents.newsml._schemes import EXT
 
 __all__ = ["Located", "Plan", "plan_of"]
@@ -100,16 +103,35 @@ class Plan:
 _TRUE = {"true": True, "1": True, "false": False, "0": False}
 
 
-def _text(element: etree._Element) -> str:
+def text_of(element: etree._Element) -> str:
+    """
+    The text of an element holding a value: refused when it holds markup.
+
+    lxml's ``.text`` stops at the first child element, so ``<name>Ann<b>x</b></name>``
+    would silently read as "Ann".
+    """
+    if len(element):
+        child = element[0]
+        raise Located(f"unexpected element {quote(local_name(child.tag))} inside a text value", child)
     text = element.text
     return "" if text is None else text
+
+
+_text = text_of
+#: The most digits of an integer the model can hold (MAX_INT, 2**53 - 1, has 16).
+_MAX_DIGITS = len(str(MAX_INT))
 
 
 def _int(text: str, element: etree._Element) -> int:
     body = text[1:] if text[:1] == "-" else text
     if not body or not body.isascii() or not body.isdigit():
-        raise Located(f"expected an integer, got {text!r}", element)
-    return int(text)
+        raise Located(f"expected an integer, got {quote(text)}", element)
+    digits = body.lstrip("0") or "0"
+    if len(digits) > _MAX_DIGITS:
+        # Out of every field's range; and int() refuses over 4,300 digits with a bare ValueError.
+        raise Located(f"integer {quote(text)} is outside -{MAX_INT}..{MAX_INT}", element)
+    value = int(digits)  # leading zeros count towards int()'s limit too
+    return -value if body is not text else value
 
 
 # --------------------------------------------------------------------------- writers
@@ -179,7 +201,7 @@ def _dec_int(element: etree._Element) -> int:
 def _dec_bool(element: etree._Element) -> bool:
     text = _text(element)
     if text not in _TRUE:
-        raise Located(f"expected true or false, got {text!r}", element)
+        raise Located(f"expected true or false, got {quote(text)}", element)
     return _TRUE[text]
 
 
@@ -190,7 +212,7 @@ def _dec_enum(enum_type: Any) -> Decoder:
             return enum_type(text)
         except ValueError:
             allowed = ", ".join(repr(m.value) for m in enum_type)
-            raise Located(f"expected one of {allowed}, got {text!r}", element) from None
+            raise Located(f"expected one of {allowed}, got {quote(text)}", element) from None
 
     return decode
 
@@ -214,15 +236,15 @@ def _dec_date(element: etree._Element) -> PartialDate:
     return parse_date(_text(element))
 
 
+_QUALIFIERS = {q.value: q for q in CountQualifier}
+
+
 def _dec_count(element: etree._Element) -> Count:
-    qualifier = element.get("qualifier")
-    value = _int(_text(element), element)
+    name = element.get("qualifier")
+    qualifier = CountQualifier.EXACT if name is None else _QUALIFIERS.get(name)
     if qualifier is None:
-        return Count(value)
-    try:
-        return Count(value, CountQualifier(qualifier))
-    except ValueError:
-        raise Located(f"unknown count qualifier {qualifier!r}", element) from None
+        raise Located(f"unknown count qualifier {quote(name)}", element)
+    return Count(_int(_text(element), element), qualifier)
 
 
 def _required_attr(element: etree._Element, name: str) -> str:
@@ -237,12 +259,12 @@ _EVIDENCE: dict[tuple[str | None, ...], Evidence] = {}
 
 def _dec_evidence(element: etree._Element) -> Evidence:
     # Events of one article often share a sentence; the same markup gives the same (immutable) value.
-    key = (element.text, element.get("start"), element.get("end"), element.get("rule"))
+    key = (_text(element), element.get("start"), element.get("end"), element.get("rule"))
     evidence = _EVIDENCE.get(key)
     if evidence is None:
         start = _int(_required_attr(element, "start"), element)
         end = _int(_required_attr(element, "end"), element)
-        evidence = Evidence(_text(element), start, end, rule=key[3])
+        evidence = Evidence(key[0], start, end, rule=key[3])
         if len(_EVIDENCE) >= _CACHE_MAX:
             _EVIDENCE.clear()
         _EVIDENCE[key] = evidence
@@ -250,6 +272,7 @@ def _dec_evidence(element: etree._Element) -> Evidence:
 
 
 def _dec_place(element: etree._Element) -> Place:
+    _text(element)  # no markup inside
     return Place(element.text, country=element.get("country"))
 
 
@@ -258,7 +281,7 @@ def _dec_actor(element: etree._Element) -> Actor:
     try:
         actor_kind = ActorKind(kind)
     except ValueError:
-        raise Located(f"unknown actor kind {kind!r}", element) from None
+        raise Located(f"unknown actor kind {quote(kind)}", element) from None
     return Actor(_text(element), actor_kind, title=element.get("title"), country=element.get("country"))
 
 
@@ -290,10 +313,15 @@ def _codec(ftype: FieldType) -> tuple[Writer, Decoder]:
             return _element(tag, "", "".join([write_item("nev:item", item) for item in value]))
 
         def decode(element: etree._Element) -> tuple[Any, ...]:
+            if element.text is not None and not element.text.isspace():
+                raise Located(f"unexpected text {quote(element.text)} in a list", element)
             items = []
             for child in element:
                 if child.tag != ITEM:
-                    raise Located(f"unexpected element {child.tag!r} in a list", child)
+                    raise Located(f"unexpected element {quote(local_name(child.tag))} in a list", child)
+                tail = child.tail
+                if tail is not None and not tail.isspace():
+                    raise Located(f"unexpected text {quote(tail)} in a list", element)
                 items.append(dec_item(child))
             return tuple(items)
 

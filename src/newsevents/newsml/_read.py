@@ -12,11 +12,20 @@ from typing import Any
 from lxml import etree
 
 from newsevents import registry
+from newsevents._text import quote
 from newsevents.errors import DecodeError, NewsEventsError
 from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, country_codes
 from newsevents.newsml._foreign import ForeignEvent
-from newsevents.newsml._plan import Located, Plan, located, parse_date, plan_of
-from newsevents.newsml._safe import DEFAULT_MAX_BYTES, element_path, line_of, local_name, parse
+from newsevents.newsml._plan import Located, Plan, located, parse_date, plan_of, text_of
+from newsevents.newsml._safe import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_ELEMENTS,
+    element_path,
+    line_of,
+    local_name,
+    parse,
+)
 from newsevents.newsml._schemes import ACTOR_KINDS, EXT, G2, NS, SCHEMES
 
 __all__ = ["read"]
@@ -54,7 +63,10 @@ _NEV_NAME = EXT("name")
 _NEV_DATE = EXT("date")
 _NS_PREFIX = f"{{{NS}}}"
 _ISO_PREFIX = "iso3166-1a2:"
-_FOREIGN_DATE = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T\sZ+-]|$)")
+# ASCII digits and XML white space only, as XML Schema's date types.
+_FOREIGN_DATE = re.compile(r"[ \t\r\n]*([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?(?:[T \t\r\nZ+-]|$)")
+_GUID_PREFIX = "urn:newsevents:event:"
+_CONCEPT_ITEM = _g("conceptItem")
 _SPACE = re.compile(r"\s+")
 #: An element's children as a list: ``element[:]``, the cheapest way lxml gives them
 #: (building an lxml child iterator, ``iterchildren(tag)`` above all, costs more than a short loop).
@@ -74,23 +86,30 @@ def _items(root: etree._Element) -> list[etree._Element]:
         return items
     namespace = etree.QName(root).namespace if isinstance(tag, str) else None
     what = (
-        f"root element {local_name(tag)!r} in namespace {namespace!r}"
+        f"root element {quote(local_name(tag))} in namespace {quote(namespace)}"
         if namespace != G2
-        else f"root element {local_name(tag)!r}"
+        else f"root element {quote(local_name(tag))}"
     )
     raise DecodeError(
         f"not a NewsML-G2 item or newsMessage: {what}", path=element_path(root), line=line_of(root)
     )
 
 
-def read(data: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Event]:
+def read(
+    data: Any,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_elements: int | None = DEFAULT_MAX_ELEMENTS,
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+) -> list[Event]:
     """Read every event of a NewsML-G2 document; see `newsevents.newsml.from_newsml`."""
-    root = parse(data, max_bytes=max_bytes)
+    root = parse(data, max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth)
     events: list[Event] = []
+    items = _items(root)
     # One pass over the document, not one tag iterator per item (building one costs more
     # than reading an event's type). The item holding an eventDetails is found by walking
     # up: lxml gives back the same element objects while they are held here.
-    ours_of: dict[etree._Element, bool | None] = dict.fromkeys(_items(root))
+    ours_of: dict[etree._Element, bool | None] = dict.fromkeys(items)
     for details in root.iter(_EVENT_DETAILS):
         holder = details.getparent()
         if holder is None or holder.tag not in _HOLDERS:
@@ -118,19 +137,22 @@ def _declares_our_schemes(item: etree._Element) -> bool:
 
 
 def _type_name(concept: etree._Element) -> tuple[str | None, etree._Element | None]:
-    """The concept's event type name (or None), and its first ``conceptId`` before that."""
-    concept_id = None
+    """The concept's event type name (or None), and its ``conceptId``; each at most once."""
+    concept_id = name = None
     for child in _children(concept):
         tag = child.tag
         if tag == _CONCEPT_ID:
-            if concept_id is None:
-                concept_id = child
+            if concept_id is not None:
+                raise Located("a second conceptId", child)
+            concept_id = child
         elif tag == _RELATED and child.get("rel") == "nevtrel:eventClass":
+            if name is not None:
+                raise Located("a second event class", child)
             qcode = child.get("qcode") or ""
-            if qcode.startswith("nevtype:"):
-                return qcode[8:], concept_id
-            raise Located(f"event class {qcode!r} is not a nevtype QCode", child)
-    return None, concept_id
+            if not qcode.startswith("nevtype:"):
+                raise Located(f"event class {quote(qcode)} is not a nevtype QCode", child)
+            name = qcode[8:]
+    return name, concept_id
 
 
 def _read_event(holder: etree._Element, details: etree._Element, item: etree._Element, ours: bool) -> Event:
@@ -140,8 +162,15 @@ def _read_event(holder: etree._Element, details: etree._Element, item: etree._El
             return _read_foreign(holder, details, item)
         cls = registry.types().get(name)
         if cls is None:
-            raise DecodeError(f"unknown event type {name!r}; register it with @newsevents.register")
-        return _read_ours(plan_of(cls, name), holder, details, concept_id)
+            raise DecodeError(f"unknown event type {quote(name)}; register it with @newsevents.register")
+        event = _read_ours(plan_of(cls, name), holder, details, concept_id)
+        if item.tag == _CONCEPT_ITEM:
+            guid = item.get("guid")
+            if guid != _GUID_PREFIX + event.id:
+                raise Located(
+                    f"the item's guid {quote(guid)} disagrees with its conceptId nevt:{event.id}", item
+                )
+        return event
     except Located as error:
         raise located(error, holder) from None
     except NewsEventsError as error:
@@ -153,19 +182,20 @@ def _read_event(holder: etree._Element, details: etree._Element, item: etree._El
 # --------------------------------------------------------------------------- ours
 
 
-def _exact_name(element: etree._Element) -> str:
-    exact = element.get(_NEV_NAME)
-    if exact is not None:
-        return exact
-    name = element.find(_NAME)
-    if name is None:
-        raise Located("missing name", element)
-    return "" if name.text is None else name.text
+def _only(element: etree._Element, tag: str) -> etree._Element | None:
+    """The one child of ``element`` with ``tag``, or None; a second is refused."""
+    found = None
+    for child in _children(element):
+        if child.tag == tag:
+            if found is not None:
+                raise Located(f"a second {local_name(tag)}", child)
+            found = child
+    return found
 
 
 def _country(qcode: str | None, element: etree._Element) -> str:
     if qcode is None or not qcode.startswith(_ISO_PREFIX):
-        raise Located(f"expected an iso3166-1a2 QCode, got {qcode!r}", element)
+        raise Located(f"expected an iso3166-1a2 QCode, got {quote(qcode)}", element)
     return qcode[len(_ISO_PREFIX) :]
 
 
@@ -173,9 +203,16 @@ def _read_place(element: etree._Element) -> Place:
     qcode = element.get("qcode")
     if qcode is not None:
         return Place(None, country=_country(qcode, element))
-    broader = element.find(_BROADER)
+    broader = _only(element, _BROADER)
     country = None if broader is None else _country(broader.get("qcode"), broader)
-    return Place(_exact_name(element), country=country)
+    name = _only(element, _NAME)
+    text = None if name is None else text_of(name)
+    exact = element.get(_NEV_NAME)
+    if exact is None:
+        if text is None:
+            raise Located("missing name", element)
+        exact = text
+    return Place(exact, country=country)
 
 
 _ACTORS: dict[tuple[str | None, ...], Actor] = {}
@@ -184,14 +221,24 @@ _ACTORS_MAX = 4096
 
 def _read_actor(element: etree._Element, kind_qcode: str | None, exact: str | None) -> Actor:
     """The participant's actor; ``kind_qcode`` and ``exact`` are its ``type`` and ``nev:name``."""
-    name = title = country = None
+    name: str | None = None
+    title: str | None = None
+    country: str | None = None
+    related: etree._Element | None = None
     for child in _children(element):
         tag = child.tag
         if tag == _NAME:
-            name = child.text or ""
+            if name is not None:
+                raise Located("a second name", child)
+            name = text_of(child)
         elif tag == _DEFINITION:
-            title = child.text or ""
+            if title is not None:
+                raise Located("a second definition", child)
+            title = text_of(child)
         elif tag == _RELATED:
+            if related is not None:
+                raise Located("a second related", child)
+            related = child
             country = child.get("qcode")
     key = (kind_qcode, exact, name, title, country)
     actor = _ACTORS.get(key)
@@ -200,13 +247,13 @@ def _read_actor(element: etree._Element, kind_qcode: str | None, exact: str | No
     # Actors repeat across events; the same markup always gives the same (immutable) actor.
     kind = ACTOR_KINDS.get(kind_qcode or "")
     if kind is None:
-        raise Located(f"unknown participant type {kind_qcode!r}", element)
+        raise Located(f"unknown participant type {quote(kind_qcode)}", element)
     if exact is not None:
         name = exact
     if name is None:
         raise Located("missing name", element)
     if country is not None:
-        country = _country(country, element.find(_RELATED))  # type: ignore[arg-type]
+        country = _country(country, related)  # type: ignore[arg-type]  # related is set with country
     try:
         actor = Actor(name, kind, title=title, country=country)
     except NewsEventsError as error:
@@ -238,7 +285,7 @@ def _read_participant(
             continue
         field = plan.actors.get(role[9:])
         if field is None:
-            raise Located(f"{plan.name} has no actor field {role[9:]!r}", element)
+            raise Located(f"{plan.name} has no actor field {quote(role[9:])}", element)
         if field.many:
             lists[field.name].append(actor)
         elif field.name in values:
@@ -264,9 +311,10 @@ def _read_ours(
     if concept_id is None:
         concept_id = _first(concept, _CONCEPT_ID)
     qcode = "" if concept_id is None else concept_id.get("qcode") or ""
-    if not qcode.startswith("nevt:"):
+    if not qcode.startswith("nevt:") or qcode == "nevt:":
+        # "nevt:" alone would be an id of "", which the model takes as "derive one".
         where = concept if concept_id is None else concept_id
-        raise Located(f"expected a nevt conceptId, got {qcode!r}", where)
+        raise Located(f"expected a nevt conceptId with an id, got {quote(qcode)}", where)
     values: dict[str, Any] = {"id": qcode[5:]}
     lists: dict[str, list[Actor]] = {field.name: [] for field in plan.actor_lists}
     ext = plan.ext_by_tag
@@ -276,7 +324,9 @@ def _read_ours(
             _read_participant(plan, child, values, lists)
         elif tag == _DATES:
             if plan.date:
-                start = _first(child, _START)
+                if "date" in values:
+                    raise Located("a second dates", child)
+                start = _only(child, _START)
                 if start is None:
                     raise Located("missing dates/start", child)
                 values["date"] = None if start.get(_NEV_DATE) == "unknown" else _date(start)
@@ -288,9 +338,9 @@ def _read_ours(
         elif type(tag) is str and tag.startswith(_NS_PREFIX):
             spec = ext.get(tag)
             if spec is None:
-                raise Located(f"{plan.name} has no field {local_name(tag)!r}", child)
+                raise Located(f"{plan.name} has no field {quote(local_name(tag))}", child)
             if spec.name in values and spec.name not in lists:
-                raise Located(f"a second {local_name(tag)!r}", child)
+                raise Located(f"a second {quote(local_name(tag))}", child)
             try:
                 values[spec.name] = spec.decode(child)
             except NewsEventsError as error:
@@ -314,7 +364,7 @@ def _read_ours(
 
 def _date(start: etree._Element) -> PartialDate:
     try:
-        return parse_date(start.text or "")
+        return parse_date(text_of(start))
     except NewsEventsError as error:
         raise located(error, start) from None
 

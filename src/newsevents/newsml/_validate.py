@@ -11,7 +11,13 @@ from typing import Any
 from lxml import etree
 
 from newsevents.errors import ValidationError
-from newsevents.newsml._safe import DEFAULT_MAX_BYTES, element_path, parse
+from newsevents.newsml._safe import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_ELEMENTS,
+    element_path,
+    parse,
+)
 
 __all__ = ["SCHEMA_FILE", "schema", "validate"]
 
@@ -41,20 +47,32 @@ def schema() -> etree.XMLSchema:
         return _schema
 
 
-def validate(document: Any, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+def validate(
+    document: Any,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_elements: int | None = DEFAULT_MAX_ELEMENTS,
+    max_depth: int | None = DEFAULT_MAX_DEPTH,
+) -> None:
     """
     Check a document against the official NewsML-G2 2.35 XML Schema.
 
     Args:
         document: The document as bytes, or an lxml element (as `to_newsml` builds it).
         max_bytes: The largest document accepted, as for `from_newsml`.
+        max_elements: The most elements and attributes accepted, as for `from_newsml`.
+        max_depth: The deepest nesting of elements accepted, as for `from_newsml`.
 
     Raises:
-        DecodeError: When the bytes are not safe, well-formed XML (see `from_newsml`).
+        DecodeError: When the bytes are not safe, well-formed XML (see `from_newsml`);
+            `LimitError` when they are over a bound.
         ValidationError: When the document is not valid, with the first error's message,
             element path and line.
     """
-    root = document if isinstance(document, etree._Element) else parse(document, max_bytes=max_bytes)
+    if isinstance(document, etree._Element):
+        root = document
+    else:
+        root = parse(document, max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth)
     xsd = schema()
     with _lock:
         if xsd.validate(root):

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import datetime
 import re
+import typing
 from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
 
 from newsevents import registry
+from newsevents._text import quote
 from newsevents.errors import EncodeError, NewsEventsError
-from newsevents.model import Actor, Event, Place
+from newsevents.model import Actor, Codes, Event, Place, carriable, check_text
 from newsevents.newsml._article import ArticleLike, ArticleMeta, article_meta
 from newsevents.newsml._markup import attr, text
 from newsevents.newsml._plan import Plan, plan_of
@@ -24,7 +26,12 @@ from newsevents.newsml._schemes import G2, IPTC_CATALOG, KIND_QCODES, NS, SCHEME
 __all__ = ["pretty", "write"]
 
 _DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
-_QCODE = re.compile(r"[^\s:]+:\S+")
+# XML Schema's \s is ASCII white space, so re.ASCII; what XML cannot carry is checked apart.
+_QCODE = re.compile(r"[^\s:]+:\S+", re.ASCII)
+_LANGUAGE = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+_MINUTE = datetime.timedelta(minutes=1)
+#: XML Schema's nonNegativeInteger has no bound, but an int this large is surely a mistake.
+_MAX_VERSION = 2**63 - 1
 # XML Schema's g2normalizedString (names, literals) refuses tab, line feed and carriage return.
 _NOT_NORMALIZED = re.compile("[\t\n\r]")
 
@@ -41,7 +48,8 @@ class _Context:
         language: str,
         unknown_date_bound: str,
     ) -> None:
-        self.version_created = version_created.isoformat()
+        # The base class's method: a subclass's own isoformat could write anything.
+        self.version_created = datetime.datetime.isoformat(version_created)
         self.item_attributes = (
             f' version="{version}" standard="NewsML-G2" standardversion="2.35"'
             f' conformance="power" xml:lang="{attr(language)}"'
@@ -151,8 +159,48 @@ def _participants(event: Event, plan: Plan) -> list[_Participant]:
     return written
 
 
+_CODES_CHECKED: dict[type, Codes] = {}
+
+
+def _codes(cls: type[Event]) -> Codes:
+    """
+    The type's `Codes`, its label and definition checked as the model checks its strings.
+
+    Checked when an event of the type is first written (and again if the class's codes
+    change), not at registration: only the NewsML-G2 writer puts them in a document.
+    """
+    codes: Any = getattr(cls, "codes", None)
+    if _CODES_CHECKED.get(cls) is codes:
+        return typing.cast("Codes", codes)
+    if not isinstance(codes, Codes):
+        raise EncodeError(f"{cls.__name__}.codes must be a newsevents.Codes, got {type(codes).__name__}")
+    for name in ("label", "definition"):
+        try:
+            check_text(getattr(codes, name), name)
+        except NewsEventsError as error:
+            raise EncodeError(f"{cls.__name__}.codes.{name}: {error.message}") from None
+    _CODES_CHECKED[cls] = codes
+    return codes
+
+
+def _media_topics(event: Event) -> tuple[str, ...]:
+    """The event's Media Topics, each a QCode XML can carry."""
+    topics: Any = event.media_topics()
+    if type(topics) is not tuple:
+        if not isinstance(topics, tuple | list):
+            raise EncodeError(
+                f"media_topics() must return a tuple of QCodes, got {type(topics).__name__}",
+                path="$.media_topics()",
+            )
+        topics = tuple(topics)
+    for topic in topics:
+        if type(topic) is not str or _QCODE.fullmatch(topic) is None or not carriable(topic):
+            raise EncodeError(f"media topic {quote(topic)} is not a QCode", path="$.media_topics()")
+    return typing.cast("tuple[str, ...]", topics)
+
+
 def _concept_name(event: Event, participants: list[_Participant]) -> str:
-    label = type(event).codes.label
+    label = _codes(type(event)).label
     name = label[:1].upper() + label[1:]
     if participants:
         name += ": " + ", ".join(dict.fromkeys(p.actor.name for p in participants))
@@ -161,13 +209,13 @@ def _concept_name(event: Event, participants: list[_Participant]) -> str:
     return text(_normalized(name))
 
 
-def _event(parts: list[str], event: Event, plan: Plan, ctx: _Context) -> None:
+def _event(parts: list[str], event: Event, plan: Plan, topics: tuple[str, ...], ctx: _Context) -> None:
     ident = event.id
     evidence = event.evidence
     if evidence is not None and evidence.text.strip():
         definition = evidence.text
     else:
-        definition = type(event).codes.definition
+        definition = _codes(type(event)).definition
     date = event.date if plan.date else None
     if date is not None:
         start = f"<start>{date.isoformat()}</start>"
@@ -184,9 +232,7 @@ def _event(parts: list[str], event: Event, plan: Plan, ctx: _Context) -> None:
         f'<related rel="nevtrel:eventClass" qcode="{plan.type_qcode}"/>'
         f"<eventDetails><dates>{start}</dates>"
     )
-    for topic in event.media_topics():
-        if type(topic) is not str or _QCODE.fullmatch(topic) is None:
-            raise EncodeError(f"media topic {topic!r} is not a QCode", path="$.media_topics()")
+    for topic in topics:
         parts.append(f'<subject type="cpnat:abstract" qcode="{attr(topic)}"/>')
     if plan.location and event.location is not None:
         parts.append(_place(event.location))
@@ -200,16 +246,18 @@ def _event(parts: list[str], event: Event, plan: Plan, ctx: _Context) -> None:
     parts.append("</eventDetails></concept></conceptItem>")
 
 
-def _article(parts: list[str], article: ArticleMeta, events: list[Event], ctx: _Context) -> None:
+def _article(
+    parts: list[str], article: ArticleMeta, events: list[tuple[Event, Plan, tuple[str, ...]]], ctx: _Context
+) -> None:
     parts.append(f'<newsItem guid="{attr(article.guid)}"{ctx.item_attributes}>{ctx.head("ninat:text")}')
     parts.append("<contentMeta>")
     if article.published is not None:
         parts.append(f"<contentCreated>{article.published.isoformat()}</contentCreated>")
     topics: dict[str, None] = {}
-    for event in events:
-        topics.update(dict.fromkeys(event.media_topics()))
+    for _, _, event_topics in events:
+        topics.update(dict.fromkeys(event_topics))
     parts.extend([f'<subject type="cpnat:abstract" qcode="{attr(topic)}"/>' for topic in topics])
-    parts.extend([f'<subject type="cpnat:event" qcode="nevt:{event.id}"/>' for event in events])
+    parts.extend([f'<subject type="cpnat:event" qcode="nevt:{event.id}"/>' for event, _, _ in events])
     if article.headline is not None:
         parts.append(f"<headline>{text(article.headline)}</headline>")
     if article.dateline is not None:
@@ -234,30 +282,39 @@ def write(
     language: str,
 ) -> bytes:
     """Write the ``newsMessage``; see `newsevents.newsml.to_newsml`."""
-    if type(version) is not int or version < 1:
-        raise EncodeError(f"version must be a positive integer, got {version!r}")
+    if type(version) is not int or not 1 <= version <= _MAX_VERSION:
+        raise EncodeError(f"version must be an integer in 1..{_MAX_VERSION}, got {quote(version)}")
     if version_created is None:
         version_created = _utc_now()
     elif not isinstance(version_created, datetime.datetime) or version_created.utcoffset() is None:
         raise EncodeError(
             "version_created must be a timezone-aware datetime, "
-            f"e.g. datetime.now(timezone.utc); got {version_created!r}"
+            f"e.g. datetime.now(timezone.utc); got {quote(version_created)}"
+        )
+    elif version_created.utcoffset() % _MINUTE:  # type: ignore[operator]
+        raise EncodeError(
+            f"version_created must be offset from UTC by whole minutes, got {version_created.utcoffset()}"
         )
     if type(provider) is not str or not provider.strip() or _NOT_NORMALIZED.search(provider):
-        raise EncodeError(f"provider must be a non-blank single-line string, got {provider!r}")
-    if type(language) is not str or not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", language):
-        raise EncodeError(f"language must be a BCP 47 tag like 'en', got {language!r}")
+        raise EncodeError(f"provider must be a non-blank single-line string, got {quote(provider)}")
+    try:
+        check_text(provider, "provider")  # the model's check of its own strings
+    except NewsEventsError as error:
+        raise EncodeError(f"provider: {error.message}") from None
+    if type(language) is not str or not _LANGUAGE.fullmatch(language):
+        raise EncodeError(f"language must be a BCP 47 tag like 'en', got {quote(language)}")
     meta = None if article is None else article_meta(article)
 
     items = [events] if isinstance(events, Event) else events
-    checked: list[tuple[Event, Plan]] = []
+    checked: list[tuple[Event, Plan, tuple[str, ...]]] = []
     for index, event in enumerate(items):
         if not isinstance(event, Event):
             raise EncodeError(f"expected an Event, got {type(event).__name__}", path=f"$[{index}]")
         cls = type(event)
         name = registry.registered_name(cls, path=f"$[{index}]")
         try:
-            checked.append((event, plan_of(cls, name)))
+            _codes(cls)
+            checked.append((event, plan_of(cls, name), _media_topics(event)))
         except NewsEventsError as error:
             raise error.at(f"$[{index}]") from None
 
@@ -278,10 +335,10 @@ def write(
         f"<sender>{text(provider)}</sender></header><itemSet>",
     ]
     if meta is not None:
-        _article(parts, meta, [event for event, _ in checked], ctx)
-    for index, (event, plan) in enumerate(checked):
+        _article(parts, meta, checked, ctx)
+    for index, (event, plan, topics) in enumerate(checked):
         try:
-            _event(parts, event, plan, ctx)
+            _event(parts, event, plan, topics, ctx)
         except NewsEventsError as error:
             raise error.at(f"$[{index}]") from None
     parts.append("</itemSet></newsMessage>")
@@ -290,6 +347,6 @@ def write(
 
 def pretty(document: bytes) -> bytes:
     """The same document, indented for people to read (values are unaffected)."""
-    root = parse(document, max_bytes=len(document))
+    root = parse(document, max_bytes=len(document), max_elements=None, max_depth=None)
     data: Any = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return bytes(data)
