@@ -58,6 +58,7 @@ def register(cls: E) -> E:
         RegistrationError: When the class is not such a subclass, a field type is not
             supported, or another class already has the name.
     """
+    from newsevents._columns import columns  # noqa: PLC0415 (both import the model)
     from newsevents._fields import describe  # noqa: PLC0415 (describe imports the model)
 
     if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
@@ -66,6 +67,8 @@ def register(cls: E) -> E:
     if _NAME.fullmatch(name) is None:
         raise RegistrationError(f"type name {name!r} must match {_NAME.pattern}")
     describe(cls)
+    # Refuse now two fields that would give one table column (newsevents.table), naming both.
+    columns(cls)
     with lock:
         existing = _types.get(name)
         if existing is cls:
