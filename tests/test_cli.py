@@ -422,3 +422,61 @@ def test_types_says_which_types_parse_finds(capsys):
     foreign = out.split("ForeignEvent", 1)[1].split("\n\n")[0]
     assert "none (read from documents only)" in foreign
     assert "PhoneCall (phone call): A telephone conversation" in out
+
+
+# --------------------------------------------------------------------------- tables and ninjs (#12)
+
+
+def test_parse_to_csv_has_the_union_header_first(tmp_path, capsys):
+    """--to csv writes the header of every registered type's columns, then one row per event."""
+    import csv
+    import io
+
+    from newsevents import table
+
+    code, out, _ = run(capsys, "parse", str(SEED), "--to", "csv")
+    assert 0 == code
+    rows = list(csv.reader(io.StringIO(out)))
+    assert table.column_names() == rows[0]
+    assert len(ne.parse(SEED.read_text(encoding="utf-8"))) == len(rows) - 1
+    code, out, _ = run(capsys, "parse", str(SEED), "--to", "csv", "--types", "PhoneCall")
+    assert 1 == code  # the seed has events of other types: each is refused, the calls are written
+    assert table.column_names(["PhoneCall"]) == next(csv.reader(io.StringIO(out)))
+
+
+def test_parse_to_parquet_needs_an_output_file(tmp_path, capsys):
+    """Parquet is refused on stdout with a clear message, and written with --output."""
+    import pandas as pd
+
+    code, _, err = run(capsys, "parse", str(SEED), "--to", "parquet")
+    assert 2 == code
+    assert "--to parquet needs --output FILE" in err
+    target = tmp_path / "events.parquet"
+    code, _, err = run(capsys, "parse", str(SEED), "--to", "parquet", "--output", str(target))
+    assert 0 == code, err
+    frame = pd.read_parquet(target)
+    assert sorted(e.id for e in ne.parse(SEED.read_text(encoding="utf-8"), source=SEED.stem)) == sorted(
+        frame["id"]
+    )
+
+
+def test_ninjs_out_and_back_through_the_command_line(tmp_path, capsys):
+    """--to ninjs writes a valid document; validate and convert read it with --from ninjs."""
+    source = tmp_path / "events.json"
+    source.write_text(ne.to_json(seed_events()))
+    code, out, _ = run(capsys, "convert", "--to", "ninjs", str(source))
+    assert 0 == code
+    document = tmp_path / "events.ninjs.json"
+    document.write_text(out)
+    code, out, err = run(capsys, "validate", "--from", "ninjs", str(document))
+    assert (0, f"{document}: valid") == (code, out.strip()), err
+    code, out, _ = run(capsys, "convert", "--from", "ninjs", "--to", "json", str(document))
+    assert (0, seed_events()) == (code, ne.from_json(out))
+
+
+def test_output_option_writes_a_file(tmp_path, capsys):
+    """--output FILE writes the document there and nothing to stdout."""
+    target = tmp_path / "events.jsonl"
+    code, out, _ = run(capsys, "parse", str(SEED), "--output", str(target))
+    assert (0, "") == (code, out)
+    assert target.read_text().count("\n") == len(ne.parse(SEED.read_text(encoding="utf-8")))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import io
 import os
 import sys
 from collections import deque
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import attrs
 import orjson
@@ -52,7 +53,11 @@ class _Usage(Exception):  # noqa: N818 (internal signal, never escapes main)
 
 
 class _OutputError(Exception):
-    """The output cannot be written (a full disk, a closed pipe)."""
+    """The output cannot be written (a full disk, a closed stdout)."""
+
+
+class _ReaderGone(Exception):  # noqa: N818 (internal signal, never escapes main)
+    """The reader of a pipe stopped reading (``newsevents parse ... | head``): stop quietly."""
 
 
 @attrs.define
@@ -146,55 +151,105 @@ class _Out:
     def write(self, data: bytes) -> None:
         try:
             self.stream.write(data)
+        except BrokenPipeError:
+            raise _ReaderGone from None
         except OSError as error:
             raise _OutputError(error.strerror or str(error)) from None
 
     def flush(self) -> None:
         try:
             self.stream.flush()
+        except BrokenPipeError:
+            raise _ReaderGone from None
         except OSError as error:
             raise _OutputError(error.strerror or str(error)) from None
 
 
-class _Sink:
-    """One output document, written as results arrive: JSON Lines, one JSON array, or NewsML-G2."""
+def _write(
+    fmt: str,
+    items: Iterable[dict[str, Any]],
+    out: _Out,
+    *,
+    article: Any = None,
+    created: datetime.datetime | None = None,
+    types: Sequence[str] | None = None,
+    output: str | None = None,
+) -> str | None:
+    """
+    Write one output document of the items (event dicts) as they arrive, whatever their number.
 
-    def __init__(self, fmt: str, out: _Out, *, created: datetime.datetime | None = None) -> None:
-        self.fmt = fmt
-        self.out = out
-        self.created = created
-        self.count = 0
-        self.collected: list[dict[str, Any]] = []
-        self.article: Any = None
-
-    def add(self, items: Iterable[dict[str, Any]]) -> None:
+    JSON Lines, the JSON array, CSV and Parquet stream (Parquet a row group at a time); a
+    NewsML-G2 message and a ninjs document are written once every item has arrived.
+    Returns a note when the format cannot hold what came (an empty NewsML-G2 message).
+    """
+    if fmt == "jsonl":
         for item in items:
-            if self.fmt == "jsonl":
-                self.out.write(orjson.dumps(item) + b"\n")
-            elif self.fmt == "json":
-                self.out.write(
-                    (b"[\n" if self.count == 0 else b",\n") + orjson.dumps(item, option=orjson.OPT_INDENT_2)
-                )
-            else:
-                self.collected.append(item)
-            self.count += 1
+            out.write(orjson.dumps(item) + b"\n")
+    elif fmt == "json":
+        count = 0
+        for item in items:
+            out.write((b"[\n" if count == 0 else b",\n") + orjson.dumps(item, option=orjson.OPT_INDENT_2))
+            count += 1
+        out.write(b"[]\n" if count == 0 else b"\n]\n")
+    elif fmt in ("csv", "parquet"):
+        from newsevents import table  # noqa: PLC0415 (keep start-up light)
+        from newsevents.json import from_dict  # noqa: PLC0415
 
-    def close(self) -> str | None:
-        """Finish the document; returns a note when there was nothing a format can hold."""
-        if self.fmt == "json":
-            self.out.write(b"[]\n" if self.count == 0 else b"\n]\n")
-        elif self.fmt == "newsml":
-            from newsevents.json import from_dict  # noqa: PLC0415 (keep start-up light)
+        streamed = (from_dict(item) for item in items)
+        if fmt == "csv":
+            table.write_csv(streamed, cast("IO[str]", _TextOut(out)), types=types)
+        else:
+            assert output is not None
+            table.write_parquet(streamed, output, types=types)
+    else:
+        from newsevents.json import from_dict  # noqa: PLC0415 (keep start-up light)
+
+        events = [from_dict(item) for item in items]
+        if fmt == "newsml":
             from newsevents.newsml import to_newsml  # noqa: PLC0415
 
-            if not self.collected and self.article is None:
-                self.out.flush()
+            if not events and article is None:
+                out.flush()
                 return "no events: a NewsML-G2 message cannot be empty, so nothing was written"
-            events = [from_dict(item) for item in self.collected]
-            document = to_newsml(events, article=self.article, version_created=self.created)
-            self.out.write(document if document.endswith(b"\n") else document + b"\n")
-        self.out.flush()
-        return None
+            xml = to_newsml(events, article=article, version_created=created)
+            out.write(xml if xml.endswith(b"\n") else xml + b"\n")
+        else:
+            from newsevents.ninjs import to_ninjs  # noqa: PLC0415
+
+            document = to_ninjs(events, article=article) if article is not None else to_ninjs(events)
+            out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2) + b"\n")
+    out.flush()
+    return None
+
+
+class _TextOut:
+    """Text written to `_Out` as UTF-8 (what the `csv` module writes to)."""
+
+    def __init__(self, out: _Out) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        self.out.write(text.encode("utf-8"))
+        return len(text)
+
+
+def _output(args: argparse.Namespace) -> _Out:
+    """Where the document goes: ``--output FILE``, else stdout (Parquet needs a file)."""
+    name = getattr(args, "output", None)
+    if getattr(args, "to", None) == "parquet":
+        if name is None:
+            raise _Usage(
+                "--to parquet needs --output FILE: Parquet cannot be streamed to a terminal or a pipe"
+            )
+        return _Out(io.BytesIO())  # the Parquet writer writes the file itself
+    if name is None:
+        if sys.stdout is None:
+            raise _OutputError("standard output is closed: nothing can be written")
+        return _Out(sys.stdout.buffer)
+    try:
+        return _Out(open(name, "wb"))  # closed by main
+    except OSError as error:
+        raise _OutputError(f"{name}: {error.strerror or error}") from None
 
 
 def _created(args: argparse.Namespace) -> datetime.datetime | None:
@@ -285,13 +340,13 @@ def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
     text_input = args.source == "text"
     tally.unit = "file" if text_input else "record"
     items = list((_text_records if text_input else _jsonl_records)(args))
-    sink = _Sink(args.to, out, created=_created(args) if args.to == "newsml" else None)
-    if args.to == "newsml" and text_input and len(items) == 1 and isinstance(items[0], Record):
+    article = None
+    if args.to in ("newsml", "ninjs") and text_input and len(items) == 1 and isinstance(items[0], Record):
         from newsevents.parsing import Article  # noqa: PLC0415 (keep start-up light)
 
         record = items[0]
         # One article travels with its events (the article form); several cannot share one item.
-        sink.article = Article(record.text, published=record.published, source=record.id)
+        article = Article(record.text, published=record.published, source=record.id)
     max_chars = args.max_chars or None
     pool = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 and len(items) > 1 else None
     results: Iterable[_Result] = (
@@ -299,7 +354,8 @@ def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
         if pool is not None
         else (_parse_one(item, max_chars) for item in items)
     )
-    try:
+
+    def events() -> Iterator[dict[str, Any]]:
         for result in _progress(results, len(items), tally.unit):
             tally.seen += 1
             if isinstance(result, str):
@@ -311,14 +367,20 @@ def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
                 _say(failure)
             tally.recogniser_failures += len(failures)
             tally.produced += len(found)
-            sink.add(found)
-            tally.written += len(found)
+            for item in found:
+                yield item
+                tally.written += 1
+
+    try:
+        note = _write(
+            args.to, events(), out, article=article, created=_created(args),
+            types=args.types, output=args.output,
+        )  # fmt: skip
     except BrokenProcessPool:
         raise _OutputError("a worker process died (killed, or out of memory); the batch stopped") from None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    note = sink.close()
     if note:
         _say(note)
     _say(tally.line())
@@ -384,8 +446,11 @@ def _is_json_object(line: str) -> bool:
         return False
 
 
-def _events_of(name: str, data: bytes) -> Iterator[tuple[str, Event | DecodeError]]:
-    if _looks_like_xml(data):
+def _events_of(name: str, data: bytes, source: str = "auto") -> Iterator[tuple[str, Event | DecodeError]]:
+    if source == "ninjs":
+        yield from _ninjs_records(name, data)
+        return
+    if source == "newsml" or (source == "auto" and _looks_like_xml(data)):
         from newsevents.newsml import from_newsml  # noqa: PLC0415 (keep start-up light)
 
         try:
@@ -397,6 +462,19 @@ def _events_of(name: str, data: bytes) -> Iterator[tuple[str, Event | DecodeErro
             yield f"{name} item {index + 1}", event
         return
     yield from _json_records(name, data)
+
+
+def _ninjs_records(name: str, data: bytes) -> Iterator[tuple[str, Event | DecodeError]]:
+    """The events of a ninjs document (one item, or a list of them); a bad document is one error."""
+    from newsevents.ninjs import from_ninjs  # noqa: PLC0415 (keep start-up light)
+
+    try:
+        events = from_ninjs(_utf8(name, data).removeprefix("\ufeff"))
+    except NewsEventsError as error:
+        yield name, DecodeError(f"{name}: {error.message}", path=error.path, line=error.line)
+        return
+    for index, event in enumerate(events):
+        yield f"{name} item {index + 1}", event
 
 
 def _each_input(files: Sequence[str], tally: _Tally) -> Iterator[tuple[str, bytes]]:
@@ -413,22 +491,25 @@ def _run_convert(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
     from newsevents.json import to_dict  # noqa: PLC0415 (keep start-up light)
 
     tally.unit = "record"
-    sink = _Sink(args.to, out, created=_created(args) if args.to == "newsml" else None)
-    for name, data in _each_input(args.files, tally):
-        try:
-            for _where, event in _events_of(name, data):
+
+    def events() -> Iterator[dict[str, Any]]:
+        for name, data in _each_input(args.files, tally):
+            try:
+                for _where, event in _events_of(name, data, args.source):
+                    tally.seen += 1
+                    if isinstance(event, DecodeError):
+                        tally.failed += 1
+                        _say(str(event))
+                        continue
+                    tally.produced += 1
+                    yield to_dict(event)
+                    tally.written += 1
+            except DecodeError as error:
                 tally.seen += 1
-                if isinstance(event, DecodeError):
-                    tally.failed += 1
-                    _say(str(event))
-                    continue
-                tally.produced += 1
-                sink.add([to_dict(event)])
-        except DecodeError as error:
-            tally.seen += 1
-            tally.failed += 1
-            _say(str(error))
-    note = sink.close()
+                tally.failed += 1
+                _say(str(error))
+
+    note = _write(args.to, events(), out, created=_created(args), types=args.types, output=args.output)
     if note:
         _say(note)
     _say(tally.line("events out"))
@@ -441,7 +522,9 @@ def _run_validate(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
         tally.seen += 1
         bad = 0
         try:
-            if _looks_like_xml(data):
+            if args.source == "ninjs":
+                bad += _validate_ninjs(name, data)
+            elif args.source == "newsml" or (args.source == "auto" and _looks_like_xml(data)):
                 from newsevents.newsml import validate  # noqa: PLC0415 (keep start-up light)
 
                 validate(data)
@@ -462,6 +545,20 @@ def _run_validate(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
     out.flush()
     _say(tally.line("valid"))
     return INVALID if tally.failed else OK
+
+
+def _validate_ninjs(name: str, data: bytes) -> int:
+    """Check a ninjs document against the official schema and read its events; the errors found."""
+    from newsevents.ninjs import validate  # noqa: PLC0415 (keep start-up light)
+
+    document = orjson.loads(_utf8(name, data).removeprefix("\ufeff")) if data.strip() else None
+    validate(document)
+    bad = 0
+    for _where, event in _ninjs_records(name, data):
+        if isinstance(event, DecodeError):
+            bad += 1
+            _say(str(event))
+    return bad
 
 
 # --------------------------------------------------------------------------- schema, types
@@ -516,6 +613,20 @@ def _run_types(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
 # --------------------------------------------------------------------------- the parser
 
 
+#: Output formats of parse and convert.
+_FORMATS = ("jsonl", "json", "newsml", "ninjs", "csv", "parquet")
+
+
+def _output_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    command.add_argument(
+        "--types",
+        type=lambda value: [part for part in value.split(",") if part],
+        metavar="T1,T2",
+        help="csv and parquet: the columns of these types (default: every registered type)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsevents",
@@ -535,7 +646,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("files", nargs="+", metavar="FILE", help="article files, or - for stdin")
     parse.add_argument("--published", type=_date, help="publication date of text files, YYYY-MM-DD")
-    parse.add_argument("--to", choices=("jsonl", "json", "newsml"), default="jsonl", help="output format")
+    parse.add_argument(
+        "--to",
+        choices=_FORMATS,
+        default="jsonl",
+        help="output format (csv and parquet are tables, one row per event; parquet needs --output)",
+    )
     parse.add_argument(
         "--from",
         dest="source",
@@ -554,6 +670,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--created", type=_timestamp, help="NewsML-G2 timestamp (default SOURCE_DATE_EPOCH, else now)"
     )
+    _output_options(parse)
     parse.set_defaults(run=_run_parse)
 
     convert = commands.add_parser(
@@ -568,10 +685,18 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "files", nargs="*", default=["-"], metavar="FILE", help="input files (default: stdin)"
     )
-    convert.add_argument("--to", choices=("newsml", "json", "jsonl"), required=True, help="output format")
+    convert.add_argument("--to", choices=_FORMATS, required=True, help="output format")
+    convert.add_argument(
+        "--from",
+        dest="source",
+        choices=("auto", "json", "newsml", "ninjs"),
+        default="auto",
+        help="input format (auto: NewsML-G2 when it starts with '<', else JSON; ninjs must be named)",
+    )
     convert.add_argument(
         "--created", type=_timestamp, help="NewsML-G2 timestamp (default SOURCE_DATE_EPOCH, else now)"
     )
+    _output_options(convert)
     convert.set_defaults(run=_run_convert)
 
     validate = commands.add_parser(
@@ -583,6 +708,13 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument(
+        "--from",
+        dest="source",
+        choices=("auto", "json", "newsml", "ninjs"),
+        default="auto",
+        help="input format (auto: NewsML-G2 when it starts with '<', else JSON; ninjs must be named)",
+    )
     validate.set_defaults(run=_run_validate)
 
     schema = commands.add_parser(
@@ -623,16 +755,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "max_chars", 0) < 0:
         _say("--max-chars must be at least 0")
         return USAGE
-    if sys.stdout is None:
-        _say("standard output is closed: nothing can be written")
-        return INVALID
     tally = _Tally("record")
     run: Callable[[argparse.Namespace, _Out, _Tally], int] = args.run
+    out: _Out | None = None
     try:
-        return run(args, _Out(sys.stdout.buffer), tally)
+        out = _output(args)
+        return run(args, out, tally)
     except _Usage as error:
         _say(str(error))
         return USAGE
+    except _ReaderGone:
+        _silence_stdout()
+        return OK
     except _OutputError as error:
         _silence_stdout()
         _say(f"cannot write the output: {error}")
@@ -644,6 +778,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return INVALID
     except KeyboardInterrupt:
         return 130
+    finally:
+        if out is not None and getattr(args, "output", None) is not None and args.to != "parquet":
+            out.stream.close()
 
 
 def _silence_stdout() -> None:
