@@ -279,7 +279,7 @@ def test_parse_max_chars_refuses_only_the_long_record(tmp_path, capsys):
     long_.write_text("word " * 2000)
     code, out, err = run(capsys, "parse", "--max-chars", "5000", str(long_), str(short))
     assert 1 == code
-    assert "long: the text has 10,000 characters, more than max_chars=5,000" in err
+    assert "long.txt (id 'long'): the text has 10,000 characters, more than max_chars=5,000" in err
     assert out
     assert "2 files in" in err
     assert "1 failed" in err
@@ -480,3 +480,13 @@ def test_output_option_writes_a_file(tmp_path, capsys):
     code, out, _ = run(capsys, "parse", str(SEED), "--output", str(target))
     assert (0, "") == (code, out)
     assert target.read_text().count("\n") == len(ne.parse(SEED.read_text(encoding="utf-8")))
+
+
+def test_a_huge_id_gives_a_short_message(tmp_path, capsys):
+    """A bad record's id is quoted in at most about 80 characters, however long it is."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"id": "x" * 200_000, "text": 5}) + "\n")
+    code, _, err = run(capsys, "parse", "--from", "jsonl", str(path))
+    assert 1 == code
+    assert len(err.splitlines()[0]) < 300
+    assert "200,000 characters" in err

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import orjson
 
+from newsevents._text import quote
 from newsevents.errors import DecodeError
 
 __all__ = ["Record", "parse_record", "parse_record_report", "read_record", "read_records"]
@@ -34,6 +35,8 @@ class Record:
     id: str
     text: str
     published: datetime.date | None = None
+    #: Where the record was read (``"batch.jsonl:7"``), for error messages; not part of its value.
+    where: str = attrs.field(default="", eq=False, kw_only=True)
 
 
 def read_record(line: bytes | str, *, where: str = "") -> Record:
@@ -56,20 +59,20 @@ def read_record(line: bytes | str, *, where: str = "") -> Record:
     if type(data) is not dict:
         raise DecodeError(f"{prefix}expected an object with 'id' and 'text'")
     source, text, published = data.get("id"), data.get("text"), data.get("published")
-    label = f"{where} (id {source!r}): " if where else f"id {source!r}: "
+    label = f"{where} (id {quote(source)}): " if where else f"id {quote(source)}: "
     if type(source) is not str or not source:
         raise DecodeError(f"{prefix}missing or non-string 'id'", path="$.id")
     if type(text) is not str:
         raise DecodeError(f"{label}missing or non-string 'text'", path="$.text")
     if published is None:
-        return Record(source, text)
+        return Record(source, text, where=where)
     if type(published) is not str:
         raise DecodeError(f"{label}'published' must be a YYYY-MM-DD string or null", path="$.published")
     try:
         day = datetime.date.fromisoformat(published)
     except ValueError:
-        raise DecodeError(f"{label}invalid 'published' date {published!r}", path="$.published") from None
-    return Record(source, text, day)
+        raise DecodeError(f"{label}invalid 'published' date {quote(published)}", path="$.published") from None
+    return Record(source, text, day, where=where)
 
 
 def read_records(data: bytes, *, name: str) -> Iterator[Record | DecodeError]:

@@ -33,6 +33,7 @@ import attrs
 import orjson
 
 from newsevents import __version__, registry
+from newsevents._text import quote
 from newsevents.batch import Record, parse_record_report, read_records
 from newsevents.errors import DecodeError, NewsEventsError
 
@@ -126,7 +127,7 @@ def _text_records(args: argparse.Namespace) -> Iterator[Record | DecodeError]:
         except DecodeError as error:
             yield error
             continue
-        yield Record("stdin" if name == "-" else Path(name).stem, text, args.published)
+        yield Record("stdin" if name == "-" else Path(name).stem, text, args.published, where=_name_of(name))
 
 
 def _jsonl_records(args: argparse.Namespace) -> Iterator[Record | DecodeError]:
@@ -308,7 +309,8 @@ def _parse_one(item: Record | DecodeError, max_chars: int | None) -> _Result:
     try:
         return parse_record_report(item, max_chars=max_chars)
     except NewsEventsError as error:
-        return f"{item.id}: {error}"
+        where = f"{item.where} (id {quote(item.id)})" if item.where else quote(item.id)
+        return f"{where}: {error}"
 
 
 def _windows(items: Iterable[Any]) -> Iterator[list[Any]]:
