@@ -301,3 +301,16 @@ def test_the_shared_layer_names_no_event_type() -> None:
 def test_a_span_is_a_plain_value() -> None:
     """Spans compare by value (the matcher and the tests rely on it)."""
     assert Span("TIME", 1, 2, None) == Span("TIME", 1, 2, None)
+
+
+def test_counts_and_terms_are_spans_computed_only_when_asked() -> None:
+    """COUNT and TERM spans exist for patterns that capture them, and cost nothing to the others."""
+    article = Article("Air strikes killed at least 63 people, and he was jailed for seven and a half years.")
+    seen = view(article, article.sentences[0])
+    without = seen.spans_for(frozenset({"ACTORS"}))
+    assert not any(span.kind in ("COUNT", "TERM") for found in without.values() for span in found)
+    spans = [span for found in seen.spans_for(frozenset({"COUNT", "TERM"})).values() for span in found]
+    [count] = [span for span in spans if span.kind == "COUNT"]
+    [term] = [span for span in spans if span.kind == "TERM"]
+    assert 63 == count.value.value
+    assert 90 == term.value.months

@@ -184,10 +184,11 @@ def _sentence_events(
 ) -> Iterator[tuple[Event, bool]]:
     """The events of one sentence, each with whether its entry is a definite (back-referring) mention."""
     seen = view(article, sentence)
-    if not any(pattern.may_match(seen.words) for entry in rules for pattern in entry.patterns):
+    needed = _needed_words(rules)
+    if needed is not None and needed.isdisjoint(seen.words):
         return  # no pattern can match: the mention layer is not even built
     excluded = _phrases(spec)
-    for match in match_all(rules, seen.tokens, seen.spans):
+    for match in match_all(rules, seen.tokens, seen.spans_for(_kinds_of(rules))):
         cues = cues_before(seen.tokens, match.anchor) | cues_after(seen.tokens, match.end)
         if not match.entry.options.get("unblocked", False) and cues & spec.blocking:
             continue
@@ -196,6 +197,36 @@ def _sentence_events(
         refers_back = bool(match.entry.options.get("definite", False))
         for event in spec.build(Found(article, sentence, seen, match, spec, earlier)):
             yield event, refers_back
+
+
+_KINDS: dict[int, frozenset[str]] = {}
+_NEEDED: dict[int, frozenset[str] | None] = {}
+
+
+def _needed_words(rules: tuple[Entry, ...]) -> frozenset[str] | None:
+    """
+    Words one of which a sentence must hold for any of the entries to match (each pattern's
+    first required word set, together), or None when some pattern requires no word at all.
+    """
+    if id(rules) not in _NEEDED:
+        union: set[str] = set()
+        for entry in rules:
+            for pattern in entry.patterns:
+                if not pattern.required:
+                    _NEEDED[id(rules)] = None
+                    return None
+                union |= pattern.required[0]
+        _NEEDED[id(rules)] = frozenset(union)
+    return _NEEDED[id(rules)]
+
+
+def _kinds_of(rules: tuple[Entry, ...]) -> frozenset[str]:
+    """Every span kind the entries capture: what the mention layer must compute for them (once)."""
+    found = _KINDS.get(id(rules))  # the entries of a file are read once and kept: their id is stable
+    if found is None:
+        found = frozenset().union(*(p.kinds for entry in rules for p in entry.patterns)) | {"TIME"}
+        _KINDS[id(rules)] = found
+    return found
 
 
 #: How many tokens around a match an excluding phrase is looked for.

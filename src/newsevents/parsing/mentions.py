@@ -11,7 +11,8 @@ For each sentence it gives the spans `newsevents.parsing.patterns` matches with
 - ``ACTORS``: a coordinated list of actors ("A, B and C", "A and B"), and every single
   actor, each with the list of actors it names;
 - ``TIME``: the time expressions, with their dates resolved against the publication date;
-- ``COUNT``: numbers and counts ("at least 12", "hundreds of").
+- ``COUNT``: numbers and counts ("at least 12", "hundreds of"), as `Count`;
+- ``TERM``: lengths of time ("seven and a half years"), with their months.
 
 Spans are computed once per sentence and cached on the article.
 """
@@ -26,6 +27,7 @@ from newsevents.model import Actor, ActorKind
 from newsevents.parsing.actors import Cast, Mention, country_code
 from newsevents.parsing.article import Article, Sentence, table
 from newsevents.parsing.clauses import sentence_times
+from newsevents.parsing.numbers import find_counts, find_terms
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
 
@@ -59,6 +61,8 @@ class SentenceView:
         self.words = frozenset(token.lower for token in self.tokens)
         self._starts = [token.start for token in self.tokens]
         self._ends = [token.end for token in self.tokens]
+        self._made: dict[str, list[Span]] = {}
+        self._by_groups: dict[frozenset[str], Mapping[int, Sequence[Span]]] = {}
 
     @cached_property
     def mentions(self) -> list[Mention]:
@@ -67,18 +71,41 @@ class SentenceView:
 
     @cached_property
     def spans(self) -> Mapping[int, Sequence[Span]]:
-        """The mention layer's spans by start token, longest first (built on first use)."""
+        """The mention layer's spans of every kind by start token, longest first (built on first use)."""
+        return self.spans_for(_ALL_KINDS)
+
+    def spans_for(self, kinds: frozenset[str]) -> Mapping[int, Sequence[Span]]:
+        """
+        The spans a set of patterns needs (by the kinds they capture), by start token, longest
+        first: a kind no pattern captures is never computed (counts cost a pass of their own).
+        """
+        groups = frozenset(group for group, members in _GROUPS.items() if not members.isdisjoint(kinds))
+        cached = self._by_groups.get(groups)
+        if cached is not None:
+            return cached
         spans: list[Span] = []
-        actors = self._actor_spans()
-        spans += actors
-        spans += self._lists(actors)
-        spans += self._times()
+        for group in sorted(groups):
+            spans += self._group(group)
         by_start: dict[int, list[Span]] = {}
         for span in spans:
             by_start.setdefault(span.start, []).append(span)
         for found in by_start.values():
             found.sort(key=lambda span: span.start - span.end)  # longest first
+        self._by_groups[groups] = by_start
         return by_start
+
+    def _group(self, group: str) -> list[Span]:
+        found = self._made.get(group)
+        if found is None:
+            if group == "actors":
+                actors = self._actor_spans()
+                found = actors + self._lists(actors)
+            elif group == "times":
+                found = self._times()
+            else:
+                found = self._numbers()
+            self._made[group] = found
+        return found
 
     # ---------------------------------------------------------------- offsets
 
@@ -154,7 +181,9 @@ class SentenceView:
         if tokens[position].lower not in offices:
             return person
         titles = _title_words()
-        while position > 0 and (tokens[position - 1].lower in titles or tokens[position - 1].lower in _MODIFIERS):
+        while position > 0 and (
+            tokens[position - 1].lower in titles or tokens[position - 1].lower in _MODIFIERS
+        ):
             position -= 1
         if position < 2 or tokens[position - 1].lower != "'s":
             return person
@@ -340,6 +369,20 @@ class SentenceView:
                 return person
         return None
 
+    def _numbers(self) -> list[Span]:
+        """Counts ("at least 63", "hundreds of") and lengths of time ("seven and a half years")."""
+        out: list[Span] = []
+        text, base = self.sentence.text, self.sentence.start
+        for count in find_counts(text):
+            found = self.token_range(count.start + base, count.end + base)
+            if found is not None:
+                out.append(Span("COUNT", found[0], found[1], count.count))
+        for term in find_terms(text):
+            found = self.token_range(term.start + base, term.end + base)
+            if found is not None:
+                out.append(Span("TERM", found[0], found[1], term))
+        return out
+
     def _bare_people(self, span: Span) -> bool:
         """A one-word plural demonym ("Germans"): the people, not the state."""
         word = self.tokens[span.start]
@@ -359,6 +402,13 @@ class SentenceView:
         return out
 
 
+#: The kinds of span each part of the layer makes (a part is computed only when asked for).
+_GROUPS = {
+    "actors": frozenset({"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG"}),
+    "times": frozenset({"TIME"}),
+    "numbers": frozenset({"COUNT", "TERM"}),
+}
+_ALL_KINDS = frozenset().union(*_GROUPS.values())
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: "his successor", "her predecessor": another person the article names.
 _SUCCESSION = frozenset({"successor", "predecessor"})

@@ -55,7 +55,9 @@ from newsevents.parsing.tokens import Token
 __all__ = ["Entry", "Match", "PatternError", "Span", "compile_pattern", "load_entries", "match_all"]
 
 #: The kinds of span a pattern may capture; the mention layer provides them.
-KINDS = frozenset({"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG", "TIME", "COUNT", "PLACE", "PLACES"})
+KINDS = frozenset(
+    {"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG", "TIME", "COUNT", "TERM", "PLACE", "PLACES"}
+)
 #: Tokens a skip (``~N``) never crosses: they end a clause.
 _CLAUSE_END = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
 
@@ -140,6 +142,11 @@ class Pattern:
         """Whether a sentence holding these (lower-case) words may match at all."""
         return all(not needed.isdisjoint(words) for needed in self.required)
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The span kinds the pattern captures (what the mention layer must provide for it)."""
+        return _kinds(self.elements)
+
     def starts(self, tokens: Sequence[Token], spans: Mapping[int, Sequence[Span]]) -> Iterable[int]:
         """The token positions a match may start at (all of them, unless the first element says)."""
         first = self.elements[0]
@@ -149,6 +156,17 @@ class Pattern:
             kinds = _ACTOR_KINDS if first.kind == "ACTOR" else frozenset({first.kind})
             return [at for at in sorted(spans) if any(span.kind in kinds for span in spans[at])]
         return range(len(tokens))
+
+
+def _kinds(elements: Sequence[Element]) -> frozenset[str]:
+    found: set[str] = set()
+    for element in elements:
+        if isinstance(element, _Capture):
+            found.add(element.kind)
+        elif isinstance(element, _Group):
+            for choice in element.choices:
+                found |= _kinds(choice)
+    return frozenset(found)
 
 
 def compile_pattern(source: str, classes: Callable[[str], frozenset[str]]) -> Pattern:
@@ -370,7 +388,7 @@ def match_all(
     words = frozenset(token.lower for token in tokens)
     for rank, entry in enumerate(entries):
         for number, pattern in enumerate(entry.patterns):
-            if not pattern.may_match(words):
+            if pattern.required and not pattern.may_match(words):
                 continue
             for start in pattern.starts(tokens, spans):
                 for end, roles, anchor in sentence.run(pattern.elements, 0, start, {}, None):
