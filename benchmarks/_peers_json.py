@@ -9,7 +9,8 @@ startup), with comparable strictness:
 * msgspec: ``forbid_unknown_fields=True``, ``frozen=True``; the event union is tagged by
   ``"type"`` (``tag_field="type"``, ``tag=<class name>``). msgspec never coerces.
 
-In both, counts are ``int | CountObj`` (a plain integer when exact, else
+Every type newsevents registers at import has its mirror: the four event types and
+``ForeignEvent``. In both, counts are ``int | CountObj`` (a plain integer when exact, else
 ``{"value", "qualifier"}``), dates are strings matching the ISO pattern, ids match the
 QCode-safe pattern, integers are bounded like newsevents' (``0..2**53-1``), country codes
 are a ``Literal`` of the ISO 3166-1 alpha-2 codes newsevents accepts, and required
@@ -124,13 +125,23 @@ class MsAirstrike(_MsEvent, tag="Airstrike", kw_only=True):
     strikes: MsCountT | None = None
 
 
+class MsForeignEvent(_MsEvent, tag="ForeignEvent", kw_only=True):
+    """An event read from others' NewsML-G2."""
+
+    name: str = ""
+    definition: str | None = None
+    concept: str | None = None
+    participants: tuple[MsActor, ...] = ()
+
+
 MS_TYPES: dict[str, type[Any]] = {
     "PhoneCall": MsPhoneCall,
     "PardonRequest": MsPardonRequest,
     "Sentencing": MsSentencing,
     "Airstrike": MsAirstrike,
+    "ForeignEvent": MsForeignEvent,
 }
-MS_EVENT = MsPhoneCall | MsPardonRequest | MsSentencing | MsAirstrike
+MS_EVENT = MsPhoneCall | MsPardonRequest | MsSentencing | MsAirstrike | MsForeignEvent
 MS_EVENTS = list[MS_EVENT]  # type: ignore[valid-type]
 
 # --------------------------------------------------------------------------- pydantic
@@ -233,15 +244,25 @@ class PdAirstrike(_PdEvent):
     strikes: PdCountT | None = None
 
 
+class PdForeignEvent(_PdEvent):
+    """An event read from others' NewsML-G2."""
+
+    type: Literal["ForeignEvent"] = "ForeignEvent"
+    name: str = ""
+    definition: str | None = None
+    concept: str | None = None
+    participants: tuple[PdActor, ...] = ()
+
+
 PD_TYPES: dict[str, type[BaseModel]] = {
     "PhoneCall": PdPhoneCall,
     "PardonRequest": PdPardonRequest,
     "Sentencing": PdSentencing,
     "Airstrike": PdAirstrike,
+    "ForeignEvent": PdForeignEvent,
 }
-PD_EVENT: TypeAdapter[Any] = TypeAdapter(
-    Annotated[PdPhoneCall | PdPardonRequest | PdSentencing | PdAirstrike, Discriminator("type")]
-)
-PD_EVENTS: TypeAdapter[Any] = TypeAdapter(
-    list[Annotated[PdPhoneCall | PdPardonRequest | PdSentencing | PdAirstrike, Discriminator("type")]]
-)
+_PD_UNION = Annotated[
+    PdPhoneCall | PdPardonRequest | PdSentencing | PdAirstrike | PdForeignEvent, Discriminator("type")
+]
+PD_EVENT: TypeAdapter[Any] = TypeAdapter(_PD_UNION)
+PD_EVENTS: TypeAdapter[Any] = TypeAdapter(list[_PD_UNION])

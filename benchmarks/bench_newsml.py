@@ -3,28 +3,40 @@ NewsML-G2 write and read speed of newsevents against IPTC's own Python package, 
 
 Usage::
 
-    python benchmarks/bench_newsml.py            # best of 7 repeats, ~0.2 s each
-    python benchmarks/bench_newsml.py --quick    # best of 3 repeats, ~0.05 s each
+    python benchmarks/bench_newsml.py            # 7 rounds of 40 events of each type
+    python benchmarks/bench_newsml.py --quick    # 3 rounds of 16 events of each type
     python benchmarks/bench_newsml.py --profile  # also cProfile newsevents' write and read paths
 
 The peer is ``newsmlg2`` (PyPI, ``import NewsMLG2``), IPTC's implementation of the standard.
+Both are compared **item for item**: one ``conceptItem`` per event, on the same bytes.
 
-* **write**: newsevents' ``to_newsml(events)`` (one ``newsMessage``, one ``conceptItem``
-  per event) against newsmlg2 building an equivalent ``ConceptItem`` per event from its
-  objects (catalogRef, inline catalog of our five schemes, itemMeta, concept with
-  conceptId, type, name, definition, related, eventDetails with dates/start, subjects,
-  location, participants with name, title and country, and our extension elements) and
-  serialising it with ``to_xml_string()``. Neither validates against the XSD.
-* **read**: newsevents' ``from_newsml`` (typed events, fully checked) against newsmlg2's
-  ``NewsMLG2Document(bytes).get_item()`` on each ``conceptItem`` newsevents wrote,
-  serialised alone, then reading its guid, concept name, start date and participants.
-  newsmlg2 loads its bundled copy of IPTC catalog 41 whenever an item has that
-  ``catalogRef``; a second figure strips the ``catalogRef`` so that cost is left out.
+* **write**: newsevents' ``to_newsml([event])`` (a whole ``newsMessage`` around the
+  ``conceptItem``) against newsmlg2 building the equivalent ``ConceptItem`` from its objects
+  (catalogRef, inline catalog of our five schemes, itemMeta, concept with conceptId, type,
+  name, definition, related, eventDetails with dates/start, subjects, location,
+  participants with name, title and country, and our extension elements) and serialising
+  it with ``to_xml_string()``. Neither validates against the XSD.
+* **read**: newsevents' ``from_newsml(item)`` (a typed event, fully checked) against
+  newsmlg2's ``NewsMLG2Document(item).get_item()`` then reading the guid, concept name,
+  start date and participants, on each ``conceptItem`` newsevents wrote, serialised alone.
+  newsmlg2 loads its bundled copy of IPTC catalog 41 for every item that has the
+  ``catalogRef``: the read is timed twice, with the ``catalogRef`` (catalog loading in) and
+  with it removed from the same item (catalog loading left out); newsevents reads the item
+  with it.
+* newsevents alone also writes and reads one ``newsMessage`` of all the round's events.
 
-Events: the seed article's eight gold events (phone calls, pardon requests, a
-sentencing, an air strike campaign), repeated to 200 for the per-document figures.
-Before timing, the script checks that newsmlg2 reads every item with newsevents' guid
-and concept name, and that newsevents reads back what it wrote.
+The events are distinct and of every type newsevents registers at import (the four event
+types and ``ForeignEvent``): nothing repeats for a cache to remember (numbered actors,
+successive dates, evidence of its own, a source each), and every round times fresh events,
+so the reader's caches of actors and evidence are cold. Garbage collection stays on; the
+heap is collected between turns (untimed). Before timing, the script checks that newsmlg2
+reads every item with newsevents' guid and concept name, and that newsevents reads back
+what it wrote.
+
+Times are CPU time of this process (``time.process_time``) per event, in rounds in which
+every library takes its turn on the same fresh items; each figure is the median over the
+rounds with the range (min-max), and each ratio (newsmlg2 time / newsevents time, "x
+faster") the median of the per-round ratios with their range.
 """
 
 from __future__ import annotations
@@ -32,9 +44,12 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime
+import gc
 import platform
 import pstats
-import timeit
+import statistics
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,96 +57,18 @@ from typing import Any
 import NewsMLG2
 from lxml import etree
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_json import TYPES, Distinct
+
 import newsevents as ne
 from newsevents._fields import OptionalOf, TupleOf, ValueOf, describe
 from newsevents.newsml import from_newsml, to_newsml
 from newsevents.newsml._schemes import KIND_QCODES, SCHEMES
 
-SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-netanyahu-putin-2019-12-26.txt"
 WHEN = datetime.datetime(2019, 12, 26, 18, 0, tzinfo=datetime.UTC)
 G2 = "http://iptc.org/std/nar/2006-10-01/"
 NEV = "urn:newsevents:newsml:1"
-SOURCE = "seed-netanyahu-putin-2019-12-26"
-
-
-# --------------------------------------------------------------------------- events
-
-
-def seed_events() -> list[ne.Event]:
-    """The seed article's gold events, with evidence spans into its text."""
-    text = SEED.read_text("utf-8")
-
-    def evidence(start_marker: str, end_marker: str) -> ne.Evidence:
-        start = text.index(start_marker)
-        end = text.index(end_marker, start) + len(end_marker)
-        return ne.Evidence(text[start:end], start, end, rule="bench")
-
-    netanyahu = ne.Actor.person("Benjamin Netanyahu", title="Prime Minister", country="IL")
-    putin = ne.Actor.person("Vladimir Putin", title="President", country="RU")
-    issachar = ne.Actor.person("Naama Issachar", country="IL")
-    later = evidence("Netanyahu also asked Putin", "earlier this month.")
-    return [
-        ne.PhoneCall(
-            date=ne.PartialDate(2019, 12, 26),
-            participants=(netanyahu, putin),
-            initiator=netanyahu,
-            topics=("Iran", "Syria"),
-            evidence=evidence("The call, which", "Likud faction."),
-            source=SOURCE,
-        ),
-        ne.PhoneCall(
-            date=ne.PartialDate(2019, 12), participants=(netanyahu, putin), evidence=later, source=SOURCE
-        ),
-        ne.PardonRequest(
-            date=ne.PartialDate(2019, 12, 26),
-            requester=netanyahu,
-            addressee=putin,
-            beneficiary=issachar,
-            offence="drug charges",
-            evidence=evidence("Prime Minister Benjamin", "said Thursday."),
-            source=SOURCE,
-        ),
-        ne.PardonRequest(
-            date=ne.PartialDate(2019, 12),
-            requester=netanyahu,
-            addressee=putin,
-            beneficiary=issachar,
-            evidence=later,
-            source=SOURCE,
-        ),
-        ne.PardonRequest(
-            requester=issachar,
-            addressee=ne.Actor.organization("Russian appeals court", country="RU"),
-            beneficiary=issachar,
-            evidence=evidence("A Russian appeals court", "last week."),
-            source=SOURCE,
-        ),
-        ne.PardonRequest(
-            requester=ne.Actor.person("Yaffa", country="IL"),
-            addressee=netanyahu,
-            beneficiary=issachar,
-            evidence=evidence("“I request you", "’s phone call."),
-            source=SOURCE,
-        ),
-        ne.Sentencing(
-            date=ne.PartialDate(2019, 10),
-            defendant=issachar,
-            penalty=ne.Penalty.PRISON,
-            term_months=90,
-            offence="drug charges (cannabis in luggage)",
-            location=ne.Place(None, country="RU"),
-            evidence=evidence("She was sentenced", "in prison."),
-            source=SOURCE,
-        ),
-        ne.Airstrike(
-            attacker=ne.Actor.state("IL"),
-            location=ne.Place("Syria", country="SY"),
-            targets=("Hezbollah weapon shipments", "Iranian military installations"),
-            strikes=ne.Count(100, ne.CountQualifier.ORDER),
-            evidence=evidence("Israel has conducted", "installations."),
-            source=SOURCE,
-        ),
-    ]
 
 
 # --------------------------------------------------------------------------- the peer
@@ -261,105 +198,122 @@ def newsmlg2_read(data: bytes) -> tuple[str, str, str, list[tuple[str, str]]]:
 # --------------------------------------------------------------------------- timing
 
 
-def best(function: Callable[[], object], seconds: float, repeats: int) -> float:
-    """Seconds per call: the best of ``repeats`` runs of about ``seconds`` each."""
-    timer = timeit.Timer(function)
-    number, elapsed = timer.autorange()
-    number = max(1, int(number * seconds / max(elapsed, 1e-9)))
-    return min(timer.repeat(repeat=repeats, number=number)) / number
+def _cpu(function: Callable[[], object]) -> float:
+    start = time.process_time()
+    function()
+    return time.process_time() - start
 
 
-def _check(
-    *,
-    events: list[ne.Event],
-    many: list[ne.Event],
-    message: bytes,
-    alone: list[bytes],
-    names: list[str],
-    definitions: list[str],
-) -> None:
+def _items(events: list[ne.Event]) -> tuple[list[bytes], list[bytes], list[str], list[str]]:
+    """Each event's conceptItem alone, with and without its catalogRef; its concept's name and definition."""
+    items, bare, names, definitions = [], [], [], []
+    for event in events:
+        item = etree.fromstring(to_newsml([event], version_created=WHEN)).find(
+            f"{{{G2}}}itemSet/{{{G2}}}conceptItem"
+        )
+        items.append(etree.tostring(item))
+        names.append(item.findtext(f"{{{G2}}}concept/{{{G2}}}name"))
+        definitions.append(item.findtext(f"{{{G2}}}concept/{{{G2}}}definition"))
+        item.remove(item.find(f"{{{G2}}}catalogRef"))
+        bare.append(etree.tostring(item))
+    return items, bare, names, definitions
+
+
+def _check(events: list[ne.Event]) -> None:
     """Make sure the comparison is honest: both sides read and write the same items."""
-    assert from_newsml(message) == many
-    for event, data, name in zip(events, alone, names, strict=True):
-        guid, read_name, _, people = newsmlg2_read(data)
-        assert (guid, read_name) == (f"urn:newsevents:event:{event.id}", name), (guid, read_name)
-        assert people
-    for event, name, definition in zip(events, names, definitions, strict=True):
+    items, bare, names, definitions = _items(events)
+    assert from_newsml(to_newsml(events, version_created=WHEN)) == events
+    for event, item, without, name, definition in zip(events, items, bare, names, definitions, strict=True):
+        assert from_newsml(item) == [event]
+        for data in (item, without):
+            guid, read_name, _, _ = newsmlg2_read(data)
+            assert (guid, read_name) == (f"urn:newsevents:event:{event.id}", name), (guid, read_name)
         built = newsmlg2_item(event, name, definition).to_xml_string()
         assert f"urn:newsevents:event:{event.id}" in built
+
+
+CASES = (
+    "newsevents write, item for item",
+    "newsmlg2 write, item for item",
+    "newsevents read, item for item",
+    "newsmlg2 read, with catalog loading",
+    "newsmlg2 read, catalog loading left out",
+    "newsevents write, one newsMessage",
+    "newsevents read, one newsMessage",
+)
+
+
+def run(source: Distinct, *, per_type: int, rounds: int) -> dict[str, list[float]]:
+    """Microseconds per event of each case, one figure per round, on fresh events each round."""
+    times: dict[str, list[float]] = {case: [] for case in CASES}
+    for index in range(rounds):
+        events = [event for name in TYPES for event in source.batch(name, per_type)]
+        items, bare, names, definitions = _items(events)
+        message = to_newsml(events, version_created=WHEN)
+        runs: dict[str, Callable[[], object]] = {
+            CASES[0]: lambda events=events: [to_newsml([e], version_created=WHEN) for e in events],
+            CASES[1]: lambda events=events, names=names, definitions=definitions: [
+                newsmlg2_item(e, n, d).to_xml_string()
+                for e, n, d in zip(events, names, definitions, strict=True)
+            ],
+            CASES[2]: lambda items=items: [from_newsml(item) for item in items],
+            CASES[3]: lambda items=items: [newsmlg2_read(item) for item in items],
+            CASES[4]: lambda bare=bare: [newsmlg2_read(item) for item in bare],
+            CASES[5]: lambda events=events: to_newsml(events, version_created=WHEN),
+            CASES[6]: lambda message=message: from_newsml(message),
+        }
+        shift = index % len(CASES)
+        for case in CASES[shift:] + CASES[:shift]:
+            gc.collect()
+            times[case].append(_cpu(runs[case]) / len(events) * 1e6)
+    return times
+
+
+def _median_range(values: list[float]) -> str:
+    return f"{statistics.median(values):9.1f} ({min(values):.1f}-{max(values):.1f})"
+
+
+def _ratio(times: dict[str, list[float]], peer: str, ours: str) -> str:
+    ratios = [a / b for a, b in zip(times[peer], times[ours], strict=True)]
+    return f"{statistics.median(ratios):6.1f}x ({min(ratios):.1f}-{max(ratios):.1f})"
 
 
 def main() -> None:
     """Check the comparison, time it, print the figures and the ratios."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="best of 3 short repeats")
+    parser.add_argument("--quick", action="store_true", help="3 short rounds")
     parser.add_argument("--profile", action="store_true", help="cProfile newsevents' paths")
     args = parser.parse_args()
-    seconds, repeats = (0.05, 3) if args.quick else (0.2, 7)
+    per_type, rounds = (16, 3) if args.quick else (40, 7)
 
-    events = seed_events()
-    many = [events[i % len(events)] for i in range(200)]
-    message = to_newsml(many, version_created=WHEN)
-    ours_items = etree.fromstring(message).findall(f"{{{G2}}}itemSet/{{{G2}}}conceptItem")
-    singles = [to_newsml([event], version_created=WHEN) for event in events]
-    alone = [etree.tostring(item) for item in ours_items[: len(events)]]
-    no_ref = []
-    for data in alone:
-        root = etree.fromstring(data)
-        root.remove(root.find(f"{{{G2}}}catalogRef"))
-        no_ref.append(etree.tostring(root))
-    names = [item.findtext(f"{{{G2}}}concept/{{{G2}}}name") for item in ours_items[: len(events)]]
-    definitions = [item.findtext(f"{{{G2}}}concept/{{{G2}}}definition") for item in ours_items[: len(events)]]
-
-    _check(events=events, many=many, message=message, alone=alone, names=names, definitions=definitions)
-
-    n = len(events)
-    rows = [
-        (
-            "write, 8 events, 1 per document",
-            lambda: [to_newsml([e], version_created=WHEN) for e in events],
-            n,
-        ),
-        ("write, 200 events in 1 document", lambda: to_newsml(many, version_created=WHEN), len(many)),
-        ("read, 8 events, 1 per document", lambda: [from_newsml(d) for d in singles], n),
-        ("read, 200 events in 1 document", lambda: from_newsml(message), len(many)),
-    ]
-    peer_write = (
-        best(
-            lambda: [
-                newsmlg2_item(e, nm, df).to_xml_string()
-                for e, nm, df in zip(events, names, definitions, strict=True)
-            ],
-            seconds,
-            repeats,
-        )
-        / n
-    )
-    peer_read = best(lambda: [newsmlg2_read(d) for d in alone], seconds, repeats) / n
-    peer_read_no_ref = best(lambda: [newsmlg2_read(d) for d in no_ref], seconds, repeats) / n
+    source = Distinct()
+    _check([event for name in TYPES for event in source.batch(name, 4)])
+    times = run(source, per_type=per_type, rounds=rounds)
 
     print(f"CPython {platform.python_version()}, lxml {etree.__version__}, newsmlg2 {NewsMLG2.__version__}")
-    print(f"best of {repeats}; microseconds per event, events per second")
+    print(
+        f"{per_type} fresh, distinct events of each of the {len(TYPES)} types per round, {rounds} rounds; "
+        "CPU microseconds per event, median (min-max)"
+    )
     print()
-    print(f"{'case':44} {'us/event':>10} {'events/s':>10} {'vs newsmlg2':>12}")
-    for label, function, count in rows:
-        per_event = best(function, seconds, repeats) / count
-        peer = peer_write if label.startswith("write") else peer_read
-        ratio = peer / per_event
-        print(f"{'newsevents ' + label:44} {per_event * 1e6:10.1f} {1 / per_event:10.0f} {ratio:11.1f}x")
-        if label.startswith("read"):
-            bare = peer_read_no_ref / per_event
-            print(f"{'  (vs newsmlg2 without catalog loading)':44} {'':10} {'':10} {bare:11.1f}x")
-    print(f"{'newsmlg2 build + serialise a conceptItem':44} {peer_write * 1e6:10.1f} {1 / peer_write:10.0f}")
-    print(f"{'newsmlg2 parse a conceptItem':44} {peer_read * 1e6:10.1f} {1 / peer_read:10.0f}")
-    bare = peer_read_no_ref
-    print(f"{'newsmlg2 parse, without catalogRef':44} {bare * 1e6:10.1f} {1 / bare:10.0f}")
+    for case in CASES:
+        print(f"  {case:44} {_median_range(times[case])}")
     print()
-    print("targets (#3): writing >= 8x newsmlg2, reading >= 50x newsmlg2")
+    print("newsmlg2 time / newsevents time, item for item (median of the rounds' ratios, range):")
+    print(f"  write                                  {_ratio(times, CASES[1], CASES[0])}")
+    print(f"  read, newsmlg2 with catalog loading    {_ratio(times, CASES[3], CASES[2])}")
+    print(f"  read, catalog loading left out         {_ratio(times, CASES[4], CASES[2])}")
+    print()
+    print("targets (#3): writing >= 8x newsmlg2, reading >= 50x newsmlg2 (with its catalog loading)")
 
     if args.profile:
-        for label, function, _ in rows[1::2]:
-            print(f"\n--- {label}")
+        events = [event for name in TYPES for event in source.batch(name, per_type)]
+        message = to_newsml(events, version_created=WHEN)
+        for label, function in (
+            ("write", lambda: to_newsml(events, version_created=WHEN)),
+            ("read", lambda: from_newsml(message)),
+        ):
+            print(f"\n--- {label}, {len(events)} events in one newsMessage, 20 times")
             profile = cProfile.Profile()
             profile.runcall(lambda f=function: [f() for _ in range(20)])
             pstats.Stats(profile).sort_stats("cumulative").print_stats(15)

@@ -76,6 +76,11 @@ def _all_events():
     return st.deferred(events)
 
 
+def _unique(strategy, **sizes):
+    """Lists of events with distinct ids: an id is an item's guid, and a guid names one item."""
+    return st.lists(strategy, unique_by=lambda event: event.id, **sizes)
+
+
 def _round_trip(items, **options):
     document = to_newsml(items, version_created=WHEN, **options)
     validate(document)
@@ -85,14 +90,14 @@ def _round_trip(items, **options):
 # --------------------------------------------------------------------------- properties
 
 
-@given(st.lists(_all_events(), min_size=1, max_size=3))
+@given(_unique(_all_events(), min_size=1, max_size=3))
 def test_every_registered_type_round_trips_as_valid_newsml(items):
     """Events of every registered type, the test-defined one included, come back equal; the XML is valid."""
     _, back = _round_trip(items)
     assert items == back
 
 
-@given(st.lists(st.deferred(lambda: events(types=[NewsmlTestSummit])), min_size=1, max_size=2))
+@given(_unique(st.deferred(lambda: events(types=[NewsmlTestSummit])), min_size=1, max_size=2))
 def test_a_user_defined_type_round_trips_with_no_code_of_its_own(items):
     """A type defined in this test, with every field shape, round-trips and stays valid."""
     _, back = _round_trip(items)
@@ -100,7 +105,7 @@ def test_a_user_defined_type_round_trips_with_no_code_of_its_own(items):
 
 
 @given(
-    st.lists(_all_events(), max_size=2),
+    _unique(_all_events(), max_size=2),
     texts(max_size=200),
     st.none() | texts(min_size=1, blank=False),
     st.none() | st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)),
@@ -128,7 +133,7 @@ def test_arbitrary_bytes_never_crash_the_reader(data):
         from_newsml(data)
 
 
-@given(st.lists(_all_events(), min_size=1, max_size=2), st.data())
+@given(_unique(_all_events(), min_size=1, max_size=2), st.data())
 def test_damaged_documents_never_crash_the_reader(items, data):
     """A valid document with a slice cut out gives events or a DecodeError, never another exception."""
     document = to_newsml(items, version_created=WHEN)
@@ -690,14 +695,16 @@ def test_repeated_values_read_back_equal_and_distinct_values_stay_distinct():
     shifted = attrs.evolve(event.evidence, start=0, end=len(event.evidence.text))
     other = attrs.evolve(event, id="", evidence=shifted)
     assert other.evidence != event.evidence
-    items = [event, other, event, other]
+    # Copies under ids of their own: one document holds one item per id.
+    items = [event, other, *(attrs.evolve(e, id=f"copy-{i}") for i, e in enumerate((event, other)))]
     assert from_newsml(to_newsml(items, version_created=WHEN)) == items
     assert from_newsml(to_newsml(items[::-1], version_created=WHEN)) == items[::-1]
 
 
 def test_a_bad_value_is_refused_every_time_not_only_the_first():
     """A refused date or evidence is refused again when it repeats (nothing refused is remembered)."""
-    document = to_newsml([seed_events()[0]] * 2, version_created=WHEN)
+    event = seed_events()[0]
+    document = to_newsml([event, attrs.evolve(event, id="copy")], version_created=WHEN)
     for old, new in ((b"<start>2019-12-26<", b"<start>2019-12-32<"), (b'start="', b'start="-')):
         damaged = document.replace(old, new)
         for _ in range(2):
@@ -914,7 +921,7 @@ def test_a_repeated_element_is_refused_not_one_of_them_kept(index, old, new, whe
     ("old", "new"),
     [
         (b'guid="urn:newsevents:event:Sentencing-', b'guid="urn:newsevents:event:Other-'),
-        (b'guid="urn:newsevents:event:Sentencing-c', b'guid="urn:example:c'),
+        (b'guid="urn:newsevents:event:Sentencing-', b'guid="urn:example:Sentencing-'),
         (b' guid="urn:newsevents:event:Sentencing-', b' version2="'),
     ],
 )
@@ -923,6 +930,28 @@ def test_a_guid_that_disagrees_with_the_concept_id_is_refused(old, new):
     error = _refused(_damage(_written(_SENTENCING), old, new))
     assert "/newsMessage/itemSet/conceptItem" == error.path
     assert "guid" in error.message
+
+
+def test_a_second_item_with_the_same_guid_is_refused():
+    """A guid names one item: a document that repeats one is refused at the second item, with its line."""
+    first, second = seed_events()[_SENTENCING], seed_events()[_SENTENCING + 1]
+    document = to_newsml([first, second], version_created=WHEN, pretty=True)
+    document = document.replace(second.id.encode(), first.id.encode())
+    error = _refused(document)
+    assert "/newsMessage/itemSet/conceptItem[2]" == error.path
+    assert "a second item with the guid" in error.message
+    assert first.id in error.message
+    assert isinstance(error.line, int)
+    assert document.splitlines()[error.line - 1].lstrip().startswith(b"<conceptItem")
+
+
+def test_two_events_with_one_id_are_refused_when_written():
+    """The writer refuses what the reader would: two events with one id (so one guid)."""
+    event = seed_events()[_SENTENCING]
+    with pytest.raises(EncodeError) as raised:
+        to_newsml([event, seed_events()[0], event], version_created=WHEN)
+    assert "$[2]" == raised.value.path
+    assert "$[0]" in raised.value.message
 
 
 def test_an_empty_concept_id_is_refused_not_derived():
@@ -1056,7 +1085,7 @@ def test_the_default_element_bound_refuses_a_document_of_empty_elements():
 
 def test_reading_near_the_element_bound_gives_the_same_events():
     """The counting parse (used when the quick bound is exceeded) reads exactly what the plain one does."""
-    events = seed_events() * 40
+    events = [attrs.evolve(e, id=f"copy-{i}") for i, e in enumerate(seed_events() * 40)]
     document = to_newsml(events, version_created=WHEN)
     nodes = sum(
         1 + len(e.attrib) + len(e.nsmap if e.getparent() is None else ())

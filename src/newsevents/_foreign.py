@@ -1,5 +1,8 @@
 """
-`ForeignEvent`: an event read from NewsML-G2 that newsevents did not write.
+`ForeignEvent`: an event read from NewsML-G2 (or ninjs) that newsevents did not write.
+
+It lives with the model, registered by `newsevents.events`, so that its JSON
+can be read without loading the NewsML-G2 codec; `newsevents.newsml` re-exports it.
 """
 
 from __future__ import annotations
@@ -9,12 +12,10 @@ from typing import ClassVar
 import attrs
 
 from newsevents.model import Actor, Codes, Event
-from newsevents.registry import register
 
 __all__ = ["ForeignEvent"]
 
 
-@register
 @attrs.frozen(kw_only=True)
 class ForeignEvent(Event):
     """

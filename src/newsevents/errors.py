@@ -68,9 +68,7 @@ class NewsEventsError(Exception):
         return _rebuild(type(self), self.message, path, self.line)
 
 
-def _rebuild(
-    cls: type[NewsEventsError], message: str, path: str | None, line: int | None
-) -> NewsEventsError:
+def _rebuild(cls: type[NewsEventsError], message: str, path: str | None, line: int | None) -> NewsEventsError:
     return cls(message, path=path, line=line)
 
 

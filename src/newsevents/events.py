@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import attrs
 
+from newsevents._foreign import ForeignEvent
 from newsevents.model import Actor, Codes, Count, Event
 from newsevents.registry import register
 
@@ -185,3 +186,7 @@ class Airstrike(Event):
         if home is not None and where is not None and home != where:
             topics = (*topics, "medtop:20000058")
         return topics
+
+
+# Read from other systems' documents, and registered with the built-in types (after them).
+register(ForeignEvent)

@@ -1,45 +1,57 @@
 """
 Events as JSON: `to_json` / `from_json`, `to_dict` / `from_dict`, and `json_schema`.
 
-One cattrs converter configuration, built once at import, carries every registered
-event type: an event is a JSON object tagged by ``"type"`` (the class name), with
-one key per attrs field. Dates are ISO strings, enums their values, tuples arrays,
-None null; an exact `Count` is a plain integer and any other count an object
-``{"value": 100, "qualifier": "order"}``.
+One cattrs converter configuration carries every registered event type: an event is a
+JSON object tagged by ``"type"`` (the class name), with one key per attrs field. Dates
+are ISO strings, enums their values, tuples arrays, None null; an exact `Count` is a
+plain integer and any other count an object ``{"value": 100, "qualifier": "order"}``.
 
 Decoding is strict: a wrong type is refused, never coerced (``"ab"`` does not become
-``["a", "b"]``). When the fast pass fails, a second pass over the same input finds
-the first problem and raises `DecodeError` with its JSON path, so precise errors
-cost nothing on valid input.
+``["a", "b"]``), and every value is built through the model's checks, the rules declared
+on its fields. The decoders generated for speed (`newsevents._fastpath`) only map JSON's
+shapes to the model's; when they refuse a document, cattrs' own generated hooks, with
+detailed validation, decode it again and `cattrs.transform_error` gives the path of the
+first problem, so precise errors cost nothing on valid input. The JSON Schema is
+derived from the same field declarations.
 """
 
 from __future__ import annotations
 
 import enum
-import re
+import functools
 import typing
 from collections.abc import Callable, Iterable
-from types import NoneType, UnionType
-from typing import Any, overload
+from typing import Any, Literal, overload
 
-import attrs
 import cattrs
 import orjson
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, override
 
-from newsevents import _decoders, registry
-from newsevents._decoders import Refused, value_field_type
+from newsevents import _fastpath, registry
 from newsevents._fields import (
+    VALUE_TYPES,
     EnumOf,
+    FieldSpec,
     FieldType,
     OptionalOf,
     Scalar,
     TupleOf,
-    ValueOf,
+    country_codes,
     describe,
 )
 from newsevents._text import clip, quote
 from newsevents.errors import DecodeError, EncodeError, NewsEventsError, ValidationError
-from newsevents.model import MAX_INT, ActorKind, Count, CountQualifier, Event, PartialDate
+from newsevents.model import (
+    ID_PATTERN,
+    ISO_DATE,
+    Count,
+    CountQualifier,
+    Event,
+    PartialDate,
+    adopt_derived_id,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -56,140 +68,39 @@ FORMAT_VERSION = "1.0"
 #: The ``$id`` of the JSON Schema, carrying the format version.
 SCHEMA_ID = f"urn:newsevents:json:{FORMAT_VERSION}"
 
-EventOrEvents = Event | list[Event]
 
-
-# --------------------------------------------------------------------------- the converter
-
-
-def _str(value: Any, cls: Any) -> str:
-    # cattrs dispatches str subclasses here too, and a StrEnum is one.
-    if type(value) is str:
-        return value if cls is str else cls(value)
-    raise Refused
-
-
-def _int(value: Any, _: Any) -> int:
-    if type(value) is int:
-        return value
-    raise Refused
-
-
-def _bool(value: Any, _: Any) -> bool:
-    if type(value) is bool:
-        return value
-    raise Refused
-
-
-def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
-    if type(value) is str:
-        return cls(value)
-    raise Refused
-
-
-def _enum_value(member: enum.Enum) -> Any:
-    return member.value
+def _is_event_type(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, Event) and cls is not Event
 
 
 def _is_tuple(cls: Any) -> bool:
     return getattr(cls, "__origin__", None) is tuple
 
 
-def _is_optional(cls: Any) -> bool:
-    args = typing.get_args(cls)
-    return typing.get_origin(cls) in (UnionType, typing.Union) and len(args) == 2 and NoneType in args
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
 
-def _make_converter(*, forbid_extra_keys: bool, check_text: bool) -> cattrs.Converter:
-    """
-    The codec's one converter configuration: strict scalar hooks plus the generated class hooks.
-
-    Args:
-        forbid_extra_keys: Refuse keys a class does not have (``strict=True``).
-        check_text: Refuse strings XML cannot carry; False only for JSON text proved clean.
-    """
-    converter = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=False)
-    converter.register_structure_hook(str, _str)
-    converter.register_structure_hook(int, _int)
-    converter.register_structure_hook(bool, _bool)
-    converter.register_structure_hook(enum.Enum, _enum)
-    # A str-based enum would reach cattrs' pass-through str hook: name the enum classes exactly.
-    converter.register_unstructure_hook(ActorKind, _enum_value)
-
-    def tuple_hook(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
-        item_type = cls.__args__[0]
-        item = converter.get_structure_hook(item_type)
-
-        def structure(value: Any, _: Any) -> tuple[Any, ...]:
-            if type(value) is not list:
-                raise Refused
-            return tuple([item(v, item_type) for v in value])
-
-        return structure
-
-    def optional_hook(cls: Any) -> Callable[[Any, Any], Any]:
-        (inner_type,) = [arg for arg in typing.get_args(cls) if arg is not NoneType]
-        inner = converter.get_structure_hook(inner_type)
-
-        def structure(value: Any, _: Any) -> Any:
-            return None if value is None else inner(value, inner_type)
-
-        return structure
-
-    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
-    converter.register_structure_hook_factory(_is_optional, optional_hook)
-    _decoders.install(converter, forbid_extra_keys=forbid_extra_keys, check_text=check_text)
-    return converter
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", str: "string", int: "integer", float: "number", bool: "boolean"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-#: Keyed by (strict, check_text).
-_CONVERTERS = {
-    (strict, check_text): _make_converter(forbid_extra_keys=strict, check_text=check_text)
-    for strict in (True, False)
-    for check_text in (True, False)
-}
-_STRICT = _CONVERTERS[True, True]
-_LENIENT = _CONVERTERS[False, True]
-_DECODERS: dict[tuple[bool, bool], dict[type, Callable[[Any, Any], Event]]] = {
-    mode: {} for mode in _CONVERTERS
-}
-
-
-@attrs.frozen
-class _Plan:
-    """How one event type is written: its keys and its generated encoders."""
-
-    keys: frozenset[str]
-    #: The converter's unstructure hook: the fields, without ``"type"``.
-    unstructure: Callable[[Event], dict[str, Any]]
-    #: The same, with ``"type"`` first: what `to_dict` returns.
-    tagged: Callable[[Event], dict[str, Any]]
-
-
-_PLANS: dict[type[Event], _Plan] = {}
-
-
-def _plan(cls: type[Event]) -> _Plan:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = _PLANS[cls] = _Plan(
-            keys=frozenset(["type", *(spec.name for spec in describe(cls))]),
-            unstructure=_STRICT.get_unstructure_hook(cls),
-            tagged=_decoders.event_unstructure(cls, _STRICT.get_unstructure_hook, tag=cls.__name__),
-        )
-    return plan
-
-
-def _decoder(cls: type[Event], strict: bool, check_text: bool) -> Callable[[Any, Any], Event]:
-    """The converter's structure hook for ``cls`` (generated on first use), cached by mode."""
-    decoders = _DECODERS[strict, check_text]
-    decoder = decoders.get(cls)
-    if decoder is None:
-        decoder = decoders[cls] = _CONVERTERS[strict, check_text].get_structure_hook(cls)
-    return decoder
+def _got(value: Any) -> str:
+    return quote(value) if type(value) is str else _json_type(value)
 
 
 # --------------------------------------------------------------------------- encoding
+
+
+def _make_encoder() -> cattrs.Converter:
+    """The unstructuring converter: the generated encoders (`newsevents._fastpath`)."""
+    converter = cattrs.Converter()
+    _fastpath.install_encoders(converter)
+    return converter
+
+
+_ENCODERS: dict[type[Event], Callable[[Event], dict[str, Any]]] = {}
 
 
 def to_dict(event: Event) -> dict[str, Any]:
@@ -200,11 +111,14 @@ def to_dict(event: Event) -> dict[str, Any]:
         EncodeError: When ``event`` is not an instance of a registered event type.
     """
     cls = type(event)
-    name = registry.registered_name(cls)
-    plan = _PLANS.get(cls) or _plan(cls)
-    if name != cls.__name__:  # registered under another name: not done by `register`, but be exact
-        return {"type": name, **plan.unstructure(event)}
-    return plan.tagged(event)
+    encode = _ENCODERS.get(cls)
+    if encode is None:
+        name = registry.registered_name(cls)
+        hook = _converter("encode").get_unstructure_hook
+        encode = _ENCODERS[cls] = _fastpath.event_unstructure(cls, hook, tag=name)
+    elif cls not in registry.registered:
+        registry.registered_name(cls)  # unregistered since: refused
+    return encode(event)
 
 
 def to_json(events: Event | Iterable[Event], *, indent: bool = False) -> str:
@@ -232,7 +146,174 @@ def to_json(events: Event | Iterable[Event], *, indent: bool = False) -> str:
     return orjson.dumps(document, option=option).decode()
 
 
-# --------------------------------------------------------------------------- decoding
+# --------------------------------------------------------------------------- decoding: the fast pass
+
+
+def _fast_converter(*, forbid_extra_keys: bool) -> cattrs.Converter:
+    """The fast pass's converter: the generated decoders (`newsevents._fastpath`)."""
+    converter = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=False)
+    _fastpath.install(converter, forbid_extra_keys=forbid_extra_keys)
+    return converter
+
+
+_DECODERS: dict[bool, dict[type, Callable[[Any, Any], Event]]] = {True: {}, False: {}}
+
+
+def _decoder(cls: type[Event], strict: bool) -> Callable[[Any, Any], Event]:
+    """The fast pass's decoder of ``cls`` (generated on first use)."""
+    decoders = _DECODERS[strict]
+    decoder = decoders.get(cls)
+    if decoder is None:
+        decoder = decoders[cls] = _converter("fast", strict).get_structure_hook(cls)
+    return decoder
+
+
+# --------------------------------------------------------------------------- decoding: the detailed pass
+
+
+def _str(value: Any, cls: Any) -> Any:
+    # cattrs dispatches str subclasses here too, and a StrEnum is one.
+    if cls is not str:
+        return _enum(value, cls)
+    if type(value) is str:
+        return value
+    raise DecodeError(f"expected a string, got {_json_type(value)}")
+
+
+def _int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise DecodeError(f"expected an integer, got {_got(value)}")
+
+
+def _bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise DecodeError(f"expected a boolean, got {_got(value)}")
+
+
+def _enum(value: Any, cls: type[enum.Enum]) -> enum.Enum:
+    if type(value) is str:
+        for member in cls:
+            if member.value == value:
+                return member
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise DecodeError(f"expected one of {allowed}, got {_got(value)}")
+
+
+def _partial_date(value: Any, _: Any) -> PartialDate:
+    if type(value) is not str:
+        raise DecodeError(f"expected an ISO date string, got {_json_type(value)}")
+    return PartialDate.parse(value)
+
+
+_COUNT_KEYS = frozenset(("value", "qualifier"))
+
+
+def _count(value: Any, _: Any) -> Count:
+    if type(value) is int:
+        return Count(value)
+    if type(value) is dict and value.keys() == _COUNT_KEYS and type(value["qualifier"]) is str:
+        qualifier = _enum(value["qualifier"], CountQualifier)
+        return Count(value["value"], typing.cast("CountQualifier", qualifier))
+    raise DecodeError(f"expected an integer or a {{value, qualifier}} object, got {_got(value)}")
+
+
+def _json_id(value: Any, _: Any) -> str:
+    # The model derives an id for "", but JSON spells that by leaving the key out: the
+    # JSON Schema refuses "", and so does the codec.
+    if value == "" and type(value) is str:
+        raise ValidationError("id must not be empty (leave the key out to derive it)")
+    return typing.cast("str", _str(value, str))
+
+
+def _detailed_converter(*, forbid_extra_keys: bool) -> cattrs.Converter:
+    """The detailed pass's converter: cattrs' generated hooks, strict primitive hooks, the constructors."""
+    converter = cattrs.Converter(forbid_extra_keys=forbid_extra_keys, detailed_validation=True)
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(PartialDate, _partial_date)
+    converter.register_structure_hook(Count, _count)
+    converter.register_structure_hook_factory(_is_enum, lambda cls: _enum)
+
+    def tuple_hook(cls: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        items = homogenous_tuple_structure_factory(cls, converter)
+
+        def structure(value: Any, cls: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise DecodeError(f"expected an array, got {_json_type(value)}")
+            return tuple(items(value, cls))
+
+        return structure
+
+    def object_hook(cls: Any) -> Callable[[Any, Any], Any]:
+        overrides = {"id": override(struct_hook=_json_id)} if _is_event_type(cls) else {}
+        fields = make_dict_structure_fn(cls, converter, **overrides)  # type: ignore[arg-type]
+
+        def structure(value: Any, cls: Any) -> Any:
+            if type(value) is not dict:
+                raise DecodeError(f"expected an object, got {_json_type(value)}")
+            return fields(value, cls)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_hook)
+    converter.register_structure_hook_factory(
+        lambda cls: _is_event_type(cls) or cls in VALUE_TYPES, object_hook
+    )
+    return converter
+
+
+@functools.cache
+def _converter(kind: Literal["encode", "fast", "detailed"], strict: bool = True) -> cattrs.Converter:
+    """
+    The codec's converters, each built on first use (a process that only writes pays for no reader).
+
+    ``"encode"``: the encoders; ``"fast"``: the generated decoders; ``"detailed"``: cattrs' own
+    hooks with detailed validation. ``strict`` refuses keys a class does not have.
+    """
+    if kind == "encode":
+        return _make_encoder()
+    if kind == "fast":
+        return _fast_converter(forbid_extra_keys=strict)
+    return _detailed_converter(forbid_extra_keys=strict)
+
+
+def _located(error: BaseException, path: str) -> NewsEventsError:
+    """One problem the detailed pass found, at ``path``, as our error."""
+    if isinstance(error, NewsEventsError):
+        return error.at(path)
+    if isinstance(error, ForbiddenExtraKeysError):
+        key = sorted(error.extra_fields, key=repr)[0]
+        where = f"{path}.{clip(key)}" if isinstance(key, str) else f"{path}[{quote(key)}]"
+        return DecodeError(f"unknown key {quote(key)}", path=where)
+    if isinstance(error, KeyError) and error.args:
+        return DecodeError(f"missing required key {quote(error.args[0])}", path=path)
+    # A user type's own check: still a refusal of the input.
+    return ValidationError(f"refused: {clip(str(error))}", path=path)
+
+
+def _explained(data: dict[str, Any], cls: type[Event], strict: bool) -> Event:
+    """
+    Decode through cattrs' detailed hooks: the second pass when the fast one refuses.
+
+    Raises the first problem, with its JSON path. Should the fast pass have refused what
+    the model accepts, the event built here is returned.
+    """
+    body = {key: value for key, value in data.items() if key != "type"}
+    try:
+        event: Event = _converter("detailed", strict).structure(body, cls)
+    except Exception as error:  # noqa: BLE001 (any refusal, translated below)
+        found: list[BaseException] = []
+
+        def remember(exc: BaseException, _: Any) -> str:
+            found.append(exc)
+            return str(len(found) - 1)
+
+        index, path = cattrs.transform_error(error, "$", remember)[0].split(" @ ", 1)
+        raise _located(found[int(index)], path) from None
+    return adopt_derived_id(event)
 
 
 def _lookup(data: Any) -> type[Event]:
@@ -241,18 +322,30 @@ def _lookup(data: Any) -> type[Event]:
     name = data.get("type")
     if type(name) is not str:
         raise DecodeError("missing or non-string 'type'", path="$.type")
-    cls = registry.types().get(name)
+    cls = registry.by_name.get(name) or registry.types().get(name)  # a miss loads the plugins
     if cls is None:
         raise DecodeError(f"unknown event type {quote(name)}", path="$.type")
     return cls
 
 
-def _decode_event(data: Any, strict: bool, check_text: bool = True) -> Event:
-    cls = _lookup(data)
+_by_name = registry.by_name.get
+
+
+def _decode_event(data: Any, strict: bool) -> Event:
+    if type(data) is dict:
+        name = data.get("type")
+        cls = _by_name(name) if type(name) is str else None
+        if cls is not None:
+            decoder = _DECODERS[strict].get(cls) or _decoder(cls, strict)
+            try:
+                return decoder(data, cls)
+            except Exception:  # noqa: BLE001 (the detailed pass says what was wrong, and where)
+                return _explained(data, cls, strict)
+    cls = _lookup(data)  # not a registered type's object (or a plugin's, not loaded yet)
     try:
-        return _decoder(cls, strict, check_text)(data, cls)
-    except Exception:  # noqa: BLE001 (the checked pass says what was wrong, and where)
-        return _checked_event(data, cls, strict)
+        return _decoder(cls, strict)(data, cls)
+    except Exception:  # noqa: BLE001 (the detailed pass says what was wrong, and where)
+        return _explained(data, cls, strict)
 
 
 def from_dict(data: Any, *, strict: bool = True) -> Event:
@@ -271,40 +364,24 @@ def from_dict(data: Any, *, strict: bool = True) -> Event:
     return _decode_event(data, strict)
 
 
-# Characters XML 1.0 cannot carry reach JSON text only as these escapes (\b, \f,
-# \u0000-\u001F, \uFFFE, \uFFFF) or as raw U+FFFE / U+FFFF: JSON forbids raw control
-# characters in strings, and orjson refuses lone surrogates, escaped or raw.
-_SUSPECT = re.compile(r"\\[bf]|\\u00[01]|\\u[fF]{3}[eEfF]")
-_SUSPECT_BYTES = re.compile(rb"\\[bf]|\\u00[01]|\\u[fF]{3}[eEfF]")
-
-
-def _may_hold_illegal_text(text: str | bytes | bytearray | memoryview) -> bool:
-    """False when no string in the (well-formed) JSON ``text`` can hold a character XML cannot carry."""
-    if isinstance(text, str):
-        return ("\\" in text and _SUSPECT.search(text) is not None) or "\ufffe" in text or "\uffff" in text
-    raw = text if isinstance(text, bytes) else bytes(text)
-    return (
-        (b"\\" in raw and _SUSPECT_BYTES.search(raw) is not None)
-        or b"\xef\xbf\xbe" in raw
-        or b"\xef\xbf\xbf" in raw
-    )
-
-
 _TEXT_TYPES = (str, bytes, bytearray, memoryview)
 
 
 @overload
-def from_json(text: str | bytes, *, strict: bool = ..., many: None = ...) -> EventOrEvents: ...
+def from_json(text: str | bytes, *, strict: bool = ..., many: Literal[True]) -> list[Event]: ...
 @overload
-def from_json(text: str | bytes, *, strict: bool = ..., many: bool) -> EventOrEvents: ...
-def from_json(text: str | bytes, *, strict: bool = True, many: bool | None = None) -> EventOrEvents:
+def from_json(text: str | bytes, *, strict: bool = ..., many: Literal[False]) -> Event: ...
+@overload
+def from_json(text: str | bytes, *, strict: bool = ..., many: None = ...) -> Event | list[Event]: ...
+def from_json(text: str | bytes, *, strict: bool = True, many: bool | None = None) -> Event | list[Event]:
     """
     Decode a JSON object as one event, or a JSON array as a list of events.
 
     Args:
         text: The JSON document.
         strict: See `from_dict`.
-        many: None takes what the document holds; True requires an array, False an object.
+        many: None takes what the document holds; True requires an array (and the
+            return type is ``list[Event]``), False an object (``Event``).
 
     Raises:
         DecodeError: For malformed JSON (with its line) and for anything `from_dict` refuses.
@@ -315,198 +392,90 @@ def from_json(text: str | bytes, *, strict: bool = True, many: bool | None = Non
         data = orjson.loads(text)
     except orjson.JSONDecodeError as error:
         raise DecodeError(f"malformed JSON: {error.msg}", line=error.lineno) from None
-    # One scan of the raw text spares the per-string check in the common, clean case.
-    check_text = _may_hold_illegal_text(text)
+    if type(data) is dict and many is not True:
+        # `_decode_event`, written out for the commonest document: one event of a registered type.
+        name = data.get("type")
+        cls = _by_name(name) if type(name) is str else None
+        if cls is not None:
+            decoder = _DECODERS[strict].get(cls) or _decoder(cls, strict)
+            try:
+                return decoder(data, cls)
+            except Exception:  # noqa: BLE001 (the detailed pass says what was wrong, and where)
+                return _explained(data, cls, strict)
     if type(data) is list:
         if many is False:
             raise DecodeError("expected one event object, got an array", path="$")
         events = []
         for index, item in enumerate(data):
             try:
-                events.append(_decode_event(item, strict, check_text))
+                events.append(_decode_event(item, strict))
             except NewsEventsError as error:
                 raise error.at(f"$[{index}]") from None
         return events
     if many is True:
         raise DecodeError(f"expected an array of events, got {_json_type(data)}", path="$")
-    return _decode_event(data, strict, check_text)
-
-
-# --------------------------------------------------------------------------- the checked pass
-
-
-def _json_type(value: Any) -> str:
-    names = {dict: "object", list: "array", str: "string", int: "integer", float: "number", bool: "boolean"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
-
-
-def _expected(ftype: FieldType) -> str:
-    if isinstance(ftype, OptionalOf):
-        return f"{_expected(ftype.item)} or null"
-    if isinstance(ftype, TupleOf):
-        return "an array"
-    if isinstance(ftype, Scalar):
-        return {str: "a string", int: "an integer", bool: "a boolean"}[ftype.type]
-    if isinstance(ftype, EnumOf):
-        return f"one of {', '.join(repr(m.value) for m in ftype.type)}"
-    if ftype.type is PartialDate:
-        return "an ISO date string"
-    if ftype.type is Count:
-        return "an integer or a {value, qualifier} object"
-    return "an object"
-
-
-_COUNT_KEYS = frozenset(("value", "qualifier"))
-
-
-def _checked_partial_date(value: Any) -> PartialDate:
-    if type(value) is str:
-        return PartialDate.parse(value)
-    raise Refused
-
-
-def _checked_count(value: Any) -> Count:
-    if type(value) is int:
-        return Count(value)
-    if type(value) is dict and value.keys() == _COUNT_KEYS:
-        qualifier = value["qualifier"]
-        if type(qualifier) is not str:
-            raise Refused
-        return Count(value["value"], CountQualifier(qualifier))
-    raise Refused
-
-
-_SCALARS: dict[type, Callable[[Any, Any], Any]] = {str: _str, int: _int, bool: _bool}
-
-
-def _checked_value(value: Any, ftype: FieldType, path: str, strict: bool) -> Any:
-    """Build a field's value through the model's constructors, or raise the error at ``path``."""
-    if isinstance(ftype, OptionalOf):
-        return None if value is None else _checked_value(value, ftype.item, path, strict)
-    if isinstance(ftype, TupleOf):
-        if type(value) is not list:
-            raise DecodeError(f"expected an array, got {_json_type(value)}", path=path)
-        return tuple(
-            [_checked_value(item, ftype.item, f"{path}[{index}]", strict) for index, item in enumerate(value)]
-        )
-    if isinstance(ftype, EnumOf):
-        if type(value) is not str or value not in {m.value for m in ftype.type}:
-            raise DecodeError(f"expected {_expected(ftype)}, got {quote(value)}", path=path)
-        return ftype.type(value)
-    if isinstance(ftype, ValueOf) and ftype.type not in (PartialDate, Count):
-        return _checked_object(value, ftype.type, path, strict, keys=None)
-    try:
-        if isinstance(ftype, Scalar):
-            return _SCALARS[ftype.type](value, ftype.type)
-        return _checked_partial_date(value) if ftype.type is PartialDate else _checked_count(value)
-    except NewsEventsError as error:
-        raise error.at(path) from None
-    except Exception:  # noqa: BLE001 (any refusal here is a wrong JSON shape)
-        detail = _json_type(value) if not isinstance(value, str) else quote(value)
-        raise DecodeError(f"expected {_expected(ftype)}, got {detail}", path=path) from None
-
-
-def _checked_object(value: Any, cls: type, path: str, strict: bool, *, keys: frozenset[str] | None) -> Any:
-    """Build an attrs object by calling its constructor, or raise the first error with its path."""
-    if type(value) is not dict:
-        raise DecodeError(f"expected an object, got {_json_type(value)}", path=path)
-    fields = attrs.fields(cls)
-    allowed = keys if keys is not None else frozenset(f.name for f in fields)
-    if strict:
-        for key in value:
-            if key not in allowed:
-                where = f"{path}.{clip(key)}" if isinstance(key, str) else f"{path}[{quote(key)}]"
-                raise DecodeError(f"unknown key {quote(key)}", path=where)
-    types = {spec.name: spec.type for spec in describe(cls)} if issubclass(cls, Event) else None
-    arguments = {}
-    for field in fields:
-        where = f"{path}.{field.name}"
-        if field.name not in value:
-            if field.default is attrs.NOTHING:
-                raise DecodeError(f"missing required key {field.name!r}", path=where)
-            continue
-        ftype = types[field.name] if types is not None else value_field_type(cls, field.name)
-        arguments[field.alias] = _checked_value(value[field.name], ftype, where, strict)
-    try:
-        return cls(**arguments)
-    except NewsEventsError as error:
-        raise error.at(path) from None
-    except Exception as error:  # noqa: BLE001 (a user type's own check: still a refusal of the input)
-        raise ValidationError(f"cannot build {cls.__name__}: {clip(str(error))}", path=path) from None
-
-
-def _checked_event(data: dict[str, Any], cls: type[Event], strict: bool) -> Event:
-    """
-    Decode through the constructors: the second pass when the fast one refuses.
-
-    Raises the first problem, with its JSON path. Should the fast pass have refused what
-    the model accepts, the event built here is returned.
-    """
-    ident = data.get("id")
-    if isinstance(ident, str) and not ident:
-        # The model derives an id for "", but JSON spells that by leaving the key out: the
-        # JSON Schema refuses "", and so does the codec.
-        raise ValidationError("id must not be empty (leave the key out to derive it)", path="$.id")
-    event: Event = _checked_object(data, cls, "$", strict, keys=_plan(cls).keys)
-    return event
+    return _decode_event(data, strict)
 
 
 # --------------------------------------------------------------------------- JSON Schema
 
-_DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
-_ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 
-
-def _schema_of(ftype: FieldType) -> dict[str, Any]:
+def _schema_of(ftype: FieldType, spec: FieldSpec) -> dict[str, Any]:
+    """The schema of a field's value: its type and the constraints it declares (`newsevents._fields`)."""
     if isinstance(ftype, OptionalOf):
-        return {"anyOf": [_schema_of(ftype.item), {"type": "null"}]}
+        return {"anyOf": [_schema_of(ftype.item, spec), {"type": "null"}]}
     if isinstance(ftype, TupleOf):
-        return {"type": "array", "items": _schema_of(ftype.item)}
+        schema: dict[str, Any] = {"type": "array", "items": _schema_of(ftype.item, spec)}
+        if spec.min_items:
+            schema["minItems"] = spec.min_items
+        return schema
     if isinstance(ftype, Scalar):
-        return {"type": {str: "string", int: "integer", bool: "boolean"}[ftype.type]}
+        if ftype.type is str:
+            if spec.country:
+                return {"$ref": "#/$defs/Country"}
+            return {"type": "string"} if spec.blank else {"type": "string", "pattern": r"\S"}
+        if ftype.type is int:
+            return {"type": "integer", "minimum": spec.low, "maximum": spec.high}
+        return {"type": "boolean"}
     if isinstance(ftype, EnumOf):
         return {"enum": [m.value for m in ftype.type]}
     return {"$ref": f"#/$defs/{ftype.type.__name__}"}
 
 
-def _constrain(schema: dict[str, Any], min_items: int, minimum: int | None) -> None:
-    """Add a field's declared constraints to its schema (inside ``anyOf`` for optional fields)."""
-    target = schema["anyOf"][0] if "anyOf" in schema else schema
-    if min_items:
-        target["minItems"] = min_items
-    if minimum is not None:
-        target["minimum"] = minimum
+def _summary(doc: str | None) -> dict[str, str]:
+    return {"description": doc.strip().split("\n\n")[0].replace("\n", " ")} if doc else {}
+
+
+def _object_schema(cls: type, *, skip: Iterable[str] = ()) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    required = []
+    for spec in describe(cls):
+        if spec.name in skip:
+            continue
+        properties[spec.name] = _schema_of(spec.type, spec)
+        if spec.required:
+            required.append(spec.name)
+    schema: dict[str, Any] = {
+        **_summary(cls.__doc__),
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    if required:
+        schema["required"] = required
+    return schema
 
 
 def _count_schema() -> dict[str, Any]:
-    value = {"type": "integer", "minimum": 0, "maximum": MAX_INT}
+    """An exact count is its value; any other the object of its fields."""
+    value, _ = describe(Count)
     return {
         "description": "A count: an exact integer, or a value with a qualifier.",
         "oneOf": [
-            value,
-            {
-                "type": "object",
-                "properties": {"value": value, "qualifier": {"enum": [q.value for q in CountQualifier]}},
-                "required": ["value", "qualifier"],
-                "additionalProperties": False,
-            },
+            _schema_of(value.type, value),
+            {**_object_schema(Count), "required": ["value", "qualifier"]},
         ],
     }
-
-
-def _object_schema(specs: Iterable[tuple[str, FieldType, bool]], doc: str | None) -> dict[str, Any]:
-    properties: dict[str, Any] = {}
-    required = []
-    for name, ftype, is_required in specs:
-        properties[name] = _schema_of(ftype)
-        if is_required:
-            required.append(name)
-    schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
-        schema["required"] = required
-    if doc:
-        schema["description"] = doc.strip().split("\n\n")[0].replace("\n", " ")
-    return schema
 
 
 def json_schema() -> dict[str, Any]:
@@ -514,44 +483,35 @@ def json_schema() -> dict[str, Any]:
     Return the JSON Schema (draft 2020-12) of the JSON this module reads and writes.
 
     The root accepts one event or an array of events of any registered type. The
-    schema is generated from the attrs fields of the registered types, so a
-    user-defined type is covered as soon as it is registered. Its ``$id`` carries
-    `FORMAT_VERSION`.
+    schema is generated from the field declarations of the registered types (their
+    types and declared constraints), so a user-defined type is covered as soon as it is
+    registered. Its ``$id`` carries `FORMAT_VERSION`.
     """
-    from newsevents.model import Actor, Evidence, Place  # noqa: PLC0415
-
     defs: dict[str, Any] = {
         "PartialDate": {
             "description": "An ISO 8601 date truncated to year, month or day.",
             "type": "string",
-            "pattern": _DATE_PATTERN,
+            "pattern": f"^{ISO_DATE.pattern}$",
         },
         "Count": _count_schema(),
+        "Country": {"description": "An ISO 3166-1 alpha-2 country code.", "enum": sorted(country_codes())},
     }
-    for value_type in (Actor, Place, Evidence):
-        specs = [
-            (f.name, value_field_type(value_type, f.name), f.default is attrs.NOTHING)
-            for f in attrs.fields(value_type)
-        ]
-        defs[value_type.__name__] = _object_schema(specs, value_type.__doc__)
-    defs["Evidence"]["properties"]["start"]["minimum"] = 0
-    defs["Evidence"]["properties"]["end"]["minimum"] = 0
-    defs["Place"]["anyOf"] = [
-        {"properties": {"name": {"type": "string"}}, "required": ["name"]},
-        {"properties": {"country": {"type": "string"}}, "required": ["country"]},
-    ]
+    for value_type in VALUE_TYPES:
+        if value_type not in (PartialDate, Count):
+            defs[value_type.__name__] = _object_schema(value_type)
+    # The one rule across a value type's fields that JSON Schema can state (see Place).
+    defs["Place"]["anyOf"] = [{"required": ["name"]}, {"required": ["country"]}]
     names = sorted(registry.types())
     for name in names:
-        cls = registry.types()[name]
-        schema = _object_schema([(s.name, s.type, s.required) for s in describe(cls)], cls.__doc__)
-        for spec in describe(cls):
-            _constrain(schema["properties"][spec.name], spec.min_items, spec.minimum)
-        schema["properties"] = {"type": {"const": name}, **schema["properties"]}
+        schema = _object_schema(registry.types()[name], skip=("id",))
+        schema["properties"] = {
+            "type": {"const": name},
+            "id": {"type": "string", "pattern": f"^{ID_PATTERN}$"},
+            **schema["properties"],
+        }
         schema["required"] = ["type", *schema.get("required", [])]
-        schema["properties"]["id"] = {"type": "string", "pattern": _ID_PATTERN}
         defs[name] = schema
-    event = {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in names]}
-    defs["Event"] = event
+    defs["Event"] = {"oneOf": [{"$ref": f"#/$defs/{name}"} for name in names]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -560,8 +520,3 @@ def json_schema() -> dict[str, Any]:
         "oneOf": [{"$ref": "#/$defs/Event"}, {"type": "array", "items": {"$ref": "#/$defs/Event"}}],
         "$defs": defs,
     }
-
-
-def canonical_json(value: Any) -> bytes:
-    """Serialise JSON-ready data with sorted keys and no spaces, for hashing."""
-    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)

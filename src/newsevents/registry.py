@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
-from importlib.metadata import entry_points
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from newsevents._columns import columns
+from newsevents._fields import describe
 from newsevents.errors import EncodeError, RegistrationError
 from newsevents.model import Event
 
@@ -39,6 +40,10 @@ E = TypeVar("E", bound=type[Event])
 _types: dict[str, type[Event]] = {}
 _names: dict[type[Event], str] = {}
 _view = MappingProxyType(_types)
+#: The registered classes, mapped to their names (read-only).
+registered = MappingProxyType(_names)
+#: The registered types by name as they stand, plugins loaded or not (`types` loads them first).
+by_name = _view
 _plugins_loaded = False
 _plugins_loading = False
 #: One re-entrant lock for every registration and every first-use load, here and in
@@ -58,9 +63,6 @@ def register(cls: E) -> E:
         RegistrationError: When the class is not such a subclass, a field type is not
             supported, or another class already has the name.
     """
-    from newsevents._columns import columns  # noqa: PLC0415 (both import the model)
-    from newsevents._fields import describe  # noqa: PLC0415 (describe imports the model)
-
     if not (isinstance(cls, type) and issubclass(cls, Event)) or cls is Event:
         raise RegistrationError(f"{cls!r} is not a subclass of newsevents.Event")
     name = cls.__name__
@@ -89,6 +91,14 @@ def unregister(name: str) -> None:
         cls = _types.pop(name, None)
         if cls is not None:
             del _names[cls]
+
+
+def entry_points(*, group: str) -> Iterable[Any]:
+    """The installed entry points of ``group``, through `importlib.metadata`."""
+    # importlib.metadata costs milliseconds to import: only a process that reads the registry pays.
+    from importlib import metadata  # noqa: PLC0415
+
+    return metadata.entry_points(group=group)
 
 
 def load_plugins() -> None:

@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover (the extra is installed in the tests)
     ) from None
 
 from newsevents import registry
-from newsevents._fields import EnumOf, FieldType, OptionalOf, Scalar, TupleOf, describe
+from newsevents._fields import EnumOf, FieldSpec, FieldType, OptionalOf, Scalar, TupleOf, describe
 from newsevents.errors import RegistrationError
 from newsevents.model import (
     MAX_INT,
@@ -148,16 +148,18 @@ _VALUES: dict[type, Any] = {
 }
 
 
-def _strategy(ftype: FieldType, *, min_items: int = 0, minimum: int | None = None) -> Any:
+def _strategy(ftype: FieldType, spec: FieldSpec) -> Any:
+    """Values of a field: its type, within the constraints it declares."""
     if isinstance(ftype, OptionalOf):
-        return st.none() | _strategy(ftype.item, minimum=minimum)
+        return st.none() | _strategy(ftype.item, spec)
     if isinstance(ftype, TupleOf):
-        return st.lists(_strategy(ftype.item), min_size=min_items, max_size=max(min_items, 4)).map(tuple)
+        item = _strategy(ftype.item, spec)
+        return st.lists(item, min_size=spec.min_items, max_size=max(spec.min_items, 4)).map(tuple)
     if isinstance(ftype, Scalar):
         if ftype.type is str:
-            return texts()
+            return countries() if spec.country else texts(blank=spec.blank, min_size=0 if spec.blank else 1)
         if ftype.type is int:
-            return st.integers(-MAX_INT if minimum is None else minimum, MAX_INT)
+            return st.integers(spec.low, spec.high)
         return st.booleans()
     if isinstance(ftype, EnumOf):
         return st.sampled_from(ftype.type)
@@ -168,14 +170,15 @@ def event_of(cls: type[Event]) -> st.SearchStrategy[Event]:
     """
     Events of one type, derived from its attrs fields.
 
-    The ``id`` is left empty (so derived from the content) or drawn explicitly.
+    Each field's values honour the constraints its metadata declares. The ``id`` is left
+    empty (so derived from the content) or drawn explicitly.
     """
     fields = {}
     for spec in describe(cls):
         if spec.name == "id":
             fields["id"] = st.just("") | event_ids()
         else:
-            fields[spec.name] = _strategy(spec.type, min_items=spec.min_items, minimum=spec.minimum)
+            fields[spec.name] = _strategy(spec.type, spec)
     return st.builds(cls, **fields)
 
 

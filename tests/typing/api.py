@@ -40,8 +40,19 @@ document: bytes = to_newsml([call])
 events: list[ne.Event] = from_newsml(document)
 validate(document)
 
-found: list[ne.Event] = ne.parse("Putin spoke by phone with Netanyahu.", published=datetime.date(2019, 12, 26))
+found: list[ne.Event] = ne.parse(
+    "Putin spoke by phone with Netanyahu.", published=datetime.date(2019, 12, 26)
+)
 resolved: ne.PartialDate | None = dates.resolve("in October", datetime.date(2019, 12, 26))
 
 drawn: st.SearchStrategy[ne.Event] = strategies.events(types=[Rally, "PhoneCall"])
 error: ValueError = ne.ValidationError("bad", path="$.x")
+
+# from_json narrows on `many`.
+many: list[ne.Event] = ne.from_json(text, many=True)
+single: ne.Event = ne.from_json(ne.to_json(call), many=False)
+either: ne.Event | list[ne.Event] = ne.from_json(text, many=None)
+
+# A derived id is a str, and evolve gives an event of the same type.
+ident: str = call.id
+moved: ne.PhoneCall = attrs.evolve(call, source="another")

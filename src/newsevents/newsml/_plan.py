@@ -35,7 +35,7 @@ from newsevents.model import (
     Place,
 )
 from newsevents.newsml._markup import attr, text
-from newsevents.newsml._safe import local_name
+from newsevents.newsml._safe import element_path, line_of, local_name
 from newsevents.newsml._schemes import EXT
 
 __all__ = ["Located", "Plan", "plan_of"]
@@ -218,22 +218,10 @@ def _dec_enum(enum_type: Any) -> Decoder:
 
 
 _CACHE_MAX = 4096
-_DATES: dict[str, PartialDate] = {}
-
-
-def parse_date(text: str) -> PartialDate:
-    """`PartialDate.parse`, remembering recent dates (they repeat, and are immutable)."""
-    date = _DATES.get(text)
-    if date is None:
-        date = PartialDate.parse(text)
-        if len(_DATES) >= _CACHE_MAX:
-            _DATES.clear()
-        _DATES[text] = date
-    return date
 
 
 def _dec_date(element: etree._Element) -> PartialDate:
-    return parse_date(_text(element))
+    return PartialDate.parse(_text(element))
 
 
 _QUALIFIERS = {q.value: q for q in CountQualifier}
@@ -414,8 +402,6 @@ def plan_of(cls: type[Event], name: str) -> Plan:
 
 def located(error: NewsEventsError | Located, element: etree._Element) -> DecodeError:
     """Turn a problem found at ``element`` into a `DecodeError` with its element path and line."""
-    from newsevents.newsml._safe import element_path, line_of  # noqa: PLC0415 (tiny module, no cycle)
-
     if isinstance(error, Located):
         target = error.element
         return DecodeError(error.message, path=element_path(target), line=line_of(target))

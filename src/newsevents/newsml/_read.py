@@ -14,9 +14,9 @@ from lxml import etree
 from newsevents import registry
 from newsevents._text import quote
 from newsevents.errors import DecodeError, NewsEventsError
-from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, country_codes
+from newsevents.model import Actor, ActorKind, Event, PartialDate, Place, adopt_derived_id, country_codes
 from newsevents.newsml._foreign import ForeignEvent
-from newsevents.newsml._plan import Located, Plan, located, parse_date, plan_of, text_of
+from newsevents.newsml._plan import Located, Plan, located, plan_of, text_of
 from newsevents.newsml._safe import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_DEPTH,
@@ -106,6 +106,7 @@ def read(
     root = parse(data, max_bytes=max_bytes, max_elements=max_elements, max_depth=max_depth)
     events: list[Event] = []
     items = _items(root)
+    _unique_guids(items)
     # One pass over the document, not one tag iterator per item (building one costs more
     # than reading an event's type). The item holding an eventDetails is found by walking
     # up: lxml gives back the same element objects while they are held here.
@@ -124,6 +125,20 @@ def read(
             ours = ours_of[item] = _declares_our_schemes(item)
         events.append(_read_event(holder, details, item, ours))
     return events
+
+
+def _unique_guids(items: list[etree._Element]) -> None:
+    """Refuse a second item with the guid of an earlier one: a guid names one item."""
+    seen: set[str] = set()
+    for item in items:
+        guid = item.get("guid")
+        if guid is None:
+            continue
+        if guid in seen:
+            raise DecodeError(
+                f"a second item with the guid {quote(guid)}", path=element_path(item), line=line_of(item)
+            )
+        seen.add(guid)
 
 
 def _declares_our_schemes(item: etree._Element) -> bool:
@@ -163,7 +178,7 @@ def _read_event(holder: etree._Element, details: etree._Element, item: etree._El
         cls = registry.types().get(name)
         if cls is None:
             raise DecodeError(f"unknown event type {quote(name)}; register it with @newsevents.register")
-        event = _read_ours(plan_of(cls, name), holder, details, concept_id)
+        event = adopt_derived_id(_read_ours(plan_of(cls, name), holder, details, concept_id))
         if item.tag == _CONCEPT_ITEM:
             guid = item.get("guid")
             if guid != _GUID_PREFIX + event.id:
@@ -364,7 +379,7 @@ def _read_ours(
 
 def _date(start: etree._Element) -> PartialDate:
     try:
-        return parse_date(text_of(start))
+        return PartialDate.parse(text_of(start))
     except NewsEventsError as error:
         raise located(error, start) from None
 

@@ -307,9 +307,17 @@ def write(
 
     items = [events] if isinstance(events, Event) else events
     checked: list[tuple[Event, Plan, tuple[str, ...]]] = []
+    first: dict[str, int] = {}
     for index, event in enumerate(items):
         if not isinstance(event, Event):
             raise EncodeError(f"expected an Event, got {type(event).__name__}", path=f"$[{index}]")
+        earlier = first.setdefault(event.id, index)
+        if earlier != index:
+            # Each event is an item, and a guid names one item.
+            raise EncodeError(
+                f"a second event with the id {quote(event.id)} (the first is $[{earlier}])",
+                path=f"$[{index}]",
+            )
         cls = type(event)
         name = registry.registered_name(cls, path=f"$[{index}]")
         try:

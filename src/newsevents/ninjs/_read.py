@@ -146,7 +146,7 @@ def _read_ours(body: dict[str, Any], where: str, uri: str, path: str, strict: bo
     if type(value) is not str:
         raise DecodeError(f"expected a string, got {_json_type(value)}", path=f"{where}.value")
     try:
-        event = typing.cast("Event", ne_json.from_json(value, strict=strict, many=False))
+        event = ne_json.from_json(value, strict=strict, many=False)
     except NewsEventsError as error:
         raise error.at(f"{where}.value") from None
     if uri.startswith(EVENT_URI_PREFIX) and uri != EVENT_URI_PREFIX + event.id:

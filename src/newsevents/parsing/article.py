@@ -15,7 +15,6 @@ The lexicon helpers `words` and `table` read the package's data files
 from __future__ import annotations
 
 import datetime
-import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from importlib import resources
 
 import attrs
 
+from newsevents import dates
 from newsevents._text import first_illegal_char
 from newsevents.model import Evidence, PartialDate
 
@@ -140,18 +140,13 @@ def resolve_date(phrase: str | None, published: datetime.date | None) -> Partial
     """
     Resolve a time expression against the publication date, through `newsevents.dates`.
 
-    Returns None when the phrase is None or cannot be resolved, and while
-    `newsevents.dates` is not available.
+    Returns None when the phrase is None or cannot be resolved.
 
     Args:
         phrase: The time expression ("on Thursday", "earlier this month").
         published: The publication date, or None.
     """
     if not phrase:
-        return None
-    try:
-        dates = importlib.import_module("newsevents.dates")
-    except ImportError:
         return None
     try:
         found = dates.resolve(phrase, published)
@@ -182,16 +177,10 @@ def time_expressions(text: str, published: datetime.date | None) -> list[TimeSpa
     """
     Find the time expressions in a text (one sentence), resolved, through `newsevents.dates`.
 
-    Returns an empty list while `newsevents.dates` is not available.
-
     Args:
         text: The text to search.
         published: The publication date, or None.
     """
-    try:
-        dates = importlib.import_module("newsevents.dates")
-    except ImportError:
-        return []
     out: list[TimeSpan] = []
     try:
         for found in dates.find(text):
