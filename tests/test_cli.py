@@ -335,15 +335,14 @@ def test_closed_stdout_is_one_line():
 
 def test_a_dead_worker_is_one_line_and_a_summary(tmp_path, capsys, monkeypatch):
     """A worker process that dies stops the batch with one line and the summary of what was written."""
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-
-    from newsevents import cli
 
     def dying(*args, **kwargs):
         yield from ()
         raise BrokenProcessPool("killed")
 
-    monkeypatch.setattr(cli, "_in_order", dying)
+    monkeypatch.setattr(ProcessPoolExecutor, "map", dying)
     code, _, err = run(capsys, "parse", "--from", "jsonl", "--jobs", "2", str(batch(tmp_path)))
     assert 1 == code
     assert "a worker process died" in err

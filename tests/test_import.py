@@ -133,3 +133,21 @@ def test_the_model_layer_has_no_import_cycle():
         top, _ = _imports(module)
         earlier = {f"newsevents.{name}" for name in MODEL_LAYER[:index]}
         assert top <= earlier, (module, top - earlier)
+
+
+
+def test_the_command_line_loads_process_pools_only_for_batches(tmp_path):
+    """`newsevents parse` of one article starts no worker processes, so it does not import them."""
+    article = tmp_path / "article.txt"
+    article.write_text("Ana Silva phoned Hans Weber on Tuesday.\n", encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "import newsevents.cli\n"
+        f"code = newsevents.cli.main(['parse', {str(article)!r}])\n"
+        "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+        "sys.exit(code)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "newsevents.parsing" in loaded
+    assert {"concurrent.futures.process", "multiprocessing"}.isdisjoint(loaded)

@@ -24,8 +24,6 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -38,6 +36,8 @@ from newsevents.batch import Record, parse_record_report, read_records
 from newsevents.errors import DecodeError, NewsEventsError
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from newsevents.model import Event
 
 __all__ = ["main"]
@@ -328,14 +328,19 @@ def _in_order(
     pool: ProcessPoolExecutor, items: Iterable[Record | DecodeError], jobs: int, max_chars: int | None
 ) -> Iterator[_Result]:
     """Parse in worker processes, in input order, with two windows in flight so workers never wait."""
+    from concurrent.futures.process import BrokenProcessPool  # noqa: PLC0415 (start-up: only batches need it)
+
     chunk = max(1, WINDOW // (4 * jobs))  # fewer round trips to the workers
     pending: deque[Iterator[_Result]] = deque()
-    for window in _windows(items):
-        pending.append(pool.map(_parse_one, window, [max_chars] * len(window), chunksize=chunk))
-        if len(pending) > 1:
+    try:
+        for window in _windows(items):
+            pending.append(pool.map(_parse_one, window, [max_chars] * len(window), chunksize=chunk))
+            if len(pending) > 1:
+                yield from pending.popleft()
+        while pending:
             yield from pending.popleft()
-    while pending:
-        yield from pending.popleft()
+    except BrokenProcessPool:
+        raise _OutputError("a worker process died (killed, or out of memory); the batch stopped") from None
 
 
 def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
@@ -350,7 +355,11 @@ def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
         # One article travels with its events (the article form); several cannot share one item.
         article = Article(record.text, published=record.published, source=record.id)
     max_chars = args.max_chars or None
-    pool = ProcessPoolExecutor(max_workers=args.jobs) if args.jobs > 1 and len(items) > 1 else None
+    pool: ProcessPoolExecutor | None = None
+    if args.jobs > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 (start-up: only batches need it)
+
+        pool = ProcessPoolExecutor(max_workers=args.jobs)
     results: Iterable[_Result] = (
         _in_order(pool, items, args.jobs, max_chars)
         if pool is not None
@@ -378,8 +387,6 @@ def _run_parse(args: argparse.Namespace, out: _Out, tally: _Tally) -> int:
             args.to, events(), out, article=article, created=_created(args),
             types=args.types, output=args.output,
         )  # fmt: skip
-    except BrokenProcessPool:
-        raise _OutputError("a worker process died (killed, or out of memory); the batch stopped") from None
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
