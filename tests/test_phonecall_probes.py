@@ -608,6 +608,22 @@ CALL_PROBES = (
             _call("Tayyip Erdogan", "Vladimir Putin", date="2015-11"),
         ),
     ),
+    Probe(
+        "a-forty-minute-phone-conversation",
+        "Prime Minister Ana Silva had a 40-minute phone conversation with President Hans Weber on "
+        "Tuesday after the missile test.",
+        calls=(_call("Ana Silva", "Hans Weber", date="2016-03-08"),),
+    ),
+    Probe(
+        "in-their-phone-call-x-told-y",
+        "In their phone call on Tuesday, Ana Silva told Hans Weber that the talks would go on.",
+        calls=(_call("Ana Silva", "Hans Weber", date="2016-03-08"),),
+    ),
+    Probe(
+        "in-their-talks-is-not-a-call",
+        "In their talks on Tuesday, Ana Silva told Hans Weber that the border would stay open.",
+        abstain_ok=True,
+    ),
 )
 
 CALL_TRAPS = (
