@@ -30,7 +30,7 @@ from functools import cache
 from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import country_code
+from newsevents.parsing.actors import country_code, title_groups
 from newsevents.parsing.article import Sentence, table
 from newsevents.parsing.blocking import clause_opening
 from newsevents.parsing.clauses import attached_date, recency_date, reporting_day, subject_of
@@ -61,6 +61,7 @@ _PHRASE_END = frozenset(
 )  # fmt: skip
 _DETERMINERS = frozenset({"the", "a", "an", "all", "its", "their", "his", "her", "some", "one", "another"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
 _PREPOSITIONS = frozenset({"to", "with", "from", "by", "against", "at", "in", "on", "about", "of", "for"})
 #: Verbs a request noun follows: its maker is their subject ("X filed a petition").
 _MAKING = frozenset(
@@ -277,6 +278,36 @@ def _first_subject(found: Found, before: int) -> tuple[Actor | None, Actor | Non
     return None, None
 
 
+#: Title groups (``data/titles.tsv``) of office holders: whom a request asks, never whom it frees.
+_OFFICES = frozenset(
+    {"president", "president-elect", "vice-president", "premier", "chancellor", "monarch", "minister",
+     "foreign-minister", "governor", "mayor", "pope"}
+)  # fmt: skip
+
+
+def _referent(
+    found: Found, at: int, *, pronoun: str, exclude: tuple[Actor, ...] = (), asked: bool = False
+) -> list[Actor]:
+    """
+    The person a pronoun at offset ``at`` means in a request: the last one named before it, other
+    than ``exclude`` and, unless the one meant is ``asked``, office holders, if named in the two sentences
+    before it or earlier in its paragraph (else no one).
+    """
+    people = found.cast.people_before(at, count=3, exclude=exclude, pronoun=pronoun)
+    people = [p for p in people if asked or p.title is None or title_groups(p.title) not in _OFFICES][:1]
+    if not people:
+        return []
+    sentence = found.sentence
+    near = [
+        other
+        for other in found.cast.sentences_before(at, count=4)
+        if other.paragraph == sentence.paragraph or other.index >= sentence.index - 2
+    ]
+    if any(mention.actor.name == people[0].name for other in near for mention in found.cast.mentions(other)):
+        return people
+    return []
+
+
 def _in_time(found: Found, position: int) -> bool:
     return any(
         span.kind == "TIME" and span.start <= position < span.end
@@ -316,6 +347,8 @@ def _noun_phrase_actor(found: Found, start: int, end: int) -> tuple[Actor | None
     lawyers" (for X), "his wife" (for the person the pronoun means), "human rights groups".
     """
     tokens = found.view.tokens
+    while start < end and tokens[start].lower in ("and", "but", "while", "as"):
+        start += 1  # "..., and her husband asked": the conjunction is no part of the subject
     words = list(tokens[start:end])
     while words and (words[-1].lower in _AUXILIARIES or not words[-1].is_word):
         words.pop()
@@ -327,6 +360,8 @@ def _noun_phrase_actor(found: Found, start: int, end: int) -> tuple[Actor | None
     # a person named in the phrase: "the family of X", "X's lawyers", "lawyers for X"
     person = None
     for at in range(start, end):
+        if tokens[at].lower in _PRONOUNS:
+            continue  # "her husband": whom "her" means is read below, as a request's beneficiary
         for span in _spans_at(found, at, "PERSON"):
             if span.end <= end:
                 person = _actor(span)
@@ -353,7 +388,7 @@ def _noun_phrase_actor(found: Found, start: int, end: int) -> tuple[Actor | None
         )
     if lowered[0] in _POSSESSIVES and len(words) >= 2 and words[-1].lower in kin:
         # "his family", "her husband": they speak for the person the pronoun means
-        meant = found.cast.people_before(tokens[start].start, count=1, pronoun=lowered[0])
+        meant = _referent(found, tokens[start].start, pronoun=lowered[0])
         return _described(words, written), (meant[0] if meant else None)
     state = next((_actor(s) for at in range(start, end) for s in _spans_at(found, at, "STATE", "ORG")), None)
     if state is not None and all(token.is_title or token.lower in ("the", "of", "'s") for token in words):
@@ -456,7 +491,7 @@ def _possessor(
             return speaks_for  # "his son's release": the son the requester speaks for
         if len(words) >= 2 and words[1].lower in ("'s", "'"):
             return speaks_for
-        people = found.cast.people_before(words[0].start, count=1, exclude=exclude, pronoun=lowered[0])
+        people = _referent(found, words[0].start, exclude=exclude, pronoun=lowered[0])
         if lowered[0] == "their":
             return None
         return people[0] if people else None
@@ -494,17 +529,15 @@ def _object(
     if first in ("him", "her") and speaks_for is not None:
         return speaks_for
     if first in ("him", "her"):
-        people = found.cast.people_before(words[0].start, count=1, exclude=exclude, pronoun=first)
-        people = people or found.cast.people_before(words[0].start, count=1, pronoun=first)
+        people = _referent(found, words[0].start, exclude=exclude, pronoun=first)
+        people = people or _referent(found, words[0].start, pronoun=first)
         return people[0] if people else None
     if first == "them":
         return _plural_antecedent(found, words[0].start)
     if first in _POSSESSIVES or first == "her-possessive":
         first = lowered[0]
         if len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life", "prison", "jail"):
-            people = found.cast.people_before(
-                words[0].start, count=1, exclude=exclude[1:] if exclude else (), pronoun=first
-            )
+            people = _referent(found, words[0].start, exclude=exclude[1:] if exclude else (), pronoun=first)
             return people[0] if people else speaks_for
         if len(words) >= 2 and (lowered[1] in _words("kin") or lowered[1] == "client"):
             return speaks_for
@@ -632,8 +665,8 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
         tokens = found.view.tokens
         if tokens[span.start].lower in ("him", "her") and span.end == span.start + 1:
             exclude = (requester,) if requester is not None else ()
-            people = found.cast.people_before(
-                tokens[span.start].start, count=1, exclude=exclude, pronoun=tokens[span.start].lower
+            people = _referent(
+                found, tokens[span.start].start, exclude=exclude, pronoun=tokens[span.start].lower, asked=True
             )
             captured = people[:1]
     if not captured and found.entry.name.startswith(("ask_", "demanded")):
@@ -813,11 +846,7 @@ def build(found: Found) -> Iterator[PardonRequest]:
             None,
         )
         deciders = tuple(actor for actor in addressees if actor is not None)
-        people = (
-            found.cast.people_before(pronoun.start, count=1, exclude=deciders, pronoun=pronoun.lower)
-            if pronoun
-            else []
-        )
+        people = _referent(found, pronoun.start, exclude=deciders, pronoun=pronoun.lower) if pronoun else []
         if not people:
             return
         requester = people[0]
