@@ -24,7 +24,7 @@ the text around it:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 
 from newsevents.events import PardonRequest
@@ -35,7 +35,7 @@ from newsevents.parsing.article import Sentence, table
 from newsevents.parsing.blocking import clause_opening
 from newsevents.parsing.clauses import attached_date, recency_date, reporting_day, subject_of
 from newsevents.parsing.engine import Found, Spec, recogniser
-from newsevents.parsing.mentions import view
+from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
 
@@ -82,16 +82,23 @@ _HOLDERS = frozenset(
 
 # --------------------------------------------------------------------------- tokens and spans
 
+#: The span kinds the recogniser reads around a match (counts and terms are never needed).
+_KINDS = frozenset({"PERSON", "STATE", "ORG", "GROUP", "ACTORS", "TIME"})
+
+
+def _spans(seen: SentenceView) -> Mapping[int, Sequence[Span]]:
+    return seen.spans_for(_KINDS)
+
 
 def _spans_at(found: Found, at: int, *kinds: str) -> list[Span]:
-    return [span for span in found.view.spans.get(at, ()) if not kinds or span.kind in kinds]
+    return [span for span in _spans(found.view).get(at, ()) if not kinds or span.kind in kinds]
 
 
 def _span_ending(found: Found, end: int) -> Span | None:
     """The longest actor span (person, state, organisation) that ends just before token ``end``."""
     best: Span | None = None
     for start in range(max(0, end - 8), end):
-        for span in found.view.spans.get(start, ()):
+        for span in _spans(found.view).get(start, ()):
             actor = span.end == end and span.kind in ("PERSON", "STATE", "ORG", "GROUP")
             if actor and (best is None or span.start < best.start):
                 best = span
@@ -267,7 +274,7 @@ def _first_subject(found: Found, before: int) -> tuple[Actor | None, Actor | Non
     """The first actor of the sentence that is no preposition's object (the subject of its main clause)."""
     tokens = found.view.tokens
     for start in range(before):
-        for span in found.view.spans.get(start, ()):
+        for span in _spans(found.view).get(start, ()):
             if span.kind not in ("PERSON", "STATE", "ORG", "GROUP"):
                 continue
             if start > 0 and (tokens[start - 1].lower in _PREPOSITIONS or tokens[start - 1].lower == "'s"):
@@ -312,7 +319,7 @@ def _in_time(found: Found, position: int) -> bool:
     return any(
         span.kind == "TIME" and span.start <= position < span.end
         for start in range(max(0, position - 4), position + 1)
-        for span in found.view.spans.get(start, ())
+        for span in _spans(found.view).get(start, ())
     )
 
 
@@ -415,15 +422,14 @@ def _noun_phrase_actor(found: Found, start: int, end: int) -> tuple[Actor | None
 
 def _named_later(found: Found, noun: str) -> Actor | None:
     """The person a description names in the next sentences: "The teacher, Paul Moore, was ..."."""
-    sentences = found.article.sentences
     index = found.sentence.index
-    for sentence in sentences:
-        if not index < sentence.index <= index + 3:
+    for sentence in found.article.all_sentences[index + 1 : index + 4]:
+        if not sentence.carriable:
             continue
         seen = view(found.article, sentence)
         for position, token in enumerate(seen.tokens[:-2]):
             if token.lower == noun and seen.tokens[position + 1].text == ",":
-                for span in seen.spans.get(position + 2, ()):
+                for span in _spans(seen).get(position + 2, ()):
                     if span.kind == "PERSON":
                         return _actor(span)
     return None
@@ -570,13 +576,13 @@ def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
     """
     skip = {actor.name for actor in exclude}
     index = found.sentence.index
+    article = found.article
     near = {
         mention.actor.name
-        for sentence in found.article.sentences
-        if index - 2 <= sentence.index <= index + 2
-        or (sentence.index > index and not _HELD.isdisjoint(sentence.text.lower().split()))
+        for sentence in article.all_sentences[max(0, index - 2) : index + 3]
+        if sentence.carriable
         for mention in found.cast.mentions(sentence)
-    }
+    } | {name for number, name in _Index.of(found).held_people() if number > index}
     return next((p for p in found.cast.salient_people() if p.name in near and p.name not in skip), None)
 
 
@@ -697,28 +703,85 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
     return out
 
 
+class _Index:
+    """What the recogniser looks up across an article, built once per article (lookups stay linear)."""
+
+    def __init__(self, found: Found) -> None:
+        self.found = found
+        self.sentences = found.article.all_sentences
+        self.words: dict[str, list[int]] = {}
+        for sentence in self.sentences:
+            if sentence.carriable:
+                for word in {w.strip(".,;:'\"“”‘’()") for w in sentence.text.split()}:
+                    self.words.setdefault(word.removesuffix("'s").removesuffix("’s"), []).append(
+                        sentence.index
+                    )
+        self._held: dict[int, list[str]] = {}
+        self._all_held: dict[str, int] | None = None
+        self._held_people: list[tuple[int, str]] | None = None
+
+    @classmethod
+    def of(cls, found: Found) -> _Index:
+        cached = found.article.__dict__.get("_pardon_index")
+        if not isinstance(cached, _Index):
+            cached = cls(found)
+            found.article.__dict__["_pardon_index"] = cached
+        return cached
+
+    def held(self, index: int) -> list[str]:
+        """The states sentence ``index`` says someone is held in (read once)."""
+        if index not in self._held:
+            lowered = self.sentences[index].text.lower()
+            worth = not _HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
+            self._held[index] = list(_held_in(self.found, self.sentences[index])) if worth else []
+        return self._held[index]
+
+    def all_held(self) -> dict[str, int]:
+        if self._all_held is None:
+            counts: dict[str, int] = {}
+            for sentence in self.sentences:
+                lowered = sentence.text.lower()
+                if sentence.carriable and (
+                    not _HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
+                ):
+                    for code in self.held(sentence.index):
+                        counts[code] = counts.get(code, 0) + 1
+            self._all_held = counts
+        return self._all_held
+
+    def held_people(self) -> list[tuple[int, str]]:
+        """The people named in sentences that say someone is held, with the sentence's index."""
+        if self._held_people is None:
+            cast = self.found.cast
+            self._held_people = [
+                (sentence.index, mention.actor.name)
+                for sentence in self.sentences
+                if sentence.carriable and not _HELD.isdisjoint(sentence.text.lower().split())
+                for mention in cast.mentions(sentence)
+            ]
+        return self._held_people
+
+
 def _held_state(found: Found, beneficiary: Actor | None, exclude: set[str]) -> Actor | None:
     """
     The state holding the beneficiary, when the text says where: a sentence about them says
     they are held, jailed or sentenced in a state ("jailed in Egypt", "a Saudi court").
     """
-    article = found.article
-    sentences = article.sentences
-    if beneficiary is not None and beneficiary.kind is ActorKind.PERSON:
-        surname = beneficiary.name.split()[-1]
-        about = [s for s in sentences if surname in s.text]
-        following = [sentences[s.index + 1] for s in about if s.index + 1 < len(sentences)]
-        about += [s for s in following if s not in about and not _names_people(found, s)]
-    else:
-        about = list(sentences)
+    index = _Index.of(found)
     counts: dict[str, int] = {}
-    for sentence in about:
-        for code in _held_in(found, sentence):
-            if code not in exclude:
+    if beneficiary is not None and beneficiary.kind is ActorKind.PERSON:
+        about = list(index.words.get(beneficiary.name.split()[-1], []))
+        following = [n + 1 for n in about if n + 1 < len(index.sentences)]
+        about += [n for n in following if n not in about and not _names_people(found, index.sentences[n])]
+        for number in about:
+            for code in index.held(number):
                 counts[code] = counts.get(code, 0) + 1
-    if not counts and (beneficiary is None or beneficiary.kind is not ActorKind.PERSON):
-        # "political prisoners" with no word of where: the state the article is about
-        counts = {code: n for code, n in found.cast.state_counts().items() if code not in exclude}
+    else:
+        counts = dict(index.all_held())
+        if not counts:
+            # "political prisoners" with no word of where: the state the article is about
+            counts = found.cast.state_counts()
+    counts = {code: n for code, n in counts.items() if code not in exclude}
     ranked = sorted(counts, key=lambda code: -counts[code])
     if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
         return Actor.state(ranked[0])
@@ -733,7 +796,7 @@ def _held_in(found: Found, sentence: Sentence) -> Iterator[str]:
     """The states a sentence says someone is held in: "jailed in Egypt", "an Egyptian court"."""
     seen = view(found.article, sentence)
     tokens = seen.tokens
-    for start, spans in seen.spans.items():
+    for start, spans in _spans(seen).items():
         for span in spans:
             if span.kind == "ORG" and tokens[span.end - 1].lower in _HOLDERS:
                 # "Saudi Arabia's Supreme Court", "the Egyptian Court of Cassation"
@@ -813,6 +876,13 @@ def _own_statement(found: Found) -> bool:
 
 def _tied_to_day(found: Found, day: PartialDate) -> bool:
     """Whether the article ties that day to a conversation ("Thursday's phone call"): a request made in it."""
+    days: dict[PartialDate, bool] = found.article.__dict__.setdefault("_pardon_days", {})
+    if day not in days:
+        days[day] = _conversation_on(found, day)
+    return days[day]
+
+
+def _conversation_on(found: Found, day: PartialDate) -> bool:
     for sentence in found.article.sentences_with(("call", "conversation", "talks", "meeting")):
         seen = view(found.article, sentence)
         tokens = seen.tokens
@@ -823,7 +893,7 @@ def _tied_to_day(found: Found, day: PartialDate) -> bool:
             if not any(word in ("call", "conversation", "talks", "meeting") for word in following):
                 continue
             for begin in range(max(0, position - 3), position):
-                for span in seen.spans.get(begin, ()):
+                for span in _spans(seen).get(begin, ()):
                     if (
                         span.kind == "TIME"
                         and span.end == position
