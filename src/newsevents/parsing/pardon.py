@@ -793,28 +793,31 @@ def _names_people(found: Found, sentence: Sentence) -> bool:
 
 
 def _held_in(found: Found, sentence: Sentence) -> Iterator[str]:
-    """The states a sentence says someone is held in: "jailed in Egypt", "an Egyptian court"."""
-    seen = view(found.article, sentence)
-    tokens = seen.tokens
-    for start, spans in _spans(seen).items():
-        for span in spans:
-            if span.kind == "ORG" and tokens[span.end - 1].lower in _HOLDERS:
-                # "Saudi Arabia's Supreme Court", "the Egyptian Court of Cassation"
-                for size in (1, 2, 3):
-                    words = [token.text for token in tokens[span.start : span.start + size]]
-                    code = country_code(" ".join(word for word in words if word.lower() != "the"))
-                    if code is not None:
-                        yield code
-                        break
-                break
-        state = next((span for span in spans if span.kind == "STATE"), None)
-        if state is None or not isinstance(state.value, Actor) or state.value.country is None:
+    """
+    The states a sentence says someone is held in: "jailed in Egypt", "an Egyptian court",
+    "Saudi Arabia's Supreme Court" (read from the cast's mentions: no tokens needed).
+    """
+    text = found.article.text
+    for mention in found.cast.mentions(sentence):
+        actor = mention.actor
+        words = mention.text.replace("’", "'").split()
+        if actor.kind is ActorKind.ORGANIZATION and words and words[-1].lower() in _HOLDERS:
+            # "Saudi Arabia's Supreme Court", "the Egyptian Court of Cassation"
+            for size in (1, 2, 3):
+                code = country_code(
+                    " ".join(w.removesuffix("'s") for w in words[:size] if w.lower() != "the")
+                )
+                if code is not None:
+                    yield code
+                    break
             continue
-        before = [token.lower for token in tokens[max(0, start - 8) : start]]
-        held = "in" in before[-2:] and any(word in _HELD for word in before)
-        after = [token.lower for token in tokens[state.end : state.end + 3]]
-        if held or any(word in _HOLDERS for word in after):
-            yield state.value.country
+        if actor.kind is not ActorKind.COUNTRY or actor.country is None:
+            continue
+        before = text[max(sentence.start, mention.start - 60) : mention.start].lower().split()
+        held = "in" in before[-2:] and not _HELD.isdisjoint(before)
+        after = text[mention.end : min(sentence.end, mention.end + 30)].lower().replace("'s", " ").split()[:3]
+        if held or not _HOLDERS.isdisjoint(after):
+            yield actor.country
 
 
 # --------------------------------------------------------------------------- events
