@@ -20,23 +20,44 @@ the text around it:
   release of funds, a report or an animal is none): a name, a pronoun, a possessive
   ("his release"), a description ("political prisoners", "the jailed blogger"), the
   person a kin requester speaks for, or the requester (``self``: "X asked for mercy").
+
+Subjects, descriptions and pronouns are read by the shared `newsevents.parsing.phrases`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from functools import cache
 
 from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import country_code, title_groups
-from newsevents.parsing.article import Sentence, table
+from newsevents.parsing.actors import country_code
+from newsevents.parsing.article import Sentence
 from newsevents.parsing.blocking import clause_opening
-from newsevents.parsing.clauses import attached_date, recency_date, reporting_day, subject_of
+from newsevents.parsing.clauses import attached_date, recency_date, reporting_day
 from newsevents.parsing.engine import Found, Spec, recogniser
-from newsevents.parsing.mentions import SentenceView, view
-from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.mentions import view
+from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrases import (
+    DETERMINERS,
+    HELD,
+    MAKING,
+    PHRASE_END,
+    POSSESSIVES,
+    actor_of,
+    definite_person,
+    is_person_noun,
+    plural_antecedent,
+    referent,
+    seats,
+    sentence_spans,
+    sentence_subject,
+    spans_at,
+    subject_at,
+    subject_before,
+    text_of,
+)
 from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_pardon_requests"]
@@ -47,33 +68,6 @@ def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "pardon", name)
 
 
-#: Words between a subject and its verb ("X has repeatedly asked"), and before a noun phrase's head.
-_AUXILIARIES = frozenset(
-    {"has", "have", "had", "is", "are", "was", "were", "also", "repeatedly", "again", "previously", "already",
-     "recently", "reportedly", "been", "once", "long", "publicly", "formally", "earlier", "later", "then",
-     "personally", "separately", "jointly", "today", "yesterday"}
-)  # fmt: skip
-#: Words that end the noun phrase of a beneficiary ("release X from prison", "X, who ...").
-_PHRASE_END = frozenset(
-    {"from", "in", "on", "at", "as", "after", "before", "who", "which", "that", "and", "but", "to", "by",
-     "for", "with", "while", "during", "immediately", "unconditionally", "safely", "soon", "now", "said",
-     "says", "early", "because", "since", "or", "under", "without", "if", "amid", "over", "whose"}
-)  # fmt: skip
-_DETERMINERS = frozenset({"the", "a", "an", "all", "its", "their", "his", "her", "some", "one", "another"})
-_POSSESSIVES = frozenset({"his", "her", "their"})
-_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their"})
-_PREPOSITIONS = frozenset({"to", "with", "from", "by", "against", "at", "in", "on", "about", "of", "for"})
-#: Verbs a request noun follows: its maker is their subject ("X filed a petition").
-_MAKING = frozenset(
-    {"filed", "files", "file", "submitted", "submits", "submit", "made", "makes", "sent", "sends", "lodged",
-     "renewed", "issued", "wrote", "signed", "launched", "delivered", "presented", "a", "an", "the", "new",
-     "his", "her", "their", "formal", "fresh", "second", "final", "written", "has", "have", "had"}
-)  # fmt: skip
-#: Verbs of being held: "jailed in Egypt", "held in Iran".
-_HELD = frozenset(
-    {"held", "jailed", "imprisoned", "detained", "arrested", "sentenced", "convicted", "prison", "jail",
-     "custody", "abducted", "kidnapped", "captured", "seized"}
-)  # fmt: skip
 #: Nouns after a state's adjective that say the state holds someone ("a Saudi court", "Iranian authorities").
 _HOLDERS = frozenset(
     {"court", "courts", "prison", "prisons", "jail", "authorities", "judge", "judiciary", "supreme"}
@@ -81,78 +75,6 @@ _HOLDERS = frozenset(
 
 
 # --------------------------------------------------------------------------- tokens and spans
-
-#: The span kinds the recogniser reads around a match (counts and terms are never needed).
-_KINDS = frozenset({"PERSON", "STATE", "ORG", "GROUP", "ACTORS", "TIME"})
-
-
-def _spans(seen: SentenceView) -> Mapping[int, Sequence[Span]]:
-    return seen.spans_for(_KINDS)
-
-
-def _spans_at(found: Found, at: int, *kinds: str) -> list[Span]:
-    return [span for span in _spans(found.view).get(at, ()) if not kinds or span.kind in kinds]
-
-
-def _span_ending(found: Found, end: int) -> Span | None:
-    """The longest actor span (person, state, organisation) that ends just before token ``end``."""
-    best: Span | None = None
-    for start in range(max(0, end - 8), end):
-        for span in _spans(found.view).get(start, ()):
-            actor = span.end == end and span.kind in ("PERSON", "STATE", "ORG", "GROUP")
-            if actor and (best is None or span.start < best.start):
-                best = span
-    return best
-
-
-def _text(found: Found, start: int, end: int) -> str:
-    first, last = found.view.char_range(start, end)
-    return found.article.text[first:last]
-
-
-def _actor(span: Span) -> Actor | None:
-    value = span.value
-    if isinstance(value, list):
-        return value[0] if value and isinstance(value[0], Actor) else None
-    return value if isinstance(value, Actor) else None
-
-
-def _described(words: list[Token], written: str, head: str | None = None) -> Actor | None:
-    """A described actor: "human rights groups" (a group), "a former mayor" (one person), by its head noun."""
-    head = head or _head(words)
-    if not words[-1].is_word:
-        return None
-    if words[0].lower in ("a", "an", "one") and len(words) > 1:
-        written = written.split(" ", 1)[1]
-    if (head.endswith("s") and not head.endswith("ss")) or head in _words("group_nouns"):
-        return Actor.group(written)
-    return Actor.person(written)
-
-
-def _head(words: list[Token]) -> str:
-    """The head noun of a phrase: the word before its first preposition ("group on X"), or the last."""
-    for index, token in enumerate(words[1:], start=1):
-        if token.lower in ("of", "for", "on", "in", "at", "from", "with"):
-            return words[index - 1].lower
-    return words[-1].lower
-
-
-def _is_noun_of_people(word: str) -> bool:
-    return (
-        _is_people(word)
-        or word in _words("group_nouns")
-        or (word.endswith("s") and word[:-1] in _words("group_nouns"))
-        or word in _words("kin")
-        or word in _words("office_nouns")
-        or word in _words("title_words")
-        or word in _titles()
-    )
-
-
-@cache
-def _titles() -> frozenset[str]:
-    """The words of people's titles (``data/titles.tsv``): "a former senator" is one person."""
-    return frozenset(word.lower() for row in table("titles.tsv") for word in row[0].split())
 
 
 # --------------------------------------------------------------------------- requester
@@ -174,265 +96,15 @@ def _requester(found: Found) -> tuple[Actor | None, Actor | None]:
             None,
         )
         if at is not None:
-            return _subject_at(found, at + 1)
+            return subject_at(found, at + 1)
     position = found.match.anchor - 1
     if found.entry.name in ("plea_to", "clemency_petition", "petition_asking", "plea_for"):
-        while position >= 0 and tokens[position].lower in _MAKING:
+        while position >= 0 and tokens[position].lower in MAKING:
             position -= 1
         # "Lucas' lawyers described him ... in a petition asking": the sentence's subject
         if position >= 1 and tokens[position].lower == "in":
-            return _sentence_subject(found, position)
-    return _subject_before(found, position)
-
-
-def _subject_at(found: Found, at: int) -> tuple[Actor | None, Actor | None]:
-    """The actor or described people starting at token ``at`` ("from human rights groups")."""
-    tokens = found.view.tokens
-    end = at
-    while end < len(tokens) and tokens[end].is_word and tokens[end].lower not in _PHRASE_END - {"of"}:
-        end += 1
-    if end == at:
-        return None, None
-    return _noun_phrase_actor(found, at, end)
-
-
-def _sentence_subject(found: Found, before: int) -> tuple[Actor | None, Actor | None]:
-    tokens = found.view.tokens
-    end = 0
-    while (
-        end < before
-        and tokens[end].lower not in _AUXILIARIES
-        and (tokens[end].is_title or tokens[end].lower in ("'s", "'") or tokens[end].lower in _words("kin"))
-    ):
-        end += 1
-    return _noun_phrase_actor(found, 0, end) if end else (None, None)
-
-
-def _subject_before(found: Found, position: int) -> tuple[Actor | None, Actor | None]:
-    """The subject of the clause that ends at token ``position`` (the verb of the request follows it)."""
-    tokens = found.view.tokens
-    while position >= 0 and (
-        tokens[position].lower in _AUXILIARIES
-        or _in_time(found, position)
-        or (tokens[position].lower in ("on", "in", "at", "late", "early") and _in_time(found, position + 1))
-    ):
-        position -= 1
-    if position < 0:
-        return None, None
-    if tokens[position].lower in ("and", "that", "who"):
-        # "X called the charges vague and pressed Iran to ...", "X joined a chorus of states that called for":
-        # the subject of the sentence's first clause
-        return _first_subject(found, position)
-    if tokens[position].text == ",":
-        # "X's wife, Ensaf Haidar, has appealed": the person in apposition
-        span = _span_ending(found, position)
-        if (
-            span is not None
-            and span.kind == "PERSON"
-            and span.start > 0
-            and tokens[span.start - 1].text == ","
-        ):
-            # "Manning's trial attorney, David E. Coombs,": he speaks for Manning
-            described, speaks_for = _noun_phrase_actor(
-                found, clause_opening(tokens, span.start - 1), span.start - 1
-            )
-            return _actor(span), speaks_for if described is not None else None
-        if found.match.anchor < len(tokens) and tokens[found.match.anchor].lower.endswith("ing"):
-            clause = [token.lower for token in tokens[clause_opening(tokens, position) : position]]
-            if "said" in clause or "says" in clause:
-                # "Amnesty said on Sunday, calling on ...": who said it
-                char = tokens[position].start
-                subjects = subject_of(found.cast, found.article, found.sentence, char)
-                return (subjects[0] if subjects else None), None
-            # "X sent a letter to Y, urging him to ...": the subject of the sentence
-            return _first_subject(found, position)
-        return None, None
-    opening = clause_opening(tokens, position + 1)
-    span = _span_ending(found, position + 1)
-    if span is not None and span.start >= opening:
-        first = _phrase_start(found, span.start, opening)
-        if first < span.start:
-            return _noun_phrase_actor(found, first, position + 1)
-        governed = span.start > 0 and tokens[span.start - 1].lower in _PREPOSITIONS
-        if not governed:
-            return _actor(span), None
-        # "wrote to President X urging him": the writer is the subject before
-        back = span.start - 2
-        while (
-            back >= 0
-            and back >= span.start - 5
-            and (tokens[back].lower in _MAKING or tokens[back].lower in _AUXILIARIES)
-        ):
-            back -= 1
-        return _subject_before(found, back) if back >= 0 else (None, None)
-    if position + 1 - opening > 9 or position + 1 == opening:
-        return None, None
-    return _noun_phrase_actor(found, opening, position + 1)
-
-
-def _first_subject(found: Found, before: int) -> tuple[Actor | None, Actor | None]:
-    """The first actor of the sentence that is no preposition's object (the subject of its main clause)."""
-    tokens = found.view.tokens
-    for start in range(before):
-        for span in _spans(found.view).get(start, ()):
-            if span.kind not in ("PERSON", "STATE", "ORG", "GROUP"):
-                continue
-            if start > 0 and (tokens[start - 1].lower in _PREPOSITIONS or tokens[start - 1].lower == "'s"):
-                break
-            if span.end < len(tokens) and tokens[span.end].lower == "'s":
-                break
-            return _actor(span), None
-    return None, None
-
-
-#: Title groups (``data/titles.tsv``) of office holders: whom a request asks, never whom it frees.
-_OFFICES = frozenset(
-    {"president", "president-elect", "vice-president", "premier", "chancellor", "monarch", "minister",
-     "foreign-minister", "governor", "mayor", "pope"}
-)  # fmt: skip
-
-
-def _referent(
-    found: Found, at: int, *, pronoun: str, exclude: tuple[Actor, ...] = (), asked: bool = False
-) -> list[Actor]:
-    """
-    The person a pronoun at offset ``at`` means in a request: the last one named before it, other
-    than ``exclude`` and, unless the one meant is ``asked``, office holders, if named in the two sentences
-    before it or earlier in its paragraph (else no one).
-    """
-    people = found.cast.people_before(at, count=3, exclude=exclude, pronoun=pronoun)
-    people = [p for p in people if asked or p.title is None or title_groups(p.title) not in _OFFICES][:1]
-    if not people:
-        return []
-    sentence = found.sentence
-    near = [
-        other
-        for other in found.cast.sentences_before(at, count=4)
-        if other.paragraph == sentence.paragraph or other.index >= sentence.index - 2
-    ]
-    if any(mention.actor.name == people[0].name for other in near for mention in found.cast.mentions(other)):
-        return people
-    return []
-
-
-def _in_time(found: Found, position: int) -> bool:
-    return any(
-        span.kind == "TIME" and span.start <= position < span.end
-        for start in range(max(0, position - 4), position + 1)
-        for span in _spans(found.view).get(start, ())
-    )
-
-
-def _phrase_start(found: Found, start: int, opening: int) -> int:
-    """Where the noun phrase holding a name starts: "the family of jailed journalist X", "a lawyer for X"."""
-    tokens = found.view.tokens
-    position = start
-    for _ in range(5):
-        if position - 1 < opening:
-            break
-        if tokens[position - 1].lower in ("of", "for") and position - 2 >= opening:
-            if tokens[position - 2].lower in _words("kin"):
-                return max(opening, _determiner_start(tokens, position - 2, opening))
-            return start
-        if not tokens[position - 1].is_word:
-            break
-        position -= 1
-    return start
-
-
-def _determiner_start(tokens: tuple[Token, ...], position: int, opening: int) -> int:
-    while position - 1 >= opening and tokens[position - 1].is_word and not tokens[position - 1].is_title:
-        position -= 1
-    if position - 1 >= opening and tokens[position - 1].lower in ("the", "a", "an"):
-        position -= 1
-    return position
-
-
-def _noun_phrase_actor(found: Found, start: int, end: int) -> tuple[Actor | None, Actor | None]:
-    """
-    The requester a noun phrase names, and whom it speaks for: "the family of X" and "X's
-    lawyers" (for X), "his wife" (for the person the pronoun means), "human rights groups".
-    """
-    tokens = found.view.tokens
-    while start < end and tokens[start].lower in ("and", "but", "while", "as"):
-        start += 1  # "..., and her husband asked": the conjunction is no part of the subject
-    words = list(tokens[start:end])
-    while words and (words[-1].lower in _AUXILIARIES or not words[-1].is_word):
-        words.pop()
-    if not words or len(words) > 12:
-        return None, None
-    end = start + len(words)
-    written = _text(found, start, end)
-    kin = _words("kin")
-    # a person named in the phrase: "the family of X", "X's lawyers", "lawyers for X"
-    person = None
-    for at in range(start, end):
-        if tokens[at].lower in _PRONOUNS:
-            continue  # "her husband": whom "her" means is read below, as a request's beneficiary
-        for span in _spans_at(found, at, "PERSON"):
-            if span.end <= end:
-                person = _actor(span)
-                break
-        if person is not None:
-            break
-    lowered = [token.lower for token in words]
-    has_kin = any(word in kin for word in lowered)
-    if person is not None and has_kin:
-        kin_head = next(word for word in lowered if word in kin)
-        return _described(words, written, kin_head), person
-    if person is not None:
-        whole = _span_ending(found, end)
-        return (person if whole is not None and whole.start <= start + 3 else None), None
-    if has_kin and lowered[0] not in _POSSESSIVES and ("a" in lowered or "an" in lowered):
-        # "the wife of a British aid worker detained in Iran": the worker, named later ("The aid worker, X,")
-        cut = next(
-            (i for i, word in enumerate(lowered) if word in _HELD or word in ("in", "who")), len(words)
-        )
-        words = words[:cut]
-        kin_head = next(word for word in lowered if word in kin)
-        return _described(words, _text(found, start, start + len(words)), kin_head), _named_later(
-            found, words[-1].lower
-        )
-    if lowered[0] in _POSSESSIVES and len(words) >= 2 and words[-1].lower in kin:
-        # "his family", "her husband": they speak for the person the pronoun means
-        meant = _referent(found, tokens[start].start, pronoun=lowered[0])
-        return _described(words, written), (meant[0] if meant else None)
-    state = next((_actor(s) for at in range(start, end) for s in _spans_at(found, at, "STATE", "ORG")), None)
-    if state is not None and all(token.is_title or token.lower in ("the", "of", "'s") for token in words):
-        return state, None
-    if lowered[0] in ("it", "they", "we", "this", "there", "which", "more", "than") or len(words) > 7:
-        return None, None
-    if any(token.shape == "d" for token in words):
-        return None, None  # "More than 100,000 people": signatories, not a requester
-    if len(words) == 1 and words[0].text in _seats():
-        return Actor.state(_seats()[words[0].text]), None  # "Washington has asked ..."
-    if all(token.is_title for token in words) and len(words) <= 3:
-        named = found.cast.person(written)  # "Kerry urged ...": the full name given elsewhere
-        if named is not None:
-            return named.actor, None
-    head = _head(words)
-    if head in _words("organisations") and lowered[0] in ("a", "an", "the"):
-        return Actor.organization(written), None  # "A website calling for his release"
-    if (words[-1].is_title and words[-1].index != 0) or not _is_noun_of_people(head):
-        if state is not None and words[-1].lower in ("office", "agency", "ministry", "department", "body"):
-            return Actor.organization(written.removeprefix("The ").removeprefix("the ")), None
-        return None, None
-    return _described(words, written), None
-
-
-def _named_later(found: Found, noun: str) -> Actor | None:
-    """The person a description names in the next sentences: "The teacher, Paul Moore, was ..."."""
-    index = found.sentence.index
-    for sentence in found.article.all_sentences[index + 1 : index + 4]:
-        if not sentence.carriable:
-            continue
-        seen = view(found.article, sentence)
-        for position, token in enumerate(seen.tokens[:-2]):
-            if token.lower == noun and seen.tokens[position + 1].text == ",":
-                for span in _spans(seen).get(position + 2, ()):
-                    if span.kind == "PERSON":
-                        return _actor(span)
-    return None
+            return sentence_subject(found, position)
+    return subject_before(found, position)
 
 
 # --------------------------------------------------------------------------- beneficiary
@@ -447,7 +119,7 @@ def _beneficiary(
         actor for actor in (requester, *addressees) if actor is not None and actor.kind is ActorKind.PERSON
     )
     for span in found.spans("beneficiary"):
-        actor = _actor(span)
+        actor = actor_of(span)
         if actor is not None and actor.kind is ActorKind.PERSON:
             return actor, True
     if found.option("possessive"):
@@ -470,7 +142,7 @@ def _beneficiary(
         while (
             end < len(tokens)
             and end - start < 8
-            and tokens[end].lower not in _PHRASE_END
+            and tokens[end].lower not in PHRASE_END
             and tokens[end].text not in (",", ".", ";", ":", '"', "“", "”", "(", ")", "—", "–")
         ):
             end += 1
@@ -489,30 +161,25 @@ def _possessor(
     if not words:
         return None
     first = words[0].index
-    for span in _spans_at(found, first, "PERSON"):
-        return _actor(span)
+    for span in spans_at(found, first, "PERSON"):
+        return actor_of(span)
     lowered = [token.lower for token in words]
-    if lowered[0] in _POSSESSIVES:
+    if lowered[0] in POSSESSIVES:
         if len(words) >= 3 and words[2].lower in ("'s", "'") and words[1].lower in _words("kin"):
             return speaks_for  # "his son's release": the son the requester speaks for
         if len(words) >= 2 and words[1].lower in ("'s", "'"):
             return speaks_for
-        people = _referent(found, words[0].start, exclude=exclude, pronoun=lowered[0])
+        people = referent(found, words[0].start, exclude=exclude, pronoun=lowered[0])
         if lowered[0] == "their":
             return None
         return people[0] if people else None
     at = next((i for i, token in enumerate(words) if token.lower in ("'s", "'")), None)
     if at:
-        start = 1 if lowered[0] in _DETERMINERS else 0
+        start = 1 if lowered[0] in DETERMINERS else 0
         phrase = words[start:at]
-        if phrase and _is_people(phrase[-1].lower):
+        if phrase and is_person_noun(phrase[-1].lower):
             return Actor.group(" ".join(token.text for token in phrase))
     return None
-
-
-def _is_people(word: str) -> bool:
-    people = _words("people")
-    return word in people or word.rstrip("s") in people
 
 
 def _object(
@@ -523,27 +190,27 @@ def _object(
     words = list(tokens[start:end])
     lowered = [token.lower for token in words]
     for at in range(start, end):
-        for span in _spans_at(found, at, "PERSON"):
+        for span in spans_at(found, at, "PERSON"):
             if tokens[at].lower in ("him", "her"):
                 break
-            if any(not (t.is_title or t.lower in _DETERMINERS or t.is_word) for t in tokens[start:at]):
+            if any(not (t.is_title or t.lower in DETERMINERS or t.is_word) for t in tokens[start:at]):
                 break
-            return _actor(span)
+            return actor_of(span)
     first = lowered[0]
-    if first == "her" and len(words) >= 2 and words[1].is_word and lowered[1] not in _PHRASE_END:
+    if first == "her" and len(words) >= 2 and words[1].is_word and lowered[1] not in PHRASE_END:
         first = "her-possessive"
     if first in ("him", "her") and speaks_for is not None:
         return speaks_for
     if first in ("him", "her"):
-        people = _referent(found, words[0].start, exclude=exclude, pronoun=first)
-        people = people or _referent(found, words[0].start, pronoun=first)
+        people = referent(found, words[0].start, exclude=exclude, pronoun=first)
+        people = people or referent(found, words[0].start, pronoun=first)
         return people[0] if people else None
     if first == "them":
-        return _plural_antecedent(found, words[0].start)
-    if first in _POSSESSIVES or first == "her-possessive":
+        return plural_antecedent(found, words[0].start)
+    if first in POSSESSIVES or first == "her-possessive":
         first = lowered[0]
         if len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life", "prison", "jail"):
-            people = _referent(found, words[0].start, exclude=exclude[1:] if exclude else (), pronoun=first)
+            people = referent(found, words[0].start, exclude=exclude[1:] if exclude else (), pronoun=first)
             return people[0] if people else speaks_for
         if len(words) >= 2 and (lowered[1] in _words("kin") or lowered[1] == "client"):
             return speaks_for
@@ -551,11 +218,11 @@ def _object(
     if first == "the" and len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life"):
         return speaks_for
     cut = next(
-        (i for i, word in enumerate(lowered) if word in _HELD and i > 1 and _is_people(lowered[i - 1])),
+        (i for i, word in enumerate(lowered) if word in HELD and i > 1 and is_person_noun(lowered[i - 1])),
         len(words),
     )
     words, lowered, end = words[:cut], lowered[:cut], start + cut
-    if not _is_people(lowered[-1]):
+    if not is_person_noun(lowered[-1]):
         return None
     if first in ("a", "an") and not lowered[-1].endswith("s"):
         # "an Israeli-American woman imprisoned in Moscow": the person the paragraph names
@@ -563,10 +230,10 @@ def _object(
         if named is not None:
             return named
     if first == "the" and len(words) <= 4 and not lowered[-1].endswith("s"):
-        described = _definite(found, lowered[-1], words[0].start, exclude)
+        described = definite_person(found, lowered[-1], words[0].start, exclude)
         if described is not None:
             return described
-    return Actor.group(_text(found, start, end))
+    return Actor.group(text_of(found, start, end))
 
 
 def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
@@ -586,49 +253,7 @@ def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
     return next((p for p in found.cast.salient_people() if p.name in near and p.name not in skip), None)
 
 
-def _definite(found: Found, head: str, at: int, exclude: tuple[Actor, ...]) -> Actor | None:
-    """The one person named earlier whom "the jailed blogger" means: the blogger the article named."""
-    skip = {actor.name for actor in exclude}
-    candidates: dict[str, Actor] = {}
-    text = found.article.text
-    for sentence in found.cast.sentences_before(at, count=12):
-        for mention in found.cast.mentions(sentence):
-            actor = mention.actor
-            if mention.end > at or actor.kind is not ActorKind.PERSON or actor.name in skip:
-                continue
-            before = text[max(0, mention.start - 30) : mention.start].split()
-            titled = actor.title is not None and actor.title.lower().split()[-1] == head
-            if titled or (before and before[-1].lower() == head):
-                candidates[actor.name] = actor
-    return next(iter(candidates.values())) if len(candidates) == 1 else None
-
-
-def _plural_antecedent(found: Found, at: int) -> Actor | None:
-    """ "Two journalists were jailed ..., calling on Egypt to free them": the last people noun before."""
-    tokens = found.view.tokens
-    for index in range(len(tokens) - 1, -1, -1):
-        token = tokens[index]
-        if token.start >= at or not (token.lower.endswith("s") and _is_people(token.lower)):
-            continue
-        first = index
-        while (
-            first > 0 and index - first < 4 and (tokens[first - 1].is_title or tokens[first - 1].shape == "d")
-        ):
-            if tokens[first - 1].lower in ("the", "a", "an"):
-                break
-            first -= 1
-        return Actor.group(_text(found, first, index + 1))
-    return None
-
-
 # --------------------------------------------------------------------------- addressee
-
-
-@cache
-def _seats() -> dict[str, str]:
-    """Capitals and seats of government that stand for their state ("called on Moscow", "the Kremlin")."""
-    rows = table("capitals.tsv") + table("metonyms.tsv")
-    return {row[1]: row[0] for row in rows if len(row) >= 2 and " " not in row[1]}
 
 
 def _named_object(found: Found) -> list[Actor]:
@@ -649,7 +274,7 @@ def _named_object(found: Found) -> list[Actor]:
             holder = found.cast.resolve(f"the {token.text} {following}", at=token.start)
             if holder is not None and holder.kind is ActorKind.PERSON:
                 return [holder]
-        code = _seats().get(token.text) or country_code(token.text)
+        code = seats().get(token.text) or country_code(token.text)
         if code is not None:
             return [Actor.state(code)]
         named = found.cast.person(token.text)
@@ -671,7 +296,7 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
         tokens = found.view.tokens
         if tokens[span.start].lower in ("him", "her") and span.end == span.start + 1:
             exclude = (requester,) if requester is not None else ()
-            people = _referent(
+            people = referent(
                 found, tokens[span.start].start, exclude=exclude, pronoun=tokens[span.start].lower, asked=True
             )
             captured = people[:1]
@@ -692,14 +317,14 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
             at = position + 1
             if tokens[at].lower == "the":
                 at += 1
-            named = [_actor(span) for span in _spans_at(found, at, "PERSON", "STATE", "ORG")]
+            named = [actor_of(span) for span in spans_at(found, at, "PERSON", "STATE", "ORG")]
             if named and named[0] is not None:
                 return [named[0]]
             if word == "from" and at < stop and tokens[at].is_title and found.entry.name == "seek_relief":
                 end = at
                 while end < stop and tokens[end].is_title:
                     end += 1
-                return [Actor.organization(_text(found, at, end))]
+                return [Actor.organization(text_of(found, at, end))]
     return out
 
 
@@ -732,7 +357,7 @@ class _Index:
         """The states sentence ``index`` says someone is held in (read once)."""
         if index not in self._held:
             lowered = self.sentences[index].text.lower()
-            worth = not _HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
+            worth = not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
             self._held[index] = list(_held_in(self.found, self.sentences[index])) if worth else []
         return self._held[index]
 
@@ -742,7 +367,7 @@ class _Index:
             for sentence in self.sentences:
                 lowered = sentence.text.lower()
                 if sentence.carriable and (
-                    not _HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
+                    not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
                 ):
                     for code in self.held(sentence.index):
                         counts[code] = counts.get(code, 0) + 1
@@ -756,7 +381,7 @@ class _Index:
             self._held_people = [
                 (sentence.index, mention.actor.name)
                 for sentence in self.sentences
-                if sentence.carriable and not _HELD.isdisjoint(sentence.text.lower().split())
+                if sentence.carriable and not HELD.isdisjoint(sentence.text.lower().split())
                 for mention in cast.mentions(sentence)
             ]
         return self._held_people
@@ -814,7 +439,7 @@ def _held_in(found: Found, sentence: Sentence) -> Iterator[str]:
         if actor.kind is not ActorKind.COUNTRY or actor.country is None:
             continue
         before = text[max(sentence.start, mention.start - 60) : mention.start].lower().split()
-        held = "in" in before[-2:] and not _HELD.isdisjoint(before)
+        held = "in" in before[-2:] and not HELD.isdisjoint(before)
         after = text[mention.end : min(sentence.end, mention.end + 30)].lower().replace("'s", " ").split()[:3]
         if held or not _HOLDERS.isdisjoint(after):
             yield actor.country
@@ -896,7 +521,7 @@ def _conversation_on(found: Found, day: PartialDate) -> bool:
             if not any(word in ("call", "conversation", "talks", "meeting") for word in following):
                 continue
             for begin in range(max(0, position - 3), position):
-                for span in _spans(seen).get(begin, ()):
+                for span in sentence_spans(seen).get(begin, ()):
                     if (
                         span.kind == "TIME"
                         and span.end == position
@@ -915,11 +540,11 @@ def build(found: Found) -> Iterator[PardonRequest]:
     if found.option("decider") and not found.actors("requester"):
         addressees = list(found.actors("addressee")[:1])
         pronoun = next(
-            (t for t in found.view.tokens[found.match.start : found.match.end] if t.lower in _POSSESSIVES),
+            (t for t in found.view.tokens[found.match.start : found.match.end] if t.lower in POSSESSIVES),
             None,
         )
         deciders = tuple(actor for actor in addressees if actor is not None)
-        people = _referent(found, pronoun.start, exclude=deciders, pronoun=pronoun.lower) if pronoun else []
+        people = referent(found, pronoun.start, exclude=deciders, pronoun=pronoun.lower) if pronoun else []
         if not people:
             return
         requester = people[0]
