@@ -123,3 +123,9 @@ def test_the_held_state_stands_in_for_an_unnamed_authority() -> None:
         "Rights groups have called for Omar Haddad's release."
     )
     assert [("Rights groups", "Egypt", "Omar Haddad")] == _slots(text)
+
+
+def test_a_relative_clause_between_subject_and_verb() -> None:
+    """ "X, who was arrested in Belarus in May, asked for mercy": X asks, for himself, of Belarus."""
+    found = _slots("The engineer Paul Dane, who was arrested in Belarus in May, asked for mercy on Friday.")
+    assert [("Paul Dane", "Belarus", "Paul Dane")] == found

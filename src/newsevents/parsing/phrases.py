@@ -200,6 +200,19 @@ def subject_before(found: Found, position: int) -> tuple[Actor | None, Actor | N
         # the subject of the sentence's first clause
         return first_subject(found, position)
     if tokens[position].text == ",":
+        relative = next(
+            (
+                at
+                for at in range(position - 1, 0, -1)
+                if tokens[at].lower in ("who", "which") and tokens[at - 1].text == ","
+            ),
+            None,
+        )
+        if relative is not None and "," not in [token.text for token in tokens[relative:position]]:
+            # "X, who was arrested in May, asked for mercy": the subject before the relative clause
+            span = span_ending(found, relative - 1)
+            if span is not None:
+                return actor_of(span), None
         # "X's wife, Ensaf Haidar, has appealed": the person in apposition
         span = span_ending(found, position)
         if (
