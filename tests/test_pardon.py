@@ -129,3 +129,16 @@ def test_a_relative_clause_between_subject_and_verb() -> None:
     """ "X, who was arrested in Belarus in May, asked for mercy": X asks, for himself, of Belarus."""
     found = _slots("The engineer Paul Dane, who was arrested in Belarus in May, asked for mercy on Friday.")
     assert [("Paul Dane", "Belarus", "Paul Dane")] == found
+
+
+def test_a_pardon_at_someones_request_is_their_request() -> None:
+    """ "Z was freed at the request of X": X asked for it (of the state holding Z); the day is the release's."""
+    text = "Omar Haddad was freed on Friday at the request of Senator Aida Kern. He had been jailed in Egypt."
+    found = _requests(text)
+    assert [("Aida Kern", "Egypt", "Omar Haddad")] == _slots(text)
+    assert [None] == [r.date for r in found]
+
+
+def test_a_statement_released_at_someones_request_is_no_request() -> None:
+    """What is released must be people."""
+    assert [] == _requests("The ministry released a statement at the request of Senator Aida Kern.")

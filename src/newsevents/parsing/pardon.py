@@ -531,8 +531,43 @@ def _conversation_on(found: Found, day: PartialDate) -> bool:
     return False
 
 
+def _granted(found: Found) -> Iterator[PardonRequest]:
+    """ "Y pardoned Z at X's request", "Z was freed at the request of X": X asked Y (or Z's jailers)."""
+    requester = found.actors("requester")[0]
+    tokens = found.view.tokens
+    anchor = found.match.anchor
+    at = next(i for i in range(found.match.end - 1, anchor, -1) if tokens[i].lower == "at")
+    addressee: Actor | None = None
+    if tokens[anchor - 1].lower in ("was", "were", "been", "be", "is", "are") if anchor else False:
+        beneficiary = subject_before(found, anchor - 1)[0]
+    else:
+        addressee = subject_before(found, anchor - 1)[0]
+        beneficiary = (
+            _object(found, anchor + 1, at, speaks_for=None, exclude=(requester,)) if at > anchor + 1 else None
+        )
+    if (
+        beneficiary is None
+        or beneficiary.kind not in (ActorKind.PERSON, ActorKind.GROUP)
+        or beneficiary == requester
+    ):
+        return
+    if addressee is None:
+        addressee = _held_state(found, beneficiary, {code for code in (requester.country,) if code})
+    yield PardonRequest(
+        requester=requester,
+        addressee=addressee,
+        beneficiary=beneficiary,
+        date=None,  # a time in the clause dates the pardon, not the request
+        evidence=found.evidence(),
+        source=found.article.source,
+    )
+
+
 def build(found: Found) -> Iterator[PardonRequest]:
     """The requests one match states: one per authority asked."""
+    if found.option("granted"):
+        yield from _granted(found)
+        return
     requester, speaks_for = _requester(found)
     if requester is None:
         return
