@@ -142,3 +142,20 @@ def test_a_pardon_at_someones_request_is_their_request() -> None:
 def test_a_statement_released_at_someones_request_is_no_request() -> None:
     """What is released must be people."""
     assert [] == _requests("The ministry released a statement at the request of Senator Aida Kern.")
+
+
+@pytest.mark.parametrize(
+    ("text", "offence"),
+    [
+        ("The union urged Egypt to free the reporter Omar Haddad, who was jailed for spying.", "spying"),
+        (
+            "The blogger Omar Haddad was convicted of insulting the king. Rights groups urged Egypt to free him.",
+            "insulting the king",
+        ),
+        ("The union urged Egypt to free the reporter Omar Haddad, jailed for five years in 2014.", None),
+        ("The jailed blogger Omar Haddad appealed for clemency to Egypt.", None),
+    ],
+)
+def test_the_offence_is_what_the_text_says_they_are_held_for(text: str, offence: str | None) -> None:
+    """ "jailed for spying", "convicted of X": the offence in the text's words; a term is none."""
+    assert [offence] == [r.offence for r in _requests(text)]

@@ -531,6 +531,56 @@ def _conversation_on(found: Found, day: PartialDate) -> bool:
     return False
 
 
+#: Words after which "for ...", "of ..." or "on ... charges" says what someone is held for.
+_ACCUSED = frozenset(
+    {"jailed", "imprisoned", "convicted", "sentenced", "detained", "arrested", "held", "charged", "accused",
+     "prosecuted", "tried", "guilty"}
+)  # fmt: skip
+_TERMS = frozenset(
+    {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "life"}
+)
+_OFFENCE_END = frozenset(
+    {",", ".", ";", ":", "and", "but", "who", "which", "in", "at", "after", "before", "since"}
+)
+
+
+def _offence(found: Found, beneficiary: Actor) -> str | None:
+    """
+    What the beneficiary is held for, in the text's words: "jailed for spying", "convicted of
+    fraud", "imprisoned on drug charges", read in the request's sentence, else in one naming them.
+    """
+    sentences = [found.sentence]
+    if beneficiary.kind is ActorKind.PERSON:
+        index = _Index.of(found)
+        sentences += [index.sentences[n] for n in index.words.get(beneficiary.name.split()[-1], [])[:6]]
+    for sentence in sentences:
+        seen = view(found.article, sentence)
+        tokens = seen.tokens
+        for position, token in enumerate(tokens):
+            if token.lower not in _ACCUSED:
+                continue
+            for at in range(position + 1, min(len(tokens) - 1, position + 6)):
+                word = tokens[at].lower
+                if word in (",", ".", ";") or (word.endswith("ed") and word not in _ACCUSED):
+                    break  # "jailed blogger X appealed for clemency": another verb's object
+                if word in ("for", "of", "on"):
+                    end = at + 1
+                    while end < len(tokens) and end - at <= 8 and tokens[end].lower not in _OFFENCE_END:
+                        end += 1
+                    words = [t.lower for t in tokens[at + 1 : end]]
+                    if not words or (word == "on" and not {"charge", "charges"} & set(words)):
+                        break
+                    if (
+                        not _TERMS.isdisjoint(words[:3])
+                        or tokens[at + 1].shape == "d"
+                        or words[0] in _words("relief")
+                    ):
+                        break  # "jailed for five years", "held for a month": a term, not an offence
+                    first, last = seen.char_range(at + 1, end)
+                    return found.article.text[first:last]
+    return None
+
+
 def _granted(found: Found) -> Iterator[PardonRequest]:
     """ "Y pardoned Z at X's request", "Z was freed at the request of X": X asked Y (or Z's jailers)."""
     requester = found.actors("requester")[0]
@@ -558,6 +608,7 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
         addressee=addressee,
         beneficiary=beneficiary,
         date=None,  # a time in the clause dates the pardon, not the request
+        offence=_offence(found, beneficiary),
         evidence=found.evidence(),
         source=found.article.source,
     )
@@ -606,6 +657,7 @@ def build(found: Found) -> Iterator[PardonRequest]:
     if not addressees:
         addressees = [_held_state(found, beneficiary, {code for code in (requester.country,) if code})]
     date = _date(found)
+    offence = _offence(found, beneficiary)
     for addressee in addressees:
         if addressee is not None and addressee.name == beneficiary.name:
             continue
@@ -614,6 +666,7 @@ def build(found: Found) -> Iterator[PardonRequest]:
             addressee=addressee,
             beneficiary=beneficiary,
             date=date,
+            offence=offence,
             evidence=found.evidence(),
             source=found.article.source,
         )
