@@ -159,3 +159,18 @@ def test_a_statement_released_at_someones_request_is_no_request() -> None:
 def test_the_offence_is_what_the_text_says_they_are_held_for(text: str, offence: str | None) -> None:
     """ "jailed for spying", "convicted of X": the offence in the text's words; a term is none."""
     assert [offence] == [r.offence for r in _requests(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "beneficiary"),
+    [
+        (
+            "The union is pressing for better food in the camps and for the jailed reporters to be released.",
+            "the jailed reporters",
+        ),
+        ("The opposition called for the elections to be freed from fraud.", None),
+    ],
+)
+def test_called_for_people_to_be_released(text: str, beneficiary: str | None) -> None:
+    """ "pressed for A and for Z to be released": Z, if people (not elections)."""
+    assert ([] if beneficiary is None else [beneficiary]) == [r.beneficiary.name for r in _requests(text)]

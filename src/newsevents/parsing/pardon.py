@@ -122,6 +122,14 @@ def _beneficiary(
         actor = actor_of(span)
         if actor is not None and actor.kind is ActorKind.PERSON:
             return actor, True
+    if found.option("between"):
+        # "pressed for access and for detainees to be released": the words between the last "for" and "to"
+        last = max(
+            i for i in range(found.match.anchor, found.match.end) if tokens[i].lower in ("for", "that")
+        )
+        to = next((i for i in range(last + 1, found.match.end) if tokens[i].lower in ("to", "be")), last + 1)
+        if to > last + 1:
+            return _object(found, last + 1, to, speaks_for=speaks_for, exclude=exclude), True
     if found.option("possessive"):
         # the words between "for" and the release: "his", "his son's", "the sailors'"
         release = next(
