@@ -174,3 +174,15 @@ def test_the_offence_is_what_the_text_says_they_are_held_for(text: str, offence:
 def test_called_for_people_to_be_released(text: str, beneficiary: str | None) -> None:
     """ "pressed for A and for Z to be released": Z, if people (not elections)."""
     assert ([] if beneficiary is None else [beneficiary]) == [r.beneficiary.name for r in _requests(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The rebels are seeking guarantees including an end to the siege and the release of detainees.", 1),
+        ("The studio is seeking funds including the release of its new film.", 0),
+    ],
+)
+def test_a_release_among_the_steps_sought(text: str, found: int) -> None:
+    """ "seeking steps including the release of Z": a request, if Z are people."""
+    assert found == len(_requests(text))
