@@ -562,6 +562,8 @@ def _offence(found: Found, beneficiary: Actor) -> str | None:
         index = _Index.of(found)
         sentences += [index.sentences[n] for n in index.words.get(beneficiary.name.split()[-1], [])[:6]]
     for sentence in sentences:
+        if _ACCUSED.isdisjoint(sentence.text.lower().split()):
+            continue  # no word of being held: not worth tokenising
         seen = view(found.article, sentence)
         tokens = seen.tokens
         for position, token in enumerate(tokens):
