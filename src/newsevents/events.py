@@ -73,6 +73,9 @@ class PardonRequest(Event):
         media_topics=("medtop:20000125",),
     )
 
+    #: What makes two mentions one request (`newsevents.parsing.merge`): who asks whom to free whom.
+    identity: ClassVar[tuple[str, ...]] = ("requester", "beneficiary", "addressee")
+
     requester: Actor
     addressee: Actor | None = None
     beneficiary: Actor

@@ -187,6 +187,8 @@ def _sentence_events(
     needed = _needed_words(rules)
     if needed is not None and needed.isdisjoint(seen.words):
         return  # no pattern can match: the mention layer is not even built
+    if not _may_match_any(rules, seen.words):
+        return  # every pattern lacks one of the words it needs: the mention layer is not built either
     excluded = _phrases(spec)
     for match in match_all(rules, seen.tokens, seen.spans_for(_kinds_of(rules))):
         cues = cues_before(seen.tokens, match.anchor) | cues_after(seen.tokens, match.end)
@@ -197,6 +199,11 @@ def _sentence_events(
         refers_back = bool(match.entry.options.get("definite", False))
         for event in spec.build(Found(article, sentence, seen, match, spec, earlier)):
             yield event, refers_back
+
+
+def _may_match_any(rules: tuple[Entry, ...], words: frozenset[str]) -> bool:
+    """Whether some pattern of the entries may match a sentence of these words (all it needs are there)."""
+    return any(pattern.may_match(words) for entry in rules for pattern in entry.patterns)
 
 
 _KINDS: dict[int, frozenset[str]] = {}
