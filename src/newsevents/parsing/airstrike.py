@@ -43,28 +43,14 @@ from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import Cast, country_code, country_of, is_demonym
 from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
-from newsevents.parsing.clauses import clause_end, clause_start, cues
+from newsevents.parsing.clauses import clause_end, clause_start, cues, sentence_expressions
+from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.numbers import find_counts
 
 __all__ = ["find_airstrikes", "place_country", "sentence_times"]
 
 
 # --------------------------------------------------------------------------- lexicon
-
-
-@cache
-def _places() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("place_countries.tsv") if len(row) >= 2}
-
-
-def place_country(name: str) -> str | None:
-    """
-    Return the ISO code of the country a place lies in ("Aleppo" gives ``SY``), or None.
-
-    Args:
-        name: A place name as written (cities, provinces, regions, US states).
-    """
-    return _places().get(name.strip())
 
 
 @cache
@@ -123,19 +109,8 @@ def _confirm() -> re.Pattern[str]:
     )
 
 
-def sentence_times(article: Article, sentence: Sentence) -> list[dates.TimeExpression]:
-    """
-    The time expressions of a sentence (offsets within the sentence), found once per article.
-
-    Args:
-        article: The article.
-        sentence: One of its sentences.
-    """
-    cache_ = article.__dict__.setdefault("_newsevents_times", {})
-    found = cache_.get(sentence.start)
-    if found is None:
-        found = cache_[sentence.start] = dates.find(sentence.text)
-    return found  # type: ignore[no-any-return]
+#: Moved to the shared layer; still importable from here for the modules that import them.
+sentence_times = sentence_expressions
 
 
 _DEMONYM_STRIKES = re.compile(

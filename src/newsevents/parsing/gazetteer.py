@@ -49,7 +49,7 @@ from newsevents.parsing.article import table, words
 from newsevents.parsing.patterns import Span
 from newsevents.parsing.tokens import Token, tokenize
 
-__all__ = ["country_code", "country_of_place", "place_spans"]
+__all__ = ["country_code", "country_of_place", "place_country", "place_spans"]
 
 #: Kinds of place (a country comes first when several places bear a name; a suffix word asks for a kind).
 COUNTRY, REGION, CITY, SITE, WATER = range(5)
@@ -866,3 +866,23 @@ def country_code(name: str) -> str | None:
         singular = key[:-1]
         code = index.countries.get(singular) if singular in index.demonyms else None
     return code
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("place_countries.tsv") if len(row) >= 2}
+
+
+def place_country(name: str) -> str | None:
+    """
+    The ISO code of the country of a place in the parser's older hand table
+    (``data/place_countries.tsv``: "Aleppo" gives ``SY``), or None.
+
+    Kept for the recognisers that read that table, so that their answers do not change; new
+    code should call `country_of_place`, which knows every GeoNames city and resolves an
+    ambiguous name by the article's countries.
+
+    Args:
+        name: A place name as written (cities, provinces, regions, US states).
+    """
+    return _place_table().get(name.strip())
