@@ -34,11 +34,12 @@ import attrs
 from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.article import Article, words
+from newsevents.parsing.article import Article, Sentence, words
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import sentence_expressions
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.mentions import view
 from newsevents.parsing.gazetteer import country_code, place_country, place_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
@@ -219,23 +220,31 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
 # --------------------------------------------------------------------------- places
 
 
-def _article_places(found: Found) -> list[Span]:
+def _article_places(found: Found, sentence: Sentence | None = None) -> list[Span]:
     """The sentence's places: the gazetteer's, and "the town of X" for places too small for it."""
+    target = sentence or found.sentence
     cache_: dict[int, list[Span]] = found.article.__dict__.setdefault("_airstrike_places", {})
-    key = found.sentence.start
-    if key not in cache_:
-        cache_[key] = _read_places(found.view.tokens)
-    return cache_[key]
+    if target.start not in cache_:
+        seen = found.view if target is found.sentence else view(found.article, target)
+        taken = {
+            index
+            for spans in seen.spans_for(frozenset({"ACTOR", "TIME"})).values()
+            for span in spans
+            if span.kind in ("PERSON", "ORG", "GROUP", "TIME")
+            for index in range(span.start, span.end)
+        }
+        cache_[target.start] = _read_places(seen.tokens, taken)
+    return cache_[target.start]
 
 
-def _read_places(tokens: Sequence[Token]) -> list[Span]:
+def _read_places(tokens: Sequence[Token], taken: set[int]) -> list[Span]:
     spans = place_spans(tokens)
     covered = {index for span in spans for index in range(span.start, span.end)}
     settlements = _words("settlement")
     nonnames = words("capitalised_nonnames.txt")
     for position, token in enumerate(tokens[:-2]):
         small = token.lower in settlements and tokens[position + 1].lower == "of"
-        near = token.lower in ("near", "outside") and position + 1 not in covered
+        near = token.lower in ("near", "outside", "in", "on", "around") and position + 1 not in covered | taken
         if not (small or near):
             continue
         first = position + 2 if small else position + 1
@@ -244,8 +253,12 @@ def _read_places(tokens: Sequence[Token]) -> list[Span]:
         last = first
         while last < len(tokens) and last - first < 4 and (_name_part(tokens[last]) or (last > first and tokens[last].lower in ("al", "el"))):
             last += 1
-        if last == first or first in covered or tokens[first].text in nonnames:
+        if last == first or first in covered or tokens[first].text in nonnames or (not small and first in taken):
             continue
+        if not small and country_code(" ".join(t.text for t in tokens[first:last])) is not None:
+            continue  # "in Syrian territory": a demonym
+        if not small and last < len(tokens) and tokens[last].lower in _words("region_noun") | {"'s"}:
+            continue  # "in the Lower Shabelle region" is read below; "in Syria's": a possessive
         if tokens[last - 1].lower in ("al", "el"):
             last -= 1
         for begin, end in _name_list(tokens, first, last, covered):
@@ -468,11 +481,16 @@ def _targets(found: Found) -> tuple[str, ...]:
     for position in range(match.end, stop):
         if tokens[position].lower == "targeting":
             return _phrase(tokens, position + 1, spans, times)
+        if tokens[position].lower in ("directed", "aimed") and position + 1 < stop and tokens[position + 1].lower == "at":
+            return _phrase(tokens, position + 2, spans, times)
     last = tokens[match.end - 1].lower
     if found.entry.name == "aircraft" and last not in ("killed", "killing", "kills", "launched", "carried", "conducted", "fired"):
         return _phrase(tokens, match.end, spans, times)
     if match.end < len(tokens) and tokens[match.end].lower in ("on", "against", "at"):
         return _phrase(tokens, match.end + 1, spans, times)
+    verb = match.end + (1 if match.end < len(tokens) and tokens[match.end].lower in ("also", "have", "has", "had") else 0)
+    if verb < len(tokens) and tokens[verb].lower in _words("attack") - {"killed", "killing", "kills"}:
+        return _phrase(tokens, verb + 1, spans, times)  # "the raid hit a square"
     return ()
 
 
@@ -485,6 +503,10 @@ def build(found: Found) -> Iterator[Airstrike]:
         return
     places = _places(found)
     attacker = _attacker(found, places)
+    if attacker is not None and attacker.kind is ActorKind.COUNTRY:
+        places = [p for p in places if not (_is_country(p) and p.country == attacker.country)]
+    if not places:
+        places = _follow_up(found)
     killed = _killed(found)
     if killed is not None and _disputed(found, killed):
         killed = None
@@ -502,6 +524,28 @@ def build(found: Found) -> Iterator[Airstrike]:
         return
     for place in places:
         yield Airstrike(location=place, killed=killed if len(places) == 1 else None, **common)  # type: ignore[arg-type]
+
+
+def _follow_up(found: Found) -> list[Place]:
+    """
+    "... the death of their commander in an air strike. He was killed in the town of X last
+    month.": the next sentence places a strike that killed someone, when it reports no strike of its own.
+    """
+    if not any(token.lower in ("death", "killed", "died", "dead") for token in found.view.tokens):
+        return []
+    following = [s for s in found.article.sentences if s.index == found.sentence.index + 1]
+    if not following:
+        return []
+    seen = view(found.article, following[0])
+    tokens = seen.tokens
+    if seen.words & (_words("triggers") | {"bomb", "bombing", "shelling", "suicide", "gunmen", "explosion"}):
+        return []
+    killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
+    if killed is None:
+        return []
+    spans = _article_places(found, following[0])
+    after = [s for s in spans if s.start > killed and _introduced(tokens, s.start, killed) and not _is_country(s.value)]
+    return [_placed(after[0].value, spans)] if after else []
 
 
 def _disputed(found: Found, killed: Count) -> bool:
@@ -609,6 +653,20 @@ def settle(article: Article, events: Iterable[Airstrike]) -> list[Airstrike]:
         )  # fmt: skip
         if home is not None:
             out[home] = _fill(out[home], event)
+            continue
+        open_ = next(
+            (
+                i for i in range(len(out) - 1, -1, -1)
+                if out[i].location is None and _same_side(out[i].attacker, event.attacker)
+                and _compatible(out[i].date, event.date)
+            ),
+            None,
+        )  # fmt: skip
+        noun = rule in ("airstrike.air_noun", "airstrike.state_strike", "airstrike.strike_by_aircraft")
+        single = sum(1 for e in pending if e.evidence == event.evidence) == 1
+        if open_ is not None and noun and single:
+            # "... killed in an American drone strike. ... in a drone strike in a province of X": that strike, placed
+            out[open_] = _fill(out[open_], event, place=True)
             continue
         out.append(event)
     return out
