@@ -72,12 +72,16 @@ def _blocked(found: Found) -> bool:
     before = [token.lower for token in tokens[opening:anchor]]
     if any(word in block for word in before) or any(f"{a} {b}" in block for a, b in zip(before, before[1:])):
         return True
+    if any(token.lower in ("denied", "denies", "deny", "denying") for token in tokens[:anchor]):
+        return True  # "X denied that its jets had bombed ...": the denial reaches into the clause it governs
     if match.end < len(tokens) and tokens[match.end].lower in _words("not_after"):
         return True
     if found.entry.name == "aircraft":
         aircraft = tokens[anchor]
         if aircraft.is_title and anchor > 0 and tokens[anchor - 1].is_title:
             return True  # "the New York Jets", "Hughes Aircraft": a name
+        if tokens[match.end - 2].lower in ("a", "an", "the", "in", "of"):
+            return True  # "a warplane taking part in a bombing campaign": a noun, not the aircraft's act
         hedged = any(token.lower in ("believed", "thought", "suspected") for token in tokens[anchor : match.end])
         if not hedged and cues_before(tokens, match.end - 1) & {"modal", "negation"}:
             return True  # "its jets would strike again"
@@ -243,11 +247,11 @@ def _read_places(tokens: Sequence[Token], taken: set[int]) -> list[Span]:
     settlements = _words("settlement")
     nonnames = words("capitalised_nonnames.txt")
     for position, token in enumerate(tokens[:-2]):
-        small = token.lower in settlements and tokens[position + 1].lower == "of"
+        small = (token.lower in settlements and tokens[position + 1].lower == "of") or token.lower == "including"
         near = token.lower in ("near", "outside", "in", "on", "around") and position + 1 not in covered | taken
         if not (small or near):
             continue
-        first = position + 2 if small else position + 1
+        first = position + 2 if small and token.lower != "including" else position + 1
         if tokens[first].lower == "the":
             first += 1
         last = first
@@ -361,6 +365,11 @@ def _places(found: Found) -> list[Place]:
         before = [s for s in before if s.start >= opening]
         return [_placed(before[-1].value, spans)] if before else []
     chosen = [after[0]]
+    including = next((i for i in range(after[0].end, stop) if tokens[i].lower == "including"), None)
+    if including is not None:
+        listed = [s for s in spans if s.start == including + 1 or (s.start > including and s.start < stop)]
+        if listed and listed[0].start == including + 1:
+            after = chosen = [listed[0]]  # "villages north of X, including A, B and C": the places struck
     for span in spans:
         if span.start <= chosen[-1].start or span.start >= stop:
             continue
@@ -479,12 +488,18 @@ def _targets(found: Found) -> tuple[str, ...]:
         for index in range(span.start, span.end)
     )
     for position in range(match.end, stop):
-        if tokens[position].lower == "targeting":
+        if tokens[position].lower in _words("target_cue"):
             return _phrase(tokens, position + 1, spans, times)
         if tokens[position].lower in ("directed", "aimed") and position + 1 < stop and tokens[position + 1].lower == "at":
             return _phrase(tokens, position + 2, spans, times)
     last = tokens[match.end - 1].lower
-    if found.entry.name == "aircraft" and last not in ("killed", "killing", "kills", "launched", "carried", "conducted", "fired"):
+    if found.entry.name == "aircraft" and last not in ("killed", "killing", "kills"):
+        after = match.end
+        while after < len(tokens) and (tokens[after].lower in _words("strike_noun") or tokens[after].shape == "d"):
+            after += 1  # "warplanes launched two bombing raids on X"
+        if after > match.end:
+            on = after < len(tokens) and tokens[after].lower in ("on", "against")
+            return _phrase(tokens, after + 1, spans, times) if on else ()
         return _phrase(tokens, match.end, spans, times)
     if match.end < len(tokens) and tokens[match.end].lower in ("on", "against", "at"):
         return _phrase(tokens, match.end + 1, spans, times)
@@ -513,7 +528,7 @@ def build(found: Found) -> Iterator[Airstrike]:
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
     common = {
         "attacker": attacker,
-        "date": found.date() or _also_day(found),
+        "date": found.date() or _later_date(found) or _also_day(found),
         "strikes": _strikes(found),
         "targets": _targets(found),
         "evidence": found.evidence(),
@@ -565,6 +580,21 @@ def _disputed(found: Found, killed: Count) -> bool:
     return False
 
 
+def _later_date(found: Found) -> PartialDate | None:
+    """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later in the strike's clause."""
+    tokens, match = found.view.tokens, found.match
+    stop = _window_end(tokens, match.end)
+    if stop >= len(tokens) or tokens[stop].lower not in ("said", "says"):
+        stop = min(stop, len(tokens))
+    start, end = tokens[match.end].start if match.end < len(tokens) else 0, tokens[stop - 1].end if stop > match.end else 0
+    for span in _times(found.article, found.sentence):
+        if start <= span.start and span.end <= end and span.date is not None:
+            before = found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower()
+            if not any(word in before.split() for word in ("said", "says", "since", "until", "told")):
+                return span.date
+    return None
+
+
 def _also_day(found: Found) -> PartialDate | None:
     """
     "Other fronts were also active on Sunday. ... The monitor also reported air strikes": a
@@ -590,10 +620,19 @@ def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _fill(kept: Airstrike, other: Airstrike, *, place: bool = False, toll: bool = True) -> Airstrike:
+def _sentence_of(article: Article, event: Airstrike) -> int | None:
+    if event.evidence is None:
+        return None
+    return next((s.index for s in article.sentences if s.start <= event.evidence.start < s.end), None)
+
+
+def _fill(
+    kept: Airstrike, other: Airstrike, *, place: bool = False, toll: bool = True, date: bool = True
+) -> Airstrike:
     """``kept`` with what it lacks taken from ``other`` (and its place, when ``other`` names a more precise one)."""
     changes: dict[str, object] = {}
-    for name in ("attacker", "date", "killed", "strikes", "targets") if toll else ("attacker", "date", "strikes", "targets"):
+    names = [n for n in ("attacker", "date", "killed", "strikes", "targets") if (toll or n != "killed") and (date or n != "date")]
+    for name in names:
         if getattr(kept, name) in (None, ()) and getattr(other, name) not in (None, ()):
             changes[name] = getattr(other, name)
     if place and other.location is not None:
@@ -652,7 +691,20 @@ def settle(article: Article, events: Iterable[Airstrike]) -> list[Airstrike]:
             None,
         )  # fmt: skip
         if home is not None:
-            out[home] = _fill(out[home], event)
+            same_sentence = _sentence_of(article, out[home]) == _sentence_of(article, event)
+            out[home] = _fill(out[home], event, date=same_sentence)  # a later sentence's time is its own
+            continue
+        same = next(
+            (
+                i for i in range(len(out) - 1, -1, -1)
+                if event.location is not None and out[i].location is not None
+                and out[i].location.name == event.location.name and _compatible(out[i].date, event.date)
+                and _same_side(out[i].attacker, event.attacker)
+            ),
+            None,
+        )  # fmt: skip
+        if same is not None:
+            out[same] = _fill(out[same], event)
             continue
         open_ = next(
             (
@@ -689,4 +741,32 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     Yields:
         `Airstrike` events with attacker, location, date, toll, strike count, targets and evidence.
     """
-    yield from settle(article, [event for event in find(article, SPEC) if isinstance(event, Airstrike)])
+    for event in settle(article, [event for event in find(article, SPEC) if isinstance(event, Airstrike)]):
+        if event.location is None:
+            home = event.attacker.country if event.attacker is not None else None
+            main = _main_place(article, home)
+            if main is not None:
+                event = attrs.evolve(event, location=main, id="")
+        yield event
+
+
+def _main_place(article: Article, home: str | None) -> Place | None:
+    """
+    The place the article is about (named three times or more; not the attacker's own
+    country): where a strike it reports without a place of its own happened.
+    """
+    cache_: dict[str | None, Place | None] = article.__dict__.setdefault("_airstrike_main", {})
+    if home in cache_:
+        return cache_[home]
+    counts: dict[str | None, int] = {}
+    first: dict[str | None, Place] = {}
+    for sentence in article.sentences:
+        for span in place_spans(view(article, sentence).tokens):
+            place = span.value
+            if not isinstance(place, Place) or (_is_country(place) and place.country == home):
+                continue
+            counts[place.name] = counts.get(place.name, 0) + 1
+            first.setdefault(place.name, place)
+    best = max(counts, key=lambda name: counts[name], default=None)
+    cache_[home] = first[best] if best is not None and counts[best] >= 3 else None
+    return cache_[home]
