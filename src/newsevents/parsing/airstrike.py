@@ -520,15 +520,17 @@ def build(found: Found) -> Iterator[Airstrike]:
     attacker = _attacker(found, places)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
         places = [p for p in places if not (_is_country(p) and p.country == attacker.country)]
+    date = _date(found)
     if not places:
-        places = _follow_up(found)
+        places, later = _follow_up(found)
+        date = date or later
     killed = _killed(found)
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
     common = {
         "attacker": attacker,
-        "date": found.date() or _later_date(found) or _also_day(found),
+        "date": date,
         "strikes": _strikes(found),
         "targets": _targets(found),
         "evidence": found.evidence(),
@@ -541,26 +543,30 @@ def build(found: Found) -> Iterator[Airstrike]:
         yield Airstrike(location=place, killed=killed if len(places) == 1 else None, **common)  # type: ignore[arg-type]
 
 
-def _follow_up(found: Found) -> list[Place]:
+def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
     """
     "... the death of their commander in an air strike. He was killed in the town of X last
     month.": the next sentence places a strike that killed someone, when it reports no strike of its own.
     """
     if not any(token.lower in ("death", "killed", "died", "dead") for token in found.view.tokens):
-        return []
+        return [], None
     following = [s for s in found.article.sentences if s.index == found.sentence.index + 1]
     if not following:
-        return []
+        return [], None
     seen = view(found.article, following[0])
     tokens = seen.tokens
     if seen.words & (_words("triggers") | {"bomb", "bombing", "shelling", "suicide", "gunmen", "explosion"}):
-        return []
+        return [], None
     killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
     if killed is None:
-        return []
+        return [], None
     spans = _article_places(found, following[0])
     after = [s for s in spans if s.start > killed and _introduced(tokens, s.start, killed) and not _is_country(s.value)]
-    return [_placed(after[0].value, spans)] if after else []
+    if not after:
+        return [], None
+    start = tokens[killed].start
+    dates = [t.date for t in _times(found.article, following[0]) if t.start >= start and t.date is not None]
+    return [_placed(after[0].value, spans)], (dates[0] if dates else None)
 
 
 def _disputed(found: Found, killed: Count) -> bool:
@@ -578,6 +584,27 @@ def _disputed(found: Found, killed: Count) -> bool:
                 if isinstance(span.value, Count) and span.value.value > killed.value:
                     return True
     return False
+
+
+def _date(found: Found) -> PartialDate | None:
+    """The strike's date: the time attached to it, not one that names another event ("Wednesday's attack")."""
+    date = found.date()
+    if date is not None:
+        tokens = found.view.tokens
+        spans = [
+            span
+            for at in found.view.spans_for(frozenset({"TIME"})).values()
+            for span in at
+            if span.kind == "TIME" and getattr(span.value, "date", None) == date
+        ]
+        if spans and all(
+            span.end + 1 < len(tokens)
+            and tokens[span.end].lower == "'s"
+            and tokens[span.end + 1].lower not in _words("strike_noun") | _words("air_noun")
+            for span in spans
+        ):
+            date = None
+    return date or _later_date(found) or _also_day(found)
 
 
 def _later_date(found: Found) -> PartialDate | None:
@@ -690,6 +717,9 @@ def settle(article: Article, events: Iterable[Airstrike]) -> list[Airstrike]:
             ),
             None,
         )  # fmt: skip
+        main = rule in ("airstrike.aircraft", "airstrike.launched_strikes")
+        if home is not None and main and event.attacker is not None and out[home].attacker is not None:
+            home = None  # "Israeli warplanes launched strikes in response": a strike of its own
         if home is not None:
             same_sentence = _sentence_of(article, out[home]) == _sentence_of(article, event)
             out[home] = _fill(out[home], event, date=same_sentence)  # a later sentence's time is its own
