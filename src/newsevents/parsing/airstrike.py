@@ -600,7 +600,7 @@ def _date(found: Found) -> PartialDate | None:
         if spans and all(
             span.end + 1 < len(tokens)
             and tokens[span.end].lower == "'s"
-            and tokens[span.end + 1].lower not in _words("strike_noun") | _words("air_noun")
+            and tokens[span.end + 1].lower not in _words("one_word") | {"strike", "strikes", "raid", "raids"}
             for span in spans
         ):
             date = None
@@ -645,6 +645,12 @@ def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
         return True
     a, b = first.isoformat(), second.isoformat()
     return a.startswith(b) or b.startswith(a)
+
+
+def _flown(event: Airstrike) -> bool:
+    """Whether the sentence of a mention names the aircraft ("Israeli warplanes launched strikes")."""
+    text = event.evidence.text.lower().split() if event.evidence is not None else []
+    return any(word.strip(",.;") in _words("aircraft") for word in text)
 
 
 def _sentence_of(article: Article, event: Airstrike) -> int | None:
@@ -717,7 +723,7 @@ def settle(article: Article, events: Iterable[Airstrike]) -> list[Airstrike]:
             ),
             None,
         )  # fmt: skip
-        main = rule in ("airstrike.aircraft", "airstrike.launched_strikes")
+        main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
         if home is not None and main and event.attacker is not None and out[home].attacker is not None:
             home = None  # "Israeli warplanes launched strikes in response": a strike of its own
         if home is not None:
