@@ -32,7 +32,7 @@ from functools import cache
 import attrs
 
 from newsevents.events import Airstrike
-from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
+from newsevents.model import Actor, ActorKind, Count, PartialDate, Place, country_name
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, words
 from newsevents.parsing.blocking import clause_opening, cues_before
@@ -40,7 +40,10 @@ from newsevents.parsing.clauses import sentence_expressions
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
-from newsevents.parsing.gazetteer import country_code, place_country, place_spans
+from newsevents.parsing import gazetteer
+from newsevents.parsing.actors import country_code as _alias_code
+from newsevents.parsing.actors import is_demonym
+from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
 
@@ -53,6 +56,49 @@ sentence_times = sentence_expressions
 @cache
 def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "airstrike", name)
+
+
+@cache
+def _gazetteer() -> bool:
+    """Whether the gazetteer's data is installed (the ``places`` extra)."""
+    try:
+        gazetteer.country_code("France")
+    except ImportError:
+        return False
+    return True
+
+
+def country_code(name: str) -> str | None:
+    """The code of a country name or demonym: the gazetteer's, else the parser's alias table."""
+    return gazetteer.country_code(name) if _gazetteer() else _alias_code(name)
+
+
+def place_spans(tokens: Sequence[Token]) -> list[Span]:
+    """
+    The places of a sentence: the gazetteer's; without the ``places`` extra, the countries
+    and the places of the parser's older table (``place_countries.tsv``), as capitalised runs.
+    """
+    if _gazetteer():
+        return gazetteer.place_spans(tokens)
+    out: list[Span] = []
+    position = 0
+    while position < len(tokens):
+        for size in (4, 3, 2, 1):
+            run = tokens[position : position + size]
+            if len(run) < size or not all(token.is_title for token in run):
+                continue
+            name = " ".join(token.text for token in run)
+            code = None if is_demonym(name) else _alias_code(name)
+            if code is not None:
+                out.append(Span("PLACE", position, position + size, Place(country_name(code), country=code)))
+            elif place_country(name) is not None:
+                out.append(Span("PLACE", position, position + size, Place(name, country=place_country(name))))
+            else:
+                continue
+            position += size - 1
+            break
+        position += 1
+    return out
 
 
 #: How many tokens after a match the struck place, the attacker or the target may be read.
@@ -216,7 +262,7 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
             return actor
     tokens, match = found.view.tokens, found.match
     before = _named_before(tokens, match.anchor)
-    if before is None and found.entry.name in ("air_noun", "launched_strikes") and match.anchor > 1:
+    if before is None and found.entry.name in ("noun", "launched_strikes") and match.anchor > 1:
         before = _named_before(tokens, match.anchor - 1) if tokens[match.anchor - 1].lower == "drone" else None
     return before or _named_after(found, places) or _subject(found)
 
@@ -750,7 +796,7 @@ def settle(article: Article, events: Iterable[Airstrike]) -> list[Airstrike]:
             ),
             None,
         )  # fmt: skip
-        noun = rule in ("airstrike.air_noun", "airstrike.state_strike", "airstrike.strike_by_aircraft")
+        noun = rule in ("airstrike.noun", "airstrike.state_strike", "airstrike.strike_by_aircraft")
         single = sum(1 for e in pending if e.evidence == event.evidence) == 1
         if open_ is not None and noun and single:
             # "... killed in an American drone strike. ... in a drone strike in a province of X": that strike, placed
