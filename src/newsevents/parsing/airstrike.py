@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import pairwise
 
 import attrs
 
@@ -79,7 +80,7 @@ def _blocked(found: Found) -> bool:
     opening = clause_opening(tokens, anchor)
     before = [token.lower for token in tokens[opening:anchor]]
     block = _words("block")
-    if any(word in block for word in before) or any(f"{a} {b}" in block for a, b in zip(before, before[1:])):
+    if any(word in block for word in before) or any(f"{a} {b}" in block for a, b in pairwise(before)):
         return True
     if any(token.lower in ("denied", "denies", "deny", "denying") for token in tokens[:anchor]):
         return True  # "X denied that its jets had bombed ...": the denial governs the clause after it
@@ -90,7 +91,9 @@ def _blocked(found: Found) -> bool:
             return True  # "the New York Jets", "Hughes Aircraft": a name
         if tokens[match.end - 2].lower in ("a", "an", "the", "in", "of"):
             return True  # "a warplane taking part in a bombing campaign": a noun, not the act
-        hedged = any(token.lower in ("believed", "thought", "suspected") for token in tokens[anchor : match.end])
+        hedged = any(
+            token.lower in ("believed", "thought", "suspected") for token in tokens[anchor : match.end]
+        )
         if not hedged and cues_before(tokens, match.end - 1) & {"modal", "negation"}:
             return True  # "its jets would strike again"
         return _civil(tokens, anchor)
@@ -151,7 +154,7 @@ def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
 
 
 def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
-    """ "strikes by the U.S.-led coalition", "from Russian planes", "by government forces", "believed to be Russian"."""
+    """ "strikes by the U.S.-led coalition", "from Russian planes", "jets believed to be Russian"."""
     tokens = found.view.tokens
     end = found.match.anchor + 1 if found.entry.name == "aircraft" else found.match.end
     for position in range(end, min(len(tokens), end + 10)):
@@ -207,7 +210,7 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
 
 
 def _sentence_places(found: Found, sentence: Sentence | None = None) -> list[Span]:
-    """The places of a sentence (`gazetteer.sentence_places`), never inside a person, an organisation or a time."""
+    """The places of a sentence (`gazetteer.sentence_places`), never in a person, group or time."""
     target = sentence or found.sentence
     cache_: dict[int, list[Span]] = found.article.__dict__.setdefault("_airstrike_places", {})
     if target.start not in cache_:
@@ -254,7 +257,8 @@ def _places(found: Found) -> list[Place]:
     stop = _window_end(tokens, match.end)
     after = [
         s for s in spans
-        if match.end <= s.start < stop and _introduced(tokens, s.start, match.end) and not _container(tokens, s, spans)
+        if match.end <= s.start < stop and _introduced(tokens, s.start, match.end)
+        and not _container(tokens, s, spans)
     ]  # fmt: skip
     if not after:
         opening = clause_opening(tokens, match.anchor)
@@ -274,7 +278,12 @@ def _places(found: Found) -> list[Place]:
         gap = tokens[chosen[-1].end : span.start]
         if _listed(gap):
             chosen.append(span)
-        elif len(chosen) == 1 and _is_country(chosen[0].value) and not _is_country(span.value) and len(gap) <= 6:
+        elif (
+            len(chosen) == 1
+            and _is_country(chosen[0].value)
+            and not _is_country(span.value)
+            and len(gap) <= 6
+        ):
             if any(t.lower in ("and", "near", "from", "to") for t in gap):
                 break
             chosen = [span]  # "in Syria, in the northwestern Idlib province": the more specific place
@@ -282,7 +291,9 @@ def _places(found: Found) -> list[Place]:
             break
     weak: set[tuple[int, str | None]] = found.article.__dict__.setdefault("_airstrike_weak", set())
     places = [_placed(span.value, spans) for span in chosen]
-    weak.update((found.sentence.start, p.name) for s, p in zip(chosen, places, strict=True) if _weak(tokens, s.start))
+    weak.update(
+        (found.sentence.start, p.name) for s, p in zip(chosen, places, strict=True) if _weak(tokens, s.start)
+    )
     return places
 
 
@@ -352,7 +363,11 @@ def _killed(found: Found, sentence: Sentence | None = None) -> list[Count]:
         for span in match.roles.get("killed", ()):
             unit = tokens[span.end].lower if span.end < len(tokens) else ""
             count = span.value
-            if isinstance(count, Count) and unit not in _words("not_people") and not (count.value >= 1900 and count.exact):
+            if (
+                isinstance(count, Count)
+                and unit not in _words("not_people")
+                and not (count.value >= 1900 and count.exact)
+            ):
                 out.append(count)
     return out
 
@@ -364,9 +379,11 @@ def _disputed(found: Found, killed: Count) -> bool:
     """
     for sentence in found.article.sentences[found.sentence.index + 1 : found.sentence.index + 3]:
         text = sentence.text.lower()
-        if "toll" in text or any(f"the {noun}" in text for noun in ("raid", "strike", "attack", "bombing")):
-            if any(count.value > killed.value for count in _killed(found, sentence)):
-                return True
+        about = "toll" in text or any(
+            f"the {noun}" in text for noun in ("raid", "strike", "attack", "bombing")
+        )
+        if about and any(count.value > killed.value for count in _killed(found, sentence)):
+            return True
     return False
 
 
@@ -377,7 +394,11 @@ def _strikes(found: Found) -> Count | None:
     for start in range(max(0, first - 4), first):
         for span in spans.get(start, ()):
             gap = tokens[span.end : first]
-            if span.kind == "COUNT" and len(gap) <= 2 and all(t.lower in ("of", "air") or _state_of(t) for t in gap):
+            if (
+                span.kind == "COUNT"
+                and len(gap) <= 2
+                and all(t.lower in ("of", "air") or _state_of(t) for t in gap)
+            ):
                 return span.value if isinstance(span.value, Count) else None
     return None
 
@@ -391,14 +412,15 @@ def _date(found: Found) -> PartialDate | None:
         if span.kind == "TIME" and date is not None and getattr(span.value, "date", None) == date
     ]  # fmt: skip
     if times and all(
-        s.end + 1 < len(tokens) and tokens[s.end].lower == "'s" and tokens[s.end + 1].lower not in own for s in times
+        s.end + 1 < len(tokens) and tokens[s.end].lower == "'s" and tokens[s.end + 1].lower not in own
+        for s in times
     ):
         date = None
     return date or _later_date(found) or _also_day(found)
 
 
 def _later_date(found: Found) -> PartialDate | None:
-    """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later in its clause."""
+    """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later on."""
     tokens, match = found.view.tokens, found.match
     stop = _window_end(tokens, match.end)
     if stop <= match.end:
@@ -406,7 +428,9 @@ def _later_date(found: Found) -> PartialDate | None:
     start, end = tokens[match.end].start, tokens[stop - 1].end
     for span in _times(found.article, found.sentence):
         if start <= span.start and span.end <= end and span.date is not None:
-            before = found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
+            before = (
+                found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
+            )
             if not {"said", "says", "since", "until", "told"} & set(before):
                 return span.date
     return None
@@ -420,7 +444,9 @@ def _also_day(found: Found) -> PartialDate | None:
     tokens, anchor = found.view.tokens, found.match.anchor
     if not any(token.lower == "also" for token in tokens[clause_opening(tokens, anchor) : anchor]):
         return None
-    for sentence in reversed(found.article.sentences[max(0, found.sentence.index - 3) : found.sentence.index]):
+    for sentence in reversed(
+        found.article.sentences[max(0, found.sentence.index - 3) : found.sentence.index]
+    ):
         if " also " in f" {sentence.text.lower()} ":
             days = {s.date for s in _times(found.article, sentence) if s.date is not None and s.date.day}
             if len(days) == 1:
@@ -462,15 +488,25 @@ def _targets(found: Found) -> tuple[str, ...]:
             return _phrase(found, position + 2)
     after = match.end
     if found.entry.name == "aircraft" and tokens[after - 1].lower not in _KILL:
-        while after < len(tokens) and (tokens[after].lower in _words("strike_noun") or tokens[after].shape == "d"):
+        while after < len(tokens) and (
+            tokens[after].lower in _words("strike_noun") or tokens[after].shape == "d"
+        ):
             after += 1  # "warplanes launched two bombing raids on X"
         if after == match.end:
             return _phrase(found, after)
     if after < len(tokens) and tokens[after].lower in ("on", "against", "at"):
         return _phrase(found, after + 1)
-    if found.entry.name != "aircraft" and after < len(tokens) and tokens[after].lower in ("also", "have", "has"):
+    if (
+        found.entry.name != "aircraft"
+        and after < len(tokens)
+        and tokens[after].lower in ("also", "have", "has")
+    ):
         after += 1
-    if found.entry.name != "aircraft" and after < len(tokens) and tokens[after].lower in _words("attack") - _KILL:
+    if (
+        found.entry.name != "aircraft"
+        and after < len(tokens)
+        and tokens[after].lower in _words("attack") - _KILL
+    ):
         return _phrase(found, after + 1)  # "the raid hit a square"
     return ()
 
@@ -495,7 +531,8 @@ def build(found: Found) -> Iterator[Airstrike]:
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
-    for place in places or [None]:
+    where: list[Place | None] = list(places) or [None]
+    for place in where:
         yield Airstrike(
             attacker=attacker,
             location=place,
@@ -537,78 +574,87 @@ def _flown(event: Airstrike) -> bool:
     return any(word.strip(",.;") in _words("aircraft") for word in text)
 
 
+def _vague(article: Article, event: Airstrike) -> bool:
+    """No place, a country, or "a town in ..." (a later sentence may name the place)."""
+    weak: set[tuple[int, str | None]] = article.__dict__.get("_airstrike_weak", set())
+    start = event.evidence.start if event.evidence is not None else -1
+    return event.location is None or _is_country(event.location) or (start, event.location.name) in weak
+
+
+def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -> bool:
+    """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
+    if not _same_side(kept.attacker, event.attacker) or not _compatible(kept.date, event.date):
+        return False
+    place, there = event.location, kept.location
+    if test == "home":
+        if place is None:
+            return True
+        inside = there is not None and there.country == place.country
+        return (
+            _is_country(place) and inside and not _vague(article, kept) and not (event.date or event.killed)
+        )
+    if test == "same":
+        return place is not None and there is not None and there.name == place.name
+    return there is None  # "open": a strike not placed yet
+
+
+def _earlier(article: Article, out: list[Airstrike], event: Airstrike, test: str) -> int | None:
+    return next((i for i in range(len(out) - 1, -1, -1) if _refers_to(article, out[i], event, test)), None)
+
+
+def _the_strike(article: Article, out: list[Airstrike], event: Airstrike, siblings: list[Airstrike]) -> None:
+    """ "The raid hit a square in the town of X": the strike reported before, placed (in each place)."""
+    last = out[-1]
+    if event.location is not None and (_vague(article, last) or siblings) and last.location != event.location:
+        out[-1] = _fill(last, event, place=True)
+        out.extend(attrs.evolve(_fill(last, other, place=True), killed=None, id="") for other in siblings)
+        return
+    disputed: set[int] = article.__dict__.get("_airstrike_disputed", set())
+    start = last.evidence.start if last.evidence is not None else -1
+    out[-1] = _fill(last, event, skip=("killed",) if start in disputed else ())
+
+
 def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     """
     Later mentions refer back: "the raid" places (or completes) the strike reported before; a
     mention with no place of its own, or only the country of a strike placed before, is that
-    strike; a placed mention places an earlier unplaced one; a strike named twice is one.
+    strike (unless it names its own aircraft and attacker); a strike named twice is one; a
+    placed mention places an earlier unplaced one.
     """
-    weak: set[tuple[int, str | None]] = article.__dict__.get("_airstrike_weak", set())
-    disputed: set[int] = article.__dict__.get("_airstrike_disputed", set())
-
-    def vague(event: Airstrike) -> bool:
-        start = event.evidence.start if event.evidence is not None else -1
-        return event.location is None or _is_country(event.location) or (start, event.location.name) in weak
-
-    def earlier(test: object) -> int | None:
-        return next((i for i in range(len(out) - 1, -1, -1) if test(out[i])), None)  # type: ignore[operator]
-
     out: list[Airstrike] = []
+    done: set[int] = set()
     for number, event in enumerate(events):
+        if number in done:
+            continue
         rule = event.evidence.rule if event.evidence is not None else ""
         if rule == "airstrike.the_strike":
-            if not out or not _compatible(out[-1].date, event.date):
-                continue
-            last = out[-1]
-            siblings = [e for e in events[number + 1 :] if e.evidence == event.evidence and e.location]
-            if event.location is not None and (vague(last) or siblings) and last.location != event.location:
-                # "the strikes, which hit targets in A and B": the strike reported before, in A and in B
-                out[-1] = _fill(last, event, place=True)
-                for sibling in siblings:
-                    out.append(attrs.evolve(_fill(last, sibling, place=True), killed=None, id=""))
-                    events.remove(sibling)
-            else:
-                start = last.evidence.start if last.evidence is not None else -1
-                out[-1] = _fill(last, event, skip=("killed",) if start in disputed else ())
+            if out and _compatible(out[-1].date, event.date):
+                later = [i for i in range(number + 1, len(events)) if events[i].evidence == event.evidence]
+                done.update(later)
+                _the_strike(article, out, event, [events[i] for i in later if events[i].location])
             continue
-
-        def home(kept: Airstrike, event: Airstrike = event) -> bool:
-            if not _same_side(kept.attacker, event.attacker) or not _compatible(kept.date, event.date):
-                return False
-            if event.location is None:
-                return True
-            inside = kept.location is not None and kept.location.country == event.location.country
-            return _is_country(event.location) and not vague(kept) and inside and not (event.date or event.killed)
-
-        found = earlier(home)
+        found = _earlier(article, out, event, "home")
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
         if found is not None and not (main and event.attacker and out[found].attacker):
             same = _sentence_of(article, out[found]) == _sentence_of(article, event)
             out[found] = _fill(out[found], event, skip=() if same else ("date",))  # a later time is its own
             continue
-        named = event.location
-        found = earlier(
-            lambda kept: named is not None and kept.location is not None and kept.location.name == named.name
-            and _compatible(kept.date, event.date) and _same_side(kept.attacker, event.attacker)
-        )
+        found = _earlier(article, out, event, "same")
         if found is not None:
             out[found] = _fill(out[found], event)
             continue
         noun = rule in ("airstrike.noun", "airstrike.state_strike", "airstrike.strike_by_aircraft")
         alone = sum(1 for e in events if e.evidence == event.evidence) == 1
-        found = earlier(
-            lambda kept: kept.location is None and _same_side(kept.attacker, event.attacker)
-            and _compatible(kept.date, event.date)
-        )
-        if found is not None and noun and alone:
-            out[found] = _fill(out[found], event, place=True)  # "killed in a US drone strike. ... a strike in X"
+        found = _earlier(article, out, event, "open") if noun and alone else None
+        if found is not None:
+            out[found] = _fill(out[found], event, place=True)  # "killed in a US drone strike. ... one in X"
             continue
         out.append(event)
     return out
 
 
 def _main_place(article: Article, home: str | None) -> Place | None:
-    """The place the article names three times or more (not the attacker's country): where an unplaced strike was."""
+    """The place the article names three times or more (not the attacker's country): an unplaced strike's."""
     cache_: dict[str | None, Place | None] = article.__dict__.setdefault("_airstrike_main", {})
     if home not in cache_:
         counts: dict[str | None, list[Place]] = {}

@@ -49,7 +49,15 @@ from newsevents.parsing.article import table, words
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
 
-__all__ = ["available", "country_code", "country_of_place", "known_places", "place_country", "place_spans", "sentence_places"]
+__all__ = [
+    "available",
+    "country_code",
+    "country_of_place",
+    "known_places",
+    "place_country",
+    "place_spans",
+    "sentence_places",
+]
 
 #: Kinds of place (a country comes first when several places bear a name; a suffix word asks for a kind).
 COUNTRY, REGION, CITY, SITE, WATER = range(5)
@@ -906,7 +914,7 @@ def _lexicon(name: str) -> frozenset[str]:
 
 
 def _table_spans(tokens: Sequence[Token]) -> list[Span]:
-    """Without the ``places`` extra: the countries and the places of ``place_countries.tsv``, as capitalised runs."""
+    """Without the ``places`` extra: countries and the places of ``place_countries.tsv`` (capitalised)."""
     from newsevents.parsing.actors import country_code as alias_code  # noqa: PLC0415 (only without the extra)
     from newsevents.parsing.actors import is_demonym  # noqa: PLC0415
 
@@ -956,7 +964,7 @@ def _listed_names(tokens: Sequence[Token], first: int, last: int) -> Iterator[tu
 
 
 def known_places(tokens: Sequence[Token]) -> list[Span]:
-    """`place_spans`; without the ``places`` extra, the countries and the places of ``place_countries.tsv``."""
+    """`place_spans`; without the ``places`` extra, countries and the places of ``place_countries.tsv``."""
     return place_spans(tokens) if available() else _table_spans(tokens)
 
 
@@ -1005,12 +1013,16 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
             for begin, end in _listed_names(tokens, first, last):
                 if not any(i in blocked for i in range(begin, end)):
                     add(begin, end)
-        elif word in ("in", "the") and after in regions:
+        elif (word in ("in", "the") and after in regions) or (
+            word in _LOCATIVES
+            and after not in regions | {"'s"}
+            and tokens[first].text not in _nonnames()
+            and not _is_state_name(name)  # "in Syrian territory"
+        ):
             add(first, last)
-        elif word in _LOCATIVES and after not in regions | {"'s"} and tokens[first].text not in _nonnames():
-            if not _is_state_name(name):
-                add(first, last)
-    for span in [s for s in spans if s.value.name and s.value.country and s.value.name == country_name(s.value.country)]:
+    for span in [
+        s for s in spans if s.value.name and s.value.country and s.value.name == country_name(s.value.country)
+    ]:
         # "Yemen's Shabwa province": a place the country holds
         first = span.end + 1
         while first < len(tokens) and first - span.end <= 3 and tokens[first].shape == "x":
