@@ -63,6 +63,11 @@ def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "airstrike", name)
 
 
+@cache
+def _lexicon(name: str) -> frozenset[str]:
+    return word_list("newsevents.parsing", "lexicon", name)
+
+
 def _code(name: str) -> str | None:
     return gazetteer.country_code(name) if gazetteer.available() else _alias_code(name)
 
@@ -233,7 +238,8 @@ def _introduced(tokens: Sequence[Token], start: int, floor: int) -> bool:
         word = tokens[position].lower
         if word in cues:
             return True
-        if word in (",", ";", "by", "and") or tokens[position].shape == "d":
+        apposition = word == "," and tokens[position - 1].lower in _lexicon("settlement_nouns")  # "the capital, X"
+        if (word in (",", ";", "by", "and") and not apposition) or tokens[position].shape == "d":
             return False
     return False
 
@@ -300,7 +306,7 @@ def _places(found: Found) -> list[Place]:
 def _weak(tokens: Sequence[Token], start: int) -> bool:
     """ "a town in Idlib province": the place holds the one struck, which a later sentence may name."""
     window = [token.lower for token in tokens[max(0, start - 6) : start]]
-    settlements = word_list("newsevents.parsing", "lexicon", "settlement_nouns")
+    settlements = _lexicon("settlement_nouns")
     for position, word in enumerate(window[:-1]):
         if word in ("a", "an") and any(w in settlements for w in window[position + 1 :]):
             return "in" in window[position:] or window[-1] in ("of", "'s")
@@ -316,7 +322,7 @@ def _container(tokens: Sequence[Token], span: Span, spans: Sequence[Span]) -> bo
 def _placed(place: Place, spans: Sequence[Span]) -> Place:
     """The place by its name ("Hajjah province" is Hajjah), in the country the sentence names."""
     words = (place.name or "").split()
-    if len(words) > 1 and words[-1].lower() in word_list("newsevents.parsing", "lexicon", "region_nouns"):
+    if len(words) > 1 and words[-1].lower() in _lexicon("region_nouns"):
         place = Place(" ".join(words[:-1]), country=place.country)
     countries = [s.value.country for s in spans if _is_country(s.value)]
     return place if place.country is not None or not countries else Place(place.name, country=countries[0])

@@ -974,7 +974,8 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
     extra, the countries and the parser's place table), and places too small for it that
     the words around them make places:
 
-    - a settlement noun then "of": "the town of Kafr Zita", "the villages of A, B and C";
+    - a settlement noun then "of" (or a comma): "the town of Kafr Zita", "the villages of A, B
+      and C", "the capital, Sanaa";
     - a list after "including": "villages north of Aleppo, including A and B";
     - a locative before a name: "in Khasham", "near Sirte", "on Kidal";
     - a region noun after one: "in the Lower Shabelle region";
@@ -1000,7 +1001,7 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
 
     for position, token in enumerate(tokens[:-1]):
         word = token.lower
-        small = word in settlements and tokens[position + 1].lower == "of"
+        small = word in settlements and tokens[position + 1].lower in ("of", ",")  # "the capital, Sanaa"
         first = position + (2 if small else 1)
         if first < len(tokens) and tokens[first].lower == "the":
             first += 1
