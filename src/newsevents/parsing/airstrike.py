@@ -238,7 +238,9 @@ def _introduced(tokens: Sequence[Token], start: int, floor: int) -> bool:
         word = tokens[position].lower
         if word in cues:
             return True
-        apposition = word == "," and tokens[position - 1].lower in _lexicon("settlement_nouns")  # "the capital, X"
+        apposition = word == "," and tokens[position - 1].lower in _lexicon(
+            "settlement_nouns"
+        )  # "the capital, X"
         if (word in (",", ";", "by", "and") and not apposition) or tokens[position].shape == "d":
             return False
     return False
@@ -395,7 +397,10 @@ def _disputed(found: Found, killed: Count) -> bool:
 
 def _strikes(found: Found) -> Count | None:
     """ "two air strikes", "hundreds of airstrikes": a count right before the trigger."""
-    tokens, first = found.view.tokens, found.match.start
+    tokens, match = found.view.tokens, found.match
+    first = match.end - 1 if found.entry.name == "launched_strikes" else match.start
+    while first > match.start and tokens[first - 1].lower in ("air", "aerial", "drone", "bombing"):
+        first -= 1  # "conducted four air strikes": the count before the strike's noun
     spans = found.view.spans_for(frozenset({"COUNT"}))
     for start in range(max(0, first - 4), first):
         for span in spans.get(start, ()):

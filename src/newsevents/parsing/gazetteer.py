@@ -989,15 +989,17 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
         ``PLACE`` spans in order, not overlapping; a small place's country is the one of the
         country's possessive before it, else unknown.
     """
-    spans = known_places(tokens)
+    regions = _lexicon("region_nouns")
+    spans = [_region_named(tokens, span, regions) for span in known_places(tokens)]
     covered = {index for span in spans for index in range(span.start, span.end)}
     blocked = covered | set(taken)
-    settlements, regions = _lexicon("settlement_nouns"), _lexicon("region_nouns")
+    settlements = _lexicon("settlement_nouns")
 
     def add(first: int, last: int, country: str | None = None) -> None:
         name = " ".join(token.text for token in tokens[first:last]).replace(" - ", "-")
         spans.append(Span("PLACE", first, last, Place(name, country=country)))
         blocked.update(range(first, last))
+        covered.update(range(first, last))
 
     for position, token in enumerate(tokens[:-1]):
         word = token.lower
@@ -1012,7 +1014,9 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
         after = tokens[last].lower if last < len(tokens) else ""
         if small or word == "including":
             for begin, end in _listed_names(tokens, first, last):
-                if not any(i in blocked for i in range(begin, end)):
+                if not any(
+                    i in covered for i in range(begin, end)
+                ):  # "the town of X" even if X looks like a name
                     add(begin, end)
         elif (word in ("in", "the") and after in regions) or (
             word in _LOCATIVES
@@ -1033,6 +1037,16 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
             if last > first:
                 add(first, last, span.value.country)
     return sorted(spans, key=lambda span: span.start)
+
+
+def _region_named(tokens: Sequence[Token], span: Span, regions: frozenset[str]) -> Span:
+    """ "the Middle Juba region": a region named by more words than the place it holds ("Juba")."""
+    first = span.start
+    while first > 1 and _name_part(tokens[first - 1]) and tokens[first - 2].lower in ("the", "in"):
+        first -= 1
+    if first == span.start or tokens[span.end - 1].lower not in regions:
+        return span
+    return Span("PLACE", first, span.end, Place(_text(tokens, first, span.end)))
 
 
 #: Words before a name that make it a place struck, met or visited.
