@@ -29,6 +29,7 @@ and the shared cues).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import cache
 from itertools import pairwise
@@ -56,6 +57,8 @@ sentence_times = sentence_expressions
 #: How many tokens after a match the place, the attacker or the target may be read.
 _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
+#: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
+_LOOK_BACK = 40
 
 
 @cache
@@ -200,10 +203,21 @@ def _subject(found: Found) -> Actor | None:
     return None
 
 
+def _in_match(found: Found) -> Actor | None:
+    """The state (or "X-led" coalition) the ``state`` option names: in the match, or just before it."""
+    tokens, match = found.view.tokens, found.match
+    if found.option("state") == "before":
+        at = match.start - 1 - (match.start > 1 and tokens[match.start - 1].lower == "military")
+        return (_led(tokens, at) or _state_of(tokens[at])) if at >= 0 else None
+    found_ = (_led(tokens, at) or _state_of(tokens[at]) for at in range(match.start, match.end))
+    return next((actor for actor in found_ if actor is not None), None)
+
+
 def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
-    for actor in found.actors("attacker"):
-        if actor.kind is ActorKind.COUNTRY:
-            return actor
+    if found.option("state") or found.entry.name == "strike_by_aircraft":
+        within = _in_match(found)
+        if within is not None:
+            return within
     tokens, anchor = found.view.tokens, found.match.anchor
     before = _named_before(tokens, anchor)
     if before is None and anchor > 1 and tokens[anchor - 1].lower == "drone":
@@ -342,7 +356,7 @@ def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
     "... the death of their commander in an air strike. He was killed in the town of X last
     month.": the next sentence places (and dates) a strike that killed, if it reports no strike itself.
     """
-    following = [s for s in found.article.sentences if s.index == found.sentence.index + 1]
+    following = found.article.all_sentences[found.sentence.index + 1 : found.sentence.index + 2]
     if not following or not found.view.words & {"death", "killed", "died", "dead"}:
         return [], None
     seen = view(found.article, following[0])
@@ -385,7 +399,7 @@ def _disputed(found: Found, killed: Count) -> bool:
     A higher toll in the next two sentences about the strike ("The rebels put the death toll at
     33"): the toll is in dispute and none is given (a lower one may be a part of it).
     """
-    for sentence in found.article.sentences[found.sentence.index + 1 : found.sentence.index + 3]:
+    for sentence in found.article.all_sentences[found.sentence.index + 1 : found.sentence.index + 3]:
         text = sentence.text.lower()
         about = "toll" in text or any(
             f"the {noun}" in text for noun in ("raid", "strike", "attack", "bombing")
@@ -456,7 +470,7 @@ def _also_day(found: Found) -> PartialDate | None:
     if not any(token.lower == "also" for token in tokens[clause_opening(tokens, anchor) : anchor]):
         return None
     for sentence in reversed(
-        found.article.sentences[max(0, found.sentence.index - 3) : found.sentence.index]
+        found.article.all_sentences[max(0, found.sentence.index - 3) : found.sentence.index]
     ):
         if " also " in f" {sentence.text.lower()} ":
             days = {s.date for s in _times(found.article, sentence) if s.date is not None and s.date.day}
@@ -527,8 +541,8 @@ def _targets(found: Found) -> tuple[str, ...]:
 
 def build(found: Found) -> Iterator[Airstrike]:
     """The strikes one match states: one per place struck."""
-    if _blocked(found):
-        return
+    if _blocked(found) or (found.option("state") and _in_match(found) is None):
+        return  # "Monday strikes", "a French strike" on the railways (a walkout: excludes.txt)
     places = _places(found)
     attacker = _attacker(found, places)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
@@ -575,8 +589,8 @@ def _fill(kept: Airstrike, other: Airstrike, *, place: bool = False, skip: tuple
 
 
 def _sentence_of(article: Article, event: Airstrike) -> int | None:
-    start = event.evidence.start if event.evidence is not None else -1
-    return next((s.index for s in article.sentences if s.start <= start < s.end), None)
+    found = article.sentence_at(event.evidence.start) if event.evidence is not None else None
+    return None if found is None else found.index
 
 
 def _flown(event: Airstrike) -> bool:
@@ -610,7 +624,8 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
 
 
 def _earlier(article: Article, out: list[Airstrike], event: Airstrike, test: str) -> int | None:
-    return next((i for i in range(len(out) - 1, -1, -1) if _refers_to(article, out[i], event, test)), None)
+    floor = max(-1, len(out) - 1 - _LOOK_BACK)
+    return next((i for i in range(len(out) - 1, floor, -1) if _refers_to(article, out[i], event, test)), None)
 
 
 def _the_strike(article: Article, out: list[Airstrike], event: Airstrike, siblings: list[Airstrike]) -> None:
@@ -634,13 +649,18 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     """
     out: list[Airstrike] = []
     done: set[int] = set()
+    mentions = Counter(event.evidence for event in events)  # the events one sentence's match made
     for number, event in enumerate(events):
         if number in done:
             continue
         rule = event.evidence.rule if event.evidence is not None else ""
         if rule == "airstrike.the_strike":
             if out and _compatible(out[-1].date, event.date):
-                later = [i for i in range(number + 1, len(events)) if events[i].evidence == event.evidence]
+                later = []
+                for following in range(number + 1, len(events)):
+                    if events[following].evidence != event.evidence:
+                        break
+                    later.append(following)
                 done.update(later)
                 _the_strike(article, out, event, [events[i] for i in later if events[i].location])
             continue
@@ -655,7 +675,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             out[found] = _fill(out[found], event)
             continue
         noun = rule in ("airstrike.noun", "airstrike.state_strike", "airstrike.strike_by_aircraft")
-        alone = sum(1 for e in events if e.evidence == event.evidence) == 1
+        alone = mentions[event.evidence] == 1
         found = _earlier(article, out, event, "open") if noun and alone else None
         if found is not None:
             out[found] = _fill(out[found], event, place=True)  # "killed in a US drone strike. ... one in X"
