@@ -521,18 +521,14 @@ def _targets(found: Found) -> tuple[str, ...]:
             return _phrase(found, after)
     if after < len(tokens) and tokens[after].lower in ("on", "against", "at"):
         return _phrase(found, after + 1)
-    if (
-        found.entry.name != "aircraft"
-        and after < len(tokens)
-        and tokens[after].lower in ("also", "have", "has")
-    ):
-        after += 1
-    if (
-        found.entry.name != "aircraft"
-        and after < len(tokens)
-        and tokens[after].lower in _words("attack") - _KILL
-    ):
-        return _phrase(found, after + 1)  # "the raid hit a square"
+    if found.entry.name == "aircraft":
+        return ()
+    for position in range(after, _window_end(tokens, after)):
+        word = tokens[position].lower
+        if word in _KILL:
+            break
+        if word in _words("attack") and tokens[position - 1].lower != "to":
+            return _phrase(found, position + 1)  # "the raid hit a square", "strikes, ..., hit villages"
     return ()
 
 
@@ -691,7 +687,7 @@ def _main_place(article: Article, home: str | None) -> Place | None:
         counts: dict[str | None, list[Place]] = {}
         for sentence in article.sentences:
             for span in gazetteer.known_places(view(article, sentence).tokens):
-                if not (_is_country(span.value) and span.value.country == home):
+                if home is None or span.value.country != home:  # not the attacker's own country or city
                     counts.setdefault(span.value.name, []).append(span.value)
         best = max(counts.values(), key=len, default=[])
         cache_[home] = best[0] if len(best) >= 3 else None
