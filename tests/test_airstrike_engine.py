@@ -86,6 +86,7 @@ def test_strike_counts() -> None:
         ("The coalition carried out three air strikes near Hit, destroying fighting positions and vehicles.",
          ("fighting positions", "vehicles")),
         ("Russian bombing raids directed at rebel units near Tadef went on all night.", ("rebel units",)),
+        ("Air strikes, thought to be from Russian planes, hit villages north of Hama on Sunday.", ("villages",)),
     ],
 )  # fmt: skip
 def test_targets_in_the_articles_words(text: str, targets: tuple[str, ...]) -> None:
@@ -238,3 +239,10 @@ def test_moved_helpers_stay_importable() -> None:
     found = airstrike.sentence_times(article, sentence)
     assert found == sentence_expressions(article, sentence)
     assert PartialDate(2016, 3, 7) == found[0].resolve(THURSDAY, direction="past")
+
+
+def test_a_city_of_another_country_is_not_the_more_specific_place() -> None:
+    """ "in the south of Syria since Moscow intervened": Moscow is not a place in Syria."""
+    event = one("Russian jets bombed areas in the south of Syria since Moscow intervened, a monitor said.")
+    assert event.location is not None
+    assert "Syria" == event.location.name

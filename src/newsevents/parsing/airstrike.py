@@ -304,6 +304,7 @@ def _places(found: Found) -> list[Place]:
             len(chosen) == 1
             and _is_country(chosen[0].value)
             and not _is_country(span.value)
+            and span.value.country in (None, chosen[0].value.country)
             and len(gap) <= 6
         ):
             if any(t.lower in ("and", "near", "from", "to") for t in gap):
