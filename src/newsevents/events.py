@@ -176,6 +176,9 @@ class Airstrike(Event):
         media_topics=("medtop:20000056",),
     )
 
+    #: What makes two mentions one strike (`newsevents.parsing.merge`): the same place struck.
+    identity: ClassVar[tuple[str, ...]] = ("location",)
+
     attacker: Actor | None = None
     targets: tuple[str, ...] = ()
     killed: Count | None = None

@@ -410,7 +410,10 @@ def parse_report(
         ]
     events: list[Event] = []
     failures: list[RecogniserFailure] = []
-    for name, registered in list(recognisers().items()):
+    # in the registry's order of types, not the order their modules happened to be imported:
+    # recognisers share an article's cast, which reads the text as they ask
+    order = {name: rank for rank, name in enumerate(registry.types())}
+    for name, registered in sorted(recognisers().items(), key=lambda item: order.get(item[0], len(order))):
         for recogniser in list(registered):
             for piece, shift, own in pieces:
                 for event in _run(name, recogniser, piece, shift, failures):

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from newsevents import dates
 from newsevents.model import Actor, PartialDate
 from newsevents.parsing.actors import Cast, Mention
 from newsevents.parsing.article import Article, Sentence, TimeSpan, table, time_expressions, words
@@ -35,6 +36,7 @@ __all__ = [
     "people_referred",
     "recency_date",
     "reporting_day",
+    "sentence_expressions",
     "sentence_times",
     "subject_of",
 ]
@@ -376,3 +378,21 @@ def distinct(actors: list[Actor]) -> list[Actor]:
             seen.add(actor.name)
             out.append(actor)
     return out
+
+
+def sentence_expressions(article: Article, sentence: Sentence) -> list[dates.TimeExpression]:
+    """
+    The time expressions of a sentence as `newsevents.dates` finds them (offsets within the
+    sentence, unresolved: call ``resolve``), found once per article and sentence.
+
+    `sentence_times` gives the same expressions resolved, with article offsets.
+
+    Args:
+        article: The article.
+        sentence: One of its sentences.
+    """
+    cache_: dict[int, list[dates.TimeExpression]] = article.__dict__.setdefault("_newsevents_times", {})
+    found = cache_.get(sentence.start)
+    if found is None:
+        found = cache_[sentence.start] = dates.find(sentence.text)
+    return found

