@@ -12,7 +12,9 @@ For each sentence it gives the spans `newsevents.parsing.patterns` matches with
   actor, each with the list of actors it names;
 - ``TIME``: the time expressions, with their dates resolved against the publication date;
 - ``COUNT``: numbers and counts ("at least 12", "hundreds of"), as `Count`;
-- ``TERM``: lengths of time ("seven and a half years"), with their months.
+- ``TERM``: lengths of time ("seven and a half years"), with their months;
+- ``PLACE``: the places the gazetteer knows (`newsevents.parsing.gazetteer.known_places`);
+- ``NAME``: any run of capitalised words, as written (a name the cast need not know).
 
 Spans are computed once per sentence and cached on the article.
 """
@@ -27,6 +29,7 @@ from newsevents.model import Actor, ActorKind
 from newsevents.parsing.actors import Cast, Mention, country_code
 from newsevents.parsing.article import Article, Sentence, table
 from newsevents.parsing.clauses import sentence_times
+from newsevents.parsing.gazetteer import known_places
 from newsevents.parsing.numbers import find_counts, find_terms
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
@@ -102,6 +105,10 @@ class SentenceView:
                 found = actors + self._lists(actors)
             elif group == "times":
                 found = self._times()
+            elif group == "places":
+                found = known_places(self.tokens)
+            elif group == "names":
+                found = self._names()
             else:
                 found = self._numbers()
             self._made[group] = found
@@ -393,6 +400,24 @@ class SentenceView:
             and (country_code(word.text[:-1]) is not None)
         )
 
+    def _names(self) -> list[Span]:
+        """
+        Every run of capitalised words, as written, without a leading "The" ("The Knesset" is
+        "Knesset"): a name the cast need not know (a chamber, a ship, a treaty).
+        """
+        out: list[Span] = []
+        first: int | None = None
+        for at, token in enumerate((*self.tokens, None)):
+            if token is not None and token.is_title and token.lower not in _ARTICLES:
+                if first is None:
+                    first = at
+                continue
+            if first is not None:
+                begin, end = self.char_range(first, at)
+                out.append(Span("NAME", first, at, self.article.text[begin:end]))
+                first = None
+        return out
+
     def _times(self) -> list[Span]:
         out: list[Span] = []
         for time in sentence_times(self.article, self.sentence):
@@ -407,7 +432,10 @@ _GROUPS = {
     "actors": frozenset({"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG"}),
     "times": frozenset({"TIME"}),
     "numbers": frozenset({"COUNT", "TERM"}),
+    "places": frozenset({"PLACE"}),
+    "names": frozenset({"NAME"}),
 }
+_ARTICLES = frozenset({"the", "a", "an"})
 _ALL_KINDS = frozenset().union(*_GROUPS.values())
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: "his successor", "her predecessor": another person the article names.

@@ -25,7 +25,8 @@ sentence (`newsevents.parsing.tokens`) or spans of the mention layer:
                     ``x`` lower case, ``d`` number, ``.`` mark)
 ``<role:KIND>``     a span of the mention layer of this kind (``ACTOR``,
                     ``ACTORS`` a coordinated list, ``PERSON``, ``STATE``,
-                    ``GROUP``, ``TIME``, ``COUNT``, ``PLACE``), captured as
+                    ``GROUP``, ``TIME``, ``COUNT``, ``TERM``, ``PLACE``,
+                    ``NAME`` any capitalised name), captured as
                     ``role``; ``<KIND>`` matches without capturing
 ``~N``              up to N tokens within the clause (fewest first), never
                     passing over the start of a person; ``~~N`` may
@@ -42,10 +43,13 @@ matcher is written once and knows no event type; `newsevents.parsing.engine` run
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -56,7 +60,7 @@ __all__ = ["Entry", "Match", "PatternError", "Span", "compile_pattern", "load_en
 
 #: The kinds of span a pattern may capture; the mention layer provides them.
 KINDS = frozenset(
-    {"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG", "TIME", "COUNT", "TERM", "PLACE", "PLACES"}
+    {"ACTOR", "ACTORS", "PERSON", "STATE", "GROUP", "ORG", "TIME", "COUNT", "TERM", "PLACE", "PLACES", "NAME"}
 )
 #: Tokens a skip (``~N``) never crosses: they end a clause.
 _CLAUSE_END = frozenset({";", ":", "—", "–", "(", ")", '"', "“", "”"})
@@ -284,7 +288,8 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     Read and compile ``<package>/data/<folder>/<file>.toml``.
 
     Args:
-        package: The package holding the ``data`` folder (``"newsevents.parsing"``, or a user's).
+        package: The package holding the ``data`` folder (``"newsevents.parsing"``, or a
+            user's), or the absolute path of a directory that holds the pattern folders.
         folder: The pattern folder (one per event type).
         file: The pattern file's name without ``.toml``: ``patterns`` finds events; a type
             may keep other files for what it reads around a match (who initiated a call).
@@ -292,7 +297,7 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     Raises:
         PatternError: When the file or a pattern cannot be read, naming the entry.
     """
-    base = resources.files(package).joinpath("data", folder)
+    base = _data(package).joinpath(folder)
     where = f"{package}:data/{folder}/{file}.toml"
     try:
         document = tomllib.loads(base.joinpath(f"{file}.toml").read_text(encoding="utf-8"))
@@ -322,17 +327,24 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     return tuple(entries)
 
 
+def _data(package: str) -> Traversable:
+    """Where a package's pattern folders are: its ``data`` folder, or the directory named by a path."""
+    if os.path.isabs(package):
+        return Path(package)
+    return resources.files(package).joinpath("data")
+
+
 @cache
 def word_list(package: str, folder: str, name: str) -> frozenset[str]:
-    for where in (
-        resources.files(package).joinpath("data", folder),
-        resources.files(package).joinpath("data"),
+    """
+    A word list of a pattern folder (``<folder>/<name>.txt``), else of the package's
+    ``lexicon`` folder, else of the parser's own lexicon (``data/lexicon/``).
+    """
+    for path in (
+        _data(package).joinpath(folder, f"{name}.txt"),
+        _data(package).joinpath("lexicon", f"{name}.txt"),
+        _data("newsevents.parsing").joinpath("lexicon", f"{name}.txt"),
     ):
-        path = (
-            where.joinpath("lexicon", f"{name}.txt")
-            if where.name == "data"
-            else where.joinpath(f"{name}.txt")
-        )
         if path.is_file():
             lines = path.read_text(encoding="utf-8").splitlines()
             return frozenset(
