@@ -181,7 +181,7 @@ def read_penalty(text: str) -> PenaltyReading:
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
 _CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as", ";",
                   "—", "–", "--"})  # fmt: skip
-_CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according"})
+_CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
 def _cut(found: Found, begin: int) -> int:
@@ -270,7 +270,7 @@ def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
     """An unnamed defendant as the text describes it ("A Texas man", "13 members of a gang")."""
     while start < end and tokens[start].lower in ("and", "then", "but", "also", "later", ","):
         start += 1
-    if not 0 < end - start <= 9:
+    if not 0 < end - start <= 14:
         return None
     first = tokens[start]
     if first.lower in _NOT_DEFENDANTS or tokens[end - 1].lower in _NOT_DEFENDANTS:
@@ -282,7 +282,7 @@ def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
     return Actor.group(_text(tokens, start, end))
 
 
-_BACK = _words("aux") | {"has", "have", "had", "who", "must"}
+_BACK = _words("be") | _words("adverb") | {"has", "have", "had", "who", "must"}
 _NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although", "though",
                           "while", "as", "that", "where", "until", "said", "says", "—", "–"})  # fmt: skip
 
@@ -294,13 +294,33 @@ def _subject(found: Found) -> list[Actor]:
     while end > 0 and tokens[end - 1].lower in _BACK:
         end -= 1
     span = _actors_ending(found, end)
+    close = end - 1 if end > 1 and tokens[end - 1].text in (",", "-", "—", "–", ")") else -1
+    if span is None and close > 0:
+        if tokens[close].text == "-" and tokens[close - 1].text == "-":
+            close -= 1  # "--"
+        for back in range(close - 1, max(0, close - 32), -1):  # "X, who was a broker at Y, drew ..."
+            if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
+                span = _actors_ending(found, back)
+                break
+            if tokens[back].text == tokens[close].text != "," or (tokens[back].text, tokens[close].text) == ("(", ")"):
+                inner = [s for at in range(back + 1, close) for s in found.view.spans.get(at, ())
+                         if s.kind == "ACTORS" and s.end <= close]  # fmt: skip
+                people = [a for s in inner for a in _values(s) if a.kind is ActorKind.PERSON]
+                if people:  # "five of them -- including activist A and writer B -- were fined"
+                    return list(dict.fromkeys(people))
+                break
     if span is None and end > 1 and tokens[end - 1].text == ",":
         for comma in range(end - 2, max(-1, end - 14), -1):
             if tokens[comma].text == ",":
                 span = _actors_ending(found, comma) or _actors_ending(found, end - 1)
                 break
     if span is not None:
-        return _with_remainder(found, span, end)
+        return _pronoun(found, span) or _with_remainder(found, span, end)
+    if end > 0 and tokens[end - 1].lower in ("and", "but"):  # "X was arrested in 2012 and later sentenced"
+        for at in range(end):
+            for first in found.view.spans.get(at, ()):
+                if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(first)):
+                    return _pronoun(found, first) or _with_remainder(found, first, end)
     for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
         if tokens[back].lower == "and" and (named := _actors_ending(found, back)) is not None:
             return _with_remainder(found, named, end)
@@ -309,6 +329,26 @@ def _subject(found: Found) -> list[Actor]:
         start -= 1
     group = _group(tokens, start, end)
     return [group] if group is not None else []
+
+
+def _pronoun(found: Found, span: Span) -> list[Actor]:
+    """
+    "She was sentenced" opening a sentence: the first person of the sentence before (its
+    subject), which tells more than the last person named; [] when not a pronoun.
+    """
+    if span.end - span.start != 1 or found.view.tokens[span.start].lower not in ("he", "she"):
+        return []
+    if any(s.kind == "PERSON" for at in range(span.start) for s in found.view.spans.get(at, ())):
+        return []
+    index = found.sentence.index
+    if index == 0:
+        return []
+    before = view(found.article, found.article.all_sentences[index - 1])
+    for at in sorted(before.spans):
+        for other in before.spans[at]:
+            if other.kind == "PERSON" and isinstance(other.value, Actor):
+                return [other.value]
+    return []
 
 
 def _with_remainder(found: Found, span: Span, stop: int) -> list[Actor]:
@@ -432,39 +472,85 @@ def _date(found: Found, stop: int) -> PartialDate | None:
     return best[1] if best is not None else None
 
 
-_OFFENCE_OPENERS = (("convicted", "of"), ("guilty", "of"), ("counts", "of"), ("charges", "of"),
-                    ("guilty", "to"), ("contest", "to"))  # fmt: skip
-_OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "(", ")", '"', "after", "when", "because", "while", "who",
-                           "which", "but", "by", "last", "earlier", "under", "and", "since", "before", "until",
-                           "at", "following", "as", "to"})  # fmt: skip
+_OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because", "while",
+                           "who", "which", "but", "by", "last", "earlier", "since", "before", "until",
+                           "at", "following", "as", "to", "between", "from"})  # fmt: skip
+#: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
+_NEW_CLAUSE = frozenset({"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"})
+_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with"})
+
+
+@cache
+def _openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in _words("offence_openers"))
+
+
+def _opening(tokens: Sequence[Token]) -> int | None:
+    """The first token after an offence opener ("convicted ... of", "pleaded guilty to") in a sentence."""
+    words = [token.lower for token in tokens]
+    for at, word in enumerate(words):
+        for opener in _openers():
+            if word != opener[0]:
+                continue
+            position, ok = at + 1, True
+            for part, following in zip(opener[1:], opener[2:] + ("",), strict=True):
+                if part == "~":
+                    stop = min(len(words), position + 13)
+                    found = next((p for p in range(position, stop) if words[p] == following), None)
+                    if found is None or any(w in (";", ".") for w in words[position:found]):
+                        ok = False
+                        break
+                    position = found
+                    continue
+                if position >= len(words) or words[position] != part:
+                    ok = False
+                    break
+                position += 1
+            if ok:
+                return position
+    return None
 
 
 def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
-    tokens = found.view.tokens
+    tokens, spans = found.view.tokens, found.view.spans
     opening: int | None = None
     if cut < len(tokens) and tokens[cut].lower in ("for", "over"):
         opening = cut + 1
     else:
-        for at in range(len(tokens) - 1):
-            if (tokens[at].lower, tokens[at + 1].lower) in _OFFENCE_OPENERS:
-                opening = at + 2
-                break
+        opening = _opening(tokens)
     if opening is None:
-        return None
+        index = found.sentence.index
+        if index == 0 or not _pronoun_subject(found):
+            return None
+        before = view(found.article, found.article.all_sentences[index - 1])
+        tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
+        if opening is None:
+            return None
     end = opening
-    while end < min(len(tokens), opening + 10):
+    while end < min(len(tokens), opening + 12):
         token = tokens[end]
-        if token.lower in _OFFENCE_STOP or any(s.kind == "TIME" for s in found.view.spans.get(end, ())):
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
+        if token.lower in _OFFENCE_STOP or any(s.kind == "TIME" for s in spans.get(end, ())):
             break
-        if token.lower in ("in", "on") and end + 1 < len(tokens) and (
-            tokens[end + 1].shape == "d" or tokens[end + 1].lower in ("absentia", "prison", "jail")
+        if token.lower == "and" and (following is None or following.lower in _NEW_CLAUSE | _VERBS):
+            break
+        if token.lower in ("in", "on") and following is not None and (
+            following.shape == "d" or following.is_title or following.lower in ("absentia", "prison", "jail")
         ):
             break
         end += 1
-    if end == opening or tokens[opening].lower in ("a", "life", "his", "her", "the") and end - opening == 1:
+    while end > opening and tokens[end - 1].lower in _TRAILING:
+        end -= 1
+    if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
     return _text(tokens, opening, end)
+
+
+def _pronoun_subject(found: Found) -> bool:
+    """Whether the sentence tells of someone named before it ("She was sentenced to ...")."""
+    tokens = found.view.tokens
+    return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
 def _court(tokens: Sequence[Token], spans: dict[int, list[Span]] | None = None) -> tuple[str | None, str | None]:
@@ -568,12 +654,50 @@ class _Places:
 
 
 def _main_country(article: Article) -> str | None:
+    """The state the article names most, else the country of the first place it names."""
     counts: dict[str, int] = {}
     for sentence in article.sentences:
         for mention in view(article, sentence).mentions:
             if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
                 counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
+    if counts:
+        return max(counts, key=lambda code: counts[code])
+    for sentence in article.sentences:
+        for place in place_spans(tokenize(article.text, sentence.start, sentence.end)):
+            if place.value.country:
+                return str(place.value.country)
+    return None
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                   "yesterday"})  # fmt: skip
+
+
+def _court_day(article: Article) -> PartialDate | None:
+    """
+    The day the court sat, when the article gives exactly one ("set free by the court on
+    Tuesday", "at the court on Friday"): it dates the article's main sentencing.
+    """
+    days: set[PartialDate] = set()
+    for sentence in article.sentences_with(("court",)):
+        seen = view(article, sentence)
+        tokens = seen.tokens
+        for at, token in enumerate(tokens):
+            if token.lower not in ("court", "courts"):
+                continue
+            for after in range(at + 1, min(len(tokens), at + 7)):
+                for span in seen.spans.get(after, ()):
+                    words = span.value.text.lower().split() if span.kind == "TIME" else []
+                    if words and words[-1] in _DAYS and span.value.date is not None:
+                        days.add(span.value.date)
+    return days.pop() if len(days) == 1 else None
+
+
+def _in_lede(article: Article, sentence: Sentence) -> bool:
+    """Whether a sentence opens the article (its first three body sentences) and is not background."""
+    body = [s.index for s in article.sentences if not s.headline]
+    words = {word.lower() for word in sentence.text.split()}
+    return bool(body) and sentence.index - body[0] < 3 and words.isdisjoint({"earlier", "previously", "had", "later"})
 
 
 # --------------------------------------------------------------------------- building
@@ -720,6 +844,8 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             ):
                 date = lede[1]
             events.append(_Event(mention, defendant, date))
+    if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
+        events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
     countries: list[tuple[Actor, str | None]] = []
     for event in events:
         mention = event.mention
