@@ -262,7 +262,7 @@ def _text(tokens: Sequence[Token], start: int, end: int) -> str:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one"})  # fmt: skip
+                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one", "each"})  # fmt: skip
 _NOT_DEFENDANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
 
 
@@ -270,6 +270,10 @@ def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
     """An unnamed defendant as the text describes it ("A Texas man", "13 members of a gang")."""
     while start < end and tokens[start].lower in ("and", "then", "but", "also", "later", ","):
         start += 1
+    for at in range(start + 1, end):  # "A man who stabbed a teenager ...": the man
+        if tokens[at].lower in ("who", "whose", "which", "that"):
+            end = at
+            break
     if not 0 < end - start <= 14:
         return None
     first = tokens[start]
@@ -298,7 +302,9 @@ def _subject(found: Found) -> list[Actor]:
     if span is None and close > 0:
         if tokens[close].text == "-" and tokens[close - 1].text == "-":
             close -= 1  # "--"
-        for back in range(close - 1, max(0, close - 32), -1):  # "X, who was a broker at Y, drew ..."
+        if tokens[close].text == "," and close + 1 < len(tokens) and tokens[close + 1].lower in ("who", "which"):
+            span = _actors_ending(found, close)  # "X, who was sentenced in 2018, ..."
+        for back in range(close - 1 if span is None else 0, max(0, close - 32), -1):  # "X, who was a broker at Y, drew"
             if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
                 span = _actors_ending(found, back)
                 break
@@ -314,6 +320,13 @@ def _subject(found: Found) -> list[Actor]:
             if tokens[comma].text == ",":
                 span = _actors_ending(found, comma) or _actors_ending(found, end - 1)
                 break
+    if span is not None and span.start > 1 and tokens[span.start - 1].lower in ("to", "of", "for", "with"):
+        start = span.start - 1  # "a former aide to X was jailed": the aide
+        while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
+            start -= 1
+        group = _group(tokens, start, end)
+        if group is not None and tokens[start].lower in _DETERMINERS:
+            return [group]
     if span is not None:
         return _pronoun(found, span) or _with_remainder(found, span, end)
     if end > 0 and tokens[end - 1].lower in ("and", "but"):  # "X was arrested in 2012 and later sentenced"
@@ -372,7 +385,8 @@ def _object(found: Found, start: int, end: int) -> list[Actor] | None:
     if any(span.kind == "TIME" for span in found.view.spans.get(start, ())):
         return None
     if tokens[start].lower in ("him", "her"):
-        return found.actors("defendant") or [a for s in found.view.spans.get(start, ()) for a in _values(s)][:1]
+        pronoun = next((s for s in found.view.spans.get(start, ()) if s.kind == "ACTORS"), None)
+        return _object_pronoun(found, pronoun) if pronoun is not None else []
     if tokens[start].lower == "them":  # "convicted X and 19 others ..., sentencing them to": named before
         for at in range(0, found.match.start):
             for span in found.view.spans.get(at, ()):
@@ -385,6 +399,16 @@ def _object(found: Found, start: int, end: int) -> list[Actor] | None:
                 return _with_remainder(found, span, end)
     group = _group(tokens, start, end)
     return [group] if group is not None else None
+
+
+def _object_pronoun(found: Found, span: Span) -> list[Actor]:
+    """ "Judge X sentenced him": the last person named before, other than the verb's subject."""
+    tokens = found.view.tokens
+    subject = [a for at in range(found.match.start) for s in found.view.spans.get(at, ()) for a in _values(s)]
+    people = found.cast.people_before(
+        tokens[span.start].start, count=1, exclude=tuple(subject), pronoun=tokens[span.start].lower
+    )
+    return people[:1] or _values(span)
 
 
 def _values(span: Span) -> list[Actor]:
@@ -417,6 +441,13 @@ def _verb(found: Found) -> int:
 
 def _defendants(found: Found) -> list[Actor]:
     captured = found.spans("defendant")
+    if captured and found.view.tokens[captured[0].start].lower in ("him", "her"):
+        return _object_pronoun(found, captured[0])
+    if captured and not any(a.kind is ActorKind.PERSON for a in _values(captured[0])):
+        later = [s for at in range(captured[0].end, found.match.end) for s in found.view.spans.get(at, ())
+                 if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(s))]  # fmt: skip
+        if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
+            captured = (later[0],)
     if captured:
         named = _with_remainder(found, captured[0], len(found.view.tokens))
         if named:
@@ -635,22 +666,36 @@ class _Places:
             return self.held
         sentences = self.article.all_sentences
         passage = [s for s in sentences[max(0, sentence.index - 2) : sentence.index + 1] if not s.headline]
-        for other in reversed(passage):
-            if other is not sentence and other.paragraph != sentence.paragraph:
-                continue
-            seen = view(self.article, other)
-            for span in sorted((s for spans in seen.spans.values() for s in spans), key=lambda s: -s.start):
-                if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
-                    return span.value.country
-            for place in place_spans(seen.tokens):
-                if place.value.country:
-                    return str(place.value.country)
+        for other in reversed(passage):  # the passage's states and places: its own paragraph's, the last first
+            if other is sentence or other.paragraph == sentence.paragraph:
+                code = _named_country(self.article, other, last=True)
+                if code is not None:
+                    return code
+        for other in reversed(passage):  # then, across a paragraph break, the first named
+            code = _named_country(self.article, other, last=False)
+            if code is not None:
+                return code
         dateline = self.article.dateline
         if dateline is not None:
             code = country_code(dateline.place) or country_of_place(dateline.place)
             if code is not None:
                 return code
         return _main_country(self.article)
+
+
+def _named_country(article: Article, sentence: Sentence, *, last: bool) -> str | None:
+    """The country of a state or place a sentence names (the last or the first)."""
+    seen = view(article, sentence)
+    found: list[tuple[int, str]] = [
+        (span.start, span.value.country)
+        for spans in seen.spans.values()
+        for span in spans
+        if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country
+    ]
+    found += [(place.start, str(place.value.country)) for place in place_spans(seen.tokens) if place.value.country]
+    if not found:
+        return None
+    return (max(found) if last else min(found))[1]
 
 
 def _main_country(article: Article) -> str | None:
