@@ -316,7 +316,7 @@ def _subject(found: Found) -> list[Actor]:
                     return list(dict.fromkeys(people))
                 break
     if span is None and end > 1 and tokens[end - 1].text == ",":
-        for comma in range(end - 2, max(-1, end - 14), -1):
+        for comma in range(end - 2, max(-1, end - 32), -1):
             if tokens[comma].text == ",":
                 span = _actors_ending(found, comma) or _actors_ending(found, end - 1)
                 break
@@ -482,6 +482,9 @@ def _date(found: Found, stop: int) -> PartialDate | None:
         if word in _BEFORE_CUT or (word == "and" and (nxt in ("was", "were", "is", "has", "had", "later")
                                                      or tokens[at - 1].text == ",")):  # fmt: skip
             begin = at + 1
+    if begin and tokens[begin - 1].lower in ("who", "which"):  # "X, who was jailed in 2018, had his sentence cut"
+        commas = [at for at in range(begin, start) if tokens[at].text == ","]
+        begin = commas[-1] + 1 if commas else begin
     if any(token.lower in _LATER for token in tokens[max(0, start - 2) : anchor]):
         begin = anchor
     best: tuple[int, PartialDate] | None = None
@@ -728,8 +731,8 @@ def _court_day(article: Article) -> PartialDate | None:
         seen = view(article, sentence)
         tokens = seen.tokens
         for at, token in enumerate(tokens):
-            if token.lower not in ("court", "courts"):
-                continue
+            if token.text not in ("court", "courts"):
+                continue  # "the court on Friday"; "the Court of Appeals until yesterday" names a court
             for after in range(at + 1, min(len(tokens), at + 7)):
                 for span in seen.spans.get(after, ()):
                     words = span.value.text.lower().split() if span.kind == "TIME" else []
