@@ -34,7 +34,7 @@ from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
-from newsevents.parsing.clauses import sentence_times
+from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.gazetteer import country_code, country_of_place, place_spans
 from newsevents.parsing.mentions import view
@@ -142,7 +142,8 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # the first custodial term is the sentence
         custodial = True
         components.add(Penalty.PRISON)
-        term = None if _is_range(words, start, found) else found.months
+        bound = tuple(words[max(0, start - 2) : start]) in (("less", "than"), ("more", "than"), ("up", "to"))
+        term = None if bound or _is_range(words, start, found) else found.months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -212,8 +213,17 @@ def _read(found: Found, begin: int, end: int) -> PenaltyReading:
 
 
 def _blocked(found: Found) -> bool:
-    """Whether the clause before the verb says the sentence is possible, requested, future or upheld."""
+    """
+    Whether the clause before the verb says the sentence is possible, requested, future or upheld
+    (``data/sentencing/blocks.txt``), or the shared layer's modal or negation cues do. A
+    predicate after "and" is a clause of its own: "pleaded no contest and was sentenced".
+    """
     tokens = found.view.tokens
+    opening = next((at + 1 for at in range(found.match.start - 1, -1, -1) if tokens[at].lower == "and"), 0)
+    opening = max(opening, clause_opening(tokens, found.match.start))
+    cues = cues_before(tokens[opening:], found.match.start - opening) | cues_after(tokens, found.match.end)
+    if cues & {"modal", "negation"}:
+        return True
     begin = max(0, found.match.start - 12)
     for at in range(found.match.start - 1, begin - 1, -1):
         if tokens[at].lower in (";", ":") or (tokens[at].lower == "but" and at and tokens[at - 1].lower == ","):
@@ -341,6 +351,10 @@ def _subject(found: Found) -> list[Actor]:
     while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
         start -= 1
     group = _group(tokens, start, end)
+    if group is not None and end - start == 2 and tokens[start].lower == "the" and not tokens[start + 1].lower.endswith("s"):
+        salient = found.cast.salient_people()  # "The singer must serve 15 days": the article's person
+        if salient:
+            return salient[:1]
     return [group] if group is not None else []
 
 
@@ -799,6 +813,9 @@ def build(found: Found) -> Iterator[Sentencing]:
         reading = PenaltyReading(Penalty.FINE, None)
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
+    offence = _offence(found, cut)
+    if reading.penalty is None and found.option("verb_penalty") and offence and tokens[cut].lower == "for":
+        reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
     defendants = _defendants(found)
     if not defendants:
         return
@@ -809,7 +826,7 @@ def build(found: Found) -> Iterator[Sentencing]:
         tuple(defendants),
         reading,
         _date(found, cut),
-        _offence(found, cut),
+        offence,
         court,
         country,
         "also" in [t.lower for t in tokens[max(0, found.match.start - 3) : _verb(found)]],
@@ -834,7 +851,7 @@ def _same(first: Actor, second: Actor) -> bool:
     return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 
-SPEC = Spec(Sentencing, _FOLDER, build, blocking=frozenset({"modal", "negation"}))
+SPEC = Spec(Sentencing, _FOLDER, build, blocking=frozenset())  # blocked in `build`: see `_blocked`
 recogniser(SPEC)  # registers the spec: the engine's tests run every entry's example
 
 
@@ -843,6 +860,14 @@ class _Event:
     mention: _Mention
     defendant: Actor
     date: PartialDate | None
+
+
+def _agree(event: _Event, mention: _Mention) -> bool:
+    """Whether two readings can be one sentence: the same penalty, and the same term where both give one."""
+    mine, theirs = event.mention.reading, mention.reading
+    return mine.penalty is theirs.penalty and (
+        mine.term_months == theirs.term_months or None in (mine.term_months, theirs.term_months)
+    )
 
 
 @register_recogniser(Sentencing)
@@ -875,11 +900,15 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 if match is not None and match.date is None:
                     match.date = mention.date
                 continue
-            duplicate = next(
-                (e for e in events if _same(e.defendant, defendant) and e.mention.reading == mention.reading), None
-            )
-            if duplicate is not None:
+            duplicate = next((e for e in events if _same(e.defendant, defendant) and _agree(e, mention)), None)
+            if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
+                kept = duplicate.mention
                 duplicate.date = duplicate.date or mention.date
+                duplicate.mention = attrs.evolve(
+                    kept,
+                    reading=PenaltyReading(kept.reading.penalty, kept.reading.term_months or mention.reading.term_months),
+                    offence=kept.offence or mention.offence,
+                )
                 continue
             date = mention.date
             words = {w.lower() for w in mention.sentence.text.split()}
