@@ -224,12 +224,13 @@ def _blocked(found: Found) -> bool:
     cues = cues_before(tokens[opening:], found.match.start - opening) | cues_after(tokens, found.match.end)
     if cues & {"modal", "negation"}:
         return True
-    begin = max(0, found.match.start - 12)
+    begin = max(0, found.match.start - 12, next((at + 1 for at in range(found.match.start - 1, -1, -1)
+                                                 if tokens[at].lower in ("and", ";", ":")), 0))  # fmt: skip
     for at in range(found.match.start - 1, begin - 1, -1):
-        if tokens[at].lower in (";", ":") or (tokens[at].lower == "but" and at and tokens[at - 1].lower == ","):
+        if tokens[at].lower == "but" and at and tokens[at - 1].lower == ",":
             begin = at + 1
             break
-    words = [token.lower for token in tokens[begin : found.match.anchor]]
+    words = [t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin : _verb(found)], begin)]
     return any(
         tuple(words[at : at + len(phrase)]) == phrase for phrase in _blocks() for at in range(len(words))
     )
@@ -802,7 +803,8 @@ def build(found: Found) -> Iterator[Sentencing]:
             return  # "fined by the regulator": no court's sentence
     read_from = found.option("read_from", "verb")
     begin = found.match.end if read_from == "end" else _verb(found) + 1
-    cut = _cut(found, max(begin, found.match.end))
+    end = found.match.end
+    cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
     follows = [t.lower for t in tokens[found.match.end : found.match.end + 3]]
     if found.entry.name == "serve" and follows[:2] in (["a", "minimum"], ["the", "minimum"], ["at", "least"]):
         return  # "must serve a minimum of 28 years": a life sentence's tariff
