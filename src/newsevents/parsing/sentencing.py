@@ -216,21 +216,25 @@ def _blocked(found: Found) -> bool:
     """
     Whether the clause before the verb says the sentence is possible, requested, future or upheld
     (``data/sentencing/blocks.txt``), or the shared layer's modal or negation cues do. A
-    predicate after "and" is a clause of its own: "pleaded no contest and was sentenced".
+    predicate after "and was" is a clause of its own: "pleaded no contest and was sentenced".
     """
-    tokens = found.view.tokens
-    opening = next((at + 1 for at in range(found.match.start - 1, -1, -1) if tokens[at].lower == "and"), 0)
-    opening = max(opening, clause_opening(tokens, found.match.start))
-    cues = cues_before(tokens[opening:], found.match.start - opening) | cues_after(tokens, found.match.end)
+    tokens, start = found.view.tokens, found.match.start
+    if tokens[start].lower == "be":
+        return True  # "asked that X be sentenced", "will be jailed": no sentence passed yet
+    finite = _words("be") | {"has", "have", "had"}
+    predicate = next((at + 1 for at in range(start - 1, -1, -1)
+                      if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite), 0)  # fmt: skip
+    opening = max(predicate, clause_opening(tokens, start))
+    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens, found.match.end)
     if cues & {"modal", "negation"}:
         return True
-    begin = max(0, found.match.start - 12, next((at + 1 for at in range(found.match.start - 1, -1, -1)
-                                                 if tokens[at].lower in ("and", ";", ":")), 0))  # fmt: skip
-    for at in range(found.match.start - 1, begin - 1, -1):
-        if tokens[at].lower == "but" and at and tokens[at - 1].lower == ",":
+    begin = max(predicate, start - 12)
+    for at in range(start - 1, begin - 1, -1):
+        if tokens[at].lower in (";", ":") or (tokens[at].lower == "but" and at and tokens[at - 1].lower == ","):
             begin = at + 1
             break
-    words = [t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin : _verb(found)], begin)]
+    verb = _verb(found)
+    words = [t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)]
     return any(
         tuple(words[at : at + len(phrase)]) == phrase for phrase in _blocks() for at in range(len(words))
     )
@@ -816,7 +820,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
-    if reading.penalty is None and found.option("verb_penalty") and offence and tokens[cut].lower == "for":
+    passive = tokens[found.match.start].lower in _words("be")
+    if reading.penalty is None and found.option("verb_penalty") and offence and passive and tokens[cut].lower == "for":
         reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
     defendants = _defendants(found)
     if not defendants:
