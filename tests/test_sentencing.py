@@ -317,9 +317,12 @@ def test_offence_of_a_pronoun_subject_comes_from_the_sentence_before() -> None:
 
 
 def test_court_name_and_country_from_the_court() -> None:
-    """'A Moscow court' names the court and puts it in Russia; 'a court in Lyon' in France."""
+    """A court's name is written capitalised; 'a Moscow court' names none but puts it in Russia."""
+    [event] = sentencings("The Moscow City Court sentenced Ivan Orlov to three years in a penal colony.")
+    assert event.court is not None and "Moscow City Court" == event.court.name
+    assert event.location is not None and "RU" == event.location.country
     [event] = sentencings("A Moscow court sentenced Ivan Orlov to three years in a penal colony.")
-    assert event.court is not None and "Moscow court" == event.court.name
+    assert event.court is None
     assert event.location is not None and "RU" == event.location.country
     [event] = sentencings("A court in Lyon sentenced Marc Roux to two years in prison.")
     assert event.location is not None and "FR" == event.location.country

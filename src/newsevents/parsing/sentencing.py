@@ -60,6 +60,8 @@ def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     for row in table(f"{_FOLDER}/penalties.tsv"):
         if len(row) >= 2:
             by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
+            if row[1] == "custodial" and row[0] != "sentence":
+                by_kind.setdefault("prison", []).append(tuple(row[0].lower().split()))  # "jailed", "in prison"
     return {kind: tuple(found) for kind, found in by_kind.items()}
 
 
@@ -142,12 +144,13 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # the first custodial term is the sentence
         custodial = True
         components.add(Penalty.PRISON)
-        bound = tuple(words[max(0, start - 2) : start]) in (("less", "than"), ("more", "than"), ("up", "to"))
+        bound = tuple(words[max(0, start - 2) : start]) in (("less", "than"), ("more", "than"), ("up", "to"),
+                                                             ("total", "of"))  # fmt: skip
         term = None if bound or _is_range(words, start, found) else found.months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
-    if not custodial and _first(words, "custodial") is not None and (
+    if not custodial and _first(words, "prison") is not None and (
         "served" in words or not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
     ):
         components.add(Penalty.PRISON)  # "time served", "jailed", "in prison" with no term
@@ -306,35 +309,59 @@ _NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "
                           "while", "as", "that", "where", "until", "said", "says", "—", "–"})  # fmt: skip
 
 
+def _person_ending(found: Found, end: int) -> Span | None:
+    """People ending just before token ``end``, or before an age there ("X, 45,")."""
+    tokens = found.view.tokens
+    span = _actors_ending(found, end)
+    if span is None and end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ",":
+        span = _actors_ending(found, end - 2)
+    return span if span is not None and any(a.kind is ActorKind.PERSON for a in _values(span)) else None
+
+
+def _apposed(found: Found, close: int) -> Span | list[Actor] | None:
+    """
+    The subject before an apposition or relative clause that ends at token ``close``: "X, 45, a
+    broker, was", "X, who was jailed in 2018, had", "five of them -- including A and B -- were".
+    """
+    tokens = found.view.tokens
+    if tokens[close].text == "-" and tokens[close - 1].text == "-":
+        close -= 1  # "--"
+    if close + 1 < len(tokens) and tokens[close + 1].lower in ("who", "which"):
+        return _person_ending(found, close)  # "X, who was sentenced in 2018, ..."
+    for back in range(close - 1, max(0, close - 32), -1):
+        if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
+            return _person_ending(found, back)
+        if tokens[back].text == tokens[close].text != "," or (tokens[back].text, tokens[close].text) == ("(", ")"):
+            inner = [s for at in range(back + 1, close) for s in found.view.spans.get(at, ())
+                     if s.kind == "ACTORS" and s.end <= close]  # fmt: skip
+            people = [a for s in inner for a in _values(s) if a.kind is ActorKind.PERSON]
+            return list(dict.fromkeys(people)) or None
+        if tokens[back].text == ",":
+            span = _person_ending(found, back)
+            if span is not None:
+                return span
+    return _person_ending(found, close)  # "A third officer, Ann Lee, received"
+
+
 def _subject(found: Found) -> list[Actor]:
     """The subject before the verb: named people (with a remainder), a pronoun's person or a group."""
     tokens = found.view.tokens
     end = found.match.start
-    while end > 0 and tokens[end - 1].lower in _BACK:
-        end -= 1
+    while end > 0:
+        if tokens[end - 1].lower in _BACK:
+            end -= 1
+            continue
+        time = [s for at in range(max(0, end - 4), end) for s in found.view.spans.get(at, ())
+                if s.kind == "TIME" and s.end == end]  # fmt: skip
+        if not time:
+            break
+        end = time[0].start  # "X, 63, today was sentenced"
     span = _actors_ending(found, end)
-    close = end - 1 if end > 1 and tokens[end - 1].text in (",", "-", "—", "–", ")") else -1
-    if span is None and close > 0:
-        if tokens[close].text == "-" and tokens[close - 1].text == "-":
-            close -= 1  # "--"
-        if tokens[close].text == "," and close + 1 < len(tokens) and tokens[close + 1].lower in ("who", "which"):
-            span = _actors_ending(found, close)  # "X, who was sentenced in 2018, ..."
-        for back in range(close - 1 if span is None else 0, max(0, close - 32), -1):  # "X, who was a broker at Y, drew"
-            if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
-                span = _actors_ending(found, back)
-                break
-            if tokens[back].text == tokens[close].text != "," or (tokens[back].text, tokens[close].text) == ("(", ")"):
-                inner = [s for at in range(back + 1, close) for s in found.view.spans.get(at, ())
-                         if s.kind == "ACTORS" and s.end <= close]  # fmt: skip
-                people = [a for s in inner for a in _values(s) if a.kind is ActorKind.PERSON]
-                if people:  # "five of them -- including activist A and writer B -- were fined"
-                    return list(dict.fromkeys(people))
-                break
-    if span is None and end > 1 and tokens[end - 1].text == ",":
-        for comma in range(end - 2, max(-1, end - 32), -1):
-            if tokens[comma].text == ",":
-                span = _actors_ending(found, comma) or _actors_ending(found, end - 1)
-                break
+    if span is None and end > 1 and tokens[end - 1].text in (",", "-", "—", "–", ")"):
+        apposed = _apposed(found, end - 1)
+        if isinstance(apposed, list):
+            return apposed
+        span = apposed
     if span is not None and span.start > 1 and tokens[span.start - 1].lower in ("to", "of", "for", "with"):
         start = span.start - 1  # "a former aide to X was jailed": the aide
         while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
@@ -527,7 +554,7 @@ def _date(found: Found, stop: int) -> PartialDate | None:
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because", "while",
                            "who", "which", "but", "by", "last", "earlier", "since", "before", "until",
-                           "at", "following", "as", "to", "between", "from"})  # fmt: skip
+                           "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset({"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"})
 _TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with"})
@@ -546,9 +573,9 @@ def _opening(tokens: Sequence[Token]) -> int | None:
             if word != opener[0]:
                 continue
             position, ok = at + 1, True
-            for part, following in zip(opener[1:], opener[2:] + ("",), strict=True):
-                if part == "~":
-                    stop = min(len(words), position + 13)
+            for part, following in zip(opener[1:], (*opener[2:], ""), strict=True):
+                if part.startswith("~"):
+                    stop = min(len(words), position + int(part[1:]) + 1)
                     found = next((p for p in range(position, stop) if words[p] == following), None)
                     if found is None or any(w in (";", ".") for w in words[position:found]):
                         ok = False
@@ -606,8 +633,12 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
-def _court(tokens: Sequence[Token], spans: dict[int, list[Span]] | None = None) -> tuple[str | None, str | None]:
-    """The court a sentence names ("a Moscow court") and its country, or (None, None); "" for an international one."""
+def _court(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+    """
+    The court a sentence names and its country, or (None, None); the country is "" for an
+    international court. The name is a capitalised court's ("the Seoul High Court", "Court
+    of Appeals"); "a Moscow court" names none, but places the court in Russia.
+    """
     courts = _words("court")
     for at, token in enumerate(tokens):
         if token.lower not in courts:
@@ -615,11 +646,17 @@ def _court(tokens: Sequence[Token], spans: dict[int, list[Span]] | None = None) 
         begin = at
         while begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to"):
             begin -= 1
-        words = [t.lower for t in tokens[begin:at]]
-        while begin < at and tokens[begin].lower in ("a", "an", "the"):
-            begin += 1
-        name = _text(tokens, begin, at + 1) if any(t.is_title for t in tokens[begin:at]) else None
-        if "international" in words:
+        name = None
+        if token.is_title and at and token.lower in ("court", "courts", "tribunal", "commission"):
+            first = at
+            while first > begin and (tokens[first - 1].is_title or tokens[first - 1].shape == "X."):
+                first -= 1
+            first += tokens[first].lower in ("a", "an", "the")
+            last = at + 1
+            if last + 1 < len(tokens) and tokens[last].lower == "of" and tokens[last + 1].is_title:
+                last += 2  # "Court of Appeals"
+            name = _text(tokens, first, last)
+        if "international" in [t.lower for t in tokens[begin:at]]:
             return name, ""
         for first in range(begin, at):
             for size in (3, 2, 1):
@@ -635,6 +672,8 @@ def _court(tokens: Sequence[Token], spans: dict[int, list[Span]] | None = None) 
             code = country_code(phrase) or country_of_place(phrase)
             if code is not None:
                 return name, code
+        if name is not None:
+            return name, None
     return None, None
 
 
@@ -650,24 +689,26 @@ class _Places:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.courts: dict[int, str] = {}  # sentence index -> the country of the court it names
-        self.held: str | None = None
-        body = [s for s in article.sentences if not s.headline]
         for sentence in article.sentences_with(("court", "judge", "tribunal", "jury", "magistrat", "commission")):
-            _name, code = _court(tokenize(article.text, sentence.start, sentence.end))
+            code = _court(view(article, sentence).tokens)[1]
             if code is not None:
                 self.courts[sentence.index] = code
-        for sentence in body:
-            tokens = tokenize(article.text, sentence.start, sentence.end)
-            for at in range(len(tokens) - 2):
-                if tokens[at].lower in _held_words() and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
-                    for span in place_spans(tokens[at + 2 : at + 6]):
-                        if span.start == 0 and span.value.country:
-                            self.held = span.value.country
-                            break
-                if self.held is not None:
-                    break
-            if self.held is not None:
-                break
+        self.counts: dict[str, int] = {}  # the states the article names, how often
+        for sentence in article.sentences:
+            for mention in view(article, sentence).mentions:
+                if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                    self.counts[mention.actor.country] = self.counts.get(mention.actor.country, 0) + 1
+        self.held = next(filter(None, (self._held(s) for s in article.sentences if not s.headline)), None)
+
+    def _held(self, sentence: Sentence) -> str | None:
+        """Where a sentence says someone is held or tried: "detained in Iran", "tried in Cairo"."""
+        tokens = view(self.article, sentence).tokens
+        for at in range(len(tokens) - 2):
+            if tokens[at].lower in _held_words() and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
+                for span in place_spans(tokens[at + 2 : at + 6], prefer=self.counts):
+                    if span.start == 0 and span.value.country:
+                        return str(span.value.country)
+        return None
 
     @classmethod
     def of(cls, article: Article) -> _Places:
@@ -677,63 +718,42 @@ class _Places:
         return found
 
     def country(self, sentence: Sentence) -> str | None:
-        """The court's country for a sentencing told in a sentence that names no court."""
+        """
+        The court's country for a sentencing told in a sentence that names no court: the
+        nearest court named before (else after), where the defendant is held, the states and
+        places of the passage (its own paragraph's, the last first; then the first named
+        before a paragraph break), the dateline's, the state the article names most, its
+        first place.
+        """
         before = [index for index in self.courts if index < sentence.index]
-        if before:
-            return self.courts[max(before)] or None
         after = [index for index in self.courts if index > sentence.index]
-        if after:
-            return self.courts[min(after)] or None
+        if before or after:
+            return self.courts[max(before) if before else min(after)] or None
         if self.held is not None:
             return self.held
         sentences = self.article.all_sentences
-        passage = [s for s in sentences[max(0, sentence.index - 2) : sentence.index + 1] if not s.headline]
-        for other in reversed(passage):  # the passage's states and places: its own paragraph's, the last first
-            if other is sentence or other.paragraph == sentence.paragraph:
-                code = _named_country(self.article, other, last=True)
-                if code is not None:
-                    return code
-        for other in reversed(passage):  # then, across a paragraph break, the first named
-            code = _named_country(self.article, other, last=False)
-            if code is not None:
+        passage = [s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline]
+        for other in passage:
+            if other.paragraph == sentence.paragraph and (code := self._named(other, last=True)):
+                return code
+        for other in passage:
+            if code := self._named(other, last=False):
                 return code
         dateline = self.article.dateline
-        if dateline is not None:
-            code = country_code(dateline.place) or country_of_place(dateline.place)
-            if code is not None:
-                return code
-        return _main_country(self.article)
+        if dateline is not None and (code := country_code(dateline.place) or country_of_place(dateline.place)):
+            return code
+        if self.counts:
+            return max(self.counts, key=lambda code: self.counts[code])
+        return next(filter(None, (self._named(s, last=False) for s in self.article.sentences)), None)
 
-
-def _named_country(article: Article, sentence: Sentence, *, last: bool) -> str | None:
-    """The country of a state or place a sentence names (the last or the first)."""
-    seen = view(article, sentence)
-    found: list[tuple[int, str]] = [
-        (span.start, span.value.country)
-        for spans in seen.spans.values()
-        for span in spans
-        if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country
-    ]
-    found += [(place.start, str(place.value.country)) for place in place_spans(seen.tokens) if place.value.country]
-    if not found:
-        return None
-    return (max(found) if last else min(found))[1]
-
-
-def _main_country(article: Article) -> str | None:
-    """The state the article names most, else the country of the first place it names."""
-    counts: dict[str, int] = {}
-    for sentence in article.sentences:
-        for mention in view(article, sentence).mentions:
-            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
-    if counts:
-        return max(counts, key=lambda code: counts[code])
-    for sentence in article.sentences:
-        for place in place_spans(tokenize(article.text, sentence.start, sentence.end)):
-            if place.value.country:
-                return str(place.value.country)
-    return None
+    def _named(self, sentence: Sentence, *, last: bool) -> str | None:
+        """The country of a state or place a sentence names (the last or the first)."""
+        seen = view(self.article, sentence)
+        found = [(span.start, span.value.country) for spans in seen.spans.values() for span in spans
+                 if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country]  # fmt: skip
+        found += [(place.start, str(place.value.country))
+                  for place in place_spans(seen.tokens, prefer=self.counts) if place.value.country]  # fmt: skip
+        return (max(found) if last else min(found))[1] if found else None
 
 
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
