@@ -413,3 +413,21 @@ def test_a_named_defendant_and_the_rest() -> None:
     """'sentenced X and two other men to': X, and the rest as the text describes them."""
     events = sentencings("A court in Lyon sentenced Marc Dupont and two other men to six years in prison on Monday.")
     assert [("Marc Dupont", 72), ("two other men", 72)] == [(e.defendant.name, e.term_months) for e in events]
+
+
+def test_subject_past_an_age_and_a_title_and_a_time() -> None:
+    """'X, 52, a former banker, today was sentenced': X."""
+    [event] = sentencings("Hal Crane, 52, a former banker, today was sentenced to four years in prison.")
+    assert ("Hal Crane", 48) == (event.defendant.name, event.term_months)
+
+
+def test_a_penalty_before_the_object() -> None:
+    """'sentenced to death X and N others'."""
+    events = sentencings("A military court sentenced to death Omar Nasser and 12 others on Sunday.")
+    assert ["Omar Nasser", "12 others"] == [e.defendant.name for e in events]
+    assert all(Penalty.DEATH == e.penalty for e in events)
+
+
+def test_words_of_another_clause_make_no_penalty() -> None:
+    """'received assurances that the death penalty ...' is no sentence received."""
+    assert [] == sentencings("The ministry received assurances that the death penalty would not apply to Ann Lee.")

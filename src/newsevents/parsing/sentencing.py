@@ -306,7 +306,7 @@ def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
 
 _BACK = _words("be") | _words("adverb") | {"has", "have", "had", "who", "must"}
 _NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although", "though",
-                          "while", "as", "that", "where", "until", "said", "says", "—", "–"})  # fmt: skip
+                          "while", "as", "where", "until", "said", "says", "—", "–"})  # fmt: skip
 
 
 def _person_ending(found: Found, end: int) -> Span | None:
@@ -315,6 +315,13 @@ def _person_ending(found: Found, end: int) -> Span | None:
     span = _actors_ending(found, end)
     if span is None and end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ",":
         span = _actors_ending(found, end - 2)
+    if span is None and end > 0 and tokens[end - 1].is_title:  # a surname the cast missed at a sentence start
+        start = end - 1
+        while start > 0 and end - start < 3 and tokens[start - 1].is_title:
+            start -= 1
+        person = found.cast.person(_text(tokens, start, end))
+        if person is not None:
+            return Span("PERSON", start, end, person.actor)
     return span if span is not None and any(a.kind is ActorKind.PERSON for a in _values(span)) else None
 
 
@@ -362,8 +369,10 @@ def _subject(found: Found) -> list[Actor]:
         if isinstance(apposed, list):
             return apposed
         span = apposed
-    if span is not None and span.start > 1 and tokens[span.start - 1].lower in ("to", "of", "for", "with"):
-        start = span.start - 1  # "a former aide to X was jailed": the aide
+    tie = next((at for at in range(span.start - 1, max(0, span.start - 4), -1)
+                if tokens[at].lower in ("to", "of", "for", "with")), None) if span is not None else None  # fmt: skip
+    if span is not None and tie is not None and all(t.is_title or t.lower == "former" for t in tokens[tie + 1 : span.start]):
+        start = tie  # "a former aide to X was jailed", "the son of former leader X": the aide, the son
         while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
             start -= 1
         group = _group(tokens, start, end)
@@ -431,8 +440,7 @@ def _object(found: Found, start: int, end: int) -> list[Actor] | None:
     if any(span.kind == "TIME" for span in found.view.spans.get(start, ())):
         return None
     if tokens[start].lower in ("him", "her"):
-        pronoun = next((s for s in found.view.spans.get(start, ()) if s.kind == "ACTORS"), None)
-        return _object_pronoun(found, pronoun) if pronoun is not None else []
+        return _object_pronoun(found, start)
     if tokens[start].lower == "them":  # "convicted X and 19 others ..., sentencing them to": named before
         for at in range(0, found.match.start):
             for span in found.view.spans.get(at, ()):
@@ -447,14 +455,14 @@ def _object(found: Found, start: int, end: int) -> list[Actor] | None:
     return [group] if group is not None else None
 
 
-def _object_pronoun(found: Found, span: Span) -> list[Actor]:
+def _object_pronoun(found: Found, at: int) -> list[Actor]:
     """ "Judge X sentenced him": the last person named before, other than the verb's subject."""
-    tokens = found.view.tokens
-    subject = [a for at in range(found.match.start) for s in found.view.spans.get(at, ()) for a in _values(s)]
-    people = found.cast.people_before(
-        tokens[span.start].start, count=1, exclude=tuple(subject), pronoun=tokens[span.start].lower
-    )
-    return people[:1] or _values(span)
+    token, end = found.view.tokens[at], found.match.start
+    while end > 0 and found.view.tokens[end - 1].lower in _BACK | {"on", "today", "yesterday"}:
+        end -= 1
+    named = _actors_ending(found, end)
+    subject = _values(named) if named is not None else []
+    return found.cast.people_before(token.start, count=1, exclude=tuple(subject), pronoun=token.lower)[:1]
 
 
 def _values(span: Span) -> list[Actor]:
@@ -488,7 +496,7 @@ def _verb(found: Found) -> int:
 def _defendants(found: Found) -> list[Actor]:
     captured = found.spans("defendant")
     if captured and found.view.tokens[captured[0].start].lower in ("him", "her"):
-        return _object_pronoun(found, captured[0])
+        return _object_pronoun(found, captured[0].start)
     if captured and not any(a.kind is ActorKind.PERSON for a in _values(captured[0])):
         later = [s for at in range(captured[0].end, found.match.end) for s in found.view.spans.get(at, ())
                  if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(s))]  # fmt: skip
@@ -751,8 +759,8 @@ class _Places:
         seen = view(self.article, sentence)
         found = [(span.start, span.value.country) for spans in seen.spans.values() for span in spans
                  if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country]  # fmt: skip
-        found += [(place.start, str(place.value.country))
-                  for place in place_spans(seen.tokens, prefer=self.counts) if place.value.country]  # fmt: skip
+        found = found or [(place.start, str(place.value.country))  # a state named outranks a place's guess
+                          for place in place_spans(seen.tokens, prefer=self.counts) if place.value.country]  # fmt: skip
         return (max(found) if last else min(found))[1] if found else None
 
 
@@ -821,6 +829,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     tokens = found.view.tokens
     if found.option("justice") and not _justice(found):
         return
+    if any(t.lower in ("that", "which", "whether") for t in tokens[found.match.start : found.match.end]):
+        return  # "received assurances that the death penalty ...": another clause's words
     if found.option("fine"):
         by = [t.lower for t in tokens[found.match.end : found.match.end + 8]]
         if "by" in by and _words("justice").isdisjoint(by[by.index("by") :]):
