@@ -431,3 +431,20 @@ def test_a_penalty_before_the_object() -> None:
 def test_words_of_another_clause_make_no_penalty() -> None:
     """'received assurances that the death penalty ...' is no sentence received."""
     assert [] == sentencings("The ministry received assurances that the death penalty would not apply to Ann Lee.")
+
+
+def test_a_possessive_object_and_a_place_read_with_the_articles_states() -> None:
+    """'sentenced her attacker to': the attacker; 'Santa Clara' read in the article's country."""
+    text = (
+        "The case angered many in the United States. The judge who sentenced her attacker to six months "
+        "in jail sat on the Santa Clara County Superior Court."
+    )
+    [event] = sentencings(text)
+    assert "her attacker" == event.defendant.name
+    assert event.location is not None and "US" == event.location.country
+
+
+def test_a_verb_is_no_gap_of_an_offence_opener() -> None:
+    """'convicted and sentenced to death in the 1999 murder of X': X is no offence."""
+    [event] = sentencings("Ray Dunn was convicted and sentenced to death in the 1999 murder of Ada Price.")
+    assert event.offence is None or "Ada Price" != event.offence

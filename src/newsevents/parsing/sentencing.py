@@ -25,7 +25,7 @@ Mentions of one defendant's sentence merge (the first keeps what later ones add)
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 
 import attrs
@@ -280,7 +280,8 @@ def _text(tokens: Sequence[Token], start: int, end: int) -> str:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one", "each"})  # fmt: skip
+                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one", "each",
+                          "his", "her", "their"})  # fmt: skip
 _NOT_DEFENDANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
 
 
@@ -306,7 +307,8 @@ def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
 
 _BACK = _words("be") | _words("adverb") | {"has", "have", "had", "who", "must"}
 _NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although", "though",
-                          "while", "as", "where", "until", "said", "says", "—", "–"})  # fmt: skip
+                          "while", "as", "where", "until", "said", "says", "—", "–", "by", "from", "against",
+                          "with"})  # fmt: skip
 
 
 def _person_ending(found: Found, end: int) -> Span | None:
@@ -386,7 +388,8 @@ def _subject(found: Found) -> list[Actor]:
                 if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(first)):
                     return _pronoun(found, first) or _with_remainder(found, first, end)
     for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
-        if tokens[back].lower == "and" and (named := _actors_ending(found, back)) is not None:
+        rest = _remainder(tokens, back, end)
+        if rest is not None and rest[1] == end and (named := _actors_ending(found, back)) is not None:
             return _with_remainder(found, named, end)
     start = end
     while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
@@ -422,6 +425,8 @@ def _pronoun(found: Found, span: Span) -> list[Actor]:
 def _with_remainder(found: Found, span: Span, stop: int) -> list[Actor]:
     actors = [actor for actor in (span.value if isinstance(span.value, list) else [span.value])]
     people = [actor for actor in actors if isinstance(actor, Actor) and actor.kind is not ActorKind.COUNTRY]
+    if any(actor.kind is ActorKind.PERSON for actor in people):  # "the head of Acme Bank, Ann Lee, jailed"
+        people = [actor for actor in people if actor.kind is not ActorKind.ORGANIZATION]
     rest = _remainder(found.view.tokens, span.end, max(stop, span.end + 10))
     return people + ([rest[0]] if rest is not None else [])
 
@@ -439,7 +444,7 @@ def _object(found: Found, start: int, end: int) -> list[Actor] | None:
         return None
     if any(span.kind == "TIME" for span in found.view.spans.get(start, ())):
         return None
-    if tokens[start].lower in ("him", "her"):
+    if tokens[start].lower == "him" or (tokens[start].lower == "her" and start + 1 == end):
         return _object_pronoun(found, start)
     if tokens[start].lower == "them":  # "convicted X and 19 others ..., sentencing them to": named before
         for at in range(0, found.match.start):
@@ -495,7 +500,10 @@ def _verb(found: Found) -> int:
 
 def _defendants(found: Found) -> list[Actor]:
     captured = found.spans("defendant")
-    if captured and found.view.tokens[captured[0].start].lower in ("him", "her"):
+    pronoun = found.view.tokens[captured[0].start].lower if captured else ""
+    if pronoun == "her" and found.view.tokens[captured[0].end].lower not in ("to", ","):
+        captured = ()  # "sentenced her attacker to": the attacker
+    elif pronoun in ("him", "her"):
         return _object_pronoun(found, captured[0].start)
     if captured and not any(a.kind is ActorKind.PERSON for a in _values(captured[0])):
         later = [s for at in range(captured[0].end, found.match.end) for s in found.view.spans.get(at, ())
@@ -511,7 +519,7 @@ def _defendants(found: Found) -> list[Actor]:
     tokens = found.view.tokens
     last = found.match.end - 1
     verb = _verb(found)
-    if tokens[last].lower in ("to", "for") and last > verb + 1:
+    if tokens[last].lower in ("to", "for") and last > verb + 1 and tokens[verb].lower in _VERBS:
         got = _object(found, verb + 1, last)
         if got is not None:
             return got
@@ -565,7 +573,7 @@ _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"'
                            "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset({"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"})
-_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with"})
+_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
 
 
 @cache
@@ -585,7 +593,7 @@ def _opening(tokens: Sequence[Token]) -> int | None:
                 if part.startswith("~"):
                     stop = min(len(words), position + int(part[1:]) + 1)
                     found = next((p for p in range(position, stop) if words[p] == following), None)
-                    if found is None or any(w in (";", ".") for w in words[position:found]):
+                    if found is None or any(w in (";", ".") or w in _VERBS for w in words[position:found]):
                         ok = False
                         break
                     position = found
@@ -641,7 +649,7 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
-def _court(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
+def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str | None, str | None]:
     """
     The court a sentence names and its country, or (None, None); the country is "" for an
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
@@ -669,7 +677,9 @@ def _court(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
         for first in range(begin, at):
             for size in (3, 2, 1):
                 phrase = _text(tokens, first, min(at, first + size)).removesuffix("'s")
-                code = country_code(phrase) or (country_of_place(phrase) if tokens[first].is_title else None)
+                code = country_code(phrase) or (
+                    country_of_place(phrase, prefer=prefer) if tokens[first].is_title else None
+                )
                 if code is not None and tokens[first].is_title:
                     return name, code
         if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
@@ -677,7 +687,7 @@ def _court(tokens: Sequence[Token]) -> tuple[str | None, str | None]:
             while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
                 stop += 1
             phrase = _text(tokens, at + 2, stop)
-            code = country_code(phrase) or country_of_place(phrase)
+            code = country_code(phrase) or country_of_place(phrase, prefer=prefer)
             if code is not None:
                 return name, code
         if name is not None:
@@ -696,16 +706,16 @@ class _Places:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.courts: dict[int, str] = {}  # sentence index -> the country of the court it names
-        for sentence in article.sentences_with(("court", "judge", "tribunal", "jury", "magistrat", "commission")):
-            code = _court(view(article, sentence).tokens)[1]
-            if code is not None:
-                self.courts[sentence.index] = code
         self.counts: dict[str, int] = {}  # the states the article names, how often
         for sentence in article.sentences:
             for mention in view(article, sentence).mentions:
                 if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
                     self.counts[mention.actor.country] = self.counts.get(mention.actor.country, 0) + 1
+        self.courts: dict[int, str] = {}  # sentence index -> the country of the court it names
+        for sentence in article.sentences_with(("court", "judge", "tribunal", "jury", "magistrat", "commission")):
+            code = _court(view(article, sentence).tokens, self.counts)[1]
+            if code is not None:
+                self.courts[sentence.index] = code
         self.held = next(filter(None, (self._held(s) for s in article.sentences if not s.headline)), None)
 
     def _held(self, sentence: Sentence) -> str | None:
@@ -856,7 +866,7 @@ def build(found: Found) -> Iterator[Sentencing]:
     defendants = _defendants(found)
     if not defendants:
         return
-    court, country = _court(tokens)
+    court, country = _court(tokens, _Places.of(found.article).counts)
     record = _Mention(
         found.sentence,
         f"{_FOLDER}.{found.entry.name}",
