@@ -39,7 +39,16 @@ from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.gazetteer import country_code, country_of_place, place_spans
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number
-from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.patterns import word_list
+from newsevents.parsing.roles import (
+    described_after,
+    object_between,
+    object_pronoun,
+    span_actors,
+    subject,
+    text_of,
+    with_remainder,
+)
 from newsevents.parsing.tokens import Token, tokenize
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
@@ -61,7 +70,9 @@ def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
         if len(row) >= 2:
             by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
             if row[1] == "custodial" and row[0] != "sentence":
-                by_kind.setdefault("prison", []).append(tuple(row[0].lower().split()))  # "jailed", "in prison"
+                by_kind.setdefault("prison", []).append(
+                    tuple(row[0].lower().split())
+                )  # "jailed", "in prison"
     return {kind: tuple(found) for kind, found in by_kind.items()}
 
 
@@ -146,12 +157,19 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
         components.add(Penalty.PRISON)
         bound = tuple(words[max(0, start - 2) : start]) in (("less", "than"), ("more", "than"), ("up", "to"),
                                                              ("total", "of"))  # fmt: skip
-        term = None if bound or _is_range(words, start, found) else found.months  # "less than a year": no term
+        term = (
+            None if bound or _is_range(words, start, found) else found.months
+        )  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
-    if not custodial and _first(words, "prison") is not None and (
-        "served" in words or not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
+    if (
+        not custodial
+        and _first(words, "prison") is not None
+        and (
+            "served" in words
+            or not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
+        )
     ):
         components.add(Penalty.PRISON)  # "time served", "jailed", "in prison" with no term
     if Penalty.SUSPENDED in components:
@@ -195,9 +213,15 @@ def _cut(found: Found, begin: int) -> int:
     for at in range(begin, stop):
         word = tokens[at].lower
         follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word == "for" and (follows in ("life", "a") or any(s.kind == "TERM" for s in spans.get(at + 1, ()))):
+        if word == "for" and (
+            follows in ("life", "a") or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
+        ):
             continue  # "jailed for life", "for five years": the penalty goes on
-        if word in _CUT or (word == "on" and follows == "charges") or (word == "," and follows in _CUT_AFTER_COMMA):
+        if (
+            word in _CUT
+            or (word == "on" and follows == "charges")
+            or (word == "," and follows in _CUT_AFTER_COMMA)
+        ):
             return at
         if word == "." and at == len(tokens) - 1:
             return at
@@ -233,255 +257,18 @@ def _blocked(found: Found) -> bool:
         return True
     begin = max(predicate, start - 12)
     for at in range(start - 1, begin - 1, -1):
-        if tokens[at].lower in (";", ":") or (tokens[at].lower == "but" and at and tokens[at - 1].lower == ","):
+        if tokens[at].lower in (";", ":") or (
+            tokens[at].lower == "but" and at and tokens[at - 1].lower == ","
+        ):
             begin = at + 1
             break
     verb = _verb(found)
-    words = [t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)]
+    words = [
+        t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
+    ]
     return any(
         tuple(words[at : at + len(phrase)]) == phrase for phrase in _blocks() for at in range(len(words))
     )
-
-
-def _actors_ending(found: Found, end: int) -> Span | None:
-    """The longest list of actors ending just before token ``end``."""
-    best: Span | None = None
-    for start in range(max(0, end - 12), end):
-        for span in found.view.spans.get(start, ()):
-            if span.kind == "ACTORS" and span.end == end and (best is None or span.start < best.start):
-                best = span
-    return best
-
-
-_PEOPLE_WORDS = frozenset({"men", "women", "people", "police", "children"})
-
-
-def _remainder(tokens: Sequence[Token], at: int, stop: int) -> tuple[Actor, int] | None:
-    """ "and 19 others", "and eight other former officials" from token ``at``: the group and its end."""
-    if at >= stop or tokens[at].lower not in ("and", "with"):
-        return None
-    for other in range(at + 1, min(stop, at + 6)):
-        if tokens[other].lower == "others":
-            return Actor.group(_text(tokens, at + 1, other + 1)), other + 1
-        if tokens[other].lower == "other":
-            for noun in range(other + 1, min(stop, other + 5)):
-                word = tokens[noun].lower
-                if word in _PEOPLE_WORDS or (word.endswith("s") and word.isalpha() and len(word) > 3):
-                    return Actor.group(_text(tokens, at + 1, noun + 1)), noun + 1
-            return None
-    return None
-
-
-def _text(tokens: Sequence[Token], start: int, end: int) -> str:
-    return "".join(
-        token.text if n == start or tokens[n - 1].end == token.start else " " + token.text
-        for n, token in enumerate(tokens[start:end], start)
-    )
-
-
-_DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one", "each",
-                          "his", "her", "their"})  # fmt: skip
-_NOT_DEFENDANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
-
-
-def _group(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
-    """An unnamed defendant as the text describes it ("A Texas man", "13 members of a gang")."""
-    while start < end and tokens[start].lower in ("and", "then", "but", "also", "later", ","):
-        start += 1
-    for at in range(start + 1, end):  # "A man who stabbed a teenager ...": the man
-        if tokens[at].lower in ("who", "whose", "which", "that"):
-            end = at
-            break
-    if not 0 < end - start <= 14:
-        return None
-    first = tokens[start]
-    if first.lower in _NOT_DEFENDANTS or tokens[end - 1].lower in _NOT_DEFENDANTS:
-        return None
-    if not (first.lower in _DETERMINERS or first.shape == "d" or first.is_title):
-        return None
-    if any(token.shape == "." and token.text not in ("-", "'s") for token in tokens[start:end]):
-        return None
-    return Actor.group(_text(tokens, start, end))
-
-
-_BACK = _words("be") | _words("adverb") | {"has", "have", "had", "who", "must"}
-_NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although", "though",
-                          "while", "as", "where", "until", "said", "says", "—", "–", "by", "from", "against",
-                          "with"})  # fmt: skip
-
-
-def _person_ending(found: Found, end: int) -> Span | None:
-    """People ending just before token ``end``, or before an age there ("X, 45,")."""
-    tokens = found.view.tokens
-    span = _actors_ending(found, end)
-    if span is None and end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ",":
-        span = _actors_ending(found, end - 2)
-    if span is None and end > 0 and tokens[end - 1].is_title:  # a surname the cast missed at a sentence start
-        start = end - 1
-        while start > 0 and end - start < 3 and tokens[start - 1].is_title:
-            start -= 1
-        person = found.cast.person(_text(tokens, start, end))
-        if person is not None:
-            return Span("PERSON", start, end, person.actor)
-    return span if span is not None and any(a.kind is ActorKind.PERSON for a in _values(span)) else None
-
-
-def _apposed(found: Found, close: int) -> Span | list[Actor] | None:
-    """
-    The subject before an apposition or relative clause that ends at token ``close``: "X, 45, a
-    broker, was", "X, who was jailed in 2018, had", "five of them -- including A and B -- were".
-    """
-    tokens = found.view.tokens
-    if tokens[close].text == "-" and tokens[close - 1].text == "-":
-        close -= 1  # "--"
-    if close + 1 < len(tokens) and tokens[close + 1].lower in ("who", "which"):
-        return _person_ending(found, close)  # "X, who was sentenced in 2018, ..."
-    for back in range(close - 1, max(0, close - 32), -1):
-        if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
-            return _person_ending(found, back)
-        if tokens[back].text == tokens[close].text != "," or (tokens[back].text, tokens[close].text) == ("(", ")"):
-            inner = [s for at in range(back + 1, close) for s in found.view.spans.get(at, ())
-                     if s.kind == "ACTORS" and s.end <= close]  # fmt: skip
-            people = [a for s in inner for a in _values(s) if a.kind is ActorKind.PERSON]
-            return list(dict.fromkeys(people)) or None
-        if tokens[back].text == ",":
-            span = _person_ending(found, back)
-            if span is not None:
-                return span
-    return _person_ending(found, close)  # "A third officer, Ann Lee, received"
-
-
-def _subject(found: Found) -> list[Actor]:
-    """The subject before the verb: named people (with a remainder), a pronoun's person or a group."""
-    tokens = found.view.tokens
-    end = found.match.start
-    while end > 0:
-        if tokens[end - 1].lower in _BACK:
-            end -= 1
-            continue
-        time = [s for at in range(max(0, end - 4), end) for s in found.view.spans.get(at, ())
-                if s.kind == "TIME" and s.end == end]  # fmt: skip
-        if not time:
-            break
-        end = time[0].start  # "X, 63, today was sentenced"
-    span = _actors_ending(found, end)
-    if span is None and end > 1 and tokens[end - 1].text in (",", "-", "—", "–", ")"):
-        apposed = _apposed(found, end - 1)
-        if isinstance(apposed, list):
-            return apposed
-        span = apposed
-    tie = next((at for at in range(span.start - 1, max(0, span.start - 4), -1)
-                if tokens[at].lower in ("to", "of", "for", "with")), None) if span is not None else None  # fmt: skip
-    if span is not None and tie is not None and all(t.is_title or t.lower == "former" for t in tokens[tie + 1 : span.start]):
-        start = tie  # "a former aide to X was jailed", "the son of former leader X": the aide, the son
-        while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
-            start -= 1
-        group = _group(tokens, start, end)
-        if group is not None and tokens[start].lower in _DETERMINERS:
-            return [group]
-    if span is not None:
-        return _pronoun(found, span) or _with_remainder(found, span, end)
-    if end > 0 and tokens[end - 1].lower in ("and", "but"):  # "X was arrested in 2012 and later sentenced"
-        for at in range(end):
-            for first in found.view.spans.get(at, ()):
-                if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(first)):
-                    return _pronoun(found, first) or _with_remainder(found, first, end)
-    for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
-        rest = _remainder(tokens, back, end)
-        if rest is not None and rest[1] == end and (named := _actors_ending(found, back)) is not None:
-            return _with_remainder(found, named, end)
-    start = end
-    while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
-        start -= 1
-    group = _group(tokens, start, end)
-    if group is not None and end - start == 2 and tokens[start].lower == "the" and not tokens[start + 1].lower.endswith("s"):
-        salient = found.cast.salient_people()  # "The singer must serve 15 days": the article's person
-        if salient:
-            return salient[:1]
-    return [group] if group is not None else []
-
-
-def _pronoun(found: Found, span: Span) -> list[Actor]:
-    """
-    "She was sentenced" opening a sentence: the first person of the sentence before (its
-    subject), which tells more than the last person named; [] when not a pronoun.
-    """
-    if span.end - span.start != 1 or found.view.tokens[span.start].lower not in ("he", "she"):
-        return []
-    if any(s.kind == "PERSON" for at in range(span.start) for s in found.view.spans.get(at, ())):
-        return []
-    index = found.sentence.index
-    if index == 0:
-        return []
-    before = view(found.article, found.article.all_sentences[index - 1])
-    for at in sorted(before.spans):
-        for other in before.spans[at]:
-            if other.kind == "PERSON" and isinstance(other.value, Actor):
-                return [other.value]
-    return []
-
-
-def _with_remainder(found: Found, span: Span, stop: int) -> list[Actor]:
-    actors = [actor for actor in (span.value if isinstance(span.value, list) else [span.value])]
-    people = [actor for actor in actors if isinstance(actor, Actor) and actor.kind is not ActorKind.COUNTRY]
-    if any(actor.kind is ActorKind.PERSON for actor in people):  # "the head of Acme Bank, Ann Lee, jailed"
-        people = [actor for actor in people if actor.kind is not ActorKind.ORGANIZATION]
-    rest = _remainder(found.view.tokens, span.end, max(stop, span.end + 10))
-    return people + ([rest[0]] if rest is not None else [])
-
-
-_OBJECT_STOP = frozenset({"on", "for", "in", "at", "after", "over", "last", "this", "earlier", "who", "which",
-                          "because", ",", ";", "—", "–", ".", "to"})  # fmt: skip
-_NOT_OBJECT = frozenset({"in", "on", "at", "by", "last", "this", "earlier", "today", "yesterday", "along",
-                         "early", "late", "for", "after", "him", "her"})  # fmt: skip
-
-
-def _object(found: Found, start: int, end: int) -> list[Actor] | None:
-    """The object between the verb and its preposition: a pronoun's people or a group; None if there is none."""
-    tokens = found.view.tokens
-    if start >= end or tokens[start].lower in _NOT_OBJECT - {"him", "her"}:
-        return None
-    if any(span.kind == "TIME" for span in found.view.spans.get(start, ())):
-        return None
-    if tokens[start].lower == "him" or (tokens[start].lower == "her" and start + 1 == end):
-        return _object_pronoun(found, start)
-    if tokens[start].lower == "them":  # "convicted X and 19 others ..., sentencing them to": named before
-        for at in range(0, found.match.start):
-            for span in found.view.spans.get(at, ()):
-                if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(span)):
-                    return _with_remainder(found, span, found.match.start)
-        return []
-    for at in range(start, end):  # "sentenced activist Ivan Petrov to"
-        for span in found.view.spans.get(at, ()):
-            if span.kind == "ACTORS" and span.end <= end and any(a.kind is ActorKind.PERSON for a in _values(span)):
-                return _with_remainder(found, span, end)
-    group = _group(tokens, start, end)
-    return [group] if group is not None else None
-
-
-def _object_pronoun(found: Found, at: int) -> list[Actor]:
-    """ "Judge X sentenced him": the last person named before, other than the verb's subject."""
-    token, end = found.view.tokens[at], found.match.start
-    while end > 0 and found.view.tokens[end - 1].lower in _BACK | {"on", "today", "yesterday"}:
-        end -= 1
-    named = _actors_ending(found, end)
-    subject = _values(named) if named is not None else []
-    return found.cast.people_before(token.start, count=1, exclude=tuple(subject), pronoun=token.lower)[:1]
-
-
-def _values(span: Span) -> list[Actor]:
-    return [a for a in (span.value if isinstance(span.value, list) else [span.value]) if isinstance(a, Actor)]
-
-
-def _after_object(found: Found) -> list[Actor]:
-    """ "handed down death sentences to 13 members of a gang on Tuesday": the group after the match."""
-    tokens = found.view.tokens
-    end = found.match.end
-    while end < min(len(tokens), found.match.end + 12) and tokens[end].lower not in _OBJECT_STOP:
-        end += 1
-    group = _group(tokens, found.match.end, end)
-    return [group] if group is not None else []
 
 
 #: The verbs of the patterns: where a match's penalty and object are read from.
@@ -499,31 +286,30 @@ def _verb(found: Found) -> int:
 
 
 def _defendants(found: Found) -> list[Actor]:
-    captured = found.spans("defendant")
-    pronoun = found.view.tokens[captured[0].start].lower if captured else ""
-    if pronoun == "her" and found.view.tokens[captured[0].end].lower not in ("to", ","):
+    """Who was sentenced: the ``defendant`` captured, else the verb's object, else its subject."""
+    seen, captured = found.view, found.spans("defendant")
+    pronoun = seen.tokens[captured[0].start].lower if captured else ""
+    if pronoun == "her" and seen.tokens[captured[0].end].lower not in ("to", ","):
         captured = ()  # "sentenced her attacker to": the attacker
     elif pronoun in ("him", "her"):
-        return _object_pronoun(found, captured[0].start)
-    if captured and not any(a.kind is ActorKind.PERSON for a in _values(captured[0])):
-        later = [s for at in range(captured[0].end, found.match.end) for s in found.view.spans.get(at, ())
-                 if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in _values(s))]  # fmt: skip
+        return object_pronoun(seen, captured[0].start, verb=found.match.start)
+    if captured and not any(a.kind is ActorKind.PERSON for a in span_actors(captured[0])):
+        later = [s for at in range(captured[0].end, found.match.end) for s in seen.spans.get(at, ())
+                 if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))]  # fmt: skip
         if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
             captured = (later[0],)
     if captured:
-        named = _with_remainder(found, captured[0], len(found.view.tokens))
+        named = with_remainder(seen, captured[0], len(seen.tokens))
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
     if found.option("object") == "after":
-        return _after_object(found)
-    tokens = found.view.tokens
-    last = found.match.end - 1
-    verb = _verb(found)
-    if tokens[last].lower in ("to", "for") and last > verb + 1 and tokens[verb].lower in _VERBS:
-        got = _object(found, verb + 1, last)
+        return described_after(seen, found.match.end)
+    last, verb = found.match.end - 1, _verb(found)
+    if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
+        got = object_between(seen, verb + 1, last, verb=found.match.start)
         if got is not None:
             return got
-    return _subject(found)
+    return subject(seen, found.match.start)
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -544,7 +330,10 @@ def _date(found: Found, stop: int) -> PartialDate | None:
         if word in _BEFORE_CUT or (word == "and" and (nxt in ("was", "were", "is", "has", "had", "later")
                                                      or tokens[at - 1].text == ",")):  # fmt: skip
             begin = at + 1
-    if begin and tokens[begin - 1].lower in ("who", "which"):  # "X, who was jailed in 2018, had his sentence cut"
+    if begin and tokens[begin - 1].lower in (
+        "who",
+        "which",
+    ):  # "X, who was jailed in 2018, had his sentence cut"
         commas = [at for at in range(begin, start) if tokens[at].text == ","]
         begin = commas[-1] + 1 if commas else begin
     if any(token.lower in _LATER for token in tokens[max(0, start - 2) : anchor]):
@@ -572,7 +361,9 @@ _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"'
                            "who", "which", "but", "by", "last", "earlier", "since", "before", "until",
                            "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
-_NEW_CLAUSE = frozenset({"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"})
+_NEW_CLAUSE = frozenset(
+    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
+)
 _TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
 
 
@@ -631,8 +422,14 @@ def _offence(found: Found, cut: int) -> str | None:
             break
         if token.lower == "and" and (following is None or following.lower in _NEW_CLAUSE | _VERBS):
             break
-        if token.lower in ("in", "on") and following is not None and (
-            following.shape == "d" or following.is_title or following.lower in ("absentia", "prison", "jail")
+        if (
+            token.lower in ("in", "on")
+            and following is not None
+            and (
+                following.shape == "d"
+                or following.is_title
+                or following.lower in ("absentia", "prison", "jail")
+            )
         ):
             break
         end += 1
@@ -640,7 +437,7 @@ def _offence(found: Found, cut: int) -> str | None:
         end -= 1
     if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
-    return _text(tokens, opening, end)
+    return text_of(tokens, opening, end)
 
 
 def _pronoun_subject(found: Found) -> bool:
@@ -660,7 +457,9 @@ def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str |
         if token.lower not in courts:
             continue
         begin = at
-        while begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to"):
+        while (
+            begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
+        ):
             begin -= 1
         name = None
         if token.is_title and at and token.lower in ("court", "courts", "tribunal", "commission"):
@@ -671,12 +470,12 @@ def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str |
             last = at + 1
             if last + 1 < len(tokens) and tokens[last].lower == "of" and tokens[last + 1].is_title:
                 last += 2  # "Court of Appeals"
-            name = _text(tokens, first, last)
+            name = text_of(tokens, first, last)
         if "international" in [t.lower for t in tokens[begin:at]]:
             return name, ""
         for first in range(begin, at):
             for size in (3, 2, 1):
-                phrase = _text(tokens, first, min(at, first + size)).removesuffix("'s")
+                phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
                 code = country_code(phrase) or (
                     country_of_place(phrase, prefer=prefer) if tokens[first].is_title else None
                 )
@@ -686,7 +485,7 @@ def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str |
             stop = at + 2
             while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
                 stop += 1
-            phrase = _text(tokens, at + 2, stop)
+            phrase = text_of(tokens, at + 2, stop)
             code = country_code(phrase) or country_of_place(phrase, prefer=prefer)
             if code is not None:
                 return name, code
@@ -712,7 +511,9 @@ class _Places:
                 if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
                     self.counts[mention.actor.country] = self.counts.get(mention.actor.country, 0) + 1
         self.courts: dict[int, str] = {}  # sentence index -> the country of the court it names
-        for sentence in article.sentences_with(("court", "judge", "tribunal", "jury", "magistrat", "commission")):
+        for sentence in article.sentences_with(
+            ("court", "judge", "tribunal", "jury", "magistrat", "commission")
+        ):
             code = _court(view(article, sentence).tokens, self.counts)[1]
             if code is not None:
                 self.courts[sentence.index] = code
@@ -750,7 +551,9 @@ class _Places:
         if self.held is not None:
             return self.held
         sentences = self.article.all_sentences
-        passage = [s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline]
+        passage = [
+            s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline
+        ]
         for other in passage:
             if other.paragraph == sentence.paragraph and (code := self._named(other, last=True)):
                 return code
@@ -758,7 +561,9 @@ class _Places:
             if code := self._named(other, last=False):
                 return code
         dateline = self.article.dateline
-        if dateline is not None and (code := country_code(dateline.place) or country_of_place(dateline.place)):
+        if dateline is not None and (
+            code := country_code(dateline.place) or country_of_place(dateline.place)
+        ):
             return code
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
@@ -802,7 +607,11 @@ def _in_lede(article: Article, sentence: Sentence) -> bool:
     """Whether a sentence opens the article (its first three body sentences) and is not background."""
     body = [s.index for s in article.sentences if not s.headline]
     words = {word.lower() for word in sentence.text.split()}
-    return bool(body) and sentence.index - body[0] < 3 and words.isdisjoint({"earlier", "previously", "had", "later"})
+    return (
+        bool(body)
+        and sentence.index - body[0] < 3
+        and words.isdisjoint({"earlier", "previously", "had", "later"})
+    )
 
 
 # --------------------------------------------------------------------------- building
@@ -829,7 +638,9 @@ def _justice(found: Found) -> bool:
     if not justice.isdisjoint(found.view.words):
         return True
     index = found.sentence.index
-    return index > 0 and not justice.isdisjoint(view(found.article, found.article.all_sentences[index - 1]).words)
+    return index > 0 and not justice.isdisjoint(
+        view(found.article, found.article.all_sentences[index - 1]).words
+    )
 
 
 def build(found: Found) -> Iterator[Sentencing]:
@@ -861,7 +672,13 @@ def build(found: Found) -> Iterator[Sentencing]:
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
     passive = tokens[found.match.start].lower in _words("be")
-    if reading.penalty is None and found.option("verb_penalty") and offence and passive and tokens[cut].lower == "for":
+    if (
+        reading.penalty is None
+        and found.option("verb_penalty")
+        and offence
+        and passive
+        and tokens[cut].lower == "for"
+    ):
         reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
     defendants = _defendants(found)
     if not defendants:
@@ -888,7 +705,11 @@ def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
     for at, word in enumerate(words[:-1]):
         if word in ("but", "and", "then"):
             rest = [w for w in words[at + 1 : at + 4] if w not in ("was", "were")]
-            if rest[:1] == ["suspended"] and len(rest) > 1 and rest[1] in ("the", "his", "her", "their", "it", "them"):
+            if (
+                rest[:1] == ["suspended"]
+                and len(rest) > 1
+                and rest[1] in ("the", "his", "her", "their", "it", "them")
+            ):
                 return True
     return False
 
@@ -935,7 +756,10 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     lede: tuple[int, PartialDate | None] | None = None
     for mention in mentions:
         if lede is None:
-            lede = (mention.sentence.index, mention.date if mention.date and mention.date.precision == "day" else None)
+            lede = (
+                mention.sentence.index,
+                mention.date if mention.date and mention.date.precision == "day" else None,
+            )
         for defendant in mention.defendants:
             match = next((e for e in events if _same(e.defendant, defendant)), None)
             same_sentence = match is not None and match.mention.sentence.index == mention.sentence.index
@@ -947,13 +771,17 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 if match is not None and match.date is None:
                     match.date = mention.date
                 continue
-            duplicate = next((e for e in events if _same(e.defendant, defendant) and _agree(e, mention)), None)
+            duplicate = next(
+                (e for e in events if _same(e.defendant, defendant) and _agree(e, mention)), None
+            )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
                 duplicate.date = duplicate.date or mention.date
                 duplicate.mention = attrs.evolve(
                     kept,
-                    reading=PenaltyReading(kept.reading.penalty, kept.reading.term_months or mention.reading.term_months),
+                    reading=PenaltyReading(
+                        kept.reading.penalty, kept.reading.term_months or mention.reading.term_months
+                    ),
                     offence=kept.offence or mention.offence,
                 )
                 continue
