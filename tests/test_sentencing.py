@@ -319,20 +319,25 @@ def test_offence_of_a_pronoun_subject_comes_from_the_sentence_before() -> None:
 def test_court_name_and_country_from_the_court() -> None:
     """A court's name is written capitalised; 'a Moscow court' names none but puts it in Russia."""
     [event] = sentencings("The Moscow City Court sentenced Ivan Orlov to three years in a penal colony.")
-    assert event.court is not None and "Moscow City Court" == event.court.name
-    assert event.location is not None and "RU" == event.location.country
+    assert event.court is not None
+    assert "Moscow City Court" == event.court.name
+    assert event.location is not None
+    assert "RU" == event.location.country
     [event] = sentencings("A Moscow court sentenced Ivan Orlov to three years in a penal colony.")
     assert event.court is None
-    assert event.location is not None and "RU" == event.location.country
+    assert event.location is not None
+    assert "RU" == event.location.country
     [event] = sentencings("A court in Lyon sentenced Marc Roux to two years in prison.")
-    assert event.location is not None and "FR" == event.location.country
+    assert event.location is not None
+    assert "FR" == event.location.country
 
 
 def test_court_country_from_the_passage_or_the_articles_places() -> None:
     """With no court named, the states and places the passage names give the court's country."""
     text = "Police in Ohio arrested Dale Burns in March. Burns was later sentenced to 12 years in prison."
     [event] = sentencings(text)
-    assert event.location is not None and "US" == event.location.country
+    assert event.location is not None
+    assert "US" == event.location.country
 
 
 def test_international_tribunal_has_no_country() -> None:
@@ -411,7 +416,9 @@ def test_the_recogniser_imports_no_other_recogniser() -> None:
 
 def test_a_named_defendant_and_the_rest() -> None:
     """'sentenced X and two other men to': X, and the rest as the text describes them."""
-    events = sentencings("A court in Lyon sentenced Marc Dupont and two other men to six years in prison on Monday.")
+    events = sentencings(
+        "A court in Lyon sentenced Marc Dupont and two other men to six years in prison on Monday."
+    )
     assert [("Marc Dupont", 72), ("two other men", 72)] == [(e.defendant.name, e.term_months) for e in events]
 
 
@@ -430,7 +437,9 @@ def test_a_penalty_before_the_object() -> None:
 
 def test_words_of_another_clause_make_no_penalty() -> None:
     """'received assurances that the death penalty ...' is no sentence received."""
-    assert [] == sentencings("The ministry received assurances that the death penalty would not apply to Ann Lee.")
+    assert [] == sentencings(
+        "The ministry received assurances that the death penalty would not apply to Ann Lee."
+    )
 
 
 def test_a_possessive_object_and_a_place_read_with_the_articles_states() -> None:
@@ -441,7 +450,8 @@ def test_a_possessive_object_and_a_place_read_with_the_articles_states() -> None
     )
     [event] = sentencings(text)
     assert "her attacker" == event.defendant.name
-    assert event.location is not None and "US" == event.location.country
+    assert event.location is not None
+    assert "US" == event.location.country
 
 
 def test_a_verb_is_no_gap_of_an_offence_opener() -> None:

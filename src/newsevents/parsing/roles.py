@@ -77,9 +77,35 @@ def text_of(tokens: Sequence[Token], start: int, end: int) -> str:
     )
 
 
-DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "several", "dozens", "hundreds", "more", "some", "all", "both", "another", "one", "each",
-                          "his", "her", "their"})  # fmt: skip
+DETERMINERS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "dozens",
+        "hundreds",
+        "more",
+        "some",
+        "all",
+        "both",
+        "another",
+        "one",
+        "each",
+        "his",
+        "her",
+        "their",
+    }
+)
 _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
 
 
@@ -104,9 +130,32 @@ def described(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
 
 
 _BACK = _lexicon("be") | _lexicon("adverb") | {"has", "have", "had", "who", "must"}
-_NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although", "though",
-                          "while", "as", "where", "until", "said", "says", "—", "–", "by", "from", "against",
-                          "with"})  # fmt: skip
+_NP_BOUNDARY = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "after",
+        "before",
+        "when",
+        "because",
+        "since",
+        "although",
+        "though",
+        "while",
+        "as",
+        "where",
+        "until",
+        "said",
+        "says",
+        "—",
+        "–",
+        "by",
+        "from",
+        "against",
+        "with",
+    }
+)
 
 
 def _person_ending(seen: SentenceView, end: int) -> Span | None:
@@ -142,8 +191,12 @@ def _apposed(seen: SentenceView, close: int) -> Span | list[Actor] | None:
             "(",
             ")",
         ):
-            inner = [s for at in range(back + 1, close) for s in seen.spans.get(at, ())
-                     if s.kind == "ACTORS" and s.end <= close]  # fmt: skip
+            inner = [
+                s
+                for at in range(back + 1, close)
+                for s in seen.spans.get(at, ())
+                if s.kind == "ACTORS" and s.end <= close
+            ]
             people = [a for s in inner for a in span_actors(s) if a.kind is ActorKind.PERSON]
             return list(dict.fromkeys(people)) or None
         if tokens[back].text == ",":
@@ -170,8 +223,12 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
         if tokens[end - 1].lower in _BACK:
             end -= 1
             continue
-        time = [s for at in range(max(0, end - 4), end) for s in seen.spans.get(at, ())
-                if s.kind == "TIME" and s.end == end]  # fmt: skip
+        time = [
+            s
+            for at in range(max(0, end - 4), end)
+            for s in seen.spans.get(at, ())
+            if s.kind == "TIME" and s.end == end
+        ]
         if not time:
             break
         end = time[0].start  # "X, 63, today was sentenced"
@@ -181,8 +238,18 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
         if isinstance(apposed, list):
             return apposed
         span = apposed
-    tie = next((at for at in range(span.start - 1, max(0, span.start - 4), -1)
-                if tokens[at].lower in ("to", "of", "for", "with")), None) if span is not None else None  # fmt: skip
+    tie = (
+        next(
+            (
+                at
+                for at in range(span.start - 1, max(0, span.start - 4), -1)
+                if tokens[at].lower in ("to", "of", "for", "with")
+            ),
+            None,
+        )
+        if span is not None
+        else None
+    )
     if (
         span is not None
         and tie is not None
@@ -197,8 +264,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
     if span is not None:
         return _pronoun(seen, span) or with_remainder(seen, span, end)
     if end > 0 and tokens[end - 1].lower in ("and", "but"):  # "X was arrested in 2012 and later sentenced"
-        for at in range(end):
-            for first in seen.spans.get(at, ()):
+        for position in range(end):
+            for first in seen.spans.get(position, ()):
                 if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(first)):
                     return _pronoun(seen, first) or with_remainder(seen, first, end)
     for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
@@ -243,7 +310,7 @@ def _pronoun(seen: SentenceView, span: Span) -> list[Actor]:
 
 def with_remainder(seen: SentenceView, span: Span, stop: int) -> list[Actor]:
     """The people (or else actors) of a span, and an unnamed remainder after it ("X and 19 others")."""
-    actors = [actor for actor in (span.value if isinstance(span.value, list) else [span.value])]
+    actors = list(span.value if isinstance(span.value, list) else [span.value])
     people = [actor for actor in actors if isinstance(actor, Actor) and actor.kind is not ActorKind.COUNTRY]
     if any(actor.kind is ActorKind.PERSON for actor in people):  # "the head of Acme Bank, Ann Lee, jailed"
         people = [actor for actor in people if actor.kind is not ActorKind.ORGANIZATION]
@@ -251,10 +318,48 @@ def with_remainder(seen: SentenceView, span: Span, stop: int) -> list[Actor]:
     return people + ([rest[0]] if rest is not None else [])
 
 
-_OBJECT_STOP = frozenset({"on", "for", "in", "at", "after", "over", "last", "this", "earlier", "who", "which",
-                          "because", ",", ";", "—", "–", ".", "to"})  # fmt: skip
-_NOT_OBJECT = frozenset({"in", "on", "at", "by", "last", "this", "earlier", "today", "yesterday", "along",
-                         "early", "late", "for", "after", "him", "her"})  # fmt: skip
+_OBJECT_STOP = frozenset(
+    {
+        "on",
+        "for",
+        "in",
+        "at",
+        "after",
+        "over",
+        "last",
+        "this",
+        "earlier",
+        "who",
+        "which",
+        "because",
+        ",",
+        ";",
+        "—",
+        "–",
+        ".",
+        "to",
+    }
+)
+_NOT_OBJECT = frozenset(
+    {
+        "in",
+        "on",
+        "at",
+        "by",
+        "last",
+        "this",
+        "earlier",
+        "today",
+        "yesterday",
+        "along",
+        "early",
+        "late",
+        "for",
+        "after",
+        "him",
+        "her",
+    }
+)
 
 
 def object_between(seen: SentenceView, start: int, end: int, *, verb: int) -> list[Actor] | None:

@@ -15,7 +15,7 @@ engine finds them and blocks modal or negated ones; this module says what a matc
 - the offence: the words after "for" that end the penalty, or after "convicted of";
 - the court ("a Moscow court") and its country: from the court's name, else a court named
   nearby in the article, else where the defendant is held, else the states and places
-  the passage names (`newsevents.parsing.gazetteer`), else the dateline's;
+  the passage names (`newsevents.parsing.setting`), else the dateline's;
 - the date: the time expression attached to the verb, not a reporting clause's day.
 
 Not sentencings: possible, requested, future or upheld sentences ("faces up to 10 years",
@@ -36,7 +36,6 @@ from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
-from newsevents.parsing.gazetteer import country_code, country_of_place, place_spans
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number
 from newsevents.parsing.patterns import word_list
@@ -49,13 +48,21 @@ from newsevents.parsing.roles import (
     text_of,
     with_remainder,
 )
+from newsevents.parsing.setting import Setting, country_of
 from newsevents.parsing.tokens import Token, tokenize
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
 _FOLDER = "sentencing"
-_ORDER = (Penalty.DEATH, Penalty.LIFE, Penalty.PRISON, Penalty.SUSPENDED, Penalty.OTHER, Penalty.COMMUNITY,
-          Penalty.FINE)  # fmt: skip
+_ORDER = (
+    Penalty.DEATH,
+    Penalty.LIFE,
+    Penalty.PRISON,
+    Penalty.SUSPENDED,
+    Penalty.OTHER,
+    Penalty.COMMUNITY,
+    Penalty.FINE,
+)
 
 
 def _words(name: str) -> frozenset[str]:
@@ -110,9 +117,38 @@ class PenaltyReading:
 
 
 _SUSPENSION = frozenset({"suspended", "probation", "banned", "disqualified", "discharge"})
-_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                         "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july",
-                         "august", "september", "october", "november", "december"})  # fmt: skip
+_DATE_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "since",
+        "of",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
 _CUSTODY = frozenset({"jail", "prison", "custodial", "detention"})
 
 
@@ -155,8 +191,12 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # the first custodial term is the sentence
         custodial = True
         components.add(Penalty.PRISON)
-        bound = tuple(words[max(0, start - 2) : start]) in (("less", "than"), ("more", "than"), ("up", "to"),
-                                                             ("total", "of"))  # fmt: skip
+        bound = tuple(words[max(0, start - 2) : start]) in (
+            ("less", "than"),
+            ("more", "than"),
+            ("up", "to"),
+            ("total", "of"),
+        )
         term = (
             None if bound or _is_range(words, start, found) else found.months
         )  # "less than a year": no term
@@ -201,8 +241,24 @@ def read_penalty(text: str) -> PenaltyReading:
 # --------------------------------------------------------------------------- a match's parts
 
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
-_CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as", ";",
-                  "—", "–", "--"})  # fmt: skip
+_CUT = frozenset(
+    {
+        "for",
+        "over",
+        "after",
+        "because",
+        "who",
+        "which",
+        "when",
+        "while",
+        "following",
+        "as",
+        ";",
+        "—",
+        "–",
+        "--",
+    }
+)
 _CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
@@ -249,8 +305,14 @@ def _blocked(found: Found) -> bool:
     if tokens[start].lower == "be":
         return True  # "asked that X be sentenced", "will be jailed": no sentence passed yet
     finite = _words("be") | {"has", "have", "had"}
-    predicate = next((at + 1 for at in range(start - 1, -1, -1)
-                      if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite), 0)  # fmt: skip
+    predicate = next(
+        (
+            at + 1
+            for at in range(start - 1, -1, -1)
+            if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite
+        ),
+        0,
+    )
     opening = max(predicate, clause_opening(tokens, start))
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens, found.match.end)
     if cues & {"modal", "negation"}:
@@ -272,9 +334,27 @@ def _blocked(found: Found) -> bool:
 
 
 #: The verbs of the patterns: where a match's penalty and object are read from.
-_VERBS = frozenset({"sentenced", "resentenced", "sentencing", "condemned", "jailed", "imprisoned", "handed",
-                    "given", "gave", "received", "receives", "drew", "got", "gets", "fined", "serve",
-                    "ordered"})  # fmt: skip
+_VERBS = frozenset(
+    {
+        "sentenced",
+        "resentenced",
+        "sentencing",
+        "condemned",
+        "jailed",
+        "imprisoned",
+        "handed",
+        "given",
+        "gave",
+        "received",
+        "receives",
+        "drew",
+        "got",
+        "gets",
+        "fined",
+        "serve",
+        "ordered",
+    }
+)
 
 
 def _verb(found: Found) -> int:
@@ -294,8 +374,12 @@ def _defendants(found: Found) -> list[Actor]:
     elif pronoun in ("him", "her"):
         return object_pronoun(seen, captured[0].start, verb=found.match.start)
     if captured and not any(a.kind is ActorKind.PERSON for a in span_actors(captured[0])):
-        later = [s for at in range(captured[0].end, found.match.end) for s in seen.spans.get(at, ())
-                 if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))]  # fmt: skip
+        later = [
+            s
+            for at in range(captured[0].end, found.match.end)
+            for s in seen.spans.get(at, ())
+            if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))
+        ]
         if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
             captured = (later[0],)
     if captured:
@@ -327,8 +411,10 @@ def _date(found: Found, stop: int) -> PartialDate | None:
     for at in range(start):
         word = tokens[at].lower
         nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word in _BEFORE_CUT or (word == "and" and (nxt in ("was", "were", "is", "has", "had", "later")
-                                                     or tokens[at - 1].text == ",")):  # fmt: skip
+        if word in _BEFORE_CUT or (
+            word == "and"
+            and (nxt in ("was", "were", "is", "has", "had", "later") or tokens[at - 1].text == ",")
+        ):
             begin = at + 1
     if begin and tokens[begin - 1].lower in (
         "who",
@@ -357,9 +443,38 @@ def _date(found: Found, stop: int) -> PartialDate | None:
     return best[1] if best is not None else None
 
 
-_OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because", "while",
-                           "who", "which", "but", "by", "last", "earlier", "since", "before", "until",
-                           "at", "following", "as", "between", "from"})  # fmt: skip
+_OFFENCE_STOP = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        ".",
+        "—",
+        "–",
+        "--",
+        "(",
+        ")",
+        '"',
+        "after",
+        "when",
+        "because",
+        "while",
+        "who",
+        "which",
+        "but",
+        "by",
+        "last",
+        "earlier",
+        "since",
+        "before",
+        "until",
+        "at",
+        "following",
+        "as",
+        "between",
+        "from",
+    }
+)
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset(
     {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
@@ -401,11 +516,7 @@ def _opening(tokens: Sequence[Token]) -> int | None:
 def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
     tokens, spans = found.view.tokens, found.view.spans
-    opening: int | None = None
-    if cut < len(tokens) and tokens[cut].lower in ("for", "over"):
-        opening = cut + 1
-    else:
-        opening = _opening(tokens)
+    opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
     if opening is None:
         index = found.sentence.index
         if index == 0 or not _pronoun_subject(found):
@@ -476,18 +587,14 @@ def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str |
         for first in range(begin, at):
             for size in (3, 2, 1):
                 phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
-                code = country_code(phrase) or (
-                    country_of_place(phrase, prefer=prefer) if tokens[first].is_title else None
-                )
-                if code is not None and tokens[first].is_title:
+                if tokens[first].is_title and (code := country_of(phrase, prefer=prefer)):
                     return name, code
         if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
             stop = at + 2
             while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
                 stop += 1
             phrase = text_of(tokens, at + 2, stop)
-            code = country_code(phrase) or country_of_place(phrase, prefer=prefer)
-            if code is not None:
+            if code := country_of(phrase, prefer=prefer):
                 return name, code
         if name is not None:
             return name, None
@@ -496,91 +603,44 @@ def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str |
 
 @cache
 def _held_words() -> frozenset[str]:
-    return frozenset({"held", "detained", "detention", "imprisoned", "jailed", "prison", "custody", "tried",
-                      "sentenced"}) | _words("court")  # fmt: skip
+    return frozenset(
+        {"held", "detained", "detention", "imprisoned", "jailed", "prison", "custody", "tried", "sentenced"}
+    ) | _words("court")
 
 
-class _Places:
-    """What the court's country is read from, per article (computed once)."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.counts: dict[str, int] = {}  # the states the article names, how often
-        for sentence in article.sentences:
-            for mention in view(article, sentence).mentions:
-                if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                    self.counts[mention.actor.country] = self.counts.get(mention.actor.country, 0) + 1
-        self.courts: dict[int, str] = {}  # sentence index -> the country of the court it names
-        for sentence in article.sentences_with(
-            ("court", "judge", "tribunal", "jury", "magistrat", "commission")
-        ):
-            code = _court(view(article, sentence).tokens, self.counts)[1]
-            if code is not None:
-                self.courts[sentence.index] = code
-        self.held = next(filter(None, (self._held(s) for s in article.sentences if not s.headline)), None)
-
-    def _held(self, sentence: Sentence) -> str | None:
-        """Where a sentence says someone is held or tried: "detained in Iran", "tried in Cairo"."""
-        tokens = view(self.article, sentence).tokens
-        for at in range(len(tokens) - 2):
-            if tokens[at].lower in _held_words() and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
-                for span in place_spans(tokens[at + 2 : at + 6], prefer=self.counts):
-                    if span.start == 0 and span.value.country:
-                        return str(span.value.country)
-        return None
-
-    @classmethod
-    def of(cls, article: Article) -> _Places:
-        found = article.__dict__.get("_sentencing_places")
-        if not isinstance(found, _Places):
-            found = article.__dict__["_sentencing_places"] = cls(article)
-        return found
-
-    def country(self, sentence: Sentence) -> str | None:
-        """
-        The court's country for a sentencing told in a sentence that names no court: the
-        nearest court named before (else after), where the defendant is held, the states and
-        places of the passage (its own paragraph's, the last first; then the first named
-        before a paragraph break), the dateline's, the state the article names most, its
-        first place.
-        """
-        before = [index for index in self.courts if index < sentence.index]
-        after = [index for index in self.courts if index > sentence.index]
-        if before or after:
-            return self.courts[max(before) if before else min(after)] or None
-        if self.held is not None:
-            return self.held
-        sentences = self.article.all_sentences
-        passage = [
-            s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline
-        ]
-        for other in passage:
-            if other.paragraph == sentence.paragraph and (code := self._named(other, last=True)):
-                return code
-        for other in passage:
-            if code := self._named(other, last=False):
-                return code
-        dateline = self.article.dateline
-        if dateline is not None and (
-            code := country_code(dateline.place) or country_of_place(dateline.place)
-        ):
-            return code
-        if self.counts:
-            return max(self.counts, key=lambda code: self.counts[code])
-        return next(filter(None, (self._named(s, last=False) for s in self.article.sentences)), None)
-
-    def _named(self, sentence: Sentence, *, last: bool) -> str | None:
-        """The country of a state or place a sentence names (the last or the first)."""
-        seen = view(self.article, sentence)
-        found = [(span.start, span.value.country) for spans in seen.spans.values() for span in spans
-                 if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country]  # fmt: skip
-        found = found or [(place.start, str(place.value.country))  # a state named outranks a place's guess
-                          for place in place_spans(seen.tokens, prefer=self.counts) if place.value.country]  # fmt: skip
-        return (max(found) if last else min(found))[1] if found else None
+def _courts(article: Article) -> dict[int, str]:
+    """The country of the court each sentence names, by sentence index (read once per article)."""
+    found = article.__dict__.get("_sentencing_courts")
+    if not isinstance(found, dict):
+        prefer = Setting.of(article).counts
+        found = article.__dict__["_sentencing_courts"] = {
+            sentence.index: code
+            for sentence in article.sentences_with(
+                ("court", "judge", "tribunal", "jury", "magistrat", "commission")
+            )
+            if (code := _court(view(article, sentence).tokens, prefer)[1]) is not None
+        }
+    return found
 
 
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                   "yesterday"})  # fmt: skip
+def _court_country(article: Article, sentence: Sentence) -> str | None:
+    """
+    The court's country for a sentencing told in a sentence that names no court: the nearest
+    court named before (else after), where someone is held or tried, else where the passage is
+    set (`newsevents.parsing.setting`).
+    """
+    courts = _courts(article)
+    before = [index for index in courts if index < sentence.index]
+    after = [index for index in courts if index > sentence.index]
+    if before or after:
+        return courts[max(before) if before else min(after)] or None
+    setting = Setting.of(article)
+    return setting.held_in(_held_words()) or setting.country(sentence)
+
+
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+)
 
 
 def _court_day(article: Article) -> PartialDate | None:
@@ -683,7 +743,7 @@ def build(found: Found) -> Iterator[Sentencing]:
     defendants = _defendants(found)
     if not defendants:
         return
-    court, country = _court(tokens, _Places.of(found.article).counts)
+    court, country = _court(tokens, Setting.of(found.article).counts)
     record = _Mention(
         found.sentence,
         f"{_FOLDER}.{found.entry.name}",
@@ -805,7 +865,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = next((c for actor, c in countries if _same(actor, event.defendant) and c), None)
         if country is None:
-            country = _Places.of(article).country(mention.sentence)
+            country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
         assert mention.reading.penalty is not None
         yield Sentencing(
