@@ -334,27 +334,7 @@ def _blocked(found: Found) -> bool:
 
 
 #: The verbs of the patterns: where a match's penalty and object are read from.
-_VERBS = frozenset(
-    {
-        "sentenced",
-        "resentenced",
-        "sentencing",
-        "condemned",
-        "jailed",
-        "imprisoned",
-        "handed",
-        "given",
-        "gave",
-        "received",
-        "receives",
-        "drew",
-        "got",
-        "gets",
-        "fined",
-        "serve",
-        "ordered",
-    }
-)
+_VERBS = _words("verbs")
 
 
 def _verb(found: Found) -> int:
