@@ -25,7 +25,7 @@ Mentions of one defendant's sentence merge (the first keeps what later ones add)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 
 import attrs
@@ -537,7 +537,9 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
-def _court(tokens: Sequence[Token], prefer: Collection[str] = ()) -> tuple[str | None, str | None]:
+def _court(
+    tokens: Sequence[Token], prefer: Callable[[], Collection[str]] = tuple
+) -> tuple[str | None, str | None]:
     """
     The court a sentence names and its country, or (None, None); the country is "" for an
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
@@ -592,13 +594,13 @@ def _courts(article: Article) -> dict[int, str]:
     """The country of the court each sentence names, by sentence index (read once per article)."""
     found = article.__dict__.get("_sentencing_courts")
     if not isinstance(found, dict):
-        prefer = Setting.of(article).counts
+        setting = Setting.of(article)
         found = article.__dict__["_sentencing_courts"] = {
             sentence.index: code
             for sentence in article.sentences_with(
                 ("court", "judge", "tribunal", "jury", "magistrat", "commission")
             )
-            if (code := _court(view(article, sentence).tokens, prefer)[1]) is not None
+            if (code := _court(view(article, sentence).tokens, lambda: setting.counts)[1]) is not None
         }
     return found
 
@@ -723,7 +725,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     defendants = _defendants(found)
     if not defendants:
         return
-    court, country = _court(tokens, Setting.of(found.article).counts)
+    setting = Setting.of(found.article)
+    court, country = _court(tokens, lambda: setting.counts)
     record = _Mention(
         found.sentence,
         f"{_FOLDER}.{found.entry.name}",

@@ -15,12 +15,12 @@ actor layer's own table). This module names no event type.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from functools import cache
+from collections.abc import Callable, Collection, Sequence
+from functools import cache, cached_property
 
 from newsevents.model import Actor, ActorKind
 from newsevents.parsing import gazetteer
-from newsevents.parsing.actors import country_code
+from newsevents.parsing.actors import Cast, country_code
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.mentions import view
 from newsevents.parsing.patterns import Span
@@ -39,11 +39,16 @@ def _gazetteer() -> bool:
     return True
 
 
-def country_of(name: str, *, prefer: Collection[str] = ()) -> str | None:
-    """The ISO code of a state ("Egyptian", "the U.S.") or, with the gazetteer, of a place ("Lyon")."""
+def country_of(name: str, *, prefer: Collection[str] | Callable[[], Collection[str]] = ()) -> str | None:
+    """
+    The ISO code of a state ("Egyptian", "the U.S.") or, with the gazetteer, of a place ("Lyon"),
+    read in the ``prefer`` countries first (given, or made on demand).
+    """
     code = country_code(name)
     if code is None and _gazetteer():
-        code = gazetteer.country_code(name) or gazetteer.country_of_place(name, prefer=prefer)
+        code = gazetteer.country_code(name) or gazetteer.country_of_place(
+            name, prefer=prefer() if callable(prefer) else prefer
+        )
     return code
 
 
@@ -62,13 +67,18 @@ class Setting:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        #: The states the article names, and how often.
-        self.counts: dict[str, int] = {}
-        for sentence in article.sentences:
-            for mention in view(article, sentence).mentions:
-                if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                    self.counts[mention.actor.country] = self.counts.get(mention.actor.country, 0) + 1
         self._held: dict[frozenset[str], str | None] = {}
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """The states the article names, and how often (read on first use: it reads every sentence)."""
+        cast = Cast.for_article(self.article)
+        counts: dict[str, int] = {}
+        for sentence in self.article.sentences:
+            for mention in cast.mentions(sentence):
+                if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                    counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+        return counts
 
     @classmethod
     def of(cls, article: Article) -> Setting:
@@ -129,7 +139,7 @@ class Setting:
             if code := self.named(other):
                 return code
         dateline = self.article.dateline
-        if dateline is not None and (code := country_of(dateline.place, prefer=self.counts)):
+        if dateline is not None and (code := country_of(dateline.place, prefer=lambda: self.counts)):
             return code
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
