@@ -483,3 +483,15 @@ def test_a_plain_install_without_the_gazetteer_still_finds_states() -> None:
             else:
                 sys.modules[name] = module
         setting._gazetteer.cache_clear()
+
+
+def test_the_noun_a_relative_clause_is_about() -> None:
+    """'sold to a dealer who was jailed': the dealer; 'A man who ... by fire ... was fined': the man."""
+    [event] = sentencings(
+        "The guns were sold to Iraq by a British dealer who was jailed for ten years in 2014."
+    )
+    assert ("a British dealer", 120) == (event.defendant.name, event.term_months)
+    events = sentencings(
+        "A man who filmed himself surrounded by flames that spread over the hills was fined $5,000 by the court."
+    )
+    assert ["A man"] == [e.defendant.name for e in events]

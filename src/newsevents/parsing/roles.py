@@ -130,6 +130,8 @@ def described(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
 
 
 _BACK = _lexicon("be") | _lexicon("adverb") | {"has", "have", "had", "who", "must"}
+#: Words before the noun a relative clause is about: "sold to a dealer who was jailed".
+_PREPOSITIONS = frozenset({"by", "from", "against", "with", "to", "of", "for", "at", "on", "in"})
 _NP_BOUNDARY = frozenset(
     {
         ",",
@@ -150,10 +152,6 @@ _NP_BOUNDARY = frozenset(
         "says",
         "—",
         "–",
-        "by",
-        "from",
-        "against",
-        "with",
     }
 )
 
@@ -161,17 +159,20 @@ _NP_BOUNDARY = frozenset(
 def _person_ending(seen: SentenceView, end: int) -> Span | None:
     """People ending just before token ``end``, or before an age there ("X, 45,")."""
     tokens = seen.tokens
-    span = actors_ending(seen, end)
-    if span is None and end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ",":
-        span = actors_ending(seen, end - 2)
-    if span is None and end > 0 and tokens[end - 1].is_title:  # a surname the cast missed at a sentence start
-        start = end - 1
-        while start > 0 and end - start < 3 and tokens[start - 1].is_title:
-            start -= 1
-        person = seen.cast.person(text_of(tokens, start, end))
-        if person is not None:
-            return Span("PERSON", start, end, person.actor)
-    return span if span is not None and any(a.kind is ActorKind.PERSON for a in span_actors(span)) else None
+    aged = end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ","
+    for at in (end, end - 2) if aged else (end,):
+        span = actors_ending(seen, at)
+        if (
+            span is None and at > 0 and tokens[at - 1].is_title
+        ):  # a surname the cast missed at a sentence start
+            start = at - 1
+            while start > 0 and at - start < 3 and tokens[start - 1].is_title:
+                start -= 1
+            person = seen.cast.person(text_of(tokens, start, at))
+            span = Span("PERSON", start, at, person.actor) if person is not None else None
+        if span is not None and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+            return span
+    return None
 
 
 def _apposed(seen: SentenceView, close: int) -> Span | list[Actor] | None:
@@ -219,7 +220,9 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
     """
     tokens = seen.tokens
     end = at
+    relative = False  # "a businessman who was jailed": the subject is the noun before "who"
     while end > 0:
+        relative = relative or tokens[end - 1].lower == "who"
         if tokens[end - 1].lower in _BACK:
             end -= 1
             continue
@@ -273,7 +276,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
         if rest is not None and rest[1] == end and (named := actors_ending(seen, back)) is not None:
             return with_remainder(seen, named, end)
     start = end
-    while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
+    boundary = _NP_BOUNDARY | _PREPOSITIONS if relative else _NP_BOUNDARY
+    while start > 0 and tokens[start - 1].lower not in boundary:
         start -= 1
     group = described(tokens, start, end)
     if (
