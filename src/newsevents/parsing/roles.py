@@ -77,35 +77,9 @@ def text_of(tokens: Sequence[Token], start: int, end: int) -> str:
     )
 
 
-DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "dozens",
-        "hundreds",
-        "more",
-        "some",
-        "all",
-        "both",
-        "another",
-        "one",
-        "each",
-        "his",
-        "her",
-        "their",
-    }
-)
+DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                         "ten", "several", "dozens", "hundreds", "more", "some", "all", "both", "another",
+                         "one", "each", "his", "her", "their"})  # fmt: skip
 _NOT_PARTICIPANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
 
 
@@ -132,28 +106,8 @@ def described(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
 _BACK = _lexicon("be") | _lexicon("adverb") | {"has", "have", "had", "who", "must"}
 #: Words before the noun a relative clause is about: "sold to a dealer who was jailed".
 _PREPOSITIONS = frozenset({"by", "from", "against", "with", "to", "of", "for", "at", "on", "in"})
-_NP_BOUNDARY = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        "after",
-        "before",
-        "when",
-        "because",
-        "since",
-        "although",
-        "though",
-        "while",
-        "as",
-        "where",
-        "until",
-        "said",
-        "says",
-        "—",
-        "–",
-    }
-)
+_NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although",
+                          "though", "while", "as", "where", "until", "said", "says", "—", "–"})  # fmt: skip
 
 
 def _person_ending(seen: SentenceView, end: int) -> Span | None:
@@ -322,48 +276,10 @@ def with_remainder(seen: SentenceView, span: Span, stop: int) -> list[Actor]:
     return people + ([rest[0]] if rest is not None else [])
 
 
-_OBJECT_STOP = frozenset(
-    {
-        "on",
-        "for",
-        "in",
-        "at",
-        "after",
-        "over",
-        "last",
-        "this",
-        "earlier",
-        "who",
-        "which",
-        "because",
-        ",",
-        ";",
-        "—",
-        "–",
-        ".",
-        "to",
-    }
-)
-_NOT_OBJECT = frozenset(
-    {
-        "in",
-        "on",
-        "at",
-        "by",
-        "last",
-        "this",
-        "earlier",
-        "today",
-        "yesterday",
-        "along",
-        "early",
-        "late",
-        "for",
-        "after",
-        "him",
-        "her",
-    }
-)
+_OBJECT_STOP = frozenset({"on", "for", "in", "at", "after", "over", "last", "this", "earlier", "who",
+                          "which", "because", ",", ";", "—", "–", ".", "to"})  # fmt: skip
+_NOT_OBJECT = frozenset({"in", "on", "at", "by", "last", "this", "earlier", "today", "yesterday", "along",
+                         "early", "late", "for", "after", "him", "her"})  # fmt: skip
 
 
 def object_between(seen: SentenceView, start: int, end: int, *, verb: int) -> list[Actor] | None:

@@ -117,38 +117,9 @@ class PenaltyReading:
 
 
 _SUSPENSION = frozenset({"suspended", "probation", "banned", "disqualified", "discharge"})
-_DATE_WORDS = frozenset(
-    {
-        "in",
-        "on",
-        "since",
-        "of",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
+_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                         "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                         "july", "august", "september", "october", "november", "december"})  # fmt: skip
 _CUSTODY = frozenset({"jail", "prison", "custodial", "detention"})
 
 
@@ -241,24 +212,8 @@ def read_penalty(text: str) -> PenaltyReading:
 # --------------------------------------------------------------------------- a match's parts
 
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
-_CUT = frozenset(
-    {
-        "for",
-        "over",
-        "after",
-        "because",
-        "who",
-        "which",
-        "when",
-        "while",
-        "following",
-        "as",
-        ";",
-        "—",
-        "–",
-        "--",
-    }
-)
+_CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
+                  ";", "—", "–", "--"})  # fmt: skip
 _CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
@@ -423,38 +378,9 @@ def _date(found: Found, stop: int) -> PartialDate | None:
     return best[1] if best is not None else None
 
 
-_OFFENCE_STOP = frozenset(
-    {
-        ",",
-        ";",
-        ":",
-        ".",
-        "—",
-        "–",
-        "--",
-        "(",
-        ")",
-        '"',
-        "after",
-        "when",
-        "because",
-        "while",
-        "who",
-        "which",
-        "but",
-        "by",
-        "last",
-        "earlier",
-        "since",
-        "before",
-        "until",
-        "at",
-        "following",
-        "as",
-        "between",
-        "from",
-    }
-)
+_OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
+                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
+                           "until", "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset(
     {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
