@@ -495,3 +495,11 @@ def test_the_noun_a_relative_clause_is_about() -> None:
         "A man who filmed himself surrounded by flames that spread over the hills was fined $5,000 by the court."
     )
     assert ["A man"] == [e.defendant.name for e in events]
+
+
+def test_a_sentence_handed_down_in_a_named_case() -> None:
+    """'The six-month jail sentence handed down in the X assault case': X, six months."""
+    [event] = sentencings(
+        "The six-month jail sentence handed down in the Dora Weil assault case angered many."
+    )
+    assert ("Dora Weil", Penalty.PRISON, 6) == (event.defendant.name, event.penalty, event.term_months)

@@ -628,6 +628,9 @@ def build(found: Found) -> Iterator[Sentencing]:
     begin = found.match.end if read_from == "end" else _verb(found) + 1
     end = found.match.end
     cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
+    if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
+        begin = clause_opening(tokens, found.match.start)
+        cut = found.match.start + 1
     follows = [t.lower for t in tokens[found.match.end : found.match.end + 3]]
     if found.entry.name == "serve" and follows[:2] in (["a", "minimum"], ["the", "minimum"], ["at", "least"]):
         return  # "must serve a minimum of 28 years": a life sentence's tariff
