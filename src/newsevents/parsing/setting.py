@@ -1,0 +1,146 @@
+"""
+Where a passage is set: the country of the states and places an article names around a sentence.
+
+`Setting.of` reads an article once: the states it names and how often (the countries its
+places are read in first: "Norfolk" in a story that names Britain). `Setting.country` gives
+the country a sentence is set in: the states, else the places, of its passage (the sentence
+and the two before it: in its own paragraph the last named, then across a paragraph break
+the first named), else the dateline's place, else the state the article names most, else
+the first place it names. `Setting.held_in` finds "<word> in <place>" ("detained in Iran").
+
+Places come from `newsevents.parsing.gazetteer` when the ``places`` extra is installed
+(`country_of`, `places_in`); without it only the states the article names are read (by the
+actor layer's own table). This module names no event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from functools import cache, cached_property
+
+from newsevents.model import Actor, ActorKind
+from newsevents.parsing import gazetteer
+from newsevents.parsing.actors import Cast, country_code
+from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.mentions import view
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.tokens import Token
+
+__all__ = ["Setting", "country_of", "places_in"]
+
+
+@cache
+def _gazetteer() -> bool:
+    """Whether the gazetteer's data (the ``places`` extra) is installed."""
+    try:
+        gazetteer.country_code("France")
+    except ImportError:
+        return False
+    return True
+
+
+def country_of(name: str, *, prefer: Collection[str] | Callable[[], Collection[str]] = ()) -> str | None:
+    """
+    The ISO code of a state ("Egyptian", "the U.S.") or, with the gazetteer, of a place ("Lyon"),
+    read in the ``prefer`` countries first (given, or made on demand).
+    """
+    code = country_code(name)
+    if code is None and _gazetteer():
+        code = gazetteer.country_code(name) or gazetteer.country_of_place(
+            name, prefer=prefer() if callable(prefer) else prefer
+        )
+    return code
+
+
+def places_in(tokens: Sequence[Token], *, prefer: Collection[str] = ()) -> list[Span]:
+    """The gazetteer's place spans (`newsevents.parsing.gazetteer.place_spans`); none without its data."""
+    return gazetteer.place_spans(tokens, prefer=prefer) if _gazetteer() else []
+
+
+class Setting:
+    """
+    The countries an article names, read once per article.
+
+    Args:
+        article: The article.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self._held: dict[frozenset[str], str | None] = {}
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """The states the article names, and how often (read on first use: it reads every sentence)."""
+        cast = Cast.for_article(self.article)
+        counts: dict[str, int] = {}
+        for sentence in self.article.sentences:
+            for mention in cast.mentions(sentence):
+                if mention.actor.kind is ActorKind.COUNTRY and mention.actor.country is not None:
+                    counts[mention.actor.country] = counts.get(mention.actor.country, 0) + 1
+        return counts
+
+    @classmethod
+    def of(cls, article: Article) -> Setting:
+        """The article's setting (read on first use, then kept on the article)."""
+        found = article.__dict__.get("_setting")
+        if not isinstance(found, Setting):
+            found = article.__dict__["_setting"] = cls(article)
+        return found
+
+    def named(self, sentence: Sentence, *, last: bool = False) -> str | None:
+        """The country of a state (else of a place) a sentence names: the last or the first."""
+        seen = view(self.article, sentence)
+        found = [
+            (span.start, span.value.country)
+            for spans in seen.spans.values()
+            for span in spans
+            if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country
+        ]
+        found = found or [
+            (place.start, str(place.value.country))  # a state named outranks a place's guess
+            for place in places_in(seen.tokens, prefer=self.counts)
+            if place.value.country
+        ]
+        return (max(found) if last else min(found))[1] if found else None
+
+    def held_in(self, words: Collection[str]) -> str | None:
+        """The country of the first "<word> in <Place>" of the article's body ("detained in Iran")."""
+        key = frozenset(words)
+        if key not in self._held:
+            self._held[key] = next(
+                filter(
+                    None,
+                    (self._in(sentence, key) for sentence in self.article.sentences if not sentence.headline),
+                ),
+                None,
+            )
+        return self._held[key]
+
+    def _in(self, sentence: Sentence, words: frozenset[str]) -> str | None:
+        tokens = view(self.article, sentence).tokens
+        for at in range(len(tokens) - 2):
+            if tokens[at].lower in words and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
+                for span in places_in(tokens[at + 2 : at + 6], prefer=self.counts):
+                    if span.start == 0 and span.value.country:
+                        return str(span.value.country)
+        return None
+
+    def country(self, sentence: Sentence) -> str | None:
+        """The country a sentence is set in (see the module's docstring), or None."""
+        sentences = self.article.all_sentences
+        passage = [
+            s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline
+        ]
+        for other in passage:
+            if other.paragraph == sentence.paragraph and (code := self.named(other, last=True)):
+                return code
+        for other in passage:
+            if code := self.named(other):
+                return code
+        dateline = self.article.dateline
+        if dateline is not None and (code := country_of(dateline.place, prefer=lambda: self.counts)):
+            return code
+        if self.counts:
+            return max(self.counts, key=lambda code: self.counts[code])
+        return next(filter(None, (self.named(s) for s in self.article.sentences)), None)
