@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,10 @@ settings.register_profile("ci", settings.get_profile("tests"), max_examples=200,
 settings.register_profile("fast", settings.get_profile("tests"), max_examples=10)
 # CI (which sets CI=true) runs the thorough, derandomized profile unless told otherwise.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "tests"))
+
+# The gazetteer's on-disk index (newsevents.parsing._gazetteer_cache) goes to a directory of
+# this run, not the user's cache; subprocesses of the tests inherit it.
+os.environ.setdefault("NEWSEVENTS_CACHE_DIR", tempfile.mkdtemp(prefix="newsevents-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The shared dev corpus, next to the project root; tests that need it skip when it is absent.

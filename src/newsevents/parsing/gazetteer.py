@@ -40,11 +40,13 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple, cast
 
 import orjson
 
 from newsevents.model import Place, country_codes, country_name
+from newsevents.parsing._gazetteer_cache import load_or_build
 from newsevents.parsing.article import table, words
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
@@ -129,6 +131,37 @@ class _Match(NamedTuple):
     want: int | None
 
 
+class _Names:
+    """
+    Place names by key, as the matcher reads them. Read from the on-disk cache, the
+    candidates are plain tuples, made `_Candidate` only when a name is looked up (a text
+    looks up a few hundred names of some 70,000).
+    """
+
+    __slots__ = ("_made", "_raw")
+
+    def __init__(self, raw: dict[str, tuple[tuple[Any, ...], ...]], *, made: bool = False) -> None:
+        self._raw = raw
+        built = cast("dict[str, tuple[_Candidate, ...]]", raw)
+        self._made: dict[str, tuple[_Candidate, ...]] = built if made else {}
+
+    def get(self, key: str) -> tuple[_Candidate, ...] | None:
+        found = self._made.get(key)
+        if found is None:
+            raw = self._raw.get(key)
+            if raw is None:
+                return None
+            found = self._made[key] = tuple(_Candidate._make(c) for c in raw)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def plain(self) -> dict[str, tuple[tuple[Any, ...], ...]]:
+        """Every name with its candidates as plain tuples."""
+        return {key: tuple(tuple(c) for c in found) for key, found in self._raw.items()}
+
+
 class _Index:
     """Everything the matcher reads, built once."""
 
@@ -150,7 +183,7 @@ class _Index:
 
     def __init__(self) -> None:
         #: name key (words joined by spaces) -> candidates
-        self.names: dict[str, tuple[_Candidate, ...]] = {}
+        self.names = _Names({})
         #: first word of a name -> the most words a name starting with it has
         self.first: dict[str, int] = {}
         #: keys of country names, aliases and demonyms -> code
@@ -277,7 +310,7 @@ class _Builder:
             self.names[key] = _merged(entries, candidate)
 
     def finish(self, index: _Index) -> None:
-        index.names = self.names
+        index.names = _Names(dict(self.names), made=True)
         index.first = self.first
         index.acronyms = frozenset(self.acronyms)
 
@@ -548,8 +581,31 @@ def _index() -> _Index:
         return _BUILT[0]
     with _LOCK:
         if not _BUILT:
-            _BUILT.append(_build())
+            _BUILT.append(_from_plain(load_or_build(_sources(), lambda: _to_plain(_build()))))
     return _BUILT[0]
+
+
+def _sources() -> list[Path]:
+    """The files the index is built from in this package (with the installed data, the cache's key)."""
+    here = Path(__file__).resolve().parent
+    package = here.parent
+    found = [Path(__file__).resolve(), package / "model.py", package / "data" / "countries.tsv"]
+    return found + sorted(path for path in (here / "data").rglob("*") if path.is_file())
+
+
+def _to_plain(index: _Index) -> dict[str, Any]:
+    """The index as plain data (what the on-disk cache holds)."""
+    plain: dict[str, Any] = {name: getattr(index, name) for name in _Index.__slots__}
+    plain["names"] = index.names.plain()
+    return plain
+
+
+def _from_plain(plain: dict[str, Any]) -> _Index:
+    index = _Index()
+    for name in _Index.__slots__:
+        setattr(index, name, plain[name])
+    index.names = _Names(plain["names"])
+    return index
 
 
 def _build() -> _Index:
