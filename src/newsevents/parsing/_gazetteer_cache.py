@@ -17,6 +17,7 @@ trusted is ignored: the index is then built in memory as if there were no cache.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.util
 import logging
@@ -76,6 +77,17 @@ def _fingerprint(sources: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
+def _loads(data: bytes) -> Any:
+    """Unmarshal our own file of plain data, the cyclic collector paused (it would walk every new tuple)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_or_build(sources: list[Path], build: Callable[[], Any]) -> Any:
     """
     The cached value for these sources, else ``build()`` (written to the cache for next time).
@@ -90,7 +102,7 @@ def load_or_build(sources: list[Path], build: Callable[[], Any]) -> Any:
     path = where / f"gazetteer-{_fingerprint(sources)}.marshal"
     try:
         if path.is_file() and path.stat().st_size <= _MAX_BYTES:
-            return marshal.loads(path.read_bytes())
+            return _loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError) as error:
         _log.debug("gazetteer cache %s unreadable (%s): rebuilding", path, error)
     value = build()
