@@ -316,3 +316,14 @@ def test_counts_and_terms_are_spans_computed_only_when_asked() -> None:
     [term] = [span for span in spans if span.kind == "TERM"]
     assert 63 == count.value.value
     assert 90 == term.value.months
+
+
+def test_a_clause_is_read_for_cues_a_bounded_way_back() -> None:
+    """Cues are read back to the clause's opening but at most REACH tokens: a comma-less run stays linear."""
+    from newsevents.parsing.blocking import REACH
+    from newsevents.parsing.tokens import tokenize
+
+    near = tokenize("Ana Silva will " + "very " * 10 + "call Hans Weber.")
+    far = tokenize("Ana Silva will " + "very " * (REACH + 5) + "call Hans Weber.")
+    assert "modal" in cues_before(near, [t.lower for t in near].index("call"))
+    assert set() == cues_before(far, [t.lower for t in far].index("call"))

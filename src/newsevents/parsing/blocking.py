@@ -33,15 +33,16 @@ def _cues() -> dict[tuple[str, ...], str]:
     }
 
 
-@cache
-def _longest() -> int:
-    return max(len(key) for key in _cues())
+#: How far back a clause is read for cues: a clause of news runs to a few dozen tokens, and
+#: a bound keeps a sentence of many matches and no commas linear in its length.
+REACH = 60
 
 
 def clause_opening(tokens: Sequence[Token], at: int) -> int:
-    """The index of the first token of the clause that holds token ``at``."""
+    """The index of the first token of the clause that holds token ``at`` (at most `REACH` back)."""
     position = at
-    while position > 0 and tokens[position - 1].lower not in _CLAUSE_OPENERS:
+    limit = max(0, at - REACH)
+    while position > limit and tokens[position - 1].lower not in _CLAUSE_OPENERS:
         position -= 1
     return position
 
@@ -54,8 +55,7 @@ def cues_before(tokens: Sequence[Token], at: int) -> set[str]:
         tokens: The sentence's tokens.
         at: The first token of the match.
     """
-    table_ = _cues()
-    longest = _longest()
+    by_first = _cues_by_first()
     opening = clause_opening(tokens, at)
     found: set[str] = set()
     for position in range(opening, at):
@@ -65,13 +65,23 @@ def cues_before(tokens: Sequence[Token], at: int) -> set[str]:
         if token.lower.endswith("'ll"):
             found.add("modal")
             continue
-        for size in range(min(longest, at - position), 0, -1):
-            key = tuple(t.lower for t in tokens[position : position + size])
-            kind = table_.get(key)
-            if kind is not None:
+        for phrase, kind in by_first.get(token.lower, ()):  # longest first
+            size = len(phrase)
+            if size <= at - position and all(
+                tokens[position + n].lower == word for n, word in enumerate(phrase[1:], 1)
+            ):
                 found.add(kind)
                 break
     return found
+
+
+@cache
+def _cues_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The cue phrases by their first word, longest first (a token starts few of them)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, kind in _cues().items():
+        by_first.setdefault(phrase[0], []).append((phrase, kind))
+    return {word: tuple(sorted(found, key=lambda item: -len(item[0]))) for word, found in by_first.items()}
 
 
 @cache

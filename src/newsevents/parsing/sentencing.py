@@ -88,15 +88,31 @@ def _blocks() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(phrase.split()) for phrase in _words("blocks"))
 
 
+@cache
+def _blocks_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _blocks():
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in by_first.items()}
+
+
+@cache
+def _phrases_by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a kind by their first word: one pass over the words finds them all."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _phrases().get(kind, ()):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in by_first.items()}
+
+
 def _first(words: Sequence[str], kind: str) -> int | None:
     """Where the first phrase of a kind starts in ``words``, or None."""
-    best: int | None = None
-    for phrase in _phrases().get(kind, ()):
-        for at in range(len(words) - len(phrase) + 1):
+    by_first = _phrases_by_first(kind)
+    for at, word in enumerate(words):
+        for phrase in by_first.get(word, ()):
             if tuple(words[at : at + len(phrase)]) == phrase:
-                best = at if best is None else min(best, at)
-                break
-    return best
+                return at
+    return None
 
 
 # --------------------------------------------------------------------------- penalties
@@ -283,8 +299,11 @@ def _blocked(found: Found) -> bool:
     words = [
         t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
     ]
+    blocks = _blocks_by_first()
     return any(
-        tuple(words[at : at + len(phrase)]) == phrase for phrase in _blocks() for at in range(len(words))
+        tuple(words[at : at + len(phrase)]) == phrase
+        for at, word in enumerate(words)
+        for phrase in blocks.get(word, ())
     )
 
 
