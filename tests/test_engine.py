@@ -327,3 +327,22 @@ def test_a_clause_is_read_for_cues_a_bounded_way_back() -> None:
     far = tokenize("Ana Silva will " + "very " * (REACH + 5) + "call Hans Weber.")
     assert "modal" in cues_before(near, [t.lower for t in near].index("call"))
     assert set() == cues_before(far, [t.lower for t in far].index("call"))
+
+
+def test_where_a_passage_is_set_reads_each_sentence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The setting's fallback (the article's first country) is read once, not once per event: event-dense text stays linear."""
+    from newsevents.parsing.setting import Setting
+
+    text = " ".join(f"Ana Silva{n} was sentenced to {n} years in prison." for n in range(2, 40))
+    setting = Setting(Article(text))
+    reads: list[int] = []
+    original = Setting._read_named
+
+    def counting(self: Setting, sentence: object, *, last: bool) -> str | None:
+        reads.append(1)
+        return original(self, sentence, last=last)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Setting, "_read_named", counting)
+    for sentence in setting.article.sentences:
+        assert setting.country(sentence) is None  # no state named anywhere
+    assert len(reads) <= 2 * len(setting.article.sentences)

@@ -710,6 +710,9 @@ def _same(first: Actor, second: Actor) -> bool:
     return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 
+#: How many earlier sentencings a mention is compared with (one article reports a few dozen at most).
+_LOOK_BACK = 64
+
 SPEC = Spec(Sentencing, _FOLDER, build, blocking=frozenset())  # blocked in `build`: see `_blocked`
 recogniser(SPEC)  # registers the spec: the engine's tests run every entry's example
 
@@ -752,7 +755,8 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 mention.date if mention.date and mention.date.precision == "day" else None,
             )
         for defendant in mention.defendants:
-            match = next((e for e in events if _same(e.defendant, defendant)), None)
+            recent = events[-_LOOK_BACK:]  # a bounded look back keeps event-dense text linear
+            match = next((e for e in recent if _same(e.defendant, defendant)), None)
             same_sentence = match is not None and match.mention.sentence.index == mention.sentence.index
             if (
                 mention.reading.penalty is None
@@ -763,7 +767,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     match.date = mention.date
                 continue
             duplicate = next(
-                (e for e in events if _same(e.defendant, defendant) and _agree(e, mention)), None
+                (e for e in recent if _same(e.defendant, defendant) and _agree(e, mention)), None
             )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
@@ -794,7 +798,9 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         mention = event.mention
         country = mention.court_country
         if country is None:
-            country = next((c for actor, c in countries if _same(actor, event.defendant) and c), None)
+            country = next(
+                (c for actor, c in countries[-_LOOK_BACK:] if _same(actor, event.defendant) and c), None
+            )
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))

@@ -68,6 +68,9 @@ class Setting:
     def __init__(self, article: Article) -> None:
         self.article = article
         self._held: dict[frozenset[str], str | None] = {}
+        self._named: dict[tuple[int, bool], str | None] = {}
+        self._first: str | None = None
+        self._first_read = False
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -89,7 +92,20 @@ class Setting:
         return found
 
     def named(self, sentence: Sentence, *, last: bool = False) -> str | None:
-        """The country of a state (else of a place) a sentence names: the last or the first."""
+        """The country of a state (else of a place) a sentence names: the last or the first (read once)."""
+        key = (sentence.start, last)
+        if key not in self._named:
+            self._named[key] = self._read_named(sentence, last=last)
+        return self._named[key]
+
+    def _first_named(self) -> str | None:
+        """The first country any sentence of the article names (read once: the fallback of every event)."""
+        if not self._first_read:
+            self._first_read = True
+            self._first = next(filter(None, (self.named(s) for s in self.article.sentences)), None)
+        return self._first
+
+    def _read_named(self, sentence: Sentence, *, last: bool) -> str | None:
         seen = view(self.article, sentence)
         found = [
             (span.start, span.value.country)
@@ -143,4 +159,4 @@ class Setting:
             return code
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
-        return next(filter(None, (self.named(s) for s in self.article.sentences)), None)
+        return self._first_named()
