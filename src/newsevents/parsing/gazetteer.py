@@ -37,6 +37,7 @@ import re
 import string
 import threading
 import unicodedata
+import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -46,7 +47,7 @@ from typing import Any, NamedTuple, cast
 import orjson
 
 from newsevents.model import Place, country_codes, country_name
-from newsevents.parsing._gazetteer_cache import load_or_build
+from newsevents.parsing._gazetteer_cache import dump_plain, load_or_build, load_plain
 from newsevents.parsing.article import table, words
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
@@ -131,23 +132,78 @@ class _Match(NamedTuple):
     want: int | None
 
 
+#: How many shards the on-disk index splits names into (by their first word).
+_SHARDS = 256
+
+
+def _shard_of(head: str) -> int:
+    """The shard of names whose first word is ``head`` (stable across processes, unlike `hash`)."""
+    return zlib.crc32(head.encode("utf-8", "surrogatepass")) % _SHARDS
+
+
 class _Names:
     """
-    Place names by key, as the matcher reads them. Read from the on-disk cache, the
-    candidates are plain tuples, made `_Candidate` only when a name is looked up (a text
-    looks up a few hundred names of some 70,000).
+    Place names by key, and the most words a name starting with a word has, as the matcher
+    reads them.
+
+    Built in this process, both are whole dicts. Read from the on-disk cache, they come as
+    `_SHARDS` marshalled shards, each holding the names that start with some first words;
+    a shard is decoded when one of its words is first looked up (a short text touches a
+    few dozen shards of 256), and its candidates become `_Candidate` only when a name is
+    looked up.
     """
 
-    __slots__ = ("_made", "_raw")
+    __slots__ = ("_blobs", "_firsts", "_made", "_raw")
 
-    def __init__(self, raw: dict[str, tuple[tuple[Any, ...], ...]], *, made: bool = False) -> None:
+    def __init__(
+        self,
+        raw: dict[str, tuple[tuple[Any, ...], ...]],
+        firsts: dict[str, int],
+        *,
+        made: bool = False,
+        blobs: Sequence[bytes] = (),
+    ) -> None:
         self._raw = raw
+        self._firsts = firsts
+        self._blobs: list[bytes | None] = list(blobs)
         built = cast("dict[str, tuple[_Candidate, ...]]", raw)
         self._made: dict[str, tuple[_Candidate, ...]] = built if made else {}
+
+    @classmethod
+    def from_shards(cls, stored: tuple[tuple[bytes, ...], tuple[int, ...]]) -> _Names:
+        """
+        Names read lazily from what `shards` wrote.
+
+        Raises:
+            ValueError: The shards are not the ones written (a damaged cache file): every
+                shard is checked now, so that a lookup later never meets a bad one.
+        """
+        blobs, sums = stored
+        if len(blobs) != _SHARDS or [zlib.crc32(blob) for blob in blobs] != list(sums):
+            raise ValueError("the gazetteer cache's name shards are damaged")
+        return cls({}, {}, blobs=blobs)
+
+    def _load(self, head: str) -> None:
+        """Decode the shard of ``head`` once, if the names come in shards."""
+        if not self._blobs:
+            return
+        n = _shard_of(head)
+        blob = self._blobs[n]
+        if blob is not None:
+            self._blobs[n] = None
+            firsts, raw = load_plain(blob)
+            self._firsts.update(firsts)
+            self._raw.update(raw)
+
+    def most_words(self, head: str) -> int | None:
+        """The most words a name starting with the word ``head`` has; None when none does."""
+        self._load(head)
+        return self._firsts.get(head)
 
     def get(self, key: str) -> tuple[_Candidate, ...] | None:
         found = self._made.get(key)
         if found is None:
+            self._load(key.partition(" ")[0])
             raw = self._raw.get(key)
             if raw is None:
                 return None
@@ -155,11 +211,21 @@ class _Names:
         return found
 
     def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        self._load(key.partition(" ")[0])
         return key in self._raw
 
-    def plain(self) -> dict[str, tuple[tuple[Any, ...], ...]]:
-        """Every name with its candidates as plain tuples."""
-        return {key: tuple(tuple(c) for c in found) for key, found in self._raw.items()}
+    def shards(self) -> tuple[tuple[bytes, ...], tuple[int, ...]]:
+        """Every name (of an index built here) as `_SHARDS` marshalled shards, and their CRC-32s."""
+        firsts: list[dict[str, int]] = [{} for _ in range(_SHARDS)]
+        names: list[dict[str, tuple[tuple[Any, ...], ...]]] = [{} for _ in range(_SHARDS)]
+        for head, most in self._firsts.items():
+            firsts[_shard_of(head)][head] = most
+        for key, found in self._raw.items():
+            names[_shard_of(key.partition(" ")[0])][key] = tuple(tuple(c) for c in found)
+        blobs = tuple(dump_plain((firsts[n], names[n])) for n in range(_SHARDS))
+        return blobs, tuple(zlib.crc32(blob) for blob in blobs)
 
 
 class _Index:
@@ -171,7 +237,6 @@ class _Index:
         "common",
         "countries",
         "demonyms",
-        "first",
         "locatives",
         "names",
         "never",
@@ -182,10 +247,9 @@ class _Index:
     )
 
     def __init__(self) -> None:
-        #: name key (words joined by spaces) -> candidates
-        self.names = _Names({})
-        #: first word of a name -> the most words a name starting with it has
-        self.first: dict[str, int] = {}
+        #: name key (words joined by spaces) -> candidates, and the first word of a name
+        #: -> the most words a name starting with it has
+        self.names = _Names({}, {})
         #: keys of country names, aliases and demonyms -> code
         self.countries: dict[str, str] = {}
         self.demonyms: frozenset[str] = frozenset()
@@ -310,8 +374,7 @@ class _Builder:
             self.names[key] = _merged(entries, candidate)
 
     def finish(self, index: _Index) -> None:
-        index.names = _Names(dict(self.names), made=True)
-        index.first = self.first
+        index.names = _Names(dict(self.names), self.first, made=True)
         index.acronyms = frozenset(self.acronyms)
 
 
@@ -581,7 +644,11 @@ def _index() -> _Index:
         return _BUILT[0]
     with _LOCK:
         if not _BUILT:
-            _BUILT.append(_from_plain(load_or_build(_sources(), lambda: _to_plain(_build()))))
+            try:
+                index = _from_plain(load_or_build(_sources(), lambda: _to_plain(_build())))
+            except (KeyError, TypeError, ValueError):  # a damaged cache file: build it here
+                index = _build()
+            _BUILT.append(index)
     return _BUILT[0]
 
 
@@ -596,7 +663,7 @@ def _sources() -> list[Path]:
 def _to_plain(index: _Index) -> dict[str, Any]:
     """The index as plain data (what the on-disk cache holds)."""
     plain: dict[str, Any] = {name: getattr(index, name) for name in _Index.__slots__}
-    plain["names"] = index.names.plain()
+    plain["names"] = index.names.shards()
     return plain
 
 
@@ -604,7 +671,7 @@ def _from_plain(plain: dict[str, Any]) -> _Index:
     index = _Index()
     for name in _Index.__slots__:
         setattr(index, name, plain[name])
-    index.names = _Names(plain["names"])
+    index.names = _Names.from_shards(plain["names"])
     return index
 
 
@@ -664,7 +731,7 @@ def _longest(tokens: Sequence[Token], start: int, index: _Index) -> tuple[int, t
     first = _token_words(tokens[start].text)
     if not first:
         return None
-    most = index.first.get(first[0])
+    most = index.names.most_words(first[0])
     if most is None:
         return None
     key = list(first)
