@@ -6,6 +6,7 @@ Usage::
     python benchmarks/evaluate.py ../shared/corpus/dev             # the parser on the dev corpus
     python benchmarks/evaluate.py --pool tune                      # the parser on the pool's tune half
     python benchmarks/evaluate.py --pool blind                     # aggregate figures only; logged
+    python benchmarks/evaluate.py --pool train                     # 96 more pool articles, for rules
     python benchmarks/evaluate.py --gold A.jsonl --against B.jsonl [--half tune|blind|all]
     python benchmarks/evaluate.py --pool tune --predictions events.jsonl   # saved predictions
 
@@ -55,6 +56,8 @@ ROOT = HERE.parent
 SCORING = HERE / "scoring"
 #: Where the pool's adjudicated gold lives: ``pool-tune.jsonl`` and ``pool-blind.jsonl``.
 GOLD_DIR = ROOT / "tests" / "corpus"
+#: The ids of the train set: 96 pool articles outside ``sample.tsv``, annotated like its halves.
+TRAIN_SAMPLE = GOLD_DIR / "pool-train-sample.tsv"
 #: One line per scoring of the parser on the blind half.
 BLIND_LOG = HERE / "blind-log.tsv"
 BLIND_LOG_HEADER = (
@@ -656,7 +659,11 @@ def pool_dir() -> Path:
 
 def load_sample(folder: Path) -> dict[str, tuple[str, str]]:
     """The pool sample's ids with their (family, half), from ``sample.tsv``."""
-    path = folder / "sample.tsv"
+    return read_sample(folder / "sample.tsv")
+
+
+def read_sample(path: Path) -> dict[str, tuple[str, str]]:
+    """The ids of a sample file (``id``, ``family``, ``half`` columns) with their (family, half)."""
     if not path.is_file():
         raise ScoringError(f"{path}: not found (set NEWSEVENTS_POOL to the pool folder)")
     sample: dict[str, tuple[str, str]] = {}
@@ -681,7 +688,9 @@ def load_texts(folder: Path, ids: set[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def load_pool_gold(path: Path, half: str, folder: Path | None = None) -> list[Article]:
+def load_pool_gold(
+    path: Path, half: str, folder: Path | None = None, sample: dict[str, tuple[str, str]] | None = None
+) -> list[Article]:
     """
     The articles of a pool gold file (offsets and hashes) that are in the half asked for.
 
@@ -690,13 +699,15 @@ def load_pool_gold(path: Path, half: str, folder: Path | None = None) -> list[Ar
 
     Args:
         path: The gold file (``annotate.py finalize`` form).
-        half: ``tune``, ``blind`` or ``all``.
+        half: ``tune``, ``blind``, ``train`` or ``all``.
         folder: The pool folder; `pool_dir` by default.
+        sample: The sample the half is of; the pool's ``sample.tsv`` by default (the train
+            set's ids are in `TRAIN_SAMPLE`).
     """
     if not path.is_file():
         raise ScoringError(f"{path}: no such gold file (not written yet?)")
     folder = pool_dir() if folder is None else folder
-    sample = load_sample(folder)
+    sample = load_sample(folder) if sample is None else sample
     records = _read_jsonl(path)
     wanted = [(n, r) for n, r in records if r.get("id") in sample and half in ("all", sample[r["id"]][1])]
     outside = len(records) - len(wanted)
@@ -705,7 +716,7 @@ def load_pool_gold(path: Path, half: str, folder: Path | None = None) -> list[Ar
             f"note: {outside} records of {path.name} are not in the {half} half: not scored", file=sys.stderr
         )
     texts = load_texts(folder, {record["id"] for _n, record in wanted})
-    blind = half != "tune"
+    blind = half not in ("tune", "train")
     articles: list[Article] = []
     for number, record in wanted:
         article = record["id"]
@@ -1014,7 +1025,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("folder", nargs="?", help="a folder with <id>.txt files and gold.jsonl (dev layout)")
     parser.add_argument(
-        "--pool", choices=("tune", "blind"), help="the pool gold tests/corpus/pool-HALF.jsonl"
+        "--pool",
+        choices=("tune", "blind", "train"),
+        help="the pool gold tests/corpus/pool-HALF.jsonl (train: more pool articles, outside the sample)",
     )
     parser.add_argument("--gold", type=Path, help="agreement mode: the reference gold file of the pool")
     parser.add_argument("--against", type=Path, help="agreement mode: the gold file whose events are scored")
@@ -1062,7 +1075,8 @@ def _run(args: argparse.Namespace) -> tuple[Report, bool]:
             raise ScoringError(
                 f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} does not exist yet"
             )
-        articles = load_pool_gold(path, args.pool, pool_dir())
+        sample = read_sample(TRAIN_SAMPLE) if args.pool == "train" else None
+        articles = load_pool_gold(path, args.pool, pool_dir(), sample)
         what = f"predictions {args.predictions.name}" if saved is not None else "newsevents.parse"
         against = f" against {path.name}" if args.gold_file is not None else ""
         label = f"{what} on the pool's {args.pool} half{against} ({len(articles)} articles)"

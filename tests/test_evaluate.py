@@ -740,3 +740,19 @@ def test_report_the_agreement_of_the_two_passes_on_the_tune_half(capsys: pytest.
     assert 120 == len(report.counts)
     _within_unit(evaluate.report_figures(report))
     _print_report(report, capsys)
+
+
+def test_the_train_set_is_outside_the_sample_and_prints_its_details(capsys: pytest.CaptureFixture[str]) -> None:
+    """The train set's articles are none of the sample's (so never the blind half's), and it is read like tune."""
+    gold = ROOT / "tests" / "corpus" / "pool-train.jsonl"
+    _real_pool(gold)
+    train = evaluate.read_sample(evaluate.TRAIN_SAMPLE)
+    assert 96 == len(train)
+    assert {"train"} == {half for _family, half in train.values()}
+    assert not set(train) & set(evaluate.load_sample(REAL_POOL))
+    articles = evaluate.load_pool_gold(gold, "train", REAL_POOL, train)
+    assert 96 == len(articles)
+    report = evaluate.score(articles, lambda _a: [], label="nothing on the train set")
+    assert not report.blind
+    assert (0, 0, 51) == report.totals()  # every required event missed, none found
+    _print_report(report, capsys)
