@@ -1032,7 +1032,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--gold", type=Path, help="agreement mode: the reference gold file of the pool")
     parser.add_argument("--against", type=Path, help="agreement mode: the gold file whose events are scored")
     parser.add_argument(
-        "--half", choices=("tune", "blind", "all"), default="tune", help="agreement mode: which half (tune)"
+        "--half",
+        choices=("tune", "blind", "all", "train"),
+        default="tune",
+        help="agreement mode: which half (tune), or the train set",
     )
     parser.add_argument("--predictions", type=Path, help="saved predictions (newsevents parse --from jsonl)")
     parser.add_argument(
@@ -1058,9 +1061,10 @@ def _run(args: argparse.Namespace) -> tuple[Report, bool]:
 
     if args.gold is not None:
         folder = pool_dir()
-        articles = load_pool_gold(args.gold, args.half, folder)
-        against = {article.id: article for article in load_pool_gold(args.against, args.half, folder)}
-        blind = args.half != "tune"
+        sample = read_sample(TRAIN_SAMPLE) if args.half == "train" else None
+        articles = load_pool_gold(args.gold, args.half, folder, sample)
+        against = {article.id: article for article in load_pool_gold(args.against, args.half, folder, sample)}
+        blind = args.half not in ("tune", "train")
         label = f"{args.against.name} against {args.gold.name}, {args.half} half ({len(articles)} articles)"
         report = score(
             articles,

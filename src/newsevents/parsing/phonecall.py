@@ -12,12 +12,17 @@ compatible dates); this module only says what a match makes:
 - the initiator is the agent when the entry says so (``initiator = "agent"``: "X phoned
   Y"), and one event is made per agent ("X and Y phoned Z": two calls);
 - the date is the time captured, else the time expression attached to the match; a
-  date after the publication day is a plan, not a call.
+  date after the publication day is a plan, not a call;
+- the topics are what the sentence says was discussed, after a word of ``topic_cue``
+  ("discussed Syria and Ukraine", "a call about the ceasefire"), one per listed item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
+
+import attrs
 
 from newsevents.events import PhoneCall
 from newsevents.model import Actor, ActorKind, PartialDate
@@ -25,6 +30,8 @@ from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import title_groups
 from newsevents.parsing.article import Article
 from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrases import listed_items
 
 __all__ = ["SPEC", "find_phone_calls", "phone_calls"]
 
@@ -93,7 +100,28 @@ def _definite(found: Found) -> Iterator[PhoneCall]:
         initiator=_initiator(found, participants),
         date=date,
         evidence=found.evidence(),
+        topics=_topics(found),
     )
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return word_list("newsevents.parsing", "phonecall", name)
+
+
+#: How far after a match its topic's cue may be ("X phoned Y on Tuesday to discuss Z").
+_TOPIC_REACH = 12
+
+
+def _topics(found: Found) -> tuple[str, ...]:
+    """What the sentence says the call was about: the items listed after a cue word, each as written."""
+    tokens = found.view.tokens
+    cues = _words("topic_cue")
+    near = range(found.match.start, min(len(tokens), found.match.end + _TOPIC_REACH))
+    cue = next((n for n in near if tokens[n].lower in cues), None)
+    if cue is None:
+        return ()
+    return listed_items(found, cue + 1, stops=_words("topic_stop"), vague=_words("topic_vague"))
 
 
 def build(found: Found) -> Iterator[PhoneCall]:
@@ -106,25 +134,32 @@ def build(found: Found) -> Iterator[PhoneCall]:
     date = found.date()
     if _future(date, found):
         return
+    topics = _topics(found)
     if calling is not None:
         callers = _parties(found.actors(calling))
         others = [actor for actor in everyone if actor not in callers]
         for caller in callers:
             if others:
                 yield PhoneCall(
-                    participants=(caller, *others), initiator=caller, date=date, evidence=found.evidence()
+                    participants=(caller, *others),
+                    initiator=caller,
+                    date=date,
+                    evidence=found.evidence(),
+                    topics=topics,
                 )
         return
     if len(everyone) >= 2:
-        initiator = _initiator(found, everyone)
-        yield PhoneCall(
-            participants=tuple(everyone), initiator=initiator, date=date, evidence=found.evidence()
+        call = PhoneCall(
+            participants=tuple(everyone),
+            initiator=_initiator(found, everyone),
+            date=date,
+            evidence=found.evidence(),
+            topics=topics,
         )
+        yield call
         again = _again(found)
         if again is not None and again != date:
-            yield PhoneCall(
-                participants=tuple(everyone), initiator=initiator, date=again, evidence=found.evidence()
-            )
+            yield attrs.evolve(call, date=again)
 
 
 def _again(found: Found) -> PartialDate | None:

@@ -11,7 +11,9 @@ its ``build`` function with the engine's `Found`.
   kin or counsel ("the family of X", "X's lawyers", "his wife");
 - `referent`: the person a pronoun means, if named near it;
 - `definite_person`, `plural_antecedent`, `named_later`: "the jailed blogger" (the one blogger
-  named before), "them" (the last people noun), "a teacher ... The teacher, X," (named later).
+  named before), "them" (the last people noun), "a teacher ... The teacher, X," (named later);
+- `listed_items`: the short phrases a sentence lists from a point on ("discussed Syria, Iraq
+  and trade": three), each as written.
 
 Word lists are in ``data/lexicon/`` (kin, people, group and organisation nouns).
 This module names no event type.
@@ -460,3 +462,91 @@ def seats() -> dict[str, str]:
     """Capitals and seats of government that stand for their state ("called on Moscow", "the Kremlin")."""
     rows = table("capitals.tsv") + table("metonyms.tsv")
     return {row[1]: row[0] for row in rows if len(row) >= 2 and " " not in row[1]}
+
+
+#: Words left out at the start or end of a listed item.
+_DETERMINERS = frozenset({"the", "a", "an", "their", "its", "his", "her"})
+#: The most words of one listed item (a longer phrase is a clause, not an item), and the most items.
+_ITEM_WORDS, _ITEMS = 8, 4
+#: Quotation marks, which may open or close an item ("a "peace plan""), and the marks an item may hold.
+_QUOTES = frozenset("\"'“”‘’")
+_INSIDE = _QUOTES | {",", "-"}
+
+
+def _cut_quote(item: Sequence[Token]) -> bool:
+    """Whether a quotation opens in the phrase and does not close in it."""
+    marks = [token.text for token in item if token.text in _QUOTES]
+    return marks.count("“") != marks.count("”") or marks.count('"') % 2 == 1
+
+
+def _past_verb(token: Token) -> bool:
+    """A lower-case word in -ed: after "and" it starts a new clause ("and agreed to meet")."""
+    return token.shape == "x" and token.lower.endswith("ed")
+
+
+def _ends_phrase(token: Token, stops: frozenset[str]) -> bool:
+    return (token.shape == "." and token.text not in _INSIDE) or token.lower in stops
+
+
+def _listing(tokens: Sequence[Token], comma: int, stops: frozenset[str]) -> bool:
+    """Whether a comma separates items of a list ("Syria, Iraq and Libya"): an "and" comes before any stop."""
+    for token in tokens[comma + 1 : comma + 1 + _ITEM_WORDS]:
+        if token.lower == "and":
+            return True
+        if _ends_phrase(token, stops):
+            return False
+    return False
+
+
+def listed_items(
+    found: Found, start: int, *, stops: frozenset[str], vague: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """
+    The short phrases listed from token ``start`` on, each as written: "Syria, Iraq and the
+    situation in Libya" gives three.
+
+    The list ends at a word of ``stops`` ("with", "by", "that"), a mark other than a comma
+    or hyphen, a time expression ("on Tuesday"), "and" before a verb ("and agreed"), or a
+    comma that does not separate items ("..., the ministry said"). Leading articles and
+    possessives are left out; an item that is one word of ``vague`` ("the issue") is
+    dropped, as is a phrase longer than eight words (a clause) and one cut inside a quotation.
+
+    Args:
+        found: The match, whose sentence is read.
+        start: The first token of the list.
+        stops: Lower-case words that end the list.
+        vague: Lower-case words too general to be an item alone.
+    """
+    tokens, spans = found.view.tokens, found.view.spans
+
+    def timed(at: int) -> bool:
+        return any(span.kind == "TIME" for span in spans.get(at, ()))
+
+    items: list[str] = []
+    first = start
+    for at in range(start, len(tokens) + 1):
+        token = tokens[at] if at < len(tokens) else None
+        after = tokens[at + 1] if at + 1 < len(tokens) else None
+        stop = (
+            token is None
+            or timed(at)
+            or _ends_phrase(token, stops)
+            or (token.lower in ("in", "on", "at") and timed(at + 1))
+            or (token.lower == "and" and after is not None and _past_verb(after))
+            or (token.text == "," and not _listing(tokens, at, stops))
+        )
+        if not stop and token is not None and token.lower != "and" and token.text != ",":
+            continue
+        item = tokens[first:at]
+        while item and (item[0].lower in _DETERMINERS or item[0].text in _QUOTES):
+            item = item[1:]
+        while item and (item[-1].lower in _DETERMINERS | stops or item[-1].text in _QUOTES):
+            item = item[:-1]
+        if len(item) > _ITEM_WORDS or _cut_quote(item):
+            break
+        if item and not (len(item) == 1 and item[0].lower in vague):
+            items.append(found.article.text[item[0].start : item[-1].end])
+        if stop or len(items) >= _ITEMS:
+            break
+        first = at + 1
+    return tuple(dict.fromkeys(items))
