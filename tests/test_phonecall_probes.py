@@ -187,6 +187,12 @@ def _call(*names: str, initiator: Spec = None, date: str | _Any | None = ANY) ->
 
 CALL_PROBES = (
     Probe(
+        "expressed-condolences-in-a-call",
+        "Chinese President Xi Jinping expressed his condolences to French President Francois Hollande "
+        "in a telephone call on Tuesday after the attacks in Paris.",
+        calls=(_call("Xi Jinping", "Francois Hollande", date="2016-03-08"),),
+    ),
+    Probe(
         "spoke-by-telephone",
         "German Chancellor Angela Merkel spoke by telephone with Russian President Vladimir Putin on "
         "Tuesday about the ceasefire in eastern Ukraine, a government spokesman said.",
@@ -627,6 +633,11 @@ CALL_PROBES = (
 )
 
 CALL_TRAPS = (
+    Probe(
+        "a-noun-called-a-name",
+        "The suspect was a young Belgian called Omar Haddad. Police named an Algerian militant called "
+        "Karim Saadi as the man responsible on Monday.",
+    ),
     Probe(
         "called-for",
         "U.N. Secretary-General Ban Ki-moon called for an immediate ceasefire in Aleppo on Monday.",

@@ -474,7 +474,7 @@ class _Sentence:
                 last = at + skip - 1
                 if last >= len(self.tokens) or self.tokens[last].text in _CLAUSE_END:
                     return  # a skip stays in its clause
-                if not element.over_people and _opens_actor(self.spans, last):
+                if not element.over_people and _opens_actor(self.tokens, self.spans, last):
                     return  # ... and ~N never passes over a person (~~N may)
             yield from self.run(elements, rest, at + skip, roles, anchor)
 
@@ -528,8 +528,15 @@ def _governed(tokens: Sequence[Token], at: int) -> bool:
 _SUBJECT_OPENERS = frozenset({"and", "but", "said", "says", "told", "that", "who", "which", "when", "while"})
 
 
-def _opens_actor(spans: Mapping[int, Sequence[Span]], at: int) -> bool:
+#: Pronouns that are also possessive determiners: before a lower-case word they name no one
+#: the clause is about ("expressed her condolences to X").
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def _opens_actor(tokens: Sequence[Token], spans: Mapping[int, Sequence[Span]], at: int) -> bool:
     """Whether a person's mention starts at token ``at`` (states and organisations are often topics)."""
+    if tokens[at].lower in _POSSESSIVES and at + 1 < len(tokens) and tokens[at + 1].shape == "x":
+        return False
     return any(span.kind == "PERSON" for span in spans.get(at, ()))
 
 

@@ -124,8 +124,24 @@ def _topics(found: Found) -> tuple[str, ...]:
     return listed_items(found, cue + 1, stops=_words("topic_stop"), vague=_words("topic_vague"))
 
 
+def _indefinite(found: Found, role: str) -> bool:
+    """Whether an actor of ``role`` is an indefinite noun phrase ("a scruffy little Austrian")."""
+    tokens = found.view.tokens
+    for span in found.spans(role):
+        at = span.start
+        while at > 0 and at > span.start - 4:
+            at -= 1
+            if tokens[at].lower in ("a", "an"):
+                return True
+            if tokens[at].shape != "x":
+                break
+    return False
+
+
 def build(found: Found) -> Iterator[PhoneCall]:
     """The calls one match states."""
+    if found.option("definite_agent") and _indefinite(found, "agent"):
+        return
     if found.option("definite"):
         yield from _definite(found)
         return
