@@ -503,3 +503,72 @@ def test_a_sentence_handed_down_in_a_named_case() -> None:
         "The six-month jail sentence handed down in the Dora Weil assault case angered many."
     )
     assert ("Dora Weil", Penalty.PRISON, 6) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_passive_sentence_noun_handed_down() -> None:
+    """'The sentence, N years, was handed down to X' / 'was passed on X': the term read before the verb."""
+    [event] = sentencings("The heaviest sentence - 30 months - was passed on Rita Vale, a clerk from Leeds.")
+    assert ("Rita Vale", Penalty.PRISON, 30) == (event.defendant.name, event.penalty, event.term_months)
+    assert "sentencing.sentence_was_handed" == event.evidence.rule
+    assert [] == sentencings("The verdict was handed down to the press on Monday.")
+
+
+def test_confirmed_death_sentence_is_a_second_event() -> None:
+    """A court confirming a death sentence it passed before gives a second event, not a merged one (note 17)."""
+    text = (
+        "A court in Tanta on Sunday confirmed the death sentence against the farmer Omar Badr for arson. "
+        "The court had initially sentenced Badr to death last month."
+    )
+    events = sentencings(text, published=datetime.date(2016, 3, 13))
+    assert [("Omar Badr", Penalty.DEATH)] * 2 == [(e.defendant.name, e.penalty) for e in events]
+    assert ["sentencing.upheld_death", "sentencing.sentenced"] == [e.evidence.rule for e in events]
+    assert PartialDate(2016, 2) == events[1].date
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A court in Cairo sentenced to death the preacher Ali Nour and more than 50 of his followers.",
+         "more than 50 of his followers"),
+        ("A court in Cairo sentenced the preacher Ali Nour to three years in prison along with 12 other "
+         "defendants on Monday.", "12 other defendants"),
+    ],
+)  # fmt: skip
+def test_counted_companions(text: str, group: str) -> None:
+    """'X and more than 50 followers', 'X ... along with 12 other defendants': X and the group, one event each."""
+    assert ["Ali Nour", group] == [e.defendant.name for e in sentencings(text)]
+    [event] = sentencings(
+        "A court sentenced Ali Nour to two years in prison along with two years of probation."
+    )
+    assert "Ali Nour" == event.defendant.name
+
+
+def test_terms_in_total_and_with_days() -> None:
+    """A total of one person's terms is the term, not a group's; 'a year and a day' is 12 months."""
+    [event] = sentencings(
+        "Lena Ortiz had already been sentenced to a total of 30 years in prison in two trials."
+    )
+    assert 360 == event.term_months
+    [event] = sentencings("Last May 25 people were jailed for a total of 40 years by a court in Leeds.")
+    assert (Penalty.PRISON, None) == (event.penalty, event.term_months)
+    [event] = sentencings(
+        "Carl Webb was sentenced by a federal judge to a year and a day in prison for tax evasion."
+    )
+    assert (12, "tax evasion") == (event.term_months, event.offence)
+
+
+def test_relative_clause_does_not_block() -> None:
+    """Words of a relative clause on the subject ('who wanted ...') do not make the sentence hypothetical."""
+    [event] = sentencings(
+        "Sam Okoro, a trader who wanted to avoid tax, was jailed for three years by a court in Leeds."
+    )
+    assert ("Sam Okoro", 36) == (event.defendant.name, event.term_months)
+    assert [] == sentencings("Sam Okoro, a trader, could be jailed for three years.")
+
+
+def test_quoted_offence() -> None:
+    """An offence in quotes after 'for' is read without the quotes."""
+    [event] = sentencings(
+        'A court in Cairo sentenced Nadia Amin to three years in prison for "insulting the judiciary".'
+    )
+    assert "insulting the judiciary" == event.offence

@@ -24,6 +24,7 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "DETERMINERS",
     "actors_ending",
+    "companions",
     "described",
     "described_after",
     "object_between",
@@ -336,3 +337,45 @@ def described_after(seen: SentenceView, at: int) -> list[Actor]:
         end += 1
     group = described(tokens, at, end)
     return [group] if group is not None else []
+
+
+_ALONG = frozenset({"along", "together"})
+_COMPANION_STOP = frozenset({";", ":", "who", "which", "while", "but", "after", "because", "."})
+
+
+def companions(seen: SentenceView, start: int, stop: int) -> Actor | None:
+    """
+    A counted group named with the people before token ``start``, as the text describes it:
+    "X and more than 100 supporters of Y" (an "and" at ``start``), or "X ... along with 19
+    other defendants" ("along with", "together with" before ``stop``, in the same clause).
+    A length of time or an amount is no group ("along with two years of probation").
+    """
+    tokens = seen.tokens
+    stop = min(stop, len(tokens))
+    first = None
+    if start < stop and tokens[start].lower == "and":
+        first = start + 1
+    else:
+        for at in range(start, stop - 1):
+            if tokens[at].lower in _COMPANION_STOP:
+                return None
+            if tokens[at].lower in _ALONG and tokens[at + 1].lower == "with":
+                first = at + 2
+                break
+    if first is None or first >= stop:
+        return None
+    counted = [
+        span.kind
+        for at in range(first, min(stop, first + 3))
+        for span in seen.spans.get(at, ())
+        if span.kind in ("COUNT", "TERM")
+    ]
+    if "COUNT" not in counted or "TERM" in counted:
+        return None
+    group = described_after(seen, first)
+    if not group or not any(
+        (word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s")) or word in _PEOPLE_WORDS
+        for word in group[0].name.split()
+    ):
+        return None
+    return group[0]

@@ -37,9 +37,10 @@ from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
-from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number
+from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.roles import (
+    companions,
     described_after,
     object_between,
     object_pronoun,
@@ -176,17 +177,17 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # "three years probation", "18 months in drug rehabilitation"
         if custodial:
             continue  # the first custodial term is the sentence
+        months = found.months
+        if months is None and found.text.endswith(("day", "days")) and " and " in found.text:
+            months = term_months(found.text.rsplit(" and ", 1)[0])  # "a year and a day": 12
         custodial = True
         components.add(Penalty.PRISON)
         bound = tuple(words[max(0, start - 2) : start]) in (
             ("less", "than"),
             ("more", "than"),
             ("up", "to"),
-            ("total", "of"),
         )
-        term = (
-            None if bound or _is_range(words, start, found) else found.months
-        )  # "less than a year": no term
+        term = None if bound or _is_range(words, start, found) else months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -299,6 +300,10 @@ def _blocked(found: Found) -> bool:
     words = [
         t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
     ]
+    close = next((at for at in range(start - 1, begin, -1) if tokens[at].text == ","), None)
+    relative = next((at for at in range(begin, close or begin) if tokens[at].lower in ("who", "whose")), None)
+    if close is not None and relative is not None:
+        words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
     blocks = _blocks_by_first()
     return any(
         tuple(words[at : at + len(phrase)]) == phrase
@@ -338,9 +343,22 @@ def _defendants(found: Found) -> list[Actor]:
             captured = (later[0],)
     if captured:
         named = with_remainder(seen, captured[0], len(seen.tokens))
+        if named and all(actor.kind is not ActorKind.GROUP for actor in named):
+            group = companions(seen, captured[0].end, found.match.end + 30)
+            named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
     if found.option("object") == "after":
+        people = [  # "against deposed president X": the person a few words on
+            span
+            for at in range(found.match.end, min(len(seen.tokens), found.match.end + 4))
+            for span in seen.spans.get(at, ())
+            if span.kind == "ACTORS"
+            and any(a.kind is ActorKind.PERSON for a in span_actors(span))
+            and all(t.shape == "x" and t.lower not in ("of", "to") for t in seen.tokens[found.match.end : at])
+        ]
+        if people:
+            return with_remainder(seen, people[0], len(seen.tokens))
         return described_after(seen, found.match.end)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
@@ -450,6 +468,7 @@ def _offence(found: Found, cut: int) -> str | None:
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
         if opening is None:
             return None
+    opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
     end = opening
     while end < min(len(tokens), opening + 12):
         token = tokens[end]
@@ -644,11 +663,14 @@ def build(found: Found) -> Iterator[Sentencing]:
         if "by" in by and _words("justice").isdisjoint(by[by.index("by") :]):
             return  # "fined by the regulator": no court's sentence
     read_from = found.option("read_from", "verb")
+    passive = tokens[found.match.start].lower in _words("be")
     begin = found.match.end if read_from == "end" else _verb(found) + 1
     end = found.match.end
     cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
     if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
         begin = clause_opening(tokens, found.match.start)
+        while passive and begin > max(0, found.match.start - 20) and tokens[begin - 1].lower in ",-—–":
+            begin = clause_opening(tokens, begin - 1)  # "the sentence, nine years, was handed down to X"
         cut = found.match.start + 1
     follows = [t.lower for t in tokens[found.match.end : found.match.end + 3]]
     if found.entry.name == "serve" and follows[:2] in (["a", "minimum"], ["the", "minimum"], ["at", "least"]):
@@ -661,7 +683,6 @@ def build(found: Found) -> Iterator[Sentencing]:
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
-    passive = tokens[found.match.start].lower in _words("be")
     if (
         reading.penalty is None
         and found.option("verb_penalty")
@@ -673,6 +694,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     defendants = _defendants(found)
     if not defendants:
         return
+    if "total" in [t.lower for t in tokens[begin:cut]] and any(a.kind is ActorKind.GROUP for a in defendants):
+        reading = PenaltyReading(reading.penalty, None)  # "25 people were jailed for a total of 35 years"
     setting = Setting.of(found.article)
     court, country = _court(tokens, lambda: setting.counts)
     record = _Mention(
@@ -724,9 +747,14 @@ class _Event:
     date: PartialDate | None
 
 
+_UPHELD = f"{_FOLDER}.upheld_death"
+
+
 def _agree(event: _Event, mention: _Mention) -> bool:
     """Whether two readings can be one sentence: the same penalty, and the same term where both give one."""
     mine, theirs = event.mention.reading, mention.reading
+    if (event.mention.rule == _UPHELD) is not (mention.rule == _UPHELD):
+        return False  # a court confirming a sentence passed before: two events (note 17)
     return mine.penalty is theirs.penalty and (
         mine.term_months == theirs.term_months or None in (mine.term_months, theirs.term_months)
     )
