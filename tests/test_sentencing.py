@@ -572,3 +572,40 @@ def test_quoted_offence() -> None:
         'A court in Cairo sentenced Nadia Amin to three years in prison for "insulting the judiciary".'
     )
     assert "insulting the judiciary" == event.offence
+
+
+def test_sentence_given_to_a_description() -> None:
+    """'the N-month sentence given to (imposed on) a former rower': the group as described, not its verb."""
+    [event] = sentencings(
+        "Students protested over the six-month jail sentence given to a former college rower."
+    )
+    assert ("a former college rower", Penalty.PRISON, 6) == (
+        event.defendant.name,
+        event.penalty,
+        event.term_months,
+    )
+    [event] = sentencings("The three-year sentence imposed on two former bankers drew criticism.")
+    assert ("two former bankers", 36) == (event.defendant.name, event.term_months)
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant", "term"),
+    [
+        ("Sentenced in Mali to 20 years in prison, Idris Kone escaped in June with other inmates.", "Idris Kone", 240),
+        ("Karl Benz was arrested in May. Originally sentenced to four years in prison, he was freed after two.",
+         "Karl Benz", 48),
+    ],
+)  # fmt: skip
+def test_opening_participle(text: str, defendant: str, term: int) -> None:
+    """'Sentenced to N years, X escaped': the main clause's subject, and no date of the main clause."""
+    [event] = sentencings(text)
+    assert (defendant, term, None) == (event.defendant.name, event.term_months, event.date)
+
+
+def test_offence_of_the_sentence_told_again() -> None:
+    """A later mention of the same defendant's sentence takes the offence the first one gave."""
+    text = (
+        "A court in Tanta on Sunday confirmed the death sentence against Omar Badr for arson. "
+        "The court had initially sentenced Badr to death last month."
+    )
+    assert ["arson", "arson"] == [e.offence for e in sentencings(text)]

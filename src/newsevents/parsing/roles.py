@@ -29,6 +29,7 @@ __all__ = [
     "described_after",
     "object_between",
     "object_pronoun",
+    "opening_participle_subject",
     "remainder",
     "span_actors",
     "subject",
@@ -329,11 +330,14 @@ def span_actors(span: Span) -> list[Actor]:
     return [a for a in (span.value if isinstance(span.value, list) else [span.value]) if isinstance(a, Actor)]
 
 
-def described_after(seen: SentenceView, at: int) -> list[Actor]:
-    """ "... to 13 members of a gang on Tuesday": the group the text describes from token ``at``."""
+def described_after(seen: SentenceView, at: int, stop: frozenset[str] = frozenset()) -> list[Actor]:
+    """
+    "... to 13 members of a gang on Tuesday": the group the text describes from token ``at``
+    (up to a preposition or clause mark, or a word of ``stop``: "... two bankers drew criticism").
+    """
     tokens = seen.tokens
-    end = at
-    while end < min(len(tokens), at + 12) and tokens[end].lower not in _OBJECT_STOP:
+    end, stops = at, _OBJECT_STOP | stop
+    while end < min(len(tokens), at + 12) and tokens[end].lower not in stops:
         end += 1
     group = described(tokens, at, end)
     return [group] if group is not None else []
@@ -379,3 +383,23 @@ def companions(seen: SentenceView, start: int, stop: int) -> Actor | None:
     ):
         return None
     return group[0]
+
+
+def opening_participle_subject(seen: SentenceView, at: int, end: int) -> list[Actor] | None:
+    """
+    The subject of a participle that opens the sentence, the verb phrase in tokens ``[at, end)``:
+    "(Originally) sentenced in 2010 to life, X escaped" gives X, the main clause's subject (a
+    pronoun's person too); None when the sentence does not open with the participle.
+    """
+    tokens = seen.tokens
+    if at > 1 or (at == 1 and tokens[0].lower not in _lexicon("adverb")):
+        return None
+    for comma in range(end, min(len(tokens) - 1, end + 30)):
+        if tokens[comma].lower in (";", ":"):
+            return []
+        if tokens[comma].text != ",":
+            continue
+        for span in seen.spans.get(comma + 1, ()):
+            if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+                return with_remainder(seen, span, len(tokens))
+    return []

@@ -44,6 +44,7 @@ from newsevents.parsing.roles import (
     described_after,
     object_between,
     object_pronoun,
+    opening_participle_subject,
     span_actors,
     subject,
     text_of,
@@ -249,6 +250,7 @@ def _cut(found: Found, begin: int) -> int:
             word in _CUT
             or (word == "on" and follows == "charges")
             or (word == "," and follows in _CUT_AFTER_COMMA)
+            or (word == "," and any(s.kind == "PERSON" for s in spans.get(at + 1, ())))  # ", X escaped"
         ):
             return at
         if word == "." and at == len(tokens) - 1:
@@ -359,13 +361,14 @@ def _defendants(found: Found) -> list[Actor]:
         ]
         if people:
             return with_remainder(seen, people[0], len(seen.tokens))
-        return described_after(seen, found.match.end)
+        return described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
         got = object_between(seen, verb + 1, last, verb=found.match.start)
         if got is not None:
             return got
-    return subject(seen, found.match.start)
+    opening = opening_participle_subject(seen, found.match.start, found.match.end)
+    return subject(seen, found.match.start) if opening is None else opening
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -822,7 +825,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
         events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
     countries: list[tuple[Actor, str | None]] = []
-    for event in events:
+    for n, event in enumerate(events):
         mention = event.mention
         country = mention.court_country
         if country is None:
@@ -832,12 +835,17 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
+        offence = mention.offence or next(  # the sentence told again: "had initially sentenced X to death"
+            (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
+             and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
+            None,
+        )  # fmt: skip
         assert mention.reading.penalty is not None
         yield Sentencing(
             defendant=event.defendant,
             penalty=mention.reading.penalty,
             term_months=mention.reading.term_months,
-            offence=mention.offence,
+            offence=offence,
             court=Actor.organization(mention.court) if mention.court else None,
             date=event.date,
             location=Place(country=country) if country else None,
