@@ -609,3 +609,31 @@ def test_offence_of_the_sentence_told_again() -> None:
         "The court had initially sentenced Badr to death last month."
     )
     assert ["arson", "arson"] == [e.offence for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The case made headlines when the farmer Tom Hale was jailed for shooting a burglar.",
+        "Dan Cole was 18 when he was jailed for selling drugs.",
+    ],
+)
+def test_when_with_a_past_passive_is_a_fact(text: str) -> None:
+    """'when X was jailed for ...' tells a sentence that happened; 'when he is sentenced' stays blocked."""
+    [event] = sentencings(text)
+    assert Penalty.PRISON == event.penalty
+    assert [] == sentencings("He will be 40 when he is sentenced to life.")
+
+
+def test_suspended_term_before_the_noun() -> None:
+    """'a suspended five-year prison term': suspended, with its term (not 'suspended for 12 months')."""
+    [event] = sentencings(
+        "Fay Ross pleaded guilty in an assault case and was sentenced to a suspended five-year prison term."
+    )
+    assert (Penalty.SUSPENDED, 60) == (event.penalty, event.term_months)
+
+
+def test_received_a_term_in_prison() -> None:
+    """'X got N years in prison': where the term is served makes it a sentence with no court in view."""
+    [event] = sentencings("Ken Marsh got 12 years in prison in a bribery case.")
+    assert ("Ken Marsh", Penalty.PRISON, 144) == (event.defendant.name, event.penalty, event.term_months)

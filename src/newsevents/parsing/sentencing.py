@@ -167,8 +167,8 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
                 components.add(Penalty.PRISON)
             continue
         before = words[max(0, start - 2) : start]
-        if any(word in _SUSPENSION for word in before):
-            continue  # "suspended for 12 months": not the custodial term
+        if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
+            continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
         if after[:2] == ["to", "life"]:
             components.add(Penalty.LIFE)
             continue
@@ -306,6 +306,8 @@ def _blocked(found: Found) -> bool:
     relative = next((at for at in range(begin, close or begin) if tokens[at].lower in ("who", "whose")), None)
     if close is not None and relative is not None:
         words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
+    if tokens[start].lower in ("was", "were"):
+        words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
     blocks = _blocks_by_first()
     return any(
         tuple(words[at : at + len(phrase)]) == phrase
