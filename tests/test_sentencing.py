@@ -637,3 +637,15 @@ def test_received_a_term_in_prison() -> None:
     """'X got N years in prison': where the term is served makes it a sentence with no court in view."""
     [event] = sentencings("Ken Marsh got 12 years in prison in a bribery case.")
     assert ("Ken Marsh", Penalty.PRISON, 144) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_offence_named_by_the_case() -> None:
+    """'in a bribery case', 'in the Ann Lee fraud case': the crime the case is named by, not which case."""
+    [event] = sentencings("Ken Marsh got 12 years in prison in a bribery case.")
+    assert "bribery" == event.offence
+    [event] = sentencings(
+        "The six-month jail sentence handed down in the Tom Reed sexual assault case drew protests."
+    )
+    assert "sexual assault" == event.offence
+    [event] = sentencings("A bank manager was jailed for life by a court in a separate case.")
+    assert event.offence is None

@@ -465,6 +465,8 @@ def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
     tokens, spans = found.view.tokens, found.view.spans
     opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
+    if opening is None and (case := _case(tokens, found.match.start)) is not None:
+        return case
     if opening is None:
         index = found.sentence.index
         if index == 0 or not _pronoun_subject(found):
@@ -498,6 +500,21 @@ def _offence(found: Found, cut: int) -> str | None:
     if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
     return text_of(tokens, opening, end)
+
+
+def _case(tokens: Sequence[Token], start: int) -> str | None:
+    """The crime a case is named by: "in a bribery case", "in the Ann Lee sexual assault case"."""
+    skipped = _words("case_modifiers")
+    for at in range(start, min(len(tokens) - 2, start + 40)):
+        if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
+            continue
+        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower == "case"), at)
+        first = at + 2
+        while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
+            first += 1  # the names of the people in it, "a separate case"
+        if first < end and all(t.shape == "x" for t in tokens[first:end]):
+            return text_of(tokens, first, end)
+    return None
 
 
 def _pronoun_subject(found: Found) -> bool:
