@@ -503,3 +503,149 @@ def test_a_sentence_handed_down_in_a_named_case() -> None:
         "The six-month jail sentence handed down in the Dora Weil assault case angered many."
     )
     assert ("Dora Weil", Penalty.PRISON, 6) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_passive_sentence_noun_handed_down() -> None:
+    """'The sentence, N years, was handed down to X' / 'was passed on X': the term read before the verb."""
+    [event] = sentencings("The heaviest sentence - 30 months - was passed on Rita Vale, a clerk from Leeds.")
+    assert ("Rita Vale", Penalty.PRISON, 30) == (event.defendant.name, event.penalty, event.term_months)
+    assert "sentencing.sentence_was_handed" == event.evidence.rule
+    assert [] == sentencings("The verdict was handed down to the press on Monday.")
+
+
+def test_confirmed_death_sentence_is_a_second_event() -> None:
+    """A court confirming a death sentence it passed before gives a second event, not a merged one (note 17)."""
+    text = (
+        "A court in Tanta on Sunday confirmed the death sentence against the farmer Omar Badr for arson. "
+        "The court had initially sentenced Badr to death last month."
+    )
+    events = sentencings(text, published=datetime.date(2016, 3, 13))
+    assert [("Omar Badr", Penalty.DEATH)] * 2 == [(e.defendant.name, e.penalty) for e in events]
+    assert ["sentencing.upheld_death", "sentencing.sentenced"] == [e.evidence.rule for e in events]
+    assert PartialDate(2016, 2) == events[1].date
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("A court in Cairo sentenced to death the preacher Ali Nour and more than 50 of his followers.",
+         "more than 50 of his followers"),
+        ("A court in Cairo sentenced the preacher Ali Nour to three years in prison along with 12 other "
+         "defendants on Monday.", "12 other defendants"),
+    ],
+)  # fmt: skip
+def test_counted_companions(text: str, group: str) -> None:
+    """'X and more than 50 followers', 'X ... along with 12 other defendants': X and the group, one event each."""
+    assert ["Ali Nour", group] == [e.defendant.name for e in sentencings(text)]
+    [event] = sentencings(
+        "A court sentenced Ali Nour to two years in prison along with two years of probation."
+    )
+    assert "Ali Nour" == event.defendant.name
+
+
+def test_terms_in_total_and_with_days() -> None:
+    """A total of one person's terms is the term, not a group's; 'a year and a day' is 12 months."""
+    [event] = sentencings(
+        "Lena Ortiz had already been sentenced to a total of 30 years in prison in two trials."
+    )
+    assert 360 == event.term_months
+    [event] = sentencings("Last May 25 people were jailed for a total of 40 years by a court in Leeds.")
+    assert (Penalty.PRISON, None) == (event.penalty, event.term_months)
+    [event] = sentencings(
+        "Carl Webb was sentenced by a federal judge to a year and a day in prison for tax evasion."
+    )
+    assert (12, "tax evasion") == (event.term_months, event.offence)
+
+
+def test_relative_clause_does_not_block() -> None:
+    """Words of a relative clause on the subject ('who wanted ...') do not make the sentence hypothetical."""
+    [event] = sentencings(
+        "Sam Okoro, a trader who wanted to avoid tax, was jailed for three years by a court in Leeds."
+    )
+    assert ("Sam Okoro", 36) == (event.defendant.name, event.term_months)
+    assert [] == sentencings("Sam Okoro, a trader, could be jailed for three years.")
+
+
+def test_quoted_offence() -> None:
+    """An offence in quotes after 'for' is read without the quotes."""
+    [event] = sentencings(
+        'A court in Cairo sentenced Nadia Amin to three years in prison for "insulting the judiciary".'
+    )
+    assert "insulting the judiciary" == event.offence
+
+
+def test_sentence_given_to_a_description() -> None:
+    """'the N-month sentence given to (imposed on) a former rower': the group as described, not its verb."""
+    [event] = sentencings(
+        "Students protested over the six-month jail sentence given to a former college rower."
+    )
+    assert ("a former college rower", Penalty.PRISON, 6) == (
+        event.defendant.name,
+        event.penalty,
+        event.term_months,
+    )
+    [event] = sentencings("The three-year sentence imposed on two former bankers drew criticism.")
+    assert ("two former bankers", 36) == (event.defendant.name, event.term_months)
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant", "term"),
+    [
+        ("Sentenced in Mali to 20 years in prison, Idris Kone escaped in June with other inmates.", "Idris Kone", 240),
+        ("Karl Benz was arrested in May. Originally sentenced to four years in prison, he was freed after two.",
+         "Karl Benz", 48),
+    ],
+)  # fmt: skip
+def test_opening_participle(text: str, defendant: str, term: int) -> None:
+    """'Sentenced to N years, X escaped': the main clause's subject, and no date of the main clause."""
+    [event] = sentencings(text)
+    assert (defendant, term, None) == (event.defendant.name, event.term_months, event.date)
+
+
+def test_offence_of_the_sentence_told_again() -> None:
+    """A later mention of the same defendant's sentence takes the offence the first one gave."""
+    text = (
+        "A court in Tanta on Sunday confirmed the death sentence against Omar Badr for arson. "
+        "The court had initially sentenced Badr to death last month."
+    )
+    assert ["arson", "arson"] == [e.offence for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The case made headlines when the farmer Tom Hale was jailed for shooting a burglar.",
+        "Dan Cole was 18 when he was jailed for selling drugs.",
+    ],
+)
+def test_when_with_a_past_passive_is_a_fact(text: str) -> None:
+    """'when X was jailed for ...' tells a sentence that happened; 'when he is sentenced' stays blocked."""
+    [event] = sentencings(text)
+    assert Penalty.PRISON == event.penalty
+    assert [] == sentencings("He will be 40 when he is sentenced to life.")
+
+
+def test_suspended_term_before_the_noun() -> None:
+    """'a suspended five-year prison term': suspended, with its term (not 'suspended for 12 months')."""
+    [event] = sentencings(
+        "Fay Ross pleaded guilty in an assault case and was sentenced to a suspended five-year prison term."
+    )
+    assert (Penalty.SUSPENDED, 60) == (event.penalty, event.term_months)
+
+
+def test_received_a_term_in_prison() -> None:
+    """'X got N years in prison': where the term is served makes it a sentence with no court in view."""
+    [event] = sentencings("Ken Marsh got 12 years in prison in a bribery case.")
+    assert ("Ken Marsh", Penalty.PRISON, 144) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_offence_named_by_the_case() -> None:
+    """'in a bribery case', 'in the Ann Lee fraud case': the crime the case is named by, not which case."""
+    [event] = sentencings("Ken Marsh got 12 years in prison in a bribery case.")
+    assert "bribery" == event.offence
+    [event] = sentencings(
+        "The six-month jail sentence handed down in the Tom Reed sexual assault case drew protests."
+    )
+    assert "sexual assault" == event.offence
+    [event] = sentencings("A bank manager was jailed for life by a court in a separate case.")
+    assert event.offence is None

@@ -24,10 +24,12 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "DETERMINERS",
     "actors_ending",
+    "companions",
     "described",
     "described_after",
     "object_between",
     "object_pronoun",
+    "opening_participle_subject",
     "remainder",
     "span_actors",
     "subject",
@@ -328,11 +330,76 @@ def span_actors(span: Span) -> list[Actor]:
     return [a for a in (span.value if isinstance(span.value, list) else [span.value]) if isinstance(a, Actor)]
 
 
-def described_after(seen: SentenceView, at: int) -> list[Actor]:
-    """ "... to 13 members of a gang on Tuesday": the group the text describes from token ``at``."""
+def described_after(seen: SentenceView, at: int, stop: frozenset[str] = frozenset()) -> list[Actor]:
+    """
+    "... to 13 members of a gang on Tuesday": the group the text describes from token ``at``
+    (up to a preposition or clause mark, or a word of ``stop``: "... two bankers drew criticism").
+    """
     tokens = seen.tokens
-    end = at
-    while end < min(len(tokens), at + 12) and tokens[end].lower not in _OBJECT_STOP:
+    end, stops = at, _OBJECT_STOP | stop
+    while end < min(len(tokens), at + 12) and tokens[end].lower not in stops:
         end += 1
     group = described(tokens, at, end)
     return [group] if group is not None else []
+
+
+_ALONG = frozenset({"along", "together"})
+_COMPANION_STOP = frozenset({";", ":", "who", "which", "while", "but", "after", "because", "."})
+
+
+def companions(seen: SentenceView, start: int, stop: int) -> Actor | None:
+    """
+    A counted group named with the people before token ``start``, as the text describes it:
+    "X and more than 100 supporters of Y" (an "and" at ``start``), or "X ... along with 19
+    other defendants" ("along with", "together with" before ``stop``, in the same clause).
+    A length of time or an amount is no group ("along with two years of probation").
+    """
+    tokens = seen.tokens
+    stop = min(stop, len(tokens))
+    first = None
+    if start < stop and tokens[start].lower == "and":
+        first = start + 1
+    else:
+        for at in range(start, stop - 1):
+            if tokens[at].lower in _COMPANION_STOP:
+                return None
+            if tokens[at].lower in _ALONG and tokens[at + 1].lower == "with":
+                first = at + 2
+                break
+    if first is None or first >= stop:
+        return None
+    counted = [
+        span.kind
+        for at in range(first, min(stop, first + 3))
+        for span in seen.spans.get(at, ())
+        if span.kind in ("COUNT", "TERM")
+    ]
+    if "COUNT" not in counted or "TERM" in counted:
+        return None
+    group = described_after(seen, first)
+    if not group or not any(
+        (word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s")) or word in _PEOPLE_WORDS
+        for word in group[0].name.split()
+    ):
+        return None
+    return group[0]
+
+
+def opening_participle_subject(seen: SentenceView, at: int, end: int) -> list[Actor] | None:
+    """
+    The subject of a participle that opens the sentence, the verb phrase in tokens ``[at, end)``:
+    "(Originally) sentenced in 2010 to life, X escaped" gives X, the main clause's subject (a
+    pronoun's person too); None when the sentence does not open with the participle.
+    """
+    tokens = seen.tokens
+    if at > 1 or (at == 1 and tokens[0].lower not in _lexicon("adverb")):
+        return None
+    for comma in range(end, min(len(tokens) - 1, end + 30)):
+        if tokens[comma].lower in (";", ":"):
+            return []
+        if tokens[comma].text != ",":
+            continue
+        for span in seen.spans.get(comma + 1, ()):
+            if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+                return with_remainder(seen, span, len(tokens))
+    return []

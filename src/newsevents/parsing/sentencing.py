@@ -37,12 +37,14 @@ from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
-from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number
+from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.roles import (
+    companions,
     described_after,
     object_between,
     object_pronoun,
+    opening_participle_subject,
     span_actors,
     subject,
     text_of,
@@ -165,8 +167,8 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
                 components.add(Penalty.PRISON)
             continue
         before = words[max(0, start - 2) : start]
-        if any(word in _SUSPENSION for word in before):
-            continue  # "suspended for 12 months": not the custodial term
+        if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
+            continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
         if after[:2] == ["to", "life"]:
             components.add(Penalty.LIFE)
             continue
@@ -176,17 +178,17 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # "three years probation", "18 months in drug rehabilitation"
         if custodial:
             continue  # the first custodial term is the sentence
+        months = found.months
+        if months is None and found.text.endswith(("day", "days")) and " and " in found.text:
+            months = term_months(found.text.rsplit(" and ", 1)[0])  # "a year and a day": 12
         custodial = True
         components.add(Penalty.PRISON)
         bound = tuple(words[max(0, start - 2) : start]) in (
             ("less", "than"),
             ("more", "than"),
             ("up", "to"),
-            ("total", "of"),
         )
-        term = (
-            None if bound or _is_range(words, start, found) else found.months
-        )  # "less than a year": no term
+        term = None if bound or _is_range(words, start, found) else months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -248,6 +250,7 @@ def _cut(found: Found, begin: int) -> int:
             word in _CUT
             or (word == "on" and follows == "charges")
             or (word == "," and follows in _CUT_AFTER_COMMA)
+            or (word == "," and any(s.kind == "PERSON" for s in spans.get(at + 1, ())))  # ", X escaped"
         ):
             return at
         if word == "." and at == len(tokens) - 1:
@@ -299,6 +302,12 @@ def _blocked(found: Found) -> bool:
     words = [
         t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
     ]
+    close = next((at for at in range(start - 1, begin, -1) if tokens[at].text == ","), None)
+    relative = next((at for at in range(begin, close or begin) if tokens[at].lower in ("who", "whose")), None)
+    if close is not None and relative is not None:
+        words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
+    if tokens[start].lower in ("was", "were"):
+        words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
     blocks = _blocks_by_first()
     return any(
         tuple(words[at : at + len(phrase)]) == phrase
@@ -338,16 +347,30 @@ def _defendants(found: Found) -> list[Actor]:
             captured = (later[0],)
     if captured:
         named = with_remainder(seen, captured[0], len(seen.tokens))
+        if named and all(actor.kind is not ActorKind.GROUP for actor in named):
+            group = companions(seen, captured[0].end, found.match.end + 30)
+            named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
     if found.option("object") == "after":
-        return described_after(seen, found.match.end)
+        people = [  # "against deposed president X": the person a few words on
+            span
+            for at in range(found.match.end, min(len(seen.tokens), found.match.end + 4))
+            for span in seen.spans.get(at, ())
+            if span.kind == "ACTORS"
+            and any(a.kind is ActorKind.PERSON for a in span_actors(span))
+            and all(t.shape == "x" and t.lower not in ("of", "to") for t in seen.tokens[found.match.end : at])
+        ]
+        if people:
+            return with_remainder(seen, people[0], len(seen.tokens))
+        return described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
         got = object_between(seen, verb + 1, last, verb=found.match.start)
         if got is not None:
             return got
-    return subject(seen, found.match.start)
+    opening = opening_participle_subject(seen, found.match.start, found.match.end)
+    return subject(seen, found.match.start) if opening is None else opening
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -442,6 +465,8 @@ def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
     tokens, spans = found.view.tokens, found.view.spans
     opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
+    if opening is None and (case := _case(tokens, found.match.start)) is not None:
+        return case
     if opening is None:
         index = found.sentence.index
         if index == 0 or not _pronoun_subject(found):
@@ -450,6 +475,7 @@ def _offence(found: Found, cut: int) -> str | None:
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
         if opening is None:
             return None
+    opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
     end = opening
     while end < min(len(tokens), opening + 12):
         token = tokens[end]
@@ -474,6 +500,21 @@ def _offence(found: Found, cut: int) -> str | None:
     if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
     return text_of(tokens, opening, end)
+
+
+def _case(tokens: Sequence[Token], start: int) -> str | None:
+    """The crime a case is named by: "in a bribery case", "in the Ann Lee sexual assault case"."""
+    skipped = _words("case_modifiers")
+    for at in range(start, min(len(tokens) - 2, start + 40)):
+        if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
+            continue
+        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower == "case"), at)
+        first = at + 2
+        while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
+            first += 1  # the names of the people in it, "a separate case"
+        if first < end and all(t.shape == "x" for t in tokens[first:end]):
+            return text_of(tokens, first, end)
+    return None
 
 
 def _pronoun_subject(found: Found) -> bool:
@@ -644,11 +685,14 @@ def build(found: Found) -> Iterator[Sentencing]:
         if "by" in by and _words("justice").isdisjoint(by[by.index("by") :]):
             return  # "fined by the regulator": no court's sentence
     read_from = found.option("read_from", "verb")
+    passive = tokens[found.match.start].lower in _words("be")
     begin = found.match.end if read_from == "end" else _verb(found) + 1
     end = found.match.end
     cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
     if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
         begin = clause_opening(tokens, found.match.start)
+        while passive and begin > max(0, found.match.start - 20) and tokens[begin - 1].lower in ",-—–":
+            begin = clause_opening(tokens, begin - 1)  # "the sentence, nine years, was handed down to X"
         cut = found.match.start + 1
     follows = [t.lower for t in tokens[found.match.end : found.match.end + 3]]
     if found.entry.name == "serve" and follows[:2] in (["a", "minimum"], ["the", "minimum"], ["at", "least"]):
@@ -661,7 +705,6 @@ def build(found: Found) -> Iterator[Sentencing]:
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
-    passive = tokens[found.match.start].lower in _words("be")
     if (
         reading.penalty is None
         and found.option("verb_penalty")
@@ -673,6 +716,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     defendants = _defendants(found)
     if not defendants:
         return
+    if "total" in [t.lower for t in tokens[begin:cut]] and any(a.kind is ActorKind.GROUP for a in defendants):
+        reading = PenaltyReading(reading.penalty, None)  # "25 people were jailed for a total of 35 years"
     setting = Setting.of(found.article)
     court, country = _court(tokens, lambda: setting.counts)
     record = _Mention(
@@ -724,9 +769,14 @@ class _Event:
     date: PartialDate | None
 
 
+_UPHELD = f"{_FOLDER}.upheld_death"
+
+
 def _agree(event: _Event, mention: _Mention) -> bool:
     """Whether two readings can be one sentence: the same penalty, and the same term where both give one."""
     mine, theirs = event.mention.reading, mention.reading
+    if (event.mention.rule == _UPHELD) is not (mention.rule == _UPHELD):
+        return False  # a court confirming a sentence passed before: two events (note 17)
     return mine.penalty is theirs.penalty and (
         mine.term_months == theirs.term_months or None in (mine.term_months, theirs.term_months)
     )
@@ -794,7 +844,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
         events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
     countries: list[tuple[Actor, str | None]] = []
-    for event in events:
+    for n, event in enumerate(events):
         mention = event.mention
         country = mention.court_country
         if country is None:
@@ -804,12 +854,17 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
+        offence = mention.offence or next(  # the sentence told again: "had initially sentenced X to death"
+            (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
+             and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
+            None,
+        )  # fmt: skip
         assert mention.reading.penalty is not None
         yield Sentencing(
             defendant=event.defendant,
             penalty=mention.reading.penalty,
             term_months=mention.reading.term_months,
-            offence=mention.offence,
+            offence=offence,
             court=Actor.organization(mention.court) if mention.court else None,
             date=event.date,
             location=Place(country=country) if country else None,
