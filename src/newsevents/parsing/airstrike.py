@@ -40,7 +40,8 @@ from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
 from newsevents.parsing import gazetteer, register_recogniser
 from newsevents.parsing.actors import country_code as _alias_code
-from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.actors import is_demonym
+from newsevents.parsing.article import Article, Sentence, table
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import sentence_expressions
 from newsevents.parsing.clauses import sentence_times as _times
@@ -129,6 +130,29 @@ def _state_of(token: Token) -> Actor | None:
     return Actor.state(code) if code is not None else None
 
 
+def _seat(tokens: Sequence[Token], at: int) -> Actor | None:
+    """
+    "Washington is leading its own air campaign", "the United States leading strikes": a
+    capital as a subject (no preposition before it) or a state's two-word name.
+    """
+    token = tokens[at]
+    if not token.is_title:
+        return None
+    if at + 1 < len(tokens) and tokens[at + 1].is_title:
+        code = _code(f"{token.text} {tokens[at + 1].text}")
+        if code is not None:
+            return Actor.state(code)
+    code = _capitals().get(token.text)
+    if code is None or (at > 0 and tokens[at - 1].lower in _words("locative") | {"from", "to", "for", "by"}):
+        return None
+    return Actor.state(code)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
+
+
 def _led(tokens: Sequence[Token], at: int) -> Actor | None:
     """ "Saudi-led", "U.S.-led" ending at token ``at``: the coalition so named."""
     if at < 0 or at >= len(tokens):
@@ -192,10 +216,19 @@ def _subject(found: Found) -> Actor | None:
     opening = clause_opening(tokens, anchor) - 1 if anchor else 0
     start = 0 if opening <= 1 else opening
     owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
-    if not owns and not any(token.lower in _words("launch") for token in tokens[start : found.match.end]):
+    verbs = [i for i in range(start, found.match.end) if tokens[i].lower in _words("launch")]
+    if not owns and not verbs:
         return None
+    for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
+        # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
+        token, following = tokens[position], tokens[position + 1]
+        if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
+            continue  # "Israel's ally", "Iranian attacks": not the subject
+        state = _led(tokens, position) or _state_of(token) or _seat(tokens, position)
+        if state is not None:
+            return state
     for position in range(start, anchor):
-        state = _led(tokens, position) or _state_of(tokens[position])
+        state = _led(tokens, position) or _state_of(tokens[position]) or _seat(tokens, position)
         if state is not None and not (position + 1 < len(tokens) and tokens[position + 1].lower == "'s"):
             return state
         if tokens[position].lower == "coalition":
