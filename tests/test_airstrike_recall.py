@@ -29,8 +29,11 @@ def slots(event: Airstrike) -> tuple[str | None, str | None]:
     ("text", "attacker", "place"),
     [
         # "air support" names an attack from the air
-        ("Militia fighters backed by air support from the U.S.-led coalition retook the town of Kirbel.",
-         "U.S.-led coalition", "Kirbel"),
+        (
+            "Militia fighters backed by air support from the U.S.-led coalition retook the town of Kirbel.",
+            "U.S.-led coalition",
+            "Kirbel",
+        ),
         ("Chad provided air support to militia fighters in the town of Kirbel on Monday.", "Chad", "Kirbel"),
         ("The militia, backed by helicopter gunship raids, retook the town of Kirbel.", None, "Kirbel"),
     ],
@@ -48,16 +51,81 @@ def test_close_air_support_is_a_doctrine_not_a_strike() -> None:
     ("text", "attacker"),
     [
         # the subject of a campaign verb: a capital speaks for its state, a state's name has two words
-        ("Moscow joined the war in Ruritania last year with a campaign of air strikes against the rebels.",
-         "Russia"),
+        (
+            "Moscow joined the war in Ruritania last year with a campaign of air strikes against the rebels.",
+            "Russia",
+        ),
         ("Washington is leading its own air campaign against the rebels in Ruritania.", "United States"),
-        ("The United States conducted a drone strike against a rebel commander in Ruritania on Saturday.",
-         "United States"),
+        (
+            "The United States conducted a drone strike against a rebel commander in Ruritania on Saturday.",
+            "United States",
+        ),
         # the subject nearest before the verb, not the first state of the sentence
-        ("Britain and France have led the talks since Moscow joined the war with an air campaign in Ruritania.",
-         "Russia"),
+        (
+            "Britain and France have led the talks since Moscow joined the war with an air campaign in Ruritania.",
+            "Russia",
+        ),
     ],
 )
 def test_campaign_attacker_is_the_subject_of_its_verb(text: str, attacker: str) -> None:
     [event] = strikes(text)
     assert attacker == slots(event)[0]
+
+
+def test_names_listed_with_a_known_place_are_places_struck() -> None:
+    """ "at A, B and C": a list that closes with "and" makes its unknown names places too."""
+    found = strikes("Malian warplanes struck rebel depots at Kidal, Zorbu and Tenkal on Monday.")
+    assert [("Mali", "Kidal"), ("Mali", "Zorbu"), ("Mali", "Tenkal")] == [slots(e) for e in found]
+
+
+def test_places_listed_before_a_passive_strike() -> None:
+    """ "depots at A and B provinces in northern X came under air attack": A and B, the depots targeted."""
+    found = strikes(
+        "Rebel depots at Kidal and Gao provinces in northern Mali came under air attack, residents said."
+    )
+    assert [(None, "Kidal"), (None, "Gao")] == [slots(e) for e in found]
+    assert all(e.targets == ("Rebel depots",) for e in found)
+
+
+def test_a_reporting_source_is_no_place_struck() -> None:
+    """ "..., the Observatory reported": who tells, not where."""
+    [event] = strikes("Six fighters were killed in air strikes in Kidal province, the Observatory reported.")
+    assert (None, "Kidal") == slots(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a campaign's stated start dates it
+        (
+            "Chad has led a coalition in air raids against the rebels since March 2, hoping to end the war.",
+            "2016-03-02",
+        ),
+        (
+            "Since 2014, militia fighters backed by U.S.-led air strikes have retaken the town of Kirbel.",
+            "2014",
+        ),
+    ],
+)
+def test_a_campaign_since_a_date(text: str, date: str) -> None:
+    [event] = strikes(text)
+    assert event.date is not None
+    assert date == event.date.isoformat()
+
+
+def test_a_start_after_publication_dates_nothing() -> None:
+    [event] = strikes(
+        "Chadian warplanes have been bombing the rebels since Sept. 30.", published=datetime.date(2016, 4, 5)
+    )
+    assert event.date is None or event.date.isoformat() <= "2016-04-05"
+
+
+def test_a_toll_shared_with_ground_fighting_is_not_the_strikes() -> None:
+    [event] = strikes("On Friday, 18 insurgents were killed in battles and air strikes in Kidal province.")
+    assert event.killed is None
+
+
+def test_a_country_after_the_before_a_strike_noun_is_the_place() -> None:
+    """ "the Yemen air raids" are raids in Yemen, not by it; "the U.S. air strikes" are by it."""
+    [event] = strikes("One of its jets, taking part in the Mali air raids, went missing on Sunday.")
+    assert event.attacker is None

@@ -58,6 +58,7 @@ sentence_times = sentence_expressions
 #: How many tokens after a match the place, the attacker or the target may be read.
 _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
+_COME = frozenset({"came", "come", "comes", "coming"})
 #: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
 _LOOK_BACK = 40
 
@@ -130,6 +131,12 @@ def _state_of(token: Token) -> Actor | None:
     return Actor.state(code) if code is not None else None
 
 
+def _place_word(tokens: Sequence[Token], at: int) -> bool:
+    """A country's full name (not a demonym, not "U.S.") after "the", before a strike's noun: the place."""
+    token = tokens[at]
+    return at > 0 and tokens[at - 1].lower == "the" and token.shape == "Xx" and not is_demonym(token.text)
+
+
 def _seat(tokens: Sequence[Token], at: int) -> Actor | None:
     """
     "Washington is leading its own air campaign", "the United States leading strikes": a
@@ -171,6 +178,8 @@ def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
     for position in range(at - 1, max(-1, at - 7), -1):
         token = tokens[position]
         found = _led(tokens, position) or _state_of(token)
+        if found is not None and position == at - 1 and _place_word(tokens, position):
+            return None  # "the Yemen air raids": the country struck
         if found is not None:
             if found.kind is ActorKind.COUNTRY and position >= 2 and tokens[position - 1].lower == "and":
                 return _state_of(tokens[position - 2]) or found  # "Syrian and Russian warplanes": the first
@@ -274,7 +283,9 @@ def _sentence_places(found: Found, sentence: Sentence | None = None) -> list[Spa
             if span.kind in ("PERSON", "ORG", "GROUP", "TIME")
             for index in range(span.start, span.end)
         }
-        cache_[target.start] = sentence_places(seen.tokens, taken=taken)
+        places = sentence_places(seen.tokens, taken=taken)
+        listed = gazetteer.listed_places(seen.tokens, places, taken=taken)  # "at A, B and C": B and C too
+        cache_[target.start] = sorted(places + listed, key=lambda span: span.start) if listed else places
     return cache_[target.start]
 
 
@@ -308,7 +319,7 @@ def _window_end(tokens: Sequence[Token], end: int) -> int:
 def _places(found: Found) -> list[Place]:
     """The places struck: the first after the match and those listed with it, else the nearest before."""
     tokens, match = found.view.tokens, found.match
-    spans = _sentence_places(found)
+    spans = [s for s in _sentence_places(found) if not _source(tokens, s)]
     stop = _window_end(tokens, match.end)
     after = [
         s for s in spans
@@ -322,7 +333,7 @@ def _places(found: Found) -> list[Place]:
             if opening <= s.start and s.end <= match.anchor and _introduced(tokens, s.start, 0)
             and not _container(tokens, s, spans)
         ]  # fmt: skip
-        return [_placed(before[-1].value, spans)] if before else []
+        return [_placed(span.value, spans) for span in _listed_before(tokens, before, spans)]
     chosen = [after[0]]
     including = next((i for i in range(after[0].end, stop) if tokens[i].lower == "including"), None)
     listed = [s for s in spans if including is not None and s.start == including + 1]
@@ -351,6 +362,34 @@ def _places(found: Found) -> list[Place]:
         (found.sentence.start, p.name) for s, p in zip(chosen, places, strict=True) if _weak(tokens, s.start)
     )
     return places
+
+
+def _source(tokens: Sequence[Token], span: Span) -> bool:
+    """ "..., the Observatory reported": a name before a reporting verb is who tells, not a place struck."""
+    named = span.start > 0 and tokens[span.start - 1].lower in ("the", ",")  # not "a man west of X said"
+    return named and span.end < len(tokens) and tokens[span.end].lower in ("said", "says", "reported", "told")
+
+
+def _listed_before(tokens: Sequence[Token], before: Sequence[Span], spans: Sequence[Span]) -> list[Span]:
+    """
+    The place named before the strike, the last; but "depots at A and B provinces in central
+    Yemen came under air attack": the places listed before the country that holds them.
+    """
+    if not before:
+        return []
+    last = before[-1]
+    country = last.value.country
+    inner = [s for s in before[:-1] if not _is_country(s.value) and s.value.country in (None, country)]
+    if not _is_country(last.value) or not inner:
+        return [last]
+    chosen = [inner[-1]]
+    for span in spans:
+        if chosen[-1].end <= span.start and span.end <= last.start:
+            gap = tokens[chosen[-1].end : span.start]
+            if not gap or not all(t.lower in (",", "and") for t in gap):
+                break
+            chosen.append(span)
+    return chosen
 
 
 def _weak(tokens: Sequence[Token], start: int) -> bool:
@@ -475,7 +514,34 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _later_date(found) or _also_day(found)
+    return date or _later_date(found) or _since(found) or _also_day(found)
+
+
+def _future(found: Found, date: PartialDate) -> bool:
+    published = found.article.published
+    return published is not None and date.isoformat() > published.isoformat()[: len(date.isoformat())]
+
+
+def _since(found: Found) -> PartialDate | None:
+    """
+    "has led air raids against them since March 26", "Since 2014, forces backed by air strikes
+    ...": a campaign's stated start dates it (after the strike in its clause, or opening the sentence).
+    """
+    tokens, match = found.view.tokens, found.match
+    stop = _window_end(tokens, match.end)
+    for spans in found.view.spans_for(frozenset({"TIME"})).values():
+        for span in spans:
+            first = span.start + (tokens[span.start].lower == "since")
+            opens = span.start == 0 or (span.start == 1 and tokens[0].lower == "since")
+            if (
+                span.kind == "TIME"
+                and tokens[first - 1].lower == "since"
+                and (match.end <= span.start < stop or (opens and first < match.start))
+                and isinstance(getattr(span.value, "date", None), PartialDate)
+                and not _future(found, span.value.date)
+            ):
+                return span.value.date  # type: ignore[no-any-return]
+    return None
 
 
 def _later_date(found: Found) -> PartialDate | None:
@@ -540,6 +606,9 @@ def _phrase(found: Found, start: int) -> tuple[str, ...]:
 def _targets(found: Found) -> tuple[str, ...]:
     """ "targeting a hospital", "jets bombed a market", "a raid on a wedding", "directed at rebel groups"."""
     tokens, match = found.view.tokens, found.match
+    before = _tokens_before(found, 2)
+    if len(before) == 2 and before[1] == "under" and before[0] in _COME:
+        return _phrase(found, clause_opening(tokens, match.start))  # "depots at A came under air attack"
     for position in range(match.end, _window_end(tokens, match.end)):
         if tokens[position].lower in _words("target_cue"):
             return _phrase(found, position + 1)
@@ -582,7 +651,9 @@ def build(found: Found) -> Iterator[Airstrike]:
         places, later = _follow_up(found)
         date = date or later
     tolls = _killed(found)
-    killed = tolls[0] if tolls and len(places) <= 1 else None
+    before = _tokens_before(found, 2)
+    shared = before[-1:] == ["and"] and before[0] in _words("fighting")  # "in battles and air strikes"
+    killed = tolls[0] if tolls and len(places) <= 1 and not shared else None
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
@@ -598,6 +669,11 @@ def build(found: Found) -> Iterator[Airstrike]:
             evidence=found.evidence(),
             source=found.article.source,
         )
+
+
+def _tokens_before(found: Found, count: int) -> list[str]:
+    """The lower-case words of the ``count`` tokens before the match."""
+    return [token.lower for token in found.view.tokens[max(0, found.match.start - count) : found.match.start]]
 
 
 def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
