@@ -129,3 +129,18 @@ def test_a_country_after_the_before_a_strike_noun_is_the_place() -> None:
     """ "the Yemen air raids" are raids in Yemen, not by it; "the U.S. air strikes" are by it."""
     [event] = strikes("One of its jets, taking part in the Mali air raids, went missing on Sunday.")
     assert event.attacker is None
+
+
+def test_the_warplanes_are_the_attacker_the_story_named() -> None:
+    """ "Chadian jets bombed X. ... The warplanes also struck Y": the one attacker the story names."""
+    text = (
+        "Chadian warplanes bombed a rebel camp near Faya on Monday, officials said. "
+        "The warplanes also struck rebel positions in the town of Zouar, residents said."
+    )
+    assert [("Chad", "Faya"), ("Chad", "Zouar")] == [slots(e) for e in strikes(text)]
+
+
+def test_a_possessive_time_names_another_thing() -> None:
+    """ "..., today's communique said": the day of the communique, not of the strike."""
+    [event] = strikes("Chadian warplanes struck rebel depots near Faya, today's communique said.")
+    assert event.date is None

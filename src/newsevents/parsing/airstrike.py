@@ -556,7 +556,8 @@ def _later_date(found: Found) -> PartialDate | None:
             before = (
                 found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
             )
-            if not {"said", "says", "since", "until", "told"} & set(before):
+            possessive = found.article.text[span.end : span.end + 2] in ("'s", "’s")  # "today's communique"
+            if not {"said", "says", "since", "until", "told"} & set(before) and not possessive:
                 return span.date
     return None
 
@@ -657,6 +658,8 @@ def build(found: Found) -> Iterator[Airstrike]:
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
+    if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
+        found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
     for place in where:
         yield Airstrike(
@@ -821,7 +824,18 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     Yields:
         `Airstrike` events with attacker, location, date, toll, strike count, targets and evidence.
     """
-    for event in settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)]):
+    events = settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)])
+    sides = {event.attacker for event in events if event.attacker is not None}
+    if len(sides) > 1:
+        sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
+    definite: set[int] = article.__dict__.get("_airstrike_definite", set())
+    told = False
+    for event in events:
+        start = event.evidence.start if event.evidence is not None else -1
+        if event.attacker is None and told and len(sides) == 1 and start in definite:
+            # "Coalition jets bombed X. ... The jets also struck Y": the one attacker the story names
+            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
+        told = told or event.attacker is not None
         if event.location is None:
             main = _main_place(article, event.attacker.country if event.attacker is not None else None)
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
