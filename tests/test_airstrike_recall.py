@@ -144,3 +144,17 @@ def test_a_possessive_time_names_another_thing() -> None:
     """ "..., today's communique said": the day of the communique, not of the strike."""
     [event] = strikes("Chadian warplanes struck rebel depots near Faya, today's communique said.")
     assert event.date is None
+
+
+def test_a_campaign_s_age_dates_its_start() -> None:
+    """ "Five months of X air strikes": the month five months before publication (annotation note 23)."""
+    [event] = strikes("Five months of Chadian air strikes have turned the war in the Tibesti region.")
+    assert event.date is not None
+    assert "2015-10" == event.date.isoformat()
+
+
+def test_a_war_s_toll_is_not_the_strikes() -> None:
+    """ "..., a war that has killed more than 250,000 people": the war's toll."""
+    text = "Chadian air strikes hit the town of Faya on Monday in a war that has killed more than 250,000 people."
+    [event] = strikes(text)
+    assert event.killed is None

@@ -458,8 +458,10 @@ def _killed(found: Found, sentence: Sentence | None = None) -> list[Count]:
         for span in match.roles.get("killed", ()):
             unit = tokens[span.end].lower if span.end < len(tokens) else ""
             count = span.value
+            war = any(t.lower in _words("war") for t in tokens[max(0, match.start - 4) : match.start])
             if (
                 isinstance(count, Count)
+                and not war  # "the war that has killed more than 250,000": the war's toll
                 and unit not in _words("not_people")
                 and not (count.value >= 1900 and count.exact)
             ):
@@ -514,7 +516,28 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _later_date(found) or _since(found) or _also_day(found)
+    return date or _age(found) or _later_date(found) or _since(found) or _also_day(found)
+
+
+def _age(found: Found) -> PartialDate | None:
+    """ "Five months of Russian air strikes": the month (or year) the campaign began, before publication."""
+    tokens, published = found.view.tokens, found.article.published
+    at = found.match.start
+    while at > 0 and (tokens[at - 1].lower in _words("modifiers") or _state_of(tokens[at - 1])):
+        at -= 1  # "of Russian air strikes", "of the coalition's strikes"
+    if published is None or at < 3 or tokens[at - 1].lower != "of":
+        return None
+    unit = tokens[at - 2].lower
+    for span in found.view.spans_for(frozenset({"COUNT"})).get(at - 3, ()):
+        count = span.value.value if isinstance(span.value, Count) and span.end == at - 2 else None
+        if count is None or count > 100:
+            continue
+        if unit in ("months", "month"):
+            months = published.year * 12 + published.month - 1 - count
+            return PartialDate(months // 12, months % 12 + 1)
+        if unit in ("years", "year"):
+            return PartialDate(published.year - count)
+    return None
 
 
 def _future(found: Found, date: PartialDate) -> bool:
