@@ -158,3 +158,13 @@ def test_a_war_s_toll_is_not_the_strikes() -> None:
     text = "Chadian air strikes hit the town of Faya on Monday in a war that has killed more than 250,000 people."
     [event] = strikes(text)
     assert event.killed is None
+
+
+def test_a_time_opening_the_sentence_dates_its_strike() -> None:
+    text = (
+        "On Friday, at least 40 soldiers, allied fighters and insurgents were killed "
+        "in heavy fighting and air strikes in Kidal province, the monitor reported."
+    )
+    [event] = strikes(text)
+    assert event.date is not None
+    assert "2016-03-04" == event.date.isoformat()

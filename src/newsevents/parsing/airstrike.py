@@ -516,7 +516,25 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _age(found) or _later_date(found) or _since(found) or _also_day(found)
+    return date or _age(found) or _later_date(found) or _since(found) or _opening(found) or _also_day(found)
+
+
+def _opening(found: Found) -> PartialDate | None:
+    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence dates it."""
+    tokens = found.view.tokens
+    for span in found.view.spans_for(frozenset({"TIME"})).get(0, ()) or found.view.spans_for(
+        frozenset({"TIME"})
+    ).get(1, ()):
+        between = {token.lower for token in tokens[span.end : found.match.start]}
+        if (
+            span.kind == "TIME"
+            and span.end < found.match.start
+            and tokens[span.end].text == ","
+            and not between & (_words("cut") | {"reported", "told", "announced"})
+            and isinstance(getattr(span.value, "date", None), PartialDate)
+        ):
+            return span.value.date  # type: ignore[no-any-return]
+    return None
 
 
 def _age(found: Found) -> PartialDate | None:
