@@ -168,3 +168,13 @@ def test_a_time_opening_the_sentence_dates_its_strike() -> None:
     [event] = strikes(text)
     assert event.date is not None
     assert "2016-03-04" == event.date.isoformat()
+
+
+def test_launched_a_counted_number_of_strikes() -> None:
+    """ "X carried out at least 12 raids on Y": the count between the verb and the noun."""
+    [event] = strikes(
+        "Kenyan jets carried out at least 12 raids on militant camps near Kismayo, officials said."
+    )
+    assert ("Kenya", "Kismayo") == slots(event)
+    assert event.strikes is not None
+    assert 12 == event.strikes.value
