@@ -178,3 +178,15 @@ def test_launched_a_counted_number_of_strikes() -> None:
     assert ("Kenya", "Kismayo") == slots(event)
     assert event.strikes is not None
     assert 12 == event.strikes.value
+
+
+def test_an_unplaced_campaign_is_in_the_country_of_the_story_s_strikes() -> None:
+    """The country the article's placed strikes are in, not a place it names more often (note 14)."""
+    text = (
+        "Ministers met in Paris on Monday. Paris hosted the talks, and Paris will host more of them. "
+        "Libyan warplanes bombed a camp near Faya on Sunday. "
+        "Libyan jets struck a depot near Abeche on Monday. "
+        "Five months of Libyan air strikes have turned the war."
+    )
+    campaign = [e for e in strikes(text) if e.evidence is not None and "Five months" in e.evidence.text]
+    assert [("Libya", "Chad")] == [slots(e) for e in campaign]

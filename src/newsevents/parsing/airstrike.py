@@ -834,6 +834,20 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     return out
 
 
+def _strikes_country(events: Sequence[Airstrike], attacker: Actor | None) -> Place | None:
+    """The country most of the article's placed strikes are in (not the attacker's): an unplaced one's."""
+    counts = Counter(
+        e.location.country for e in events if e.location is not None and e.location.country is not None
+    )
+    if attacker is not None:
+        counts.pop(attacker.country, None)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] * 2 >= ranked[0][1]):
+        return None  # none, or no clear majority
+    code = ranked[0][0]
+    return Place(Actor.state(code).name, country=code) if code is not None else None
+
+
 def _main_place(article: Article, home: str | None) -> Place | None:
     """The place the article names three times or more (not the attacker's country): an unplaced strike's."""
     cache_: dict[str | None, Place | None] = article.__dict__.setdefault("_airstrike_main", {})
@@ -879,5 +893,8 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
         told = told or event.attacker is not None
         if event.location is None:
             main = _main_place(article, event.attacker.country if event.attacker is not None else None)
+            home = _strikes_country(events, event.attacker)
+            if home is not None and (main is None or main.country != home.country):
+                main = home  # the country the story's strikes are in, not a place it names more
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
         yield event
