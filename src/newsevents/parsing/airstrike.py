@@ -836,11 +836,10 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
 
 def _strikes_country(events: Sequence[Airstrike], attacker: Actor | None) -> Place | None:
     """The country most of the article's placed strikes are in (not the attacker's): an unplaced one's."""
+    own = attacker.country if attacker is not None else None
     counts = Counter(
-        e.location.country for e in events if e.location is not None and e.location.country is not None
+        e.location.country for e in events if e.location is not None and e.location.country not in (None, own)
     )
-    if attacker is not None:
-        counts.pop(attacker.country, None)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] * 2 >= ranked[0][1]):
         return None  # none, or no clear majority
