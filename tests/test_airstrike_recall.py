@@ -190,3 +190,14 @@ def test_an_unplaced_campaign_is_in_the_country_of_the_story_s_strikes() -> None
     )
     campaign = [e for e in strikes(text) if e.evidence is not None and "Five months" in e.evidence.text]
     assert [("Libya", "Chad")] == [slots(e) for e in campaign]
+
+
+def test_a_campaign_is_not_the_strike_told_before_it() -> None:
+    """A campaign and a specific strike of it are two events (annotation note 10)."""
+    text = (
+        "Militia fighters, backed by Libyan air strikes, retook the town of Faya on Monday. "
+        "Libya joined the war four months ago with a campaign of air strikes against the rebels."
+    )
+    found = strikes(text)
+    assert 2 == len(found)
+    assert ["2016-03-07", "2015-11"] == [e.date.isoformat() for e in found if e.date is not None]

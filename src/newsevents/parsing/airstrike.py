@@ -699,6 +699,9 @@ def build(found: Found) -> Iterator[Airstrike]:
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
+    if "campaign" in _tokens_before(found, 3) or found.view.tokens[found.match.end - 1].lower == "campaign":
+        # "a campaign of air strikes", "its air campaign": not the strike told before it (note 10)
+        found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
     if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
         found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
@@ -799,6 +802,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     """
     out: list[Airstrike] = []
     done: set[int] = set()
+    campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     mentions = Counter(event.evidence for event in events)  # the events one sentence's match made
     for number, event in enumerate(events):
         if number in done:
@@ -816,6 +820,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             continue
         found = _earlier(article, out, event, "home")
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
+        main = main or (event.evidence is not None and event.evidence.start in campaigns)
         if found is not None and not (main and event.attacker and out[found].attacker):
             same = _sentence_of(article, out[found]) == _sentence_of(article, event)
             out[found] = _fill(out[found], event, skip=() if same else ("date",))  # a later time is its own
