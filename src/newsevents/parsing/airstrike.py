@@ -43,7 +43,7 @@ from newsevents.parsing.actors import country_code as _alias_code
 from newsevents.parsing.actors import is_demonym
 from newsevents.parsing.article import Article, Sentence, table
 from newsevents.parsing.blocking import clause_opening, cues_before
-from newsevents.parsing.clauses import sentence_expressions
+from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.gazetteer import place_country, sentence_places
@@ -519,70 +519,30 @@ def _date(found: Found) -> PartialDate | None:
     return date or _age(found) or _later_date(found) or _since(found) or _opening(found) or _also_day(found)
 
 
-def _opening(found: Found) -> PartialDate | None:
-    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence dates it."""
-    tokens = found.view.tokens
-    for span in found.view.spans_for(frozenset({"TIME"})).get(0, ()) or found.view.spans_for(
-        frozenset({"TIME"})
-    ).get(1, ()):
-        between = {token.lower for token in tokens[span.end : found.match.start]}
-        if (
-            span.kind == "TIME"
-            and span.end < found.match.start
-            and tokens[span.end].text == ","
-            and not between & (_words("cut") | {"reported", "told", "announced"})
-            and isinstance(getattr(span.value, "date", None), PartialDate)
-        ):
-            return span.value.date  # type: ignore[no-any-return]
-    return None
-
-
 def _age(found: Found) -> PartialDate | None:
-    """ "Five months of Russian air strikes": the month (or year) the campaign began, before publication."""
-    tokens, published = found.view.tokens, found.article.published
-    at = found.match.start
+    """ "Five months of Russian air strikes": the month (or year) the campaign began."""
+    tokens, at = found.view.tokens, found.match.start
     while at > 0 and (tokens[at - 1].lower in _words("modifiers") or _state_of(tokens[at - 1])):
         at -= 1  # "of Russian air strikes", "of the coalition's strikes"
-    if published is None or at < 3 or tokens[at - 1].lower != "of":
-        return None
-    unit = tokens[at - 2].lower
-    for span in found.view.spans_for(frozenset({"COUNT"})).get(at - 3, ()):
-        count = span.value.value if isinstance(span.value, Count) and span.end == at - 2 else None
-        if count is None or count > 100:
-            continue
-        if unit in ("months", "month"):
-            months = published.year * 12 + published.month - 1 - count
-            return PartialDate(months // 12, months % 12 + 1)
-        if unit in ("years", "year"):
-            return PartialDate(published.year - count)
-    return None
+    counts = [s for spans in found.view.spans_for(frozenset({"COUNT"})).values() for s in spans]
+    return age_date(tokens, [s for s in counts if s.kind == "COUNT"], at, found.article.published)
 
 
-def _future(found: Found, date: PartialDate) -> bool:
-    published = found.article.published
-    return published is not None and date.isoformat() > published.isoformat()[: len(date.isoformat())]
+def _time_spans(found: Found) -> list[Span]:
+    spans = found.view.spans_for(frozenset({"TIME"})).values()
+    return [span for found_ in spans for span in found_ if span.kind == "TIME"]
 
 
 def _since(found: Found) -> PartialDate | None:
-    """
-    "has led air raids against them since March 26", "Since 2014, forces backed by air strikes
-    ...": a campaign's stated start dates it (after the strike in its clause, or opening the sentence).
-    """
-    tokens, match = found.view.tokens, found.match
+    """ "air raids against them since March 26", "Since 2014, forces backed by air strikes": the start."""
+    tokens, match, published = found.view.tokens, found.match, found.article.published
     stop = _window_end(tokens, match.end)
-    for spans in found.view.spans_for(frozenset({"TIME"})).values():
-        for span in spans:
-            first = span.start + (tokens[span.start].lower == "since")
-            opens = span.start == 0 or (span.start == 1 and tokens[0].lower == "since")
-            if (
-                span.kind == "TIME"
-                and tokens[first - 1].lower == "since"
-                and (match.end <= span.start < stop or (opens and first < match.start))
-                and isinstance(getattr(span.value, "date", None), PartialDate)
-                and not _future(found, span.value.date)
-            ):
-                return span.value.date  # type: ignore[no-any-return]
-    return None
+    return since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+
+
+def _opening(found: Found) -> PartialDate | None:
+    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
+    return opening_date(found.view.tokens, _time_spans(found), found.match.start, found.article.published)
 
 
 def _later_date(found: Found) -> PartialDate | None:
