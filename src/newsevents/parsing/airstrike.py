@@ -41,13 +41,13 @@ from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
 from newsevents.parsing import gazetteer, register_recogniser
 from newsevents.parsing.actors import country_code as _alias_code
 from newsevents.parsing.actors import is_demonym
-from newsevents.parsing.article import Article, Sentence, table
+from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.gazetteer import place_country, sentence_places
-from newsevents.parsing.mentions import view
+from newsevents.parsing.mentions import capital_subject, view
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
 
@@ -138,26 +138,14 @@ def _place_word(tokens: Sequence[Token], at: int) -> bool:
 
 
 def _seat(tokens: Sequence[Token], at: int) -> Actor | None:
-    """
-    "Washington is leading its own air campaign", "the United States leading strikes": a
-    capital as a subject (no preposition before it) or a state's two-word name.
-    """
+    """ "Washington is leading its own air campaign", "the United States leading strikes": the state."""
     token = tokens[at]
-    if not token.is_title:
-        return None
-    if at + 1 < len(tokens) and tokens[at + 1].is_title:
+    if token.is_title and at + 1 < len(tokens) and tokens[at + 1].is_title:
         code = _code(f"{token.text} {tokens[at + 1].text}")
         if code is not None:
             return Actor.state(code)
-    code = _capitals().get(token.text)
-    if code is None or (at > 0 and tokens[at - 1].lower in _words("locative") | {"from", "to", "for", "by"}):
-        return None
-    return Actor.state(code)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
+    code = capital_subject(tokens, at)
+    return Actor.state(code) if code is not None else None
 
 
 def _led(tokens: Sequence[Token], at: int) -> Actor | None:
