@@ -201,3 +201,18 @@ def test_a_campaign_is_not_the_strike_told_before_it() -> None:
     found = strikes(text)
     assert 2 == len(found)
     assert ["2016-03-07", "2015-11"] == [e.date.isoformat() for e in found if e.date is not None]
+
+
+def test_aircraft_from_a_named_side_struck() -> None:
+    """ "drones from the U.S.-led coalition had struck X": the aircraft's side may take several words."""
+    text = "Army sources said on Sunday drones from the U.S.-led coalition had struck a depot in the town of Kirbel."
+    [event] = strikes(text)
+    assert ("U.S.-led coalition", "Kirbel") == slots(event)
+
+
+def test_a_list_of_places_ends_at_a_word_of_another_clause() -> None:
+    """ "in the town of A, drawing on intelligence from B": B is where the tip came from."""
+    text = "Chadian jets struck a depot in the town of Faya on Sunday, drawing on intelligence from Abeche."
+    assert [("Chad", "Faya")] == [slots(e) for e in strikes(text)]
+    listed = "Chadian jets struck rebels in the town of Faya and in the oil-producing Salamat region."
+    assert ["Faya", "Salamat"] == [slots(e)[1] for e in strikes(listed)]

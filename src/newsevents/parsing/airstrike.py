@@ -409,7 +409,9 @@ def _listed(gap: Sequence[Token]) -> bool:
     """ "A, B and C", "east of A, north of B, and in C": a list of places."""
     if not gap or gap[0].lower not in (",", "and") or len(gap) > 8:
         return False
-    return all(t.lower in (",", "and") or (t.shape == "x" and t.lower != "near") for t in gap)
+    words = _words("list_gap") | _words("locative") | _lexicon("settlement_nouns") | _lexicon("region_nouns")
+    listed = (t.lower in words or (t.shape == "x" and "-" in t.text) for t in gap)  # "the oil-producing X"
+    return all(listed) and not any(t.lower == "near" for t in gap)  # not ", drawing on intelligence from X"
 
 
 def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
