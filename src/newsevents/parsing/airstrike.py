@@ -40,13 +40,14 @@ from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
 from newsevents.parsing import gazetteer, register_recogniser
 from newsevents.parsing.actors import country_code as _alias_code
+from newsevents.parsing.actors import is_demonym
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
-from newsevents.parsing.clauses import sentence_expressions
+from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.gazetteer import place_country, sentence_places
-from newsevents.parsing.mentions import view
+from newsevents.parsing.mentions import capital_subject, view
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
 
@@ -57,6 +58,7 @@ sentence_times = sentence_expressions
 #: How many tokens after a match the place, the attacker or the target may be read.
 _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
+_COME = frozenset({"came", "come", "comes", "coming"})
 #: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
 _LOOK_BACK = 40
 
@@ -129,6 +131,23 @@ def _state_of(token: Token) -> Actor | None:
     return Actor.state(code) if code is not None else None
 
 
+def _place_word(tokens: Sequence[Token], at: int) -> bool:
+    """A country's full name (not a demonym, not "U.S.") after "the", before a strike's noun: the place."""
+    token = tokens[at]
+    return at > 0 and tokens[at - 1].lower == "the" and token.shape == "Xx" and not is_demonym(token.text)
+
+
+def _seat(tokens: Sequence[Token], at: int) -> Actor | None:
+    """ "Washington is leading its own air campaign", "the United States leading strikes": the state."""
+    token = tokens[at]
+    if token.is_title and at + 1 < len(tokens) and tokens[at + 1].is_title:
+        code = _code(f"{token.text} {tokens[at + 1].text}")
+        if code is not None:
+            return Actor.state(code)
+    code = capital_subject(tokens, at)
+    return Actor.state(code) if code is not None else None
+
+
 def _led(tokens: Sequence[Token], at: int) -> Actor | None:
     """ "Saudi-led", "U.S.-led" ending at token ``at``: the coalition so named."""
     if at < 0 or at >= len(tokens):
@@ -147,6 +166,8 @@ def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
     for position in range(at - 1, max(-1, at - 7), -1):
         token = tokens[position]
         found = _led(tokens, position) or _state_of(token)
+        if found is not None and position == at - 1 and _place_word(tokens, position):
+            return None  # "the Yemen air raids": the country struck
         if found is not None:
             if found.kind is ActorKind.COUNTRY and position >= 2 and tokens[position - 1].lower == "and":
                 return _state_of(tokens[position - 2]) or found  # "Syrian and Russian warplanes": the first
@@ -192,10 +213,19 @@ def _subject(found: Found) -> Actor | None:
     opening = clause_opening(tokens, anchor) - 1 if anchor else 0
     start = 0 if opening <= 1 else opening
     owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
-    if not owns and not any(token.lower in _words("launch") for token in tokens[start : found.match.end]):
+    verbs = [i for i in range(start, found.match.end) if tokens[i].lower in _words("launch")]
+    if not owns and not verbs:
         return None
+    for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
+        # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
+        token, following = tokens[position], tokens[position + 1]
+        if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
+            continue  # "Israel's ally", "Iranian attacks": not the subject
+        state = _led(tokens, position) or _state_of(token) or _seat(tokens, position)
+        if state is not None:
+            return state
     for position in range(start, anchor):
-        state = _led(tokens, position) or _state_of(tokens[position])
+        state = _led(tokens, position) or _state_of(tokens[position]) or _seat(tokens, position)
         if state is not None and not (position + 1 < len(tokens) and tokens[position + 1].lower == "'s"):
             return state
         if tokens[position].lower == "coalition":
@@ -241,7 +271,9 @@ def _sentence_places(found: Found, sentence: Sentence | None = None) -> list[Spa
             if span.kind in ("PERSON", "ORG", "GROUP", "TIME")
             for index in range(span.start, span.end)
         }
-        cache_[target.start] = sentence_places(seen.tokens, taken=taken)
+        places = sentence_places(seen.tokens, taken=taken)
+        listed = gazetteer.listed_places(seen.tokens, places, taken=taken)  # "at A, B and C": B and C too
+        cache_[target.start] = sorted(places + listed, key=lambda span: span.start) if listed else places
     return cache_[target.start]
 
 
@@ -275,7 +307,7 @@ def _window_end(tokens: Sequence[Token], end: int) -> int:
 def _places(found: Found) -> list[Place]:
     """The places struck: the first after the match and those listed with it, else the nearest before."""
     tokens, match = found.view.tokens, found.match
-    spans = _sentence_places(found)
+    spans = [s for s in _sentence_places(found) if not _source(tokens, s)]
     stop = _window_end(tokens, match.end)
     after = [
         s for s in spans
@@ -289,7 +321,7 @@ def _places(found: Found) -> list[Place]:
             if opening <= s.start and s.end <= match.anchor and _introduced(tokens, s.start, 0)
             and not _container(tokens, s, spans)
         ]  # fmt: skip
-        return [_placed(before[-1].value, spans)] if before else []
+        return [_placed(span.value, spans) for span in _listed_before(tokens, before, spans)]
     chosen = [after[0]]
     including = next((i for i in range(after[0].end, stop) if tokens[i].lower == "including"), None)
     listed = [s for s in spans if including is not None and s.start == including + 1]
@@ -318,6 +350,34 @@ def _places(found: Found) -> list[Place]:
         (found.sentence.start, p.name) for s, p in zip(chosen, places, strict=True) if _weak(tokens, s.start)
     )
     return places
+
+
+def _source(tokens: Sequence[Token], span: Span) -> bool:
+    """ "..., the Observatory reported": a name before a reporting verb is who tells, not a place struck."""
+    named = span.start > 0 and tokens[span.start - 1].lower in ("the", ",")  # not "a man west of X said"
+    return named and span.end < len(tokens) and tokens[span.end].lower in ("said", "says", "reported", "told")
+
+
+def _listed_before(tokens: Sequence[Token], before: Sequence[Span], spans: Sequence[Span]) -> list[Span]:
+    """
+    The place named before the strike, the last; but "depots at A and B provinces in central
+    Yemen came under air attack": the places listed before the country that holds them.
+    """
+    if not before:
+        return []
+    last = before[-1]
+    country = last.value.country
+    inner = [s for s in before[:-1] if not _is_country(s.value) and s.value.country in (None, country)]
+    if not _is_country(last.value) or not inner:
+        return [last]
+    chosen = [inner[-1]]
+    for span in spans:
+        if chosen[-1].end <= span.start and span.end <= last.start:
+            gap = tokens[chosen[-1].end : span.start]
+            if not gap or not all(t.lower in (",", "and") for t in gap):
+                break
+            chosen.append(span)
+    return chosen
 
 
 def _weak(tokens: Sequence[Token], start: int) -> bool:
@@ -349,7 +409,9 @@ def _listed(gap: Sequence[Token]) -> bool:
     """ "A, B and C", "east of A, north of B, and in C": a list of places."""
     if not gap or gap[0].lower not in (",", "and") or len(gap) > 8:
         return False
-    return all(t.lower in (",", "and") or (t.shape == "x" and t.lower != "near") for t in gap)
+    words = _words("list_gap") | _words("locative") | _lexicon("settlement_nouns") | _lexicon("region_nouns")
+    listed = (t.lower in words or (t.shape == "x" and "-" in t.text) for t in gap)  # "the oil-producing X"
+    return all(listed) and not any(t.lower == "near" for t in gap)  # not ", drawing on intelligence from X"
 
 
 def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
@@ -386,8 +448,10 @@ def _killed(found: Found, sentence: Sentence | None = None) -> list[Count]:
         for span in match.roles.get("killed", ()):
             unit = tokens[span.end].lower if span.end < len(tokens) else ""
             count = span.value
+            war = any(t.lower in _words("war") for t in tokens[max(0, match.start - 4) : match.start])
             if (
                 isinstance(count, Count)
+                and not war  # "the war that has killed more than 250,000": the war's toll
                 and unit not in _words("not_people")
                 and not (count.value >= 1900 and count.exact)
             ):
@@ -442,7 +506,33 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _later_date(found) or _also_day(found)
+    return date or _age(found) or _later_date(found) or _since(found) or _opening(found) or _also_day(found)
+
+
+def _age(found: Found) -> PartialDate | None:
+    """ "Five months of Russian air strikes": the month (or year) the campaign began."""
+    tokens, at = found.view.tokens, found.match.start
+    while at > 0 and (tokens[at - 1].lower in _words("modifiers") or _state_of(tokens[at - 1])):
+        at -= 1  # "of Russian air strikes", "of the coalition's strikes"
+    counts = [s for spans in found.view.spans_for(frozenset({"COUNT"})).values() for s in spans]
+    return age_date(tokens, [s for s in counts if s.kind == "COUNT"], at, found.article.published)
+
+
+def _time_spans(found: Found) -> list[Span]:
+    spans = found.view.spans_for(frozenset({"TIME"})).values()
+    return [span for found_ in spans for span in found_ if span.kind == "TIME"]
+
+
+def _since(found: Found) -> PartialDate | None:
+    """ "air raids against them since March 26", "Since 2014, forces backed by air strikes": the start."""
+    tokens, match, published = found.view.tokens, found.match, found.article.published
+    stop = _window_end(tokens, match.end)
+    return since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+
+
+def _opening(found: Found) -> PartialDate | None:
+    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
+    return opening_date(found.view.tokens, _time_spans(found), found.match.start, found.article.published)
 
 
 def _later_date(found: Found) -> PartialDate | None:
@@ -457,7 +547,8 @@ def _later_date(found: Found) -> PartialDate | None:
             before = (
                 found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
             )
-            if not {"said", "says", "since", "until", "told"} & set(before):
+            possessive = found.article.text[span.end : span.end + 2] in ("'s", "’s")  # "today's communique"
+            if not {"said", "says", "since", "until", "told"} & set(before) and not possessive:
                 return span.date
     return None
 
@@ -507,6 +598,9 @@ def _phrase(found: Found, start: int) -> tuple[str, ...]:
 def _targets(found: Found) -> tuple[str, ...]:
     """ "targeting a hospital", "jets bombed a market", "a raid on a wedding", "directed at rebel groups"."""
     tokens, match = found.view.tokens, found.match
+    before = _tokens_before(found, 2)
+    if len(before) == 2 and before[1] == "under" and before[0] in _COME:
+        return _phrase(found, clause_opening(tokens, match.start))  # "depots at A came under air attack"
     for position in range(match.end, _window_end(tokens, match.end)):
         if tokens[position].lower in _words("target_cue"):
             return _phrase(found, position + 1)
@@ -549,10 +643,17 @@ def build(found: Found) -> Iterator[Airstrike]:
         places, later = _follow_up(found)
         date = date or later
     tolls = _killed(found)
-    killed = tolls[0] if tolls and len(places) <= 1 else None
+    before = _tokens_before(found, 2)
+    shared = before[-1:] == ["and"] and before[0] in _words("fighting")  # "in battles and air strikes"
+    killed = tolls[0] if tolls and len(places) <= 1 and not shared else None
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
+    if "campaign" in _tokens_before(found, 3) or found.view.tokens[found.match.end - 1].lower == "campaign":
+        # "a campaign of air strikes", "its air campaign": not the strike told before it (note 10)
+        found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
+    if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
+        found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
     for place in where:
         yield Airstrike(
@@ -565,6 +666,11 @@ def build(found: Found) -> Iterator[Airstrike]:
             evidence=found.evidence(),
             source=found.article.source,
         )
+
+
+def _tokens_before(found: Found, count: int) -> list[str]:
+    """The lower-case words of the ``count`` tokens before the match."""
+    return [token.lower for token in found.view.tokens[max(0, found.match.start - count) : found.match.start]]
 
 
 def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
@@ -646,6 +752,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     """
     out: list[Airstrike] = []
     done: set[int] = set()
+    campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     mentions = Counter(event.evidence for event in events)  # the events one sentence's match made
     for number, event in enumerate(events):
         if number in done:
@@ -663,6 +770,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             continue
         found = _earlier(article, out, event, "home")
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
+        main = main or (event.evidence is not None and event.evidence.start in campaigns)
         if found is not None and not (main and event.attacker and out[found].attacker):
             same = _sentence_of(article, out[found]) == _sentence_of(article, event)
             out[found] = _fill(out[found], event, skip=() if same else ("date",))  # a later time is its own
@@ -679,6 +787,19 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             continue
         out.append(event)
     return out
+
+
+def _strikes_country(events: Sequence[Airstrike], attacker: Actor | None) -> Place | None:
+    """The country most of the article's placed strikes are in (not the attacker's): an unplaced one's."""
+    own = attacker.country if attacker is not None else None
+    counts = Counter(
+        e.location.country for e in events if e.location is not None and e.location.country not in (None, own)
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] * 2 >= ranked[0][1]):
+        return None  # none, or no clear majority
+    code = ranked[0][0]
+    return Place(Actor.state(code).name, country=code) if code is not None else None
 
 
 def _main_place(article: Article, home: str | None) -> Place | None:
@@ -712,8 +833,22 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     Yields:
         `Airstrike` events with attacker, location, date, toll, strike count, targets and evidence.
     """
-    for event in settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)]):
+    events = settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)])
+    sides = {event.attacker for event in events if event.attacker is not None}
+    if len(sides) > 1:
+        sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
+    definite: set[int] = article.__dict__.get("_airstrike_definite", set())
+    told = False
+    for event in events:
+        start = event.evidence.start if event.evidence is not None else -1
+        if event.attacker is None and told and len(sides) == 1 and start in definite:
+            # "Coalition jets bombed X. ... The jets also struck Y": the one attacker the story names
+            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
+        told = told or event.attacker is not None
         if event.location is None:
             main = _main_place(article, event.attacker.country if event.attacker is not None else None)
+            home = _strikes_country(events, event.attacker)
+            if home is not None and (main is None or main.country != home.country):
+                main = home  # the country the story's strikes are in, not a place it names more
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
         yield event

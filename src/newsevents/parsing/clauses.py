@@ -17,15 +17,19 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 
 from newsevents import dates
 from newsevents.model import Actor, PartialDate
 from newsevents.parsing.actors import Cast, Mention
 from newsevents.parsing.article import Article, Sentence, TimeSpan, table, time_expressions, words
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.tokens import Token
 
 __all__ = [
     "actor_mentions",
+    "age_date",
     "attached_date",
     "clause_end",
     "clause_start",
@@ -33,11 +37,13 @@ __all__ = [
     "dates_another_event",
     "distinct",
     "media_names",
+    "opening_date",
     "people_referred",
     "recency_date",
     "reporting_day",
     "sentence_expressions",
     "sentence_times",
+    "since_date",
     "subject_of",
 ]
 
@@ -396,3 +402,102 @@ def sentence_expressions(article: Article, sentence: Sentence) -> list[dates.Tim
     if found is None:
         found = cache_[sentence.start] = dates.find(sentence.text)
     return found
+
+
+# --------------------------------------------------------------------------- token-level dates
+# Read on a sentence's tokens and its mention layer's ``TIME`` and ``COUNT`` spans (by first
+# token), for constructions whose time is not the one nearest the trigger.
+
+#: Words between an opening time and its event that make the time another's ("On Friday, the ministry said").
+_TELLING = frozenset({"said", "says", "reported", "told", "announced", "according", ";"})
+
+
+def _resolved(span: Span, published: datetime.date | None) -> PartialDate | None:
+    """A ``TIME`` span's date, never one after the publication day (a misread year)."""
+    date = getattr(span.value, "date", None)
+    if span.kind != "TIME" or not isinstance(date, PartialDate):
+        return None
+    if published is not None and date.isoformat() > published.isoformat()[: len(date.isoformat())]:
+        return None
+    return date
+
+
+def since_date(
+    tokens: Sequence[Token],
+    times: Sequence[Span],
+    start: int,
+    end: int,
+    stop: int,
+    *,
+    published: datetime.date | None = None,
+) -> PartialDate | None:
+    """
+    The stated start of an ongoing event at tokens ``[start, end)``: "since March 26" after it
+    (before token ``stop``), or "Since 2014, ..." opening the sentence before it.
+
+    Args:
+        tokens: The sentence's tokens.
+        times: Its ``TIME`` spans.
+        start: The event's first token.
+        end: Just past its last token.
+        stop: Where the words about the event end.
+        published: The publication day (no start after it).
+    """
+    for span in times:
+        first = span.start + (tokens[span.start].lower == "since")
+        opens = span.start == 0 or (span.start == 1 and tokens[0].lower == "since")
+        after = end <= span.start < stop
+        if first > 0 and tokens[first - 1].lower == "since" and (after or (opens and first < start)):
+            date = _resolved(span, published)
+            if date is not None:
+                return date
+    return None
+
+
+def opening_date(
+    tokens: Sequence[Token], times: Sequence[Span], start: int, published: datetime.date | None = None
+) -> PartialDate | None:
+    """
+    "On Friday, 40 fighters were killed in ...": the time that opens the sentence, before a
+    comma, dates the event at token ``start`` unless a reporting verb stands between.
+
+    Args:
+        tokens: The sentence's tokens.
+        times: Its ``TIME`` spans.
+        start: The event's first token.
+        published: The publication day.
+    """
+    for span in times:
+        if span.start > 1 or span.end >= start or tokens[span.end].text != ",":
+            continue
+        if not {token.lower for token in tokens[span.end : start]} & _TELLING:
+            return _resolved(span, published)
+    return None
+
+
+def age_date(
+    tokens: Sequence[Token], counts: Sequence[Span], at: int, published: datetime.date | None
+) -> PartialDate | None:
+    """
+    "Five months of air strikes": the month (or year) the event began, counted back from the
+    publication day, when "N months|years of" ends just before token ``at``.
+
+    Args:
+        tokens: The sentence's tokens.
+        counts: Its ``COUNT`` spans.
+        at: The first token of the event's noun phrase (after "of").
+        published: The publication day (without it, no date).
+    """
+    if published is None or at < 3 or tokens[at - 1].lower != "of":
+        return None
+    unit = tokens[at - 2].lower
+    for span in counts:
+        value = getattr(span.value, "value", None)
+        if span.end != at - 2 or not isinstance(value, int) or value > 100:
+            continue
+        if unit in ("months", "month"):
+            months = published.year * 12 + published.month - 1 - value
+            return PartialDate(months // 12, months % 12 + 1)
+        if unit in ("years", "year"):
+            return PartialDate(published.year - value)
+    return None

@@ -57,6 +57,7 @@ __all__ = [
     "country_code",
     "country_of_place",
     "known_places",
+    "listed_places",
     "place_country",
     "place_spans",
     "sentence_places",
@@ -1160,6 +1161,51 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
             if last > first:
                 add(first, last, span.value.country)
     return sorted(spans, key=lambda span: span.start)
+
+
+def listed_places(
+    tokens: Sequence[Token], spans: Sequence[Span], *, taken: Collection[int] = ()
+) -> list[Span]:
+    """
+    Names coordinated after a place, which the list makes places too: "at A, B and C", "on A, B
+    and other towns" where only A is known (`sentence_places`) or introduced by a locative.
+
+    A list counts only when it closes with "and" (a name, or "and other ..."); a name of a
+    person, organisation or time (``taken``) ends it.
+
+    Args:
+        tokens: The sentence's tokens.
+        spans: The sentence's places (`sentence_places`).
+        taken: Indexes of tokens that belong to a person, an organisation or a time.
+
+    Returns:
+        The new ``PLACE`` spans, in order (country unknown, or the first place's).
+    """
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    starts = {span.start: span for span in spans}
+    out: list[Span] = []
+    for span in spans:
+        last, found, closed = span.end, [], False
+        while last + 1 < len(tokens) and tokens[last].lower in (",", "and") and not closed:
+            closed = tokens[last].lower == "and" or tokens[last + 1].lower == "and"
+            begin = last + 1 + (tokens[last].lower == "," and tokens[last + 1].lower == "and")
+            if begin < len(tokens) and tokens[begin].lower == "other":
+                break  # "A, B and other towns": the list ends here
+            if begin in starts:
+                last = starts[begin].end  # a place already known, inside the list
+                continue
+            end = _name_end(tokens, begin)
+            if end == begin or any(i in covered or i in taken for i in range(begin, end)):
+                closed = False
+                break
+            found.append((begin, end))
+            last = end
+        if found and closed:
+            for begin, end in found:
+                name = " ".join(token.text for token in tokens[begin:end]).replace(" - ", "-")
+                out.append(Span("PLACE", begin, end, Place(name, country=span.value.country)))
+                covered.update(range(begin, end))
+    return out
 
 
 def _region_named(tokens: Sequence[Token], span: Span, regions: frozenset[str]) -> Span:

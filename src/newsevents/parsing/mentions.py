@@ -34,7 +34,7 @@ from newsevents.parsing.numbers import find_counts, find_terms
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
 
-__all__ = ["SentenceView", "view"]
+__all__ = ["SentenceView", "capital_subject", "view"]
 
 _KIND_OF = {
     ActorKind.PERSON: "PERSON",
@@ -458,6 +458,25 @@ def _title_words() -> frozenset[str]:
 def _capitals() -> dict[str, str]:
     """Capital cities by name, with the code of their state (``data/capitals.tsv``)."""
     return {row[1]: row[0] for row in table("capitals.tsv") if len(row) >= 2}
+
+
+#: Words before a capital that make it a place, not the state acting ("strikes on Damascus").
+_PLACE_BEFORE = frozenset({"in", "on", "at", "near", "around", "into", "across", "over", "outside", "of"})
+
+
+def capital_subject(tokens: Sequence[Token], at: int) -> str | None:
+    """
+    The state code of a capital that acts as a subject at token ``at`` ("Washington is leading
+    its own air campaign"), or None: not after a preposition ("air strikes on Damascus").
+
+    Args:
+        tokens: The sentence's tokens.
+        at: The token that may be the capital.
+    """
+    token = tokens[at]
+    if not token.is_title or (at > 0 and tokens[at - 1].lower in _PLACE_BEFORE | {"from", "to", "for", "by"}):
+        return None
+    return _capitals().get(token.text)
 
 
 @cache

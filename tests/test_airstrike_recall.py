@@ -1,0 +1,218 @@
+"""Airstrike constructions added for recall: each sentence is written for the project."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from newsevents import Airstrike
+from newsevents.parsing import parse
+
+THURSDAY = datetime.date(2016, 3, 10)
+
+
+def strikes(text: str, published: datetime.date | None = THURSDAY) -> list[Airstrike]:
+    """The Airstrike events parse finds in a text."""
+    return [e for e in parse(text, published=published) if isinstance(e, Airstrike)]
+
+
+def slots(event: Airstrike) -> tuple[str | None, str | None]:
+    """The attacker's and the place's names."""
+    return (
+        event.attacker.name if event.attacker is not None else None,
+        event.location.name if event.location is not None else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # "air support" names an attack from the air
+        (
+            "Militia fighters backed by air support from the U.S.-led coalition retook the town of Kirbel.",
+            "U.S.-led coalition",
+            "Kirbel",
+        ),
+        ("Chad provided air support to militia fighters in the town of Kirbel on Monday.", "Chad", "Kirbel"),
+        ("The militia, backed by helicopter gunship raids, retook the town of Kirbel.", None, "Kirbel"),
+    ],
+)
+def test_air_support_and_gunship_raids(text: str, attacker: str | None, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+def test_close_air_support_is_a_doctrine_not_a_strike() -> None:
+    assert [] == strikes("The new rules allow more use of air power, particularly close air support.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        # the subject of a campaign verb: a capital speaks for its state, a state's name has two words
+        (
+            "Moscow joined the war in Ruritania last year with a campaign of air strikes against the rebels.",
+            "Russia",
+        ),
+        ("Washington is leading its own air campaign against the rebels in Ruritania.", "United States"),
+        (
+            "The United States conducted a drone strike against a rebel commander in Ruritania on Saturday.",
+            "United States",
+        ),
+        # the subject nearest before the verb, not the first state of the sentence
+        (
+            "Britain and France have led the talks since Moscow joined the war with an air campaign in Ruritania.",
+            "Russia",
+        ),
+    ],
+)
+def test_campaign_attacker_is_the_subject_of_its_verb(text: str, attacker: str) -> None:
+    [event] = strikes(text)
+    assert attacker == slots(event)[0]
+
+
+def test_names_listed_with_a_known_place_are_places_struck() -> None:
+    """ "at A, B and C": a list that closes with "and" makes its unknown names places too."""
+    found = strikes("Malian warplanes struck rebel depots at Kidal, Zorbu and Tenkal on Monday.")
+    assert [("Mali", "Kidal"), ("Mali", "Zorbu"), ("Mali", "Tenkal")] == [slots(e) for e in found]
+
+
+def test_places_listed_before_a_passive_strike() -> None:
+    """ "depots at A and B provinces in northern X came under air attack": A and B, the depots targeted."""
+    found = strikes(
+        "Rebel depots at Kidal and Gao provinces in northern Mali came under air attack, residents said."
+    )
+    assert [(None, "Kidal"), (None, "Gao")] == [slots(e) for e in found]
+    assert all(e.targets == ("Rebel depots",) for e in found)
+
+
+def test_a_reporting_source_is_no_place_struck() -> None:
+    """ "..., the Observatory reported": who tells, not where."""
+    [event] = strikes("Six fighters were killed in air strikes in Kidal province, the Observatory reported.")
+    assert (None, "Kidal") == slots(event)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a campaign's stated start dates it
+        (
+            "Chad has led a coalition in air raids against the rebels since March 2, hoping to end the war.",
+            "2016-03-02",
+        ),
+        (
+            "Since 2014, militia fighters backed by U.S.-led air strikes have retaken the town of Kirbel.",
+            "2014",
+        ),
+    ],
+)
+def test_a_campaign_since_a_date(text: str, date: str) -> None:
+    [event] = strikes(text)
+    assert event.date is not None
+    assert date == event.date.isoformat()
+
+
+def test_a_start_after_publication_dates_nothing() -> None:
+    [event] = strikes(
+        "Chadian warplanes have been bombing the rebels since Sept. 30.", published=datetime.date(2016, 4, 5)
+    )
+    assert event.date is None or event.date.isoformat() <= "2016-04-05"
+
+
+def test_a_toll_shared_with_ground_fighting_is_not_the_strikes() -> None:
+    [event] = strikes("On Friday, 18 insurgents were killed in battles and air strikes in Kidal province.")
+    assert event.killed is None
+
+
+def test_a_country_after_the_before_a_strike_noun_is_the_place() -> None:
+    """ "the Yemen air raids" are raids in Yemen, not by it; "the U.S. air strikes" are by it."""
+    [event] = strikes("One of its jets, taking part in the Mali air raids, went missing on Sunday.")
+    assert event.attacker is None
+
+
+def test_the_warplanes_are_the_attacker_the_story_named() -> None:
+    """ "Chadian jets bombed X. ... The warplanes also struck Y": the one attacker the story names."""
+    text = (
+        "Chadian warplanes bombed a rebel camp near Faya on Monday, officials said. "
+        "The warplanes also struck rebel positions in the town of Zouar, residents said."
+    )
+    assert [("Chad", "Faya"), ("Chad", "Zouar")] == [slots(e) for e in strikes(text)]
+
+
+def test_a_possessive_time_names_another_thing() -> None:
+    """ "..., today's communique said": the day of the communique, not of the strike."""
+    [event] = strikes("Chadian warplanes struck rebel depots near Faya, today's communique said.")
+    assert event.date is None
+
+
+def test_a_campaign_s_age_dates_its_start() -> None:
+    """ "Five months of X air strikes": the month five months before publication (annotation note 23)."""
+    [event] = strikes("Five months of Chadian air strikes have turned the war in the Tibesti region.")
+    assert event.date is not None
+    assert "2015-10" == event.date.isoformat()
+
+
+def test_a_war_s_toll_is_not_the_strikes() -> None:
+    """ "..., a war that has killed more than 250,000 people": the war's toll."""
+    text = "Chadian air strikes hit the town of Faya on Monday in a war that has killed more than 250,000 people."
+    [event] = strikes(text)
+    assert event.killed is None
+
+
+def test_a_time_opening_the_sentence_dates_its_strike() -> None:
+    text = (
+        "On Friday, at least 40 soldiers, allied fighters and insurgents were killed "
+        "in heavy fighting and air strikes in Kidal province, the monitor reported."
+    )
+    [event] = strikes(text)
+    assert event.date is not None
+    assert "2016-03-04" == event.date.isoformat()
+
+
+def test_launched_a_counted_number_of_strikes() -> None:
+    """ "X carried out at least 12 raids on Y": the count between the verb and the noun."""
+    [event] = strikes(
+        "Kenyan jets carried out at least 12 raids on militant camps near Kismayo, officials said."
+    )
+    assert ("Kenya", "Kismayo") == slots(event)
+    assert event.strikes is not None
+    assert 12 == event.strikes.value
+
+
+def test_an_unplaced_campaign_is_in_the_country_of_the_story_s_strikes() -> None:
+    """The country the article's placed strikes are in, not a place it names more often (note 14)."""
+    text = (
+        "Ministers met in Paris on Monday. Paris hosted the talks, and Paris will host more of them. "
+        "Libyan warplanes bombed a camp near Faya on Sunday. "
+        "Libyan jets struck a depot near Abeche on Monday. "
+        "Five months of Libyan air strikes have turned the war."
+    )
+    campaign = [e for e in strikes(text) if e.evidence is not None and "Five months" in e.evidence.text]
+    assert [("Libya", "Chad")] == [slots(e) for e in campaign]
+
+
+def test_a_campaign_is_not_the_strike_told_before_it() -> None:
+    """A campaign and a specific strike of it are two events (annotation note 10)."""
+    text = (
+        "Militia fighters, backed by Libyan air strikes, retook the town of Faya on Monday. "
+        "Libya joined the war four months ago with a campaign of air strikes against the rebels."
+    )
+    found = strikes(text)
+    assert 2 == len(found)
+    assert ["2016-03-07", "2015-11"] == [e.date.isoformat() for e in found if e.date is not None]
+
+
+def test_aircraft_from_a_named_side_struck() -> None:
+    """ "drones from the U.S.-led coalition had struck X": the aircraft's side may take several words."""
+    text = "Army sources said on Sunday drones from the U.S.-led coalition had struck a depot in the town of Kirbel."
+    [event] = strikes(text)
+    assert ("U.S.-led coalition", "Kirbel") == slots(event)
+
+
+def test_a_list_of_places_ends_at_a_word_of_another_clause() -> None:
+    """ "in the town of A, drawing on intelligence from B": B is where the tip came from."""
+    text = "Chadian jets struck a depot in the town of Faya on Sunday, drawing on intelligence from Abeche."
+    assert [("Chad", "Faya")] == [slots(e) for e in strikes(text)]
+    listed = "Chadian jets struck rebels in the town of Faya and in the oil-producing Salamat region."
+    assert ["Faya", "Salamat"] == [slots(e)[1] for e in strikes(listed)]
