@@ -187,6 +187,11 @@ def _call(*names: str, initiator: Spec = None, date: str | _Any | None = ANY) ->
 
 CALL_PROBES = (
     Probe(
+        "received-a-call-on-a-day-from",
+        "Jordan's King Abdullah received a phone call on Tuesday from Egyptian President Abdel Fattah al-Sisi.",
+        calls=(_call("King Abdullah", "Abdel Fattah al-Sisi", initiator="Abdel Fattah al-Sisi", date="2016-03-08"),),
+    ),
+    Probe(
         "expressed-condolences-in-a-call",
         "Chinese President Xi Jinping expressed his condolences to French President Francois Hollande "
         "in a telephone call on Tuesday after the attacks in Paris.",
