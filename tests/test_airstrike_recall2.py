@@ -40,3 +40,17 @@ def test_bare_warplanes_and_government_strikes_keep_no_attacker() -> None:
         "Government air strikes struck the town of Mongo on Tuesday."
     )
     assert [("Chad", "Faya"), (None, "Abeche"), (None, "Mongo")] == [slots(e) for e in strikes(text)]
+
+
+def test_a_separate_or_similar_strike_is_its_own() -> None:
+    """ "A separate air strike killed N", "planes carried out a similar raid on Friday": not the strike told before."""
+    text = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday, killing nine fighters. "
+        "A separate air strike killed four people, the monitor said."
+    )
+    assert [9, 4] == [e.killed.value for e in strikes(text) if e.killed is not None]
+    similar = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday. "
+        "Chadian planes carried out a similar raid in the same area on Friday, hitting a depot."
+    )
+    assert ["2016-03-06", "2016-03-04"] == [str(e.date) for e in strikes(similar)]

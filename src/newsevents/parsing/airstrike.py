@@ -652,6 +652,9 @@ def build(found: Found) -> Iterator[Airstrike]:
     if "campaign" in _tokens_before(found, 3) or found.view.tokens[found.match.end - 1].lower == "campaign":
         # "a campaign of air strikes", "its air campaign": not the strike told before it (note 10)
         found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
+    near = {t.lower for t in found.view.tokens[max(0, found.match.start - 3) : found.match.end]}
+    if _words("another") & near:  # "a separate air strike", "carried out a similar raid": its own (settle)
+        found.article.__dict__.setdefault("_airstrike_another", set()).add(found.sentence.start)
     if {"government", "regime"} & set(_tokens_before(found, 2)):  # "government air strikes": no story side
         found.article.__dict__.setdefault("_airstrike_own", set()).add(found.sentence.start)
     if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
@@ -755,6 +758,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     out: list[Airstrike] = []
     done: set[int] = set()
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
+    another: set[int] = article.__dict__.get("_airstrike_another", set())
     mentions = Counter(event.evidence for event in events)  # the events one sentence's match made
     for number, event in enumerate(events):
         if number in done:
@@ -769,6 +773,9 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
                     later.append(following)
                 done.update(later)
                 _the_strike(article, out, event, [events[i] for i in later if events[i].location])
+            continue
+        if event.evidence is not None and event.evidence.start in another:
+            out.append(event)
             continue
         found = _earlier(article, out, event, "home")
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
