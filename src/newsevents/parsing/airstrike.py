@@ -652,6 +652,11 @@ def build(found: Found) -> Iterator[Airstrike]:
     if "campaign" in _tokens_before(found, 3) or found.view.tokens[found.match.end - 1].lower == "campaign":
         # "a campaign of air strikes", "its air campaign": not the strike told before it (note 10)
         found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
+    near = {t.lower for t in found.view.tokens[max(0, found.match.start - 3) : found.match.end]}
+    if _words("another") & near:  # "a separate air strike", "carried out a similar raid": its own (settle)
+        found.article.__dict__.setdefault("_airstrike_another", set()).add(found.sentence.start)
+    if {"government", "regime"} & set(_tokens_before(found, 2)):  # "government air strikes": no story side
+        found.article.__dict__.setdefault("_airstrike_own", set()).add(found.sentence.start)
     if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
         found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
@@ -753,6 +758,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     out: list[Airstrike] = []
     done: set[int] = set()
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
+    another: set[int] = article.__dict__.get("_airstrike_another", set())
     mentions = Counter(event.evidence for event in events)  # the events one sentence's match made
     for number, event in enumerate(events):
         if number in done:
@@ -767,6 +773,9 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
                     later.append(following)
                 done.update(later)
                 _the_strike(article, out, event, [events[i] for i in later if events[i].location])
+            continue
+        if event.evidence is not None and event.evidence.start in another:
+            out.append(event)
             continue
         found = _earlier(article, out, event, "home")
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
@@ -838,17 +847,19 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     if len(sides) > 1:
         sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
     definite: set[int] = article.__dict__.get("_airstrike_definite", set())
-    told = False
+    own: set[int] = article.__dict__.get("_airstrike_own", set())
     for event in events:
-        start = event.evidence.start if event.evidence is not None else -1
-        if event.attacker is None and told and len(sides) == 1 and start in definite:
-            # "Coalition jets bombed X. ... The jets also struck Y": the one attacker the story names
-            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
-        told = told or event.attacker is not None
         if event.location is None:
             main = _main_place(article, event.attacker.country if event.attacker is not None else None)
             home = _strikes_country(events, event.attacker)
             if home is not None and (main is None or main.country != home.country):
                 main = home  # the country the story's strikes are in, not a place it names more
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
+        start = event.evidence.start if event.evidence is not None else -1
+        flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
+        story = len(sides) == 1 and start not in own and (start in definite or not flown)
+        if event.attacker is None and story:
+            # note 8: "Coalition jets bombed X. ... Y came under air attack": the one attacker the story
+            # names; not "Warplanes also hit Z" (aircraft with no article) nor "government air strikes"
+            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
         yield event
