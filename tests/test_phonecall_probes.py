@@ -187,6 +187,23 @@ def _call(*names: str, initiator: Spec = None, date: str | _Any | None = ANY) ->
 
 CALL_PROBES = (
     Probe(
+        "called-two-leaders-one-call-each",
+        "U.S. President Barack Obama called the leaders of France and Germany on Tuesday.",
+        calls=(_call("Barack Obama", "France", initiator="Barack Obama"), _call("Barack Obama", "Germany", initiator="Barack Obama")),
+    ),
+    Probe(
+        "spoke-by-phone-with-two-one-call-each",
+        "German Chancellor Angela Merkel spoke by phone on Tuesday with French President Francois Hollande and "
+        "Italian Prime Minister Matteo Renzi.",
+        calls=(_call("Angela Merkel", "Francois Hollande"), _call("Angela Merkel", "Matteo Renzi")),
+    ),
+    Probe(
+        "a-three-way-call-is-one-call",
+        "German Chancellor Angela Merkel held a three-way phone call with French President Francois Hollande and "
+        "Italian Prime Minister Matteo Renzi on Tuesday.",
+        calls=(_call("Angela Merkel", "Francois Hollande", "Matteo Renzi"),),
+    ),
+    Probe(
         "received-a-call-on-a-day-from",
         "Jordan's King Abdullah received a phone call on Tuesday from Egyptian President Abdel Fattah al-Sisi.",
         calls=(_call("King Abdullah", "Abdel Fattah al-Sisi", initiator="Abdel Fattah al-Sisi", date="2016-03-08"),),

@@ -138,6 +138,16 @@ def _indefinite(found: Found, role: str) -> bool:
     return False
 
 
+def _each_call(found: Found, listed: list[Actor]) -> list[list[Actor]]:
+    """
+    The other sides of the calls to a list of people: "X phoned Y and Z" is a call to each,
+    "a conference (three-way) call with Y and Z" one call with both.
+    """
+    if len(listed) < 2 or any(token.lower in _words("joint") for token in found.view.tokens):
+        return [listed] if listed else []
+    return [[actor] for actor in listed]
+
+
 def build(found: Found) -> Iterator[PhoneCall]:
     """The calls one match states."""
     if found.option("definite_agent") and _indefinite(found, "agent"):
@@ -155,19 +165,26 @@ def build(found: Found) -> Iterator[PhoneCall]:
         callers = _parties(found.actors(calling))
         others = [actor for actor in everyone if actor not in callers]
         for caller in callers:
-            if others:
+            for other in _each_call(found, others):
                 yield PhoneCall(
-                    participants=(caller, *others),
+                    participants=(caller, *other),
                     initiator=caller,
                     date=date,
                     evidence=found.evidence(),
                     topics=topics,
                 )
         return
-    if len(everyone) >= 2:
+    if len(everyone) < 2:
+        return
+    partners = _parties(found.actors("partner"))
+    agents = [actor for actor in everyone if actor not in partners]
+    groups = [everyone]
+    if agents and partners:
+        groups = [[*agents, *group] for group in _each_call(found, partners)]
+    for participants in groups:
         call = PhoneCall(
-            participants=tuple(everyone),
-            initiator=_initiator(found, everyone),
+            participants=tuple(participants),
+            initiator=_initiator(found, participants),
             date=date,
             evidence=found.evidence(),
             topics=topics,
