@@ -264,14 +264,16 @@ def _sentence_places(found: Found, sentence: Sentence | None = None) -> list[Spa
     cache_: dict[int, list[Span]] = found.article.__dict__.setdefault("_airstrike_places", {})
     if target.start not in cache_:
         seen = found.view if target is found.sentence else view(found.article, target)
-        taken = {
-            index
+        actors = [
+            span
             for spans in seen.spans_for(frozenset({"ACTOR", "TIME"})).values()
             for span in spans
             if span.kind in ("PERSON", "ORG", "GROUP", "TIME")
-            for index in range(span.start, span.end)
-        }
-        places = sentence_places(seen.tokens, taken=taken)
+        ]
+        cues = _words("place_cue") | {"in", "on", "near", "outside", "around"}
+        misread = gazetteer.misread_places(seen.tokens, actors, cues=cues, text=found.article.text)
+        taken = {index for span in actors if span not in misread for index in range(span.start, span.end)}
+        places = sentence_places(seen.tokens, taken=taken, locatives=cues, between=_words("between"))
         listed = gazetteer.listed_places(seen.tokens, places, taken=taken)  # "at A, B and C": B and C too
         cache_[target.start] = sorted(places + listed, key=lambda span: span.start) if listed else places
     return cache_[target.start]
@@ -311,7 +313,7 @@ def _places(found: Found) -> list[Place]:
     stop = _window_end(tokens, match.end)
     after = [
         s for s in spans
-        if match.end <= s.start < stop and _introduced(tokens, s.start, match.end)
+        if match.end <= s.start < stop and _introduced(tokens, s.start, match.end - 1)
         and not _container(tokens, s, spans)
     ]  # fmt: skip
     if not after:
@@ -696,6 +698,10 @@ def _fill(kept: Airstrike, other: Airstrike, *, place: bool = False, skip: tuple
     return attrs.evolve(kept, **changes, id="") if changes else kept
 
 
+def _start(event: Airstrike) -> int:
+    return event.evidence.start if event.evidence is not None else -1
+
+
 def _sentence_of(article: Article, event: Airstrike) -> int | None:
     found = article.sentence_at(event.evidence.start) if event.evidence is not None else None
     return None if found is None else found.index
@@ -718,6 +724,10 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
     """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
     if not _same_side(kept.attacker, event.attacker) or not _compatible(kept.date, event.date):
         return False
+    campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
+    town = kept.location is not None and not _is_country(kept.location)
+    if test != "same" and town and _start(event) in campaigns and _start(kept) not in campaigns:
+        return False  # "a campaign of air strikes" is not the strike on one town told before it (note 10)
     place, there = event.location, kept.location
     if test == "home":
         if place is None:

@@ -58,6 +58,7 @@ __all__ = [
     "country_of_place",
     "known_places",
     "listed_places",
+    "misread_places",
     "place_country",
     "place_spans",
     "sentence_places",
@@ -1092,7 +1093,13 @@ def known_places(tokens: Sequence[Token]) -> list[Span]:
     return place_spans(tokens) if available() else _table_spans(tokens)
 
 
-def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> list[Span]:
+def sentence_places(
+    tokens: Sequence[Token],
+    *,
+    taken: Collection[int] = (),
+    locatives: Collection[str] = (),
+    between: Collection[str] = (),
+) -> list[Span]:
     """
     Every place a sentence names: the gazetteer's (`place_spans`; without the ``places``
     extra, the countries and the parser's place table), and places too small for it that
@@ -1108,6 +1115,9 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
     Args:
         tokens: The sentence's tokens.
         taken: Indexes of tokens that belong to a person, an organisation or a time (never a place).
+        locatives: The caller's own words before a name that make it a place, beside the
+            shared ones ("struck", "at": the place a strike hit).
+        between: Words that may stand between a locative and the name ("in nearby X").
 
     Returns:
         ``PLACE`` spans in order, not overlapping; a small place's country is the one of the
@@ -1118,6 +1128,7 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
     covered = {index for span in spans for index in range(span.start, span.end)}
     blocked = covered | set(taken)
     settlements = _lexicon("settlement_nouns")
+    locative_words = _LOCATIVES | frozenset(locatives)
 
     def add(first: int, last: int, country: str | None = None) -> None:
         name = " ".join(token.text for token in tokens[first:last]).replace(" - ", "-")
@@ -1131,11 +1142,15 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
         first = position + (2 if small else 1)
         if first < len(tokens) and tokens[first].lower == "the":
             first += 1
+        if between and not small and word in locative_words and first < len(tokens):
+            first += tokens[first].lower in between  # "in nearby X"
         last = _name_end(tokens, first)
         if last == first or any(i in covered for i in range(first, last)) or (not small and first in blocked):
             continue
         name = " ".join(t.text for t in tokens[first:last])
         after = tokens[last].lower if last < len(tokens) else ""
+        # a name a caller's locative makes a place ends there: not "struck X positions"
+        ends = after in _FOLLOWERS or last == len(tokens) or tokens[last].shape != "x"
         if small or word == "including":
             for begin, end in _listed_names(tokens, first, last):
                 if not any(
@@ -1143,8 +1158,9 @@ def sentence_places(tokens: Sequence[Token], *, taken: Collection[int] = ()) -> 
                 ):  # "the town of X" even if X looks like a name
                     add(begin, end)
         elif (word in ("in", "the") and after in regions) or (
-            word in _LOCATIVES
+            word in locative_words
             and after not in regions | {"'s"}
+            and (word in _LOCATIVES or ends)
             and tokens[first].text not in _nonnames()
             and not _is_state_name(name)  # "in Syrian territory"
         ):
@@ -1208,6 +1224,49 @@ def listed_places(
     return out
 
 
+def misread_places(
+    tokens: Sequence[Token], spans: Iterable[Span], *, cues: Collection[str], text: str = ""
+) -> list[Span]:
+    """
+    The actor spans that the words before them make places after all:
+
+    - a person with no title right after a cue word ("strikes on Kafr Dourin", "struck Tell
+      Umar"), whose last word the article (``text``) never writes without the first: a
+      person is called by the surname again, a two-word village is not;
+    - an organisation whose last word names a natural feature (``feature_nouns``) after a cue
+      word and "the" ("in the Gulf", "in the Sambisa Forest").
+
+    Args:
+        tokens: The sentence's tokens.
+        spans: The mention layer's actor spans.
+        cues: The words before a name that make it a place (the caller's locatives).
+        text: The article's text; empty when the surname test cannot be made (no person is then given).
+
+    Returns:
+        The spans that are places, in the order given.
+    """
+    out: list[Span] = []
+    features = _lexicon("feature_nouns")
+    for span in spans:
+        at = span.start - 1
+        if span.kind == "ORG" and at > 0 and tokens[at].lower == "the" and tokens[at - 1].lower in cues:
+            if tokens[span.end - 1].lower in features:
+                out.append(span)
+            continue
+        if span.kind != "PERSON" or at < 0 or tokens[at].lower not in cues or not text:
+            continue
+        if getattr(span.value, "title", None) is not None or span.end - span.start < 2:
+            continue
+        run = tokens[span.start : span.end]
+        if not all(token.is_title for token in run):
+            continue
+        name = " ".join(token.text for token in run)
+        alone = len(re.findall(rf"\b{re.escape(run[-1].text)}\b", text))
+        if alone <= text.count(name):
+            out.append(span)
+    return out
+
+
 def _region_named(tokens: Sequence[Token], span: Span, regions: frozenset[str]) -> Span:
     """ "the Middle Juba region": a region named by more words than the place it holds ("Juba")."""
     first = span.start
@@ -1220,6 +1279,13 @@ def _region_named(tokens: Sequence[Token], span: Span, regions: frozenset[str]) 
 
 #: Words before a name that make it a place struck, met or visited.
 _LOCATIVES = frozenset({"near", "outside", "in", "on", "around"})
+#: The lower-case words that may follow a name a caller's locative makes a place ("struck X on
+#: Monday"); any other makes the name a modifier ("struck X positions").
+_FOLLOWERS = frozenset(
+    {"on", "in", "near", "at", "outside", "around", "and", "or", "with", "from", "to", "after", "before",
+     "during", "early", "late", "last", "overnight", "yesterday", "today", "killing", "as", "but", "while",
+     "where", "which", "that", "for", "again", "twice"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1)
