@@ -173,6 +173,8 @@ def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
                 return _state_of(tokens[position - 2]) or found  # "Syrian and Russian warplanes": the first
             return found
         if token.lower == "'s" and position > 0:
+            if tokens[position - 1].lower == "coalition":  # "a Saudi-led coalition's air campaign"
+                return _led(tokens, position - 2) or Actor.group("coalition")
             return _state_of(tokens[position - 1]) or _led(tokens, position - 1)  # "Israel's air force"
         designation = token.is_title and len(token.text) <= 3 and tokens[position + 1].text == "-"  # "F-16"
         if token.lower == "coalition":
@@ -213,12 +215,19 @@ def _subject(found: Found) -> Actor | None:
     opening = clause_opening(tokens, anchor) - 1 if anchor else 0
     start = 0 if opening <= 1 else opening
     owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
-    verbs = [i for i in range(start, found.match.end) if tokens[i].lower in _words("launch")]
+    verbs = [
+        i for i in range(start, found.match.end)
+        if tokens[i].lower in _words("launch")
+        or (tokens[i].lower == "launch" and tokens[i - 1].lower == "to")  # "prompted X to launch strikes"
+    ]  # fmt: skip
     if not owns and not verbs:
         return None
     for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
         # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
         token, following = tokens[position], tokens[position + 1]
+        named = _coalition(tokens, position)
+        if named is not None and following.lower != "'s":  # "prompted an Arab coalition to launch strikes"
+            return named
         if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
             continue  # "Israel's ally", "Iranian attacks": not the subject
         state = _led(tokens, position) or _state_of(token) or _seat(tokens, position)
@@ -231,6 +240,15 @@ def _subject(found: Found) -> Actor | None:
         if tokens[position].lower == "coalition":
             return Actor.group("coalition")
     return None
+
+
+def _coalition(tokens: Sequence[Token], at: int) -> Actor | None:
+    """ "a Saudi-led coalition", "an Arab coalition" at token ``at``: a coalition by name, not a bare one."""
+    if at < 1 or tokens[at].lower != "coalition":
+        return None
+    led = _led(tokens, at - 1)
+    named = tokens[at - 1].is_title and (at > 1 or is_demonym(tokens[0].text))  # not "The coalition"
+    return led or (Actor.group(f"{tokens[at - 1].text} coalition") if named else None)
 
 
 def _in_match(found: Found) -> Actor | None:
@@ -529,7 +547,17 @@ def _since(found: Found) -> PartialDate | None:
     """ "air raids against them since March 26", "Since 2014, forces backed by air strikes": the start."""
     tokens, match, published = found.view.tokens, found.match, found.article.published
     stop = _window_end(tokens, match.end)
-    return since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+    date = since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+    at = match.start
+    while at > 0 and tokens[at - 1].lower in _words("modifiers") | {"intense", "heavy", "repeated"}:
+        at -= 1
+    if date is not None or at < 3 or tokens[at - 1].lower != "by":
+        return date
+    # "N civilians killed since April 22 by government air strikes": the toll's start is the strikes'
+    by = at - 1 - (tokens[at - 2].text == ",")
+    spans = [span for span in _time_spans(found) if span.end == by]
+    first = spans[0].start if spans else by
+    return since_date(tokens, spans, first, first, first + 1, published=published) if spans else None
 
 
 def _opening(found: Found) -> PartialDate | None:
@@ -868,6 +896,9 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
         start = event.evidence.start if event.evidence is not None else -1
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
         story = len(sides) == 1 and start not in own and (start in definite or not flown)
+        if event.attacker is None and start in own and event.location is not None and event.location.country:
+            # "government air strikes on A": the state A is in strikes its own territory
+            event = attrs.evolve(event, attacker=Actor.state(event.location.country), id="")  # noqa: PLW2901
         if event.attacker is None and story:
             # note 8: "Coalition jets bombed X. ... Y came under air attack": the one attacker the story
             # names; not "Warplanes also hit Z" (aircraft with no article) nor "government air strikes"
