@@ -33,13 +33,19 @@ def test_an_unattributed_strike_takes_the_one_attacker_the_story_names() -> None
 
 
 def test_bare_warplanes_and_government_strikes_keep_no_attacker() -> None:
-    """ "Warplanes also hit X" may be anyone's; "government air strikes" are the government's, not the story's."""
+    """
+    "Warplanes also hit X" may be anyone's; "government air strikes" are the government's, not the
+    story's: the state of the place struck (Kassala is in Sudan), none for a place of no known state.
+    """
     text = (
         "Chadian jets bombed a rebel camp near the town of Faya on Sunday. "
         "Warplanes also hit the town of Abeche on Monday, killing five people. "
-        "Government air strikes struck the town of Mongo on Tuesday."
+        "Government air strikes struck the town of {} on Tuesday."
     )
-    assert [("Chad", "Faya"), (None, "Abeche"), (None, "Mongo")] == [slots(e) for e in strikes(text)]
+    assert [("Chad", "Faya"), (None, "Abeche"), ("Sudan", "Kassala")] == [
+        slots(e) for e in strikes(text.format("Kassala"))
+    ]
+    assert (None, "Zorvak") == slots(strikes(text.format("Zorvak"))[-1])
 
 
 def test_a_separate_or_similar_strike_is_its_own() -> None:

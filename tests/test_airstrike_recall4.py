@@ -62,3 +62,33 @@ def test_a_toll_since_a_day_by_air_strikes_dates_them() -> None:
         "The monitor has reported 120 civilians killed in Aleppo since April 22 by intense air strikes."
     )
     assert ["2016-04-22"] == [str(e.date) for e in found]
+
+
+def test_a_campaign_stated_by_the_attackers_entry_into_the_war() -> None:
+    """ "X, which entered the war last year with an air campaign against Y": X's campaign, dated by the entry."""
+    found = strikes(
+        "Chad, which entered the war last year with a separate air campaign against the rebels, wants talks."
+    )
+    assert [("Chad", "2015")] == [(e.attacker and e.attacker.name, str(e.date)) for e in found]
+
+
+def test_two_states_campaigns_with_no_place_are_two_events() -> None:
+    """ "A leads an air campaign ... B entered the war with its own": unplaced, but two sides, two events."""
+    text = (
+        "The war has drawn in outside powers, with Kenya leading an air campaign against the militants. "
+        "Chad, which entered the war last year with a separate air campaign against the rebels, wants talks."
+    )
+    assert [("Kenya", "None"), ("Chad", "2015")] == [
+        (e.attacker and e.attacker.name, str(e.date)) for e in strikes(text)
+    ]
+
+
+def test_merge_keeps_apart_what_the_type_says_are_two() -> None:
+    """`merge(apart=...)`: mentions of one identity that the type's test keeps apart stay two events."""
+    from newsevents.model import Actor
+    from newsevents.parsing.merge import merge
+
+    first = Airstrike(attacker=Actor.state("KE"))
+    second = Airstrike(attacker=Actor.state("TD"))
+    assert 1 == len(merge([first, second]))
+    assert 2 == len(merge([first, second], apart=lambda a, b: a.attacker != b.attacker))  # type: ignore[attr-defined]

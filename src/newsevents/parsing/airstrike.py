@@ -37,7 +37,7 @@ from itertools import pairwise
 import attrs
 
 from newsevents.events import Airstrike
-from newsevents.model import Actor, ActorKind, Count, PartialDate, Place
+from newsevents.model import Actor, ActorKind, Count, Event, PartialDate, Place
 from newsevents.parsing import gazetteer, register_recogniser
 from newsevents.parsing.actors import country_code as _alias_code
 from newsevents.parsing.actors import is_demonym
@@ -222,6 +222,8 @@ def _subject(found: Found) -> Actor | None:
     ]  # fmt: skip
     if not owns and not verbs:
         return None
+    if start >= 2 and tokens[start].lower in ("which", "who") and tokens[start - 1].text == ",":
+        start = max(0, start - 4)  # "Russia, which entered the war with an air campaign": the antecedent
     for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
         # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
         token, following = tokens[position], tokens[position + 1]
@@ -863,8 +865,21 @@ def _main_place(article: Article, home: str | None) -> Place | None:
     return cache_[home]
 
 
+def _two_states(kept: Event, mention: Event) -> bool:
+    """Two states' strikes are two, though neither is placed ("the US leads a campaign ... Russia's")."""
+    first, second = getattr(kept, "attacker", None), getattr(mention, "attacker", None)
+    if not isinstance(first, Actor) or not isinstance(second, Actor):
+        return False
+    return first.kind is second.kind is ActorKind.COUNTRY and first.country != second.country
+
+
 SPEC = Spec(
-    Airstrike, "airstrike", build, blocking=frozenset({"modal", "negation", "refusal"}), excludes="excludes"
+    Airstrike,
+    "airstrike",
+    build,
+    blocking=frozenset({"modal", "negation", "refusal"}),
+    excludes="excludes",
+    apart=_two_states,
 )
 _find = recogniser(SPEC)
 

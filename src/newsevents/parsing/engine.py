@@ -57,6 +57,8 @@ class Spec:
         blocking: The cue kinds that block a match (see `newsevents.parsing.blocking`).
         excludes: A word list (in the folder) of phrases that, within a few tokens of a
             match, show it is not an event of this type ("conference call", "interview").
+        apart: ``(kept, mention) -> bool``: two mentions of the same identity that are
+            nevertheless two occurrences (passed to `newsevents.parsing.merge.merge`).
     """
 
     event_type: type[Event]
@@ -66,6 +68,7 @@ class Spec:
     triggers: str = "triggers"
     blocking: frozenset[str] = frozenset({"modal", "negation"})
     excludes: str | None = None
+    apart: Callable[[Event, Event], bool] | None = None
 
 
 @attrs.define
@@ -176,7 +179,7 @@ def find(article: Article, spec: Spec) -> list[Event]:
         for event, refers_back in _sentence_events(article, sentence, spec, rules, found):
             found.append(event)
             definite.append(refers_back)
-    return merge(zip(found, definite, strict=True))
+    return merge(zip(found, definite, strict=True), apart=spec.apart)
 
 
 def _sentence_events(

@@ -14,7 +14,7 @@ to the number of events. A class without ``identity`` is never merged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -56,7 +56,9 @@ def _absorb(kept: Event, other: Event) -> Event:
     return attrs.evolve(kept, **changes, id="") if changes else kept
 
 
-def merge(events: Iterable[Event | tuple[Event, bool]]) -> list[Event]:
+def merge(
+    events: Iterable[Event | tuple[Event, bool]], *, apart: Callable[[Event, Event], bool] | None = None
+) -> list[Event]:
     """
     Merge mentions of the same occurrence, keeping text order.
 
@@ -68,6 +70,8 @@ def merge(events: Iterable[Event | tuple[Event, bool]]) -> list[Event]:
 
     Args:
         events: Events in text order (by evidence), or (event, definite) pairs.
+        apart: ``(kept, mention) -> bool``, when given: True keeps a mention of the same
+            identity apart from an event (two sides' strikes on one place are two).
 
     Returns:
         One event per occurrence, in the order of their first mention.
@@ -80,7 +84,13 @@ def merge(events: Iterable[Event | tuple[Event, bool]]) -> list[Event]:
         if key is None:
             out.append(event)
             continue
-        target = next((i for i in groups.get(key, ()) if _joins(out[i], event, definite=definite)), None)
+        target = next(
+            (
+                i for i in groups.get(key, ())
+                if _joins(out[i], event, definite=definite) and not (apart and apart(out[i], event))
+            ),
+            None,
+        )  # fmt: skip
         if target is None:
             groups.setdefault(key, []).append(len(out))
             out.append(event)
