@@ -1,4 +1,4 @@
-"""Airstrike constructions added for recall: each sentence is written for the project."""
+"""Airstrike constructions found missing on real news (the pool's train set): each sentence is written for the project."""
 
 from __future__ import annotations
 
@@ -10,11 +10,27 @@ from newsevents import Airstrike
 from newsevents.parsing import parse
 
 THURSDAY = datetime.date(2016, 3, 10)
+TUESDAY = datetime.date(2016, 5, 3)
 
 
 def strikes(text: str, published: datetime.date | None = THURSDAY) -> list[Airstrike]:
     """The Airstrike events parse finds in a text."""
     return [e for e in parse(text, published=published) if isinstance(e, Airstrike)]
+
+
+def strikes_may(text: str) -> list[Airstrike]:
+    """The Airstrike events parse finds in a text published on Tuesday 3 May 2016."""
+    return strikes(text, TUESDAY)
+
+
+def places(text: str) -> list[str | None]:
+    """The place of each Airstrike event parse finds in a text."""
+    return [e.location.name if e.location is not None else None for e in strikes(text)]
+
+
+def attackers(text: str, published: datetime.date | None = TUESDAY) -> list[str | None]:
+    """The attacker of each Airstrike event parse finds in a text."""
+    return [e.attacker.name if e.attacker is not None else None for e in strikes(text, published)]
 
 
 def slots(event: Airstrike) -> tuple[str | None, str | None]:
@@ -216,3 +232,163 @@ def test_a_list_of_places_ends_at_a_word_of_another_clause() -> None:
     assert [("Chad", "Faya")] == [slots(e) for e in strikes(text)]
     listed = "Chadian jets struck rebels in the town of Faya and in the oil-producing Salamat region."
     assert ["Faya", "Salamat"] == [slots(e)[1] for e in strikes(listed)]
+
+
+def test_an_unattributed_strike_takes_the_one_attacker_the_story_names() -> None:
+    """Annotation note 8: "X's jets bombed A. ... Depots at B came under air attack": X's strikes."""
+    text = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday. "
+        "Arms depots in the town of Abeche also came under air attack, residents said."
+    )
+    assert [("Chad", "Faya"), ("Chad", "Abeche")] == [slots(e) for e in strikes(text)]
+
+
+def test_bare_warplanes_and_government_strikes_keep_no_attacker() -> None:
+    """
+    "Warplanes also hit X" may be anyone's; "government air strikes" are the government's, not the
+    story's: the state of the place struck (Kassala is in Sudan), none for a place of no known state.
+    """
+    text = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday. "
+        "Warplanes also hit the town of Abeche on Monday, killing five people. "
+        "Government air strikes struck the town of {} on Tuesday."
+    )
+    assert [("Chad", "Faya"), (None, "Abeche"), ("Sudan", "Kassala")] == [
+        slots(e) for e in strikes(text.format("Kassala"))
+    ]
+    assert (None, "Zorvak") == slots(strikes(text.format("Zorvak"))[-1])
+
+
+def test_a_separate_or_similar_strike_is_its_own() -> None:
+    """ "A separate air strike killed N", "planes carried out a similar raid on Friday": not the strike told before."""
+    text = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday, killing nine fighters. "
+        "A separate air strike killed four people, the monitor said."
+    )
+    assert [9, 4] == [e.killed.value for e in strikes(text) if e.killed is not None]
+    similar = (
+        "Chadian jets bombed a rebel camp near the town of Faya on Sunday. "
+        "Chadian planes carried out a similar raid in the same area on Friday, hitting a depot."
+    )
+    assert ["2016-03-06", "2016-03-04"] == [str(e.date) for e in strikes(similar)]
+
+
+def test_a_two_word_village_after_on_is_a_place_not_a_person() -> None:
+    """ "Air strikes hit on A B, C and other towns": the list names places, though "A B" looks like a name."""
+    text = "Air strikes continued on Kafr Dourin, Bassel and other towns in the Homs countryside, residents said."
+    assert ["Kafr Dourin", "Bassel"] == places(text)
+
+
+def test_the_place_right_after_the_strike_verb() -> None:
+    """ "X's warplanes struck P on Monday": the name the verb takes is the place struck."""
+    assert ["Kafr Dourin"] == places("Russian warplanes struck Kafr Dourin on Monday, residents said.")
+    assert ["Aleppo"] == places("Russian warplanes struck Aleppo on Monday, residents said.")
+
+
+def test_a_name_before_a_noun_is_not_the_place() -> None:
+    """ "gunships attacked N positions near the village of P": N is a modifier, P the place."""
+    text = "Chadian helicopter gunships attacked Ansar Dine positions near the village of Faya on Tuesday."
+    assert ["Faya"] == places(text)
+
+
+def test_a_person_struck_by_name_is_not_a_place() -> None:
+    """ "A drone strike on Firstname Surname ... Surname": the article calls a person by the surname again."""
+    text = (
+        "A drone strike on Omar Haddadi killed the commander on Monday. Haddadi had led the group for years."
+    )
+    assert [None] == places(text)
+
+
+def test_a_place_after_nearby() -> None:
+    """ "jets also struck positions in nearby P": "nearby" between the locative and the name."""
+    assert ["Zabreh"] == places("The warplanes also struck rebel positions in nearby Zabreh.")
+
+
+def test_a_natural_feature_the_mention_layer_reads_as_an_organisation() -> None:
+    """ "warplanes attacked two ships in the Gulf": a gulf, sea or forest is a place."""
+    assert ["Gulf"] == places("Iraqi warplanes attacked two ships in the Gulf on Tuesday, a spokesman said.")
+
+
+def test_a_campaign_is_not_the_strike_on_one_town_told_before_it() -> None:
+    """ "Jets hit town P. ... X joined the war with a campaign of air strikes": two events (note 10)."""
+    text = (
+        "Air strikes continued on Kafr Dourin and Bassel, residents said. "
+        "Moscow turned the war when it joined the conflict four months ago with a campaign of air strikes "
+        "against the rebels."
+    )
+    assert ["Kafr Dourin", "Bassel", None] == places(text)
+
+
+def test_aircraft_obliterated_or_strafed() -> None:
+    """ "X's drones obliterated a truck", "helicopters strafed a market": other verbs of an aircraft's attack."""
+    found = strikes_may(
+        "When Kenyan drones obliterated a truck carrying a rebel commander last month, talks stalled."
+    )
+    assert [("Kenya", "2016-04")] == [(e.attacker and e.attacker.name, str(e.date)) for e in found]
+    found = strikes_may("Chadian helicopters strafed a market in the town of Faya on Monday.")
+    assert [("Chad", "Faya", ("a market",))] == [
+        (e.attacker and e.attacker.name, e.location and e.location.name, e.targets) for e in found
+    ]
+
+
+def test_a_drone_fired_a_missile_at_a_target() -> None:
+    """ "a drone fired a missile at Y": the aircraft's weapon names the strike, Y is the target."""
+    found = strikes_may("A Kenyan drone fired two missiles at a compound in the village of Tarso on Sunday.")
+    assert [("Kenya", "Tarso", ("a compound",), "2016-05-01")] == [
+        (e.attacker and e.attacker.name, e.location and e.location.name, e.targets, str(e.date))
+        for e in found
+    ]
+
+
+def test_a_named_coalition_as_possessor_or_subject() -> None:
+    """ "a Saudi-led coalition's air campaign", "prompted an Arab coalition to launch air strikes"."""
+    assert ["Saudi-led coalition"] == attackers(
+        "The border has been tense amid a Saudi-led coalition's air campaign targeting the rebels in Yemen."
+    )
+    assert ["Arab coalition"] == attackers(
+        "The rebels' advance forced the president to flee to Riyadh and prompted an Arab coalition "
+        "to launch air strikes against them."
+    )
+
+
+def test_government_air_strikes_are_the_state_of_the_place_struck() -> None:
+    """ "government air strikes on A": the government of A's country strikes its own territory."""
+    assert ["Syria"] == attackers("The rebel push followed government air strikes on rebel areas of Aleppo.")
+
+
+def test_a_toll_since_a_day_by_air_strikes_dates_them() -> None:
+    """ "N civilians killed since April 22 by air strikes": the toll's start is the strikes' start."""
+    found = strikes_may(
+        "The monitor has reported 120 civilians killed in Aleppo since April 22 by intense air strikes."
+    )
+    assert ["2016-04-22"] == [str(e.date) for e in found]
+
+
+def test_a_campaign_stated_by_the_attackers_entry_into_the_war() -> None:
+    """ "X, which entered the war last year with an air campaign against Y": X's campaign, dated by the entry."""
+    found = strikes_may(
+        "Chad, which entered the war last year with a separate air campaign against the rebels, wants talks."
+    )
+    assert [("Chad", "2015")] == [(e.attacker and e.attacker.name, str(e.date)) for e in found]
+
+
+def test_two_states_campaigns_with_no_place_are_two_events() -> None:
+    """ "A leads an air campaign ... B entered the war with its own": unplaced, but two sides, two events."""
+    text = (
+        "The war has drawn in outside powers, with Kenya leading an air campaign against the militants. "
+        "Chad, which entered the war last year with a separate air campaign against the rebels, wants talks."
+    )
+    assert [("Kenya", "None"), ("Chad", "2015")] == [
+        (e.attacker and e.attacker.name, str(e.date)) for e in strikes_may(text)
+    ]
+
+
+def test_merge_keeps_apart_what_the_type_says_are_two() -> None:
+    """`merge(apart=...)`: mentions of one identity that the type's test keeps apart stay two events."""
+    from newsevents.model import Actor
+    from newsevents.parsing.merge import merge
+
+    first = Airstrike(attacker=Actor.state("KE"))
+    second = Airstrike(attacker=Actor.state("TD"))
+    assert 1 == len(merge([first, second]))
+    assert 2 == len(merge([first, second], apart=lambda a, b: a.attacker != b.attacker))  # type: ignore[attr-defined]
