@@ -374,9 +374,13 @@ def test_a_predicate_after_and_is_its_own_clause() -> None:
         # a relative clause between the subject and the verb
         ("Nora Quinn, who worked as a clerk at a bank in Dublin for a decade, drew a six-month jail sentence.",
          ["Nora Quinn"]),
-        # people listed between dashes
+        # people listed between dashes, and the unnamed rest of the group they belong to (the dev
+        # README's "unnamed remainder is one more event")
         ("Six activists -- including writer Ali Demir and lawyer Eda Kaya -- were fined 500 euros each by the court.",
-         ["Ali Demir", "Eda Kaya"]),
+         ["Ali Demir", "Eda Kaya", "Six activists"]),
+        ("Five other defendants, including jailed activist Ali Demir, were fined 3,000 pounds each by the court.",
+         ["Ali Demir", "Five other defendants"]),
+        ("Four men (including Ali Demir) were jailed for three years by the court.", ["Ali Demir", "Four men"]),
         # a subject described by its tie to a named person
         ("A former driver for Luis Vera was jailed for three years for smuggling.", ["A former driver for Luis Vera"]),
         # a group described with a relative clause: the group, not the clause
@@ -649,3 +653,21 @@ def test_offence_named_by_the_case() -> None:
     assert "sexual assault" == event.offence
     [event] = sentencings("A bank manager was jailed for life by a court in a separate case.")
     assert event.offence is None
+
+
+def test_wire_style_fractions_of_a_year() -> None:
+    """'7-1/4 years', '36-1/2 years': the wire's hyphenated fractions are whole months."""
+    [event] = sentencings("Tom Reed was sentenced on Tuesday to 7-1/4 years in prison for fraud.")
+    assert 87 == event.term_months
+    [event] = sentencings("Ann Fox was jailed for 36-1/2 years by a court in Leeds.")
+    assert 438 == event.term_months
+
+
+def test_a_name_after_a_dateline_with_a_state_in_initials() -> None:
+    """'SPRINGFIELD, N.C. Ann Lee, a teacher, ...': the dateline ends before the name, which stays whole."""
+    text = (
+        "Teacher freed\n\nSPRINGFIELD, N.C. Ann Lee, a teacher freed this month, spoke on Monday.\n\n"
+        "Lee, 35, was sentenced by a Peruvian court in 2013 to eight years in prison for fraud."
+    )
+    [event] = sentencings(text)
+    assert ("Ann Lee", 96, "PE") == (event.defendant.name, event.term_months, event.location.country)

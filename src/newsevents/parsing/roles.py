@@ -27,6 +27,7 @@ __all__ = [
     "companions",
     "described",
     "described_after",
+    "including_group",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
@@ -403,3 +404,32 @@ def opening_participle_subject(seen: SentenceView, at: int, end: int) -> list[Ac
             if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
                 return with_remainder(seen, span, len(tokens))
     return []
+
+
+def including_group(seen: SentenceView, at: int) -> Actor | None:
+    """
+    The group whose members an apposition names before the verb phrase at token ``at``: "Six
+    activists, including A and B, were fined" gives "Six activists" (the unnamed rest of them);
+    None without an "including" apposition right before the verb.
+    """
+    tokens = seen.tokens
+    end = at
+    while end > 0 and tokens[end - 1].lower in _BACK:
+        end -= 1
+    if end < 3 or tokens[end - 1].text not in (",", "-", "—", "–", ")"):
+        return None
+    close = end - 1 - (tokens[end - 1].text == "-" and tokens[end - 2].text == "-")
+    mark = "(" if tokens[close].text == ")" else tokens[close].text
+    for back in range(close - 1, max(0, close - 32), -1):
+        if tokens[back].text != mark:
+            continue
+        if tokens[back + 1].lower != "including":
+            return None
+        open_at = back - (mark == "-" and back > 0 and tokens[back - 1].text == "-")
+        start = open_at
+        while start > 0 and open_at - start < 8 and tokens[start - 1].lower not in _NP_BOUNDARY | _PREPOSITIONS:
+            start -= 1
+        if start == open_at or not (tokens[start].lower in DETERMINERS or tokens[start].shape == "d"):
+            return None  # a counted or determined group, not a name ("Ann Lee, including ...")
+        return described(tokens, start, open_at)
+    return None

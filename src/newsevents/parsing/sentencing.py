@@ -42,6 +42,7 @@ from newsevents.parsing.patterns import word_list
 from newsevents.parsing.roles import (
     companions,
     described_after,
+    including_group,
     object_between,
     object_pronoun,
     opening_participle_subject,
@@ -370,7 +371,11 @@ def _defendants(found: Found) -> list[Actor]:
         if got is not None:
             return got
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
-    return subject(seen, found.match.start) if opening is None else opening
+    if opening is not None:
+        return opening
+    named = subject(seen, found.match.start)
+    group = including_group(seen, found.match.start) if named else None
+    return named + [group] if group is not None else named  # "Six men, including X, were": the rest too
 
 
 # --------------------------------------------------------------------------- dates, offence, court
