@@ -671,3 +671,17 @@ def test_a_name_after_a_dateline_with_a_state_in_initials() -> None:
     )
     [event] = sentencings(text)
     assert ("Ann Lee", 96, "PE") == (event.defendant.name, event.term_months, event.location.country)
+
+
+def test_a_described_defendant_named_with_an_age_next() -> None:
+    """'A Texas woman was sentenced ... Ann Lee, 36, pleaded ...': the woman is Ann Lee; a judge named next is not."""
+    text = "A Texas woman has been sentenced to life in prison for murder. Ann Lee, 36, pleaded guilty on Monday."
+    assert ["Ann Lee"] == [e.defendant.name for e in sentencings(text)]
+    text = "A Texas woman has been sentenced to life in prison for murder. Ann Lee, the judge, said it was fair."
+    assert ["A Texas woman"] == [e.defendant.name for e in sentencings(text)]
+
+
+def test_a_described_subject_past_a_reporting_verb_in_its_relative_clause() -> None:
+    """'A man who police said ran a scheme was jailed': the man, though 'said' ends a noun phrase elsewhere."""
+    [event] = sentencings("A Danish man who police said ran a betting scheme was jailed for five years on Monday.")
+    assert ("A Danish man", 60) == (event.defendant.name, event.term_months)

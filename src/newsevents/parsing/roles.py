@@ -28,9 +28,11 @@ __all__ = [
     "described",
     "described_after",
     "including_group",
+    "opening_person",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
+    "relative_head",
     "remainder",
     "span_actors",
     "subject",
@@ -432,4 +434,38 @@ def including_group(seen: SentenceView, at: int) -> Actor | None:
         if start == open_at or not (tokens[start].lower in DETERMINERS or tokens[start].shape == "d"):
             return None  # a counted or determined group, not a name ("Ann Lee, including ...")
         return described(tokens, start, open_at)
+    return None
+
+
+def relative_head(seen: SentenceView, at: int) -> Actor | None:
+    """
+    The group a sentence opens with when a long relative clause stands between it and the verb
+    phrase at token ``at``: "A man who police said ran a scheme was jailed" gives "A man"
+    (`subject` stops at the reporting verb inside the clause); None when the sentence does not
+    open with a determiner and a noun before "who".
+    """
+    tokens = seen.tokens
+    who = next((n for n in range(1, min(at, 8)) if tokens[n].lower == "who"), None)
+    if who is None or tokens[0].lower not in DETERMINERS or any(t.text in (";", ":") for t in tokens[who:at]):
+        return None
+    return described(tokens, 0, who)
+
+
+def opening_person(seen: SentenceView) -> Actor | None:
+    """
+    The person a sentence opens with, introduced with an age ("Ann Lee, 36, pleaded ..."): in
+    news, the one an indefinite description before it ("A Texas woman was jailed ...") was about.
+    """
+    tokens = seen.tokens
+    for span in seen.spans.get(0, ()):
+        end = span.end
+        if (
+            span.kind == "PERSON"
+            and isinstance(span.value, Actor)
+            and end + 2 < len(tokens)
+            and tokens[end].text == ","
+            and tokens[end + 1].shape == "d"
+            and tokens[end + 2].text == ","
+        ):
+            return span.value
     return None

@@ -46,6 +46,8 @@ from newsevents.parsing.roles import (
     object_between,
     object_pronoun,
     opening_participle_subject,
+    opening_person,
+    relative_head,
     span_actors,
     subject,
     text_of,
@@ -373,9 +375,18 @@ def _defendants(found: Found) -> list[Actor]:
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
     if opening is not None:
         return opening
-    named = subject(seen, found.match.start)
+    named = subject(seen, found.match.start) or [a for a in [relative_head(seen, found.match.start)] if a]
     group = including_group(seen, found.match.start) if named else None
-    return named + [group] if group is not None else named  # "Six men, including X, were": the rest too
+    return named + [group] if group is not None else [_introduced(found, actor) for actor in named]
+
+
+def _introduced(found: Found, actor: Actor) -> Actor:
+    """ "A Texas man was jailed ... Ann Lee, 36, pleaded ...": the person named with an age next."""
+    words = actor.name.lower().split()
+    index = found.sentence.index + 1
+    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an") or index >= len(found.article.all_sentences):
+        return actor
+    return opening_person(view(found.article, found.article.all_sentences[index])) or actor
 
 
 # --------------------------------------------------------------------------- dates, offence, court
