@@ -685,3 +685,11 @@ def test_a_described_subject_past_a_reporting_verb_in_its_relative_clause() -> N
     """'A man who police said ran a scheme was jailed': the man, though 'said' ends a noun phrase elsewhere."""
     [event] = sentencings("A Danish man who police said ran a betting scheme was jailed for five years on Monday.")
     assert ("A Danish man", 60) == (event.defendant.name, event.term_months)
+
+
+def test_a_month_without_a_year_is_before_the_story() -> None:
+    """'In April' in a January story: the April before, as the conventions say, not the April to come."""
+    [event] = sentencings("In April, Ann Lee was sentenced to two years of probation.", datetime.date(2016, 1, 20))
+    assert "2015-04" == str(event.date)
+    [event] = sentencings("Ann Lee was sentenced in March to two years in prison.", datetime.date(2016, 5, 20))
+    assert "2016-03" == str(event.date)

@@ -25,15 +25,17 @@ Mentions of one defendant's sentence merge (the first keeps what later ones add)
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 
 import attrs
 
+from newsevents.dates import resolve
 from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.article import Article, Sentence, evidence_for, table
+from newsevents.parsing.article import Article, Sentence, TimeSpan, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
@@ -432,8 +434,19 @@ def _date(found: Found, stop: int) -> PartialDate | None:
             else:
                 continue
             if best is None or distance < best[0]:
-                best = (distance, span.value.date)
+                best = (distance, _passed(span.value, found.article.published))
     return best[1] if best is not None else None
+
+
+def _passed(time: TimeSpan, published: datetime.date | None) -> PartialDate | None:
+    """A sentence passed is never after the story: "In April" in a January story is last April."""
+    date = time.date
+    if date is None or published is None:
+        return date
+    parts = [part for part in (date.year, date.month, date.day) if part is not None]
+    if parts <= [published.year, published.month, published.day][: len(parts)]:
+        return date
+    return resolve(time.text, published, direction="past") or date
 
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
