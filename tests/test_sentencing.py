@@ -693,3 +693,30 @@ def test_a_month_without_a_year_is_before_the_story() -> None:
     assert "2015-04" == str(event.date)
     [event] = sentencings("Ann Lee was sentenced in March to two years in prison.", datetime.date(2016, 5, 20))
     assert "2016-03" == str(event.date)
+
+
+def test_a_nationality_is_not_where_the_court_sat() -> None:
+    """'an American citizen ... sentenced' in a story set in Peru: Peru's court, not an American one."""
+    text = (
+        "Peru said on Monday it would not free foreign prisoners. Ann Lee, an American citizen, was "
+        "sentenced in April to ten years in prison for spying."
+    )
+    assert [("Ann Lee", "PE")] == [(e.defendant.name, e.location.country) for e in sentencings(text)]
+    text = "Peru deported Tom Reed, a British man who was jailed for two years in 2013 in Britain."
+    assert [("Tom Reed", "GB")] == [(e.defendant.name, e.location.country) for e in sentencings(text)]
+
+
+def test_a_regulators_commission_is_no_court() -> None:
+    """'the Securities and Exchange Commission' regulates: a sentence near it is not a US court's."""
+    text = (
+        "Li Wei, the former head of Bank of China, was jailed for 12 years in 2003. "
+        "The bank faces a probe by the US Securities and Exchange Commission."
+    )
+    [event] = sentencings(text, None)
+    assert "CN" == event.location.country
+
+
+def test_a_description_in_apposition_to_a_name() -> None:
+    """'the fate of Ann Lee, a teacher who was jailed in May': the teacher is Ann Lee."""
+    [event] = sentencings("Nobody knows the fate of Ann Lee, a Canadian-born teacher who was jailed for two years in May.")
+    assert "Ann Lee" == event.defendant.name

@@ -29,6 +29,7 @@ __all__ = [
     "described_after",
     "including_group",
     "opening_person",
+    "person_apposed_to",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
@@ -468,4 +469,22 @@ def opening_person(seen: SentenceView) -> Actor | None:
             and tokens[end + 2].text == ","
         ):
             return span.value
+    return None
+
+
+def person_apposed_to(seen: SentenceView, group: Actor) -> Actor | None:
+    """
+    The person a described group stands in apposition to: "the fate of Ann Lee, a teacher who was
+    jailed in May" gives Ann Lee for "a teacher"; None when no person's name and a comma precede it.
+    """
+    tokens, first = seen.tokens, group.name.split()[0]
+    for at in range(2, len(tokens)):
+        if (
+            tokens[at - 1].text == ","
+            and tokens[at].text == first
+            and any(text_of(tokens, at, end) == group.name for end in range(at + 1, min(len(tokens), at + 16)))
+        ):
+            span = _person_ending(seen, at - 1)
+            people = [a for a in span_actors(span) if a.kind is ActorKind.PERSON] if span is not None else []
+            return people[0] if len(people) == 1 else None
     return None

@@ -41,6 +41,7 @@ from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
 from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrases import is_person_noun
 from newsevents.parsing.roles import (
     companions,
     described_after,
@@ -49,6 +50,7 @@ from newsevents.parsing.roles import (
     object_pronoun,
     opening_participle_subject,
     opening_person,
+    person_apposed_to,
     relative_head,
     span_actors,
     subject,
@@ -386,7 +388,11 @@ def _introduced(found: Found, actor: Actor) -> Actor:
     """ "A Texas man was jailed ... Ann Lee, 36, pleaded ...": the person named with an age next."""
     words = actor.name.lower().split()
     index = found.sentence.index + 1
-    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an") or index >= len(found.article.all_sentences):
+    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an"):
+        return actor
+    if apposed := person_apposed_to(found.view, actor):
+        return apposed  # "the fate of Ann Lee, a teacher who was jailed in May"
+    if index >= len(found.article.all_sentences):
         return actor
     return opening_person(view(found.article, found.article.all_sentences[index])) or actor
 
@@ -552,6 +558,12 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
+@cache
+def _qualifiers() -> dict[str, frozenset[str]]:
+    """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
+    return {row[0]: frozenset(row[1].split(",")) for row in table(f"{_FOLDER}/court_qualifiers.tsv") if len(row) > 1}
+
+
 def _court(
     tokens: Sequence[Token], prefer: Callable[[], Collection[str]] = tuple
 ) -> tuple[str | None, str | None]:
@@ -560,10 +572,12 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    courts = _words("court")
+    courts, qualified = _words("court"), _qualifiers()
     for at, token in enumerate(tokens):
-        if token.lower not in courts:
-            continue
+        if token.lower not in courts or (
+            token.lower in qualified and (at == 0 or tokens[at - 1].lower not in qualified[token.lower])
+        ):
+            continue  # "the Securities and Exchange Commission" is no court ("a military commission" is)
         begin = at
         while (
             begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
@@ -632,7 +646,21 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
     if before or after:
         return courts[max(before) if before else min(after)] or None
     setting = Setting.of(article)
-    return setting.held_in(_held_words()) or setting.country(sentence)
+    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=_nationalities(article, sentence))
+
+
+def _nationalities(article: Article, sentence: Sentence) -> frozenset[str]:
+    """
+    The states a sentence names only as someone's nationality ("an American citizen", "a Chinese
+    businessman"), not also as a place ("a British man jailed in Britain").
+    """
+    seen, by_role = view(article, sentence), ({}, {})  # type: tuple[dict[str, int], dict[str, int]]
+    for spans in seen.spans.values():
+        for span in spans:
+            if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
+                person = span.end < len(seen.tokens) and is_person_noun(seen.tokens[span.end].lower)
+                by_role[person][span.value.country] = 1
+    return frozenset(by_role[True]) - frozenset(by_role[False])
 
 
 _DAYS = frozenset(

@@ -142,17 +142,39 @@ class Setting:
                         return str(span.value.country)
         return None
 
-    def country(self, sentence: Sentence) -> str | None:
-        """The country a sentence is set in (see the module's docstring), or None."""
+    def _named_except(self, sentence: Sentence, leave_out: Collection[str], *, last: bool) -> str | None:
+        """`named`, passing over the countries of ``leave_out`` (read afresh: not kept)."""
+        seen = view(self.article, sentence)
+        found = [
+            (span.start, span.value.country)
+            for spans in seen.spans.values()
+            for span in spans
+            if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country
+        ]
+        found = found or [
+            (place.start, str(place.value.country))
+            for place in places_in(seen.tokens, prefer=self.counts)
+            if place.value.country
+        ]
+        found = [(start, code) for start, code in found if code not in leave_out]
+        return (max(found) if last else min(found))[1] if found else None
+
+    def country(self, sentence: Sentence, *, leave_out: Collection[str] = ()) -> str | None:
+        """
+        The country a sentence is set in (see the module's docstring), or None; the states of
+        ``leave_out`` are passed over in the passage ("an American citizen jailed ...": not where).
+        """
         sentences = self.article.all_sentences
         passage = [
             s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline
         ]
         for other in passage:
-            if other.paragraph == sentence.paragraph and (code := self.named(other, last=True)):
+            if other.paragraph == sentence.paragraph and (
+                code := self._named_except(other, leave_out, last=True) if leave_out else self.named(other, last=True)
+            ):
                 return code
         for other in passage:
-            if code := self.named(other):
+            if code := self._named_except(other, leave_out, last=False) if leave_out else self.named(other):
                 return code
         dateline = self.article.dateline
         if dateline is not None and (code := country_of(dateline.place, prefer=lambda: self.counts)):
