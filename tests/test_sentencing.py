@@ -720,3 +720,37 @@ def test_a_description_in_apposition_to_a_name() -> None:
     """'the fate of Ann Lee, a teacher who was jailed in May': the teacher is Ann Lee."""
     [event] = sentencings("Nobody knows the fate of Ann Lee, a Canadian-born teacher who was jailed for two years in May.")
     assert "Ann Lee" == event.defendant.name
+
+
+@pytest.mark.parametrize(
+    ("text", "offence"),
+    [
+        # a date inside the offence's noun phrase
+        ("A court in Cairo upheld death sentences against 11 fans over a March 2014 riot in Giza.", "riot"),
+        # a hedge opens the phrase; "and other offences" and a time after "during" are no part of it
+        ("Ann Lee was jailed for five years for allegedly spying for Peru.", "spying for Peru"),
+        ("Ann Lee was sentenced to five years in prison for theft and other offences.", "theft"),
+        ("Ann Lee was jailed for five years for plotting attacks on banks during the 2011 riots.",
+         "plotting attacks on banks"),
+        # "for a" starts a crime unless a term goes on ("for a total of", "for a year")
+        ("Ann Lee was jailed for five years for a robbery.", "a robbery"),
+        ("Ann Lee was jailed for a total of 35 years for fraud.", "fraud"),
+        # the trial the sentence was passed in names the crime, also before the verb
+        ("In the bribery trial, Ann Lee was also condemned to death in absentia.", "bribery"),
+    ],
+)  # fmt: skip
+def test_offence_phrases(text: str, offence: str) -> None:
+    """The offence is the shortest phrase of the text that says what the crime was (note 22)."""
+    [event] = sentencings(text)
+    assert offence == event.offence
+
+
+def test_a_group_sentenced_with_a_named_defendant_shares_the_crime() -> None:
+    """'had sentenced X and 100 others to death': X's crime, read from the sentence before, is theirs too."""
+    text = (
+        "A court sentenced Ann Lee to death for plotting a jailbreak. "
+        "The court had initially sentenced Lee and more than 100 other defendants to death last month."
+    )
+    assert {("Ann Lee", "plotting a jailbreak"), ("more than 100 other defendants", "plotting a jailbreak")} <= {
+        (e.defendant.name, e.offence) for e in sentencings(text)
+    }

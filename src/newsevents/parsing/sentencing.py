@@ -239,6 +239,8 @@ def read_penalty(text: str) -> PenaltyReading:
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
 _CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
                   ";", "—", "–", "--"})  # fmt: skip
+#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime ("for a robbery").
+_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year", "decade"})
 _CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
@@ -250,9 +252,11 @@ def _cut(found: Found, begin: int) -> int:
         word = tokens[at].lower
         follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
         if word == "for" and (
-            follows in ("life", "a") or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
+            follows == "life"
+            or (follows == "a" and at + 2 < len(tokens) and tokens[at + 2].lower in _FOR_A_TERM)
+            or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
         ):
-            continue  # "jailed for life", "for five years": the penalty goes on
+            continue  # "jailed for life", "for five years", "for a total of": the penalty goes on
         if (
             word in _CUT
             or (word == "on" and follows == "charges")
@@ -456,11 +460,11 @@ def _passed(time: TimeSpan, published: datetime.date | None) -> PartialDate | No
 
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
-                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
+                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before", "during",
                            "until", "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset(
-    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
+    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the", "other"}
 )
 _TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
 
@@ -511,6 +515,10 @@ def _offence(found: Found, cut: int) -> str | None:
         if opening is None:
             return None
     opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
+    opening += opening < len(tokens) and tokens[opening].lower in _words("offence_hedges")  # "allegedly"
+    dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
+    if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
+        opening = dated[0].end  # "over a February 2012 riot": the riot
     end = opening
     while end < min(len(tokens), opening + 12):
         token = tokens[end]
@@ -537,13 +545,16 @@ def _offence(found: Found, cut: int) -> str | None:
     return text_of(tokens, opening, end)
 
 
+_CASES = frozenset({"case", "trial"})
+
+
 def _case(tokens: Sequence[Token], start: int) -> str | None:
-    """The crime a case is named by: "in a bribery case", "in the Ann Lee sexual assault case"."""
+    """The crime a case (trial) is named by: "in a bribery case", "In the Ann Lee fraud trial, she was"."""
     skipped = _words("case_modifiers")
-    for at in range(start, min(len(tokens) - 2, start + 40)):
+    for at in range(0 if tokens[0].lower == "in" else start, min(len(tokens) - 2, start + 40)):
         if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
             continue
-        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower == "case"), at)
+        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower in _CASES), at)
         first = at + 2
         while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
             first += 1  # the names of the people in it, "a separate case"
@@ -854,6 +865,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     find(article, SPEC)
     mentions: list[_Mention] = article.__dict__.pop("_sentencing_mentions", [])
     events: list[_Event] = []
+    shared: dict[int, str | None] = {}  # the crime of a mention's defendants, by the mention's id
     lede: tuple[int, PartialDate | None] | None = None
     for mention in mentions:
         if lede is None:
@@ -878,6 +890,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
+                shared[id(mention)] = shared.get(id(mention)) or kept.offence  # for the rest named with X
                 duplicate.date = duplicate.date or mention.date
                 duplicate.mention = attrs.evolve(
                     kept,
@@ -911,11 +924,12 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
-        offence = mention.offence or next(  # the sentence told again: "had initially sentenced X to death"
+        offence = mention.offence or shared.get(id(mention)) or next(  # told again: "had initially sentenced X"
             (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
              and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
             None,
         )  # fmt: skip
+        shared[id(mention)] = offence  # "X and 100 others": the others' crime is X's
         assert mention.reading.penalty is not None
         yield Sentencing(
             defendant=event.defendant,
