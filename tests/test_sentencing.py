@@ -754,3 +754,13 @@ def test_a_group_sentenced_with_a_named_defendant_shares_the_crime() -> None:
     assert {("Ann Lee", "plotting a jailbreak"), ("more than 100 other defendants", "plotting a jailbreak")} <= {
         (e.defendant.name, e.offence) for e in sentencings(text)
     }
+
+
+def test_the_day_of_the_verdict_dates_the_lede() -> None:
+    """'Tuesday's verdict came ...' after an undated lede: the day the court sat."""
+    text = (
+        "Fans jailed\n\nA court in Cairo has upheld death sentences against 11 fans over a riot.\n\n"
+        "Tuesday's verdict came at the end of a retrial."
+    )
+    [event] = sentencings(text, THURSDAY)
+    assert "2016-03-08" == str(event.date)

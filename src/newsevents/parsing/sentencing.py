@@ -682,7 +682,7 @@ _DAYS = frozenset(
 def _court_day(article: Article) -> PartialDate | None:
     """
     The day the court sat, when the article gives exactly one ("set free by the court on
-    Tuesday", "at the court on Friday"): it dates the article's main sentencing.
+    Tuesday", "at the court on Friday", "Tuesday's verdict"): it dates the article's main sentencing.
     """
     days: set[PartialDate] = set()
     for sentence in article.sentences_with(("court",)):
@@ -695,6 +695,14 @@ def _court_day(article: Article) -> PartialDate | None:
                 for span in seen.spans.get(after, ()):
                     words = span.value.text.lower().split() if span.kind == "TIME" else []
                     if words and words[-1] in _DAYS and span.value.date is not None:
+                        days.add(span.value.date)
+    for sentence in article.sentences_with(tuple(_words("ruling"))):  # "Tuesday's verdict came after ..."
+        seen = view(article, sentence)
+        for at, spans in seen.spans.items():
+            for span in spans:
+                following = [t.lower for t in seen.tokens[span.end : span.end + 2]]
+                if span.kind == "TIME" and span.value.date is not None and span.value.text.lower() in _DAYS:
+                    if following[:1] == ["'s"] and following[1:] and following[1] in _words("ruling"):
                         days.add(span.value.date)
     return days.pop() if len(days) == 1 else None
 
