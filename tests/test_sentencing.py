@@ -764,3 +764,19 @@ def test_the_day_of_the_verdict_dates_the_lede() -> None:
     )
     [event] = sentencings(text, THURSDAY)
     assert "2016-03-08" == str(event.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ada Grant was jailed in 2013 after she pleaded guilty to 13 counts of fraud.", [("Ada Grant", "fraud")]),
+        ("Ada Grant was jailed in May pending trial.", []),
+        ("Ada Grant has been jailed in Peru since October.", []),
+        ("The seat fell vacant after her husband was jailed in February.", []),
+    ],
+)  # fmt: skip
+def test_jailed_at_a_time_with_no_term(text: str, found: list[tuple[str, str]]) -> None:
+    """'X was jailed in 2013' is prison with no term (note 7); held pending trial, or an unnamed person, is not read."""
+    events = sentencings(text)
+    assert found == [(e.defendant.name, e.offence) for e in events]
+    assert all((Penalty.PRISON, None) == (e.penalty, e.term_months) for e in events)

@@ -516,6 +516,8 @@ def _offence(found: Found, cut: int) -> str | None:
             return None
     opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
     opening += opening < len(tokens) and tokens[opening].lower in _words("offence_hedges")  # "allegedly"
+    if [t.lower for t in tokens[opening + 1 : opening + 3]] in (["counts", "of"], ["charges", "of"]):
+        opening += 3 * (tokens[opening].shape == "d" or parse_number(tokens[opening].lower) is not None)
     dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
     if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
         opening = dated[0].end  # "over a February 2012 riot": the riot
@@ -781,17 +783,17 @@ def build(found: Found) -> Iterator[Sentencing]:
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
+    if found.option("bare") and not _words("held_after").isdisjoint(t.lower for t in tokens[end : end + 6]):
+        return  # "was jailed in May pending trial": held, not sentenced
     if (
         reading.penalty is None
         and found.option("verb_penalty")
-        and offence
-        and passive
-        and tokens[cut].lower == "for"
+        and (found.option("bare") or (offence and passive and tokens[cut].lower == "for"))
     ):
         reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
     defendants = _defendants(found)
-    if not defendants:
-        return
+    if not defendants or (found.option("bare") and any(a.kind is not ActorKind.PERSON for a in defendants)):
+        return  # a bare "was jailed in May" is read only of people the article names
     if "total" in [t.lower for t in tokens[begin:cut]] and any(a.kind is ActorKind.GROUP for a in defendants):
         reading = PenaltyReading(reading.penalty, None)  # "25 people were jailed for a total of 35 years"
     setting = Setting.of(found.article)
