@@ -780,3 +780,17 @@ def test_jailed_at_a_time_with_no_term(text: str, found: list[tuple[str, str]]) 
     events = sentencings(text)
     assert found == [(e.defendant.name, e.offence) for e in events]
     assert all((Penalty.PRISON, None) == (e.penalty, e.term_months) for e in events)
+
+
+def test_a_minimum_term_a_dash_clause_and_a_possessor() -> None:
+    """
+    "Ann Lee's killer, Tom Ford, admitted murder and was jailed for at least 15 years - it would
+    have been longer ...": a minimum term with no maximum is life; the modal after the spaced dash
+    is another clause; the possessor is not the subject of the coordinated predicates.
+    """
+    text = (
+        "Ann Lee's killer, Tom Ford, pleaded guilty to murder and was jailed for at least 15 years - "
+        "it would have been longer had he denied the charge."
+    )
+    [event] = sentencings(text)
+    assert ("Tom Ford", Penalty.LIFE, None) == (event.defendant.name, event.penalty, event.term_months)

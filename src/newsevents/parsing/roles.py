@@ -167,7 +167,7 @@ def _apposed(seen: SentenceView, close: int) -> Span | list[Actor] | None:
     return _person_ending(seen, close)  # "A third officer, Ann Lee, received"
 
 
-def subject(seen: SentenceView, at: int) -> list[Actor]:
+def subject(seen: SentenceView, at: int, *, possessors: bool = True) -> list[Actor]:
     """
     The subject of the verb phrase that starts at token ``at``: named people (with an unnamed
     remainder), a pronoun's person, or a group as the text describes it.
@@ -177,6 +177,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
     -- including A and B --"), to the first subject of coordinated predicates ("X was arrested
     in May and later ..."); "an aide to X" is the aide; a pronoun opening a sentence is the
     first person of the sentence before; "the singer" is the article's most mentioned person.
+    With ``possessors=False`` a possessor opening coordinated predicates is not their subject
+    ("X's killer, Y, admitted ... and was jailed" gives Y).
     """
     tokens = seen.tokens
     end = at
@@ -230,6 +232,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
         for position in range(end):
             for first in seen.spans.get(position, ()):
                 if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(first)):
+                    if not possessors and first.end < end and tokens[first.end].lower == "'s":
+                        continue
                     return _pronoun(seen, first) or with_remainder(seen, first, end)
     for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
         rest = remainder(tokens, back, end)

@@ -176,8 +176,8 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
         before = words[max(0, start - 2) : start]
         if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
             continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
-        if after[:2] == ["to", "life"]:
-            components.add(Penalty.LIFE)
+        if after[:2] == ["to", "life"] or tuple(words[max(0, start - 2) : start]) == ("at", "least"):
+            components.add(Penalty.LIFE)  # "25 years to life"; "jailed for at least 15 years": a minimum term
             continue
         near = after[:5]
         other, prison = _first(near, "noncustodial"), _first(near, "custodial")
@@ -254,6 +254,7 @@ def _cut(found: Found, begin: int) -> int:
         if word == "for" and (
             follows == "life"
             or (follows == "a" and at + 2 < len(tokens) and tokens[at + 2].lower in _FOR_A_TERM)
+            or (follows == "at" and any(s.kind == "TERM" for s in spans.get(at + 3, ())))  # "for at least"
             or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
         ):
             continue  # "jailed for life", "for five years", "for a total of": the penalty goes on
@@ -299,7 +300,12 @@ def _blocked(found: Found) -> bool:
         0,
     )
     opening = max(predicate, clause_opening(tokens, start))
-    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens, found.match.end)
+    dash = next(  # " - it would have been longer": a spaced hyphen is a dash, the end of the clause
+        (at for at in range(found.match.end, len(tokens) - 1)
+         if tokens[at].text == "-" and tokens[at - 1].end < tokens[at].start < tokens[at].end < tokens[at + 1].start),
+        None,
+    )  # fmt: skip
+    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
     if cues & {"modal", "negation"}:
         return True
     begin = max(predicate, start - 12)
@@ -383,7 +389,7 @@ def _defendants(found: Found) -> list[Actor]:
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
     if opening is not None:
         return opening
-    named = subject(seen, found.match.start) or [a for a in [relative_head(seen, found.match.start)] if a]
+    named = subject(seen, found.match.start, possessors=False) or [a for a in [relative_head(seen, found.match.start)] if a]
     group = including_group(seen, found.match.start) if named else None
     return named + [group] if group is not None else [_introduced(found, actor) for actor in named]
 
