@@ -679,6 +679,11 @@ def test_a_described_defendant_named_with_an_age_next() -> None:
     assert ["Ann Lee"] == [e.defendant.name for e in sentencings(text)]
     text = "A Texas woman has been sentenced to life in prison for murder. Ann Lee, the judge, said it was fair."
     assert ["A Texas woman"] == [e.defendant.name for e in sentencings(text)]
+    text = (
+        "A Texas woman was sentenced on Monday to four years in prison for fraud. "
+        "Judge Amy Cole also ordered Ann Lee, a 51-year-old clerk, to pay a fine."
+    )
+    assert ["Ann Lee"] == [e.defendant.name for e in sentencings(text)]
 
 
 def test_a_described_subject_past_a_reporting_verb_in_its_relative_clause() -> None:

@@ -24,11 +24,11 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "DETERMINERS",
     "actors_ending",
+    "aged_person",
     "companions",
     "described",
     "described_after",
     "including_group",
-    "opening_person",
     "person_apposed_to",
     "object_between",
     "object_pronoun",
@@ -456,23 +456,28 @@ def relative_head(seen: SentenceView, at: int) -> Actor | None:
     return described(tokens, 0, who)
 
 
-def opening_person(seen: SentenceView) -> Actor | None:
+def aged_person(seen: SentenceView) -> Actor | None:
     """
-    The person a sentence opens with, introduced with an age ("Ann Lee, 36, pleaded ..."): in
-    news, the one an indefinite description before it ("A Texas woman was jailed ...") was about.
+    The first person a sentence introduces with an age ("Ann Lee, 36, pleaded ...", "ordered Ann
+    Lee, a 36-year-old teacher, to pay"): in news, the one an indefinite description in the
+    sentence before ("A Texas woman was jailed ...") was about.
     """
     tokens = seen.tokens
-    for span in seen.spans.get(0, ()):
-        end = span.end
-        if (
-            span.kind == "PERSON"
-            and isinstance(span.value, Actor)
-            and end + 2 < len(tokens)
-            and tokens[end].text == ","
-            and tokens[end + 1].shape == "d"
-            and tokens[end + 2].text == ","
-        ):
-            return span.value
+    for at in sorted(seen.spans):
+        for span in seen.spans[at]:
+            end = span.end
+            if span.kind != "PERSON" or not isinstance(span.value, Actor) or end + 3 >= len(tokens):
+                continue
+            following = tokens[end : end + 5]
+            if following[0].text == "," and (
+                (following[1].shape == "d" and following[2].text == ",")
+                or (
+                    following[1].lower in ("a", "an")
+                    and following[2].shape == "d"
+                    and any(t.lower in ("year-old", "years-old") for t in following[3:])
+                )
+            ):
+                return span.value
     return None
 
 

@@ -43,13 +43,13 @@ from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, pars
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrases import is_person_noun
 from newsevents.parsing.roles import (
+    aged_person,
     companions,
     described_after,
     including_group,
     object_between,
     object_pronoun,
     opening_participle_subject,
-    opening_person,
     person_apposed_to,
     relative_head,
     span_actors,
@@ -404,7 +404,7 @@ def _introduced(found: Found, actor: Actor) -> Actor:
         return apposed  # "the fate of Ann Lee, a teacher who was jailed in May"
     if index >= len(found.article.all_sentences):
         return actor
-    return opening_person(view(found.article, found.article.all_sentences[index])) or actor
+    return aged_person(view(found.article, found.article.all_sentences[index])) or actor
 
 
 # --------------------------------------------------------------------------- dates, offence, court
