@@ -799,3 +799,22 @@ def test_a_minimum_term_a_dash_clause_and_a_possessor() -> None:
     )
     [event] = sentencings(text)
     assert ("Tom Ford", Penalty.LIFE, None) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_a_pronunciation_in_brackets_after_the_name() -> None:
+    """'Judge X sentenced Y (YEE-oh) to', 'Y (YEE-oh) was jailed': Y, past the brackets, not the judge."""
+    [event] = sentencings("Judge Ann Wood sentenced Republican Tom Skelos (SKEH-lohs) to five years in prison.")
+    assert ("Tom Skelos", 60) == (event.defendant.name, event.term_months)
+    [event] = sentencings("Tom Skelos (SKEH-lohs) was jailed for five years.")
+    assert "Tom Skelos" == event.defendant.name
+
+
+def test_a_relative_named_in_apposition_and_a_father_and_son() -> None:
+    """'sentenced his son, Adam, to': the article's Adam Skelos, though 'Adam' is also a place; his father is another man."""
+    text = (
+        "Judge Ann Wood of Manhattan sentenced Dean Skelos to five years in prison. Prosecutors say Adam "
+        "Skelos took bribes. She also sentenced his son, Adam, to 6 ½ years in prison."
+    )
+    assert [("Dean Skelos", 60, "US"), ("Adam Skelos", 78, "US")] == [
+        (e.defendant.name, e.term_months, e.location.country) for e in sentencings(text)
+    ]

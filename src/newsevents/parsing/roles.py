@@ -25,6 +25,7 @@ __all__ = [
     "DETERMINERS",
     "actors_ending",
     "aged_person",
+    "apposed_name",
     "companions",
     "described",
     "described_after",
@@ -497,3 +498,22 @@ def person_apposed_to(seen: SentenceView, group: Actor) -> Actor | None:
             people = [a for a in span_actors(span) if a.kind is ActorKind.PERSON] if span is not None else []
             return people[0] if len(people) == 1 else None
     return None
+
+
+def apposed_name(seen: SentenceView, start: int, end: int) -> Actor | None:
+    """
+    The person a description names in apposition in tokens ``[start, end)``: "his son, Adam,"
+    gives the article's Adam (the most complete name it gives), though the bare name was read
+    as a place; None when the words are not "<lower-case words>, <Name>,".
+    """
+    tokens = seen.tokens
+    commas = [at for at in range(start, end) if tokens[at].text == ","]
+    if len(commas) != 2 or commas[1] != end - 1 or commas[0] == start or commas[1] - commas[0] > 4:
+        return None
+    if not all(t.shape == "x" for t in tokens[start : commas[0]]):
+        return None
+    name = tokens[commas[0] + 1 : commas[1]]
+    if not name or not all(t.is_title for t in name):
+        return None
+    person = seen.cast.person(text_of(tokens, commas[0] + 1, commas[1]))
+    return person.actor if person is not None else None

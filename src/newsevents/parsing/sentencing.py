@@ -44,6 +44,7 @@ from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrases import is_person_noun
 from newsevents.parsing.roles import (
     aged_person,
+    apposed_name,
     companions,
     described_after,
     including_group,
@@ -384,12 +385,19 @@ def _defendants(found: Found) -> list[Actor]:
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
         got = object_between(seen, verb + 1, last, verb=found.match.start)
+        if got is None and (apposed := apposed_name(seen, verb + 1, last)) is not None:
+            got = [apposed]  # "sentenced his son, Adam, to"
         if got is not None:
             return got
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
     if opening is not None:
         return opening
-    named = subject(seen, found.match.start, possessors=False) or [a for a in [relative_head(seen, found.match.start)] if a]
+    start = found.match.start
+    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
+    close = next((at for at in range(start - 1, max(0, start - 3) - 1, -1) if seen.tokens[at].text == ")"), None)
+    if close is not None and (not named or named[0].kind is ActorKind.GROUP):  # "Ann Lee (ANN-lee) was jailed"
+        opening = next((at for at in range(close - 1, max(0, close - 8), -1) if seen.tokens[at].text == "("), None)
+        named = subject(seen, opening, possessors=False) if opening else named
     group = including_group(seen, found.match.start) if named else None
     return named + [group] if group is not None else [_introduced(found, actor) for actor in named]
 
@@ -679,6 +687,8 @@ def _nationalities(article: Article, sentence: Sentence) -> frozenset[str]:
             if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
                 person = span.end < len(seen.tokens) and is_person_noun(seen.tokens[span.end].lower)
                 by_role[person][span.value.country] = 1
+            elif span.kind == "PLACE" and span.value.country and span.start > 1:  # "his son, Adam,": a name
+                by_role[apposed_name(seen, span.start - 2, span.end + 1) is not None][str(span.value.country)] = 1
     return frozenset(by_role[True]) - frozenset(by_role[False])
 
 
@@ -836,6 +846,8 @@ def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
 
 def _same(first: Actor, second: Actor) -> bool:
     a, b = first.name.split(), second.name.split()
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0] and a[0].istitle() and b[0].istitle():
+        return set(a) <= set(b) or set(b) <= set(a)  # "Dean Skelos" and his son "Adam Skelos": two people
     return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 

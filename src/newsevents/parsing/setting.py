@@ -181,4 +181,5 @@ class Setting:
             return code
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
-        return self._first_named()
+        first = self._first_named()
+        return None if first in leave_out else first
