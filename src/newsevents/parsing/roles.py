@@ -30,10 +30,10 @@ __all__ = [
     "described",
     "described_after",
     "including_group",
-    "person_apposed_to",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
+    "person_apposed_to",
     "relative_head",
     "remainder",
     "span_actors",
@@ -435,7 +435,8 @@ def including_group(seen: SentenceView, at: int) -> Actor | None:
             return None
         open_at = back - (mark == "-" and back > 0 and tokens[back - 1].text == "-")
         start = open_at
-        while start > 0 and open_at - start < 8 and tokens[start - 1].lower not in _NP_BOUNDARY | _PREPOSITIONS:
+        bounds = _NP_BOUNDARY | _PREPOSITIONS
+        while start > 0 and open_at - start < 8 and tokens[start - 1].lower not in bounds:
             start -= 1
         if start == open_at or not (tokens[start].lower in DETERMINERS or tokens[start].shape == "d"):
             return None  # a counted or determined group, not a name ("Ann Lee, including ...")
@@ -492,7 +493,7 @@ def person_apposed_to(seen: SentenceView, group: Actor) -> Actor | None:
         if (
             tokens[at - 1].text == ","
             and tokens[at].text == first
-            and any(text_of(tokens, at, end) == group.name for end in range(at + 1, min(len(tokens), at + 16)))
+            and group.name in (text_of(tokens, at, stop) for stop in range(at + 1, min(len(tokens), at + 16)))
         ):
             span = _person_ending(seen, at - 1)
             people = [a for a in span_actors(span) if a.kind is ActorKind.PERSON] if span is not None else []

@@ -35,7 +35,7 @@ from newsevents.dates import resolve
 from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.article import Article, Sentence, TimeSpan, evidence_for, table
+from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
@@ -240,8 +240,10 @@ def read_penalty(text: str) -> PenaltyReading:
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
 _CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
                   ";", "—", "–", "--"})  # fmt: skip
-#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime ("for a robbery").
-_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year", "decade"})
+#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime
+#: ("for a robbery").
+_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year",
+                         "decade"})  # fmt: skip
 _CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
@@ -302,8 +304,8 @@ def _blocked(found: Found) -> bool:
     )
     opening = max(predicate, clause_opening(tokens, start))
     dash = next(  # " - it would have been longer": a spaced hyphen is a dash, the end of the clause
-        (at for at in range(found.match.end, len(tokens) - 1)
-         if tokens[at].text == "-" and tokens[at - 1].end < tokens[at].start < tokens[at].end < tokens[at + 1].start),
+        (at for at in range(found.match.end, len(tokens) - 1) if tokens[at].text == "-"
+         and tokens[at - 1].end < tokens[at].start < tokens[at].end < tokens[at + 1].start),
         None,
     )  # fmt: skip
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
@@ -394,12 +396,13 @@ def _defendants(found: Found) -> list[Actor]:
         return opening
     start = found.match.start
     named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
-    close = next((at for at in range(start - 1, max(0, start - 3) - 1, -1) if seen.tokens[at].text == ")"), None)
-    if close is not None and (not named or named[0].kind is ActorKind.GROUP):  # "Ann Lee (ANN-lee) was jailed"
-        opening = next((at for at in range(close - 1, max(0, close - 8), -1) if seen.tokens[at].text == "("), None)
-        named = subject(seen, opening, possessors=False) if opening else named
+    tokens = seen.tokens
+    close = next((at for at in range(start - 1, max(0, start - 3) - 1, -1) if tokens[at].text == ")"), None)
+    if close is not None and (not named or named[0].kind is ActorKind.GROUP):  # "Ann Lee (ANN-lee) was"
+        paren = next((at for at in range(close - 1, max(0, close - 8), -1) if tokens[at].text == "("), None)
+        named = subject(seen, paren, possessors=False) if paren else named
     group = including_group(seen, found.match.start) if named else None
-    return named + [group] if group is not None else [_introduced(found, actor) for actor in named]
+    return [*named, group] if group is not None else [_introduced(found, actor) for actor in named]
 
 
 def _introduced(found: Found, actor: Actor) -> Actor:
@@ -458,23 +461,21 @@ def _date(found: Found, stop: int) -> PartialDate | None:
             else:
                 continue
             if best is None or distance < best[0]:
-                best = (distance, _passed(span.value, found.article.published))
+                best = (distance, _passed(span.value.date, span.value.text, found.article.published))
     return best[1] if best is not None else None
 
 
-def _passed(time: TimeSpan, published: datetime.date | None) -> PartialDate | None:
+def _passed(date: PartialDate, text: str, published: datetime.date | None) -> PartialDate:
     """A sentence passed is never after the story: "In April" in a January story is last April."""
-    date = time.date
-    if date is None or published is None:
-        return date
     parts = [part for part in (date.year, date.month, date.day) if part is not None]
-    if parts <= [published.year, published.month, published.day][: len(parts)]:
+    if published is None or parts <= [published.year, published.month, published.day][: len(parts)]:
         return date
-    return resolve(time.text, published, direction="past") or date
+    return resolve(text, published, direction="past") or date
 
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
-                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before", "during",
+                           "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
+                           "during",
                            "until", "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset(
@@ -588,7 +589,8 @@ def _pronoun_subject(found: Found) -> bool:
 @cache
 def _qualifiers() -> dict[str, frozenset[str]]:
     """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
-    return {row[0]: frozenset(row[1].split(",")) for row in table(f"{_FOLDER}/court_qualifiers.tsv") if len(row) > 1}
+    rows = table(f"{_FOLDER}/court_qualifiers.tsv")
+    return {row[0]: frozenset(row[1].split(",")) for row in rows if len(row) > 1}
 
 
 def _court(
@@ -673,23 +675,28 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
     if before or after:
         return courts[max(before) if before else min(after)] or None
     setting = Setting.of(article)
-    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=_nationalities(article, sentence))
+    leave_out = _nationalities(article, sentence)
+    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=leave_out)
 
 
 def _nationalities(article: Article, sentence: Sentence) -> frozenset[str]:
     """
     The states a sentence names only as someone's nationality ("an American citizen", "a Chinese
-    businessman"), not also as a place ("a British man jailed in Britain").
+    businessman") or as a name in apposition ("his son, Adam,"), not also as a place ("a British
+    man jailed in Britain").
     """
-    seen, by_role = view(article, sentence), ({}, {})  # type: tuple[dict[str, int], dict[str, int]]
+    seen = view(article, sentence)
+    aside: set[str] = set()
+    where: set[str] = set()
     for spans in seen.spans.values():
         for span in spans:
             if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
                 person = span.end < len(seen.tokens) and is_person_noun(seen.tokens[span.end].lower)
-                by_role[person][span.value.country] = 1
-            elif span.kind == "PLACE" and span.value.country and span.start > 1:  # "his son, Adam,": a name
-                by_role[apposed_name(seen, span.start - 2, span.end + 1) is not None][str(span.value.country)] = 1
-    return frozenset(by_role[True]) - frozenset(by_role[False])
+                (aside if person else where).add(span.value.country)
+            elif span.kind == "PLACE" and span.value.country and span.start > 1:
+                named = apposed_name(seen, span.start - 2, span.end + 1) is not None
+                (aside if named else where).add(str(span.value.country))
+    return frozenset(aside - where)
 
 
 _DAYS = frozenset(
@@ -716,12 +723,17 @@ def _court_day(article: Article) -> PartialDate | None:
                         days.add(span.value.date)
     for sentence in article.sentences_with(tuple(_words("ruling"))):  # "Tuesday's verdict came after ..."
         seen = view(article, sentence)
-        for at, spans in seen.spans.items():
+        for spans in seen.spans.values():
             for span in spans:
                 following = [t.lower for t in seen.tokens[span.end : span.end + 2]]
-                if span.kind == "TIME" and span.value.date is not None and span.value.text.lower() in _DAYS:
-                    if following[:1] == ["'s"] and following[1:] and following[1] in _words("ruling"):
-                        days.add(span.value.date)
+                if (
+                    span.kind == "TIME"
+                    and span.value.date is not None
+                    and span.value.text.lower() in _DAYS
+                    and following[:1] == ["'s"]
+                    and following[1:2] in ([w] for w in _words("ruling"))
+                ):
+                    days.add(span.value.date)
     return days.pop() if len(days) == 1 else None
 
 
@@ -952,7 +964,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
-        offence = mention.offence or shared.get(id(mention)) or next(  # told again: "had initially sentenced X"
+        offence = mention.offence or shared.get(id(mention)) or next(  # "had initially sentenced X"
             (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
              and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
             None,

@@ -170,7 +170,9 @@ class Setting:
         ]
         for other in passage:
             if other.paragraph == sentence.paragraph and (
-                code := self._named_except(other, leave_out, last=True) if leave_out else self.named(other, last=True)
+                code := self._named_except(other, leave_out, last=True)
+                if leave_out
+                else self.named(other, last=True)
             ):
                 return code
         for other in passage:
