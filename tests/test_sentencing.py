@@ -818,3 +818,18 @@ def test_a_relative_named_in_apposition_and_a_father_and_son() -> None:
     assert [("Dean Skelos", 60, "US"), ("Adam Skelos", 78, "US")] == [
         (e.defendant.name, e.term_months, e.location.country) for e in sentencings(text)
     ]
+
+
+def test_shared_helpers_added_for_sentencing() -> None:
+    """The type-neutral readings the recogniser uses: a spaced dash, a past date, a day's verdict."""
+    from newsevents.parsing.blocking import spaced_dash
+    from newsevents.parsing.clauses import past_date, possessive_days
+    from newsevents.parsing.tokens import tokenize
+
+    tokens = tokenize("He was jailed for life - it would have been longer, a well-known case.")
+    assert "-" == tokens[spaced_dash(tokens, 0) or 0].text
+    assert spaced_dash(tokenize("a well-known case"), 0) is None
+    assert PartialDate(2015, 4) == past_date(PartialDate(2016, 4), "In April", datetime.date(2016, 1, 20))
+    assert PartialDate(2016, 1) == past_date(PartialDate(2016, 1), "in January", datetime.date(2016, 1, 20))
+    article = Article("Tuesday's verdict came late. Friday's game was lost.", published=THURSDAY)
+    assert {PartialDate(2016, 3, 8)} == possessive_days(article, {"verdict", "ruling"})

@@ -34,10 +34,12 @@ __all__ = [
     "object_pronoun",
     "opening_participle_subject",
     "person_apposed_to",
+    "person_for",
     "relative_head",
     "remainder",
     "span_actors",
     "subject",
+    "subject_past_brackets",
     "text_of",
     "with_remainder",
 ]
@@ -518,3 +520,28 @@ def apposed_name(seen: SentenceView, start: int, end: int) -> Actor | None:
         return None
     person = seen.cast.person(text_of(tokens, commas[0] + 1, commas[1]))
     return person.actor if person is not None else None
+
+
+def person_for(seen: SentenceView, actor: Actor, after: SentenceView | None) -> Actor:
+    """
+    The person a singular indefinite description stands for, else the actor itself: the name it
+    stands in apposition to ("the fate of Ann Lee, a teacher who was jailed"), else the person
+    the next sentence (``after``) introduces with an age ("A Texas man was jailed ... Ann Lee,
+    36, pleaded ...").
+    """
+    if actor.kind is not ActorKind.GROUP or actor.name.split()[0].lower() not in ("a", "an"):
+        return actor
+    return person_apposed_to(seen, actor) or (aged_person(after) if after is not None else None) or actor
+
+
+def subject_past_brackets(seen: SentenceView, at: int, found: list[Actor]) -> list[Actor]:
+    """
+    The subject ``found`` before the verb phrase at token ``at``, read again before a bracket
+    that closes right before it when it gave no one or only a group: "Ann Lee (ANN-lee) was".
+    """
+    tokens = seen.tokens
+    close = next((n for n in range(at - 1, max(0, at - 3) - 1, -1) if tokens[n].text == ")"), None)
+    if close is None or (found and found[0].kind is not ActorKind.GROUP):
+        return found
+    paren = next((n for n in range(close - 1, max(0, close - 8), -1) if tokens[n].text == "("), None)
+    return subject(seen, paren, possessors=False) if paren else found

@@ -25,25 +25,22 @@ Mentions of one defendant's sentence merge (the first keeps what later ones add)
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import cache
 
 import attrs
 
-from newsevents.dates import resolve
 from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
-from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
+from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
+from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
 from newsevents.parsing.patterns import word_list
-from newsevents.parsing.phrases import is_person_noun
 from newsevents.parsing.roles import (
-    aged_person,
     apposed_name,
     companions,
     described_after,
@@ -51,10 +48,11 @@ from newsevents.parsing.roles import (
     object_between,
     object_pronoun,
     opening_participle_subject,
-    person_apposed_to,
+    person_for,
     relative_head,
     span_actors,
     subject,
+    subject_past_brackets,
     text_of,
     with_remainder,
 )
@@ -303,11 +301,7 @@ def _blocked(found: Found) -> bool:
         0,
     )
     opening = max(predicate, clause_opening(tokens, start))
-    dash = next(  # " - it would have been longer": a spaced hyphen is a dash, the end of the clause
-        (at for at in range(found.match.end, len(tokens) - 1) if tokens[at].text == "-"
-         and tokens[at - 1].end < tokens[at].start < tokens[at].end < tokens[at + 1].start),
-        None,
-    )  # fmt: skip
+    dash = spaced_dash(tokens, found.match.end)  # " - it would have been longer": another clause
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
     if cues & {"modal", "negation"}:
         return True
@@ -394,28 +388,14 @@ def _defendants(found: Found) -> list[Actor]:
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
     if opening is not None:
         return opening
-    start = found.match.start
+    start, sentences = found.match.start, found.article.all_sentences
     named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
-    tokens = seen.tokens
-    close = next((at for at in range(start - 1, max(0, start - 3) - 1, -1) if tokens[at].text == ")"), None)
-    if close is not None and (not named or named[0].kind is ActorKind.GROUP):  # "Ann Lee (ANN-lee) was"
-        paren = next((at for at in range(close - 1, max(0, close - 8), -1) if tokens[at].text == "("), None)
-        named = subject(seen, paren, possessors=False) if paren else named
-    group = including_group(seen, found.match.start) if named else None
-    return [*named, group] if group is not None else [_introduced(found, actor) for actor in named]
-
-
-def _introduced(found: Found, actor: Actor) -> Actor:
-    """ "A Texas man was jailed ... Ann Lee, 36, pleaded ...": the person named with an age next."""
-    words = actor.name.lower().split()
+    group = including_group(seen, start) if named else None
+    if group is not None:
+        return [*named, group]  # "Six men, including X, were fined": the rest of them too
     index = found.sentence.index + 1
-    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an"):
-        return actor
-    if apposed := person_apposed_to(found.view, actor):
-        return apposed  # "the fate of Ann Lee, a teacher who was jailed in May"
-    if index >= len(found.article.all_sentences):
-        return actor
-    return aged_person(view(found.article, found.article.all_sentences[index])) or actor
+    after = view(found.article, sentences[index]) if index < len(sentences) else None
+    return [person_for(seen, actor, after) for actor in subject_past_brackets(seen, start, named)]
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -461,16 +441,8 @@ def _date(found: Found, stop: int) -> PartialDate | None:
             else:
                 continue
             if best is None or distance < best[0]:
-                best = (distance, _passed(span.value.date, span.value.text, found.article.published))
+                best = (distance, past_date(span.value.date, span.value.text, found.article.published))
     return best[1] if best is not None else None
-
-
-def _passed(date: PartialDate, text: str, published: datetime.date | None) -> PartialDate:
-    """A sentence passed is never after the story: "In April" in a January story is last April."""
-    parts = [part for part in (date.year, date.month, date.day) if part is not None]
-    if published is None or parts <= [published.year, published.month, published.day][: len(parts)]:
-        return date
-    return resolve(text, published, direction="past") or date
 
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
@@ -675,28 +647,7 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
     if before or after:
         return courts[max(before) if before else min(after)] or None
     setting = Setting.of(article)
-    leave_out = _nationalities(article, sentence)
-    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=leave_out)
-
-
-def _nationalities(article: Article, sentence: Sentence) -> frozenset[str]:
-    """
-    The states a sentence names only as someone's nationality ("an American citizen", "a Chinese
-    businessman") or as a name in apposition ("his son, Adam,"), not also as a place ("a British
-    man jailed in Britain").
-    """
-    seen = view(article, sentence)
-    aside: set[str] = set()
-    where: set[str] = set()
-    for spans in seen.spans.values():
-        for span in spans:
-            if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
-                person = span.end < len(seen.tokens) and is_person_noun(seen.tokens[span.end].lower)
-                (aside if person else where).add(span.value.country)
-            elif span.kind == "PLACE" and span.value.country and span.start > 1:
-                named = apposed_name(seen, span.start - 2, span.end + 1) is not None
-                (aside if named else where).add(str(span.value.country))
-    return frozenset(aside - where)
+    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
 
 
 _DAYS = frozenset(
@@ -721,19 +672,7 @@ def _court_day(article: Article) -> PartialDate | None:
                     words = span.value.text.lower().split() if span.kind == "TIME" else []
                     if words and words[-1] in _DAYS and span.value.date is not None:
                         days.add(span.value.date)
-    for sentence in article.sentences_with(tuple(_words("ruling"))):  # "Tuesday's verdict came after ..."
-        seen = view(article, sentence)
-        for spans in seen.spans.values():
-            for span in spans:
-                following = [t.lower for t in seen.tokens[span.end : span.end + 2]]
-                if (
-                    span.kind == "TIME"
-                    and span.value.date is not None
-                    and span.value.text.lower() in _DAYS
-                    and following[:1] == ["'s"]
-                    and following[1:2] in ([w] for w in _words("ruling"))
-                ):
-                    days.add(span.value.date)
+    days |= possessive_days(article, _words("ruling"))  # "Tuesday's verdict came after ..."
     return days.pop() if len(days) == 1 else None
 
 

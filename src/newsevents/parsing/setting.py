@@ -23,7 +23,8 @@ from newsevents.parsing import gazetteer
 from newsevents.parsing.actors import Cast, country_code
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.mentions import view
-from newsevents.parsing.patterns import Span
+from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.roles import apposed_name
 from newsevents.parsing.tokens import Token
 
 __all__ = ["Setting", "country_of", "places_in"]
@@ -158,6 +159,26 @@ class Setting:
         ]
         found = [(start, code) for start, code in found if code not in leave_out]
         return (max(found) if last else min(found))[1] if found else None
+
+    def asides(self, sentence: Sentence) -> frozenset[str]:
+        """
+        The states a sentence names only as someone's nationality ("an American citizen", "a
+        Chinese businessman") or as a name in apposition ("his son, Adam,"), not also as a place
+        ("a British man jailed in Britain"): what `country` may leave out.
+        """
+        seen = view(self.article, sentence)
+        people = word_list("newsevents.parsing", "lexicon", "people")
+        aside: set[str] = set()
+        where: set[str] = set()
+        for spans in seen.spans.values():
+            for span in spans:
+                if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
+                    word = seen.tokens[span.end].lower if span.end < len(seen.tokens) else ""
+                    (aside if word in people or word.rstrip("s") in people else where).add(span.value.country)
+                elif span.kind == "PLACE" and span.value.country and span.start > 1:
+                    named = apposed_name(seen, span.start - 2, span.end + 1) is not None
+                    (aside if named else where).add(str(span.value.country))
+        return frozenset(aside - where)
 
     def country(self, sentence: Sentence, *, leave_out: Collection[str] = ()) -> str | None:
         """
