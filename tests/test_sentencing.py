@@ -833,3 +833,12 @@ def test_shared_helpers_added_for_sentencing() -> None:
     assert PartialDate(2016, 1) == past_date(PartialDate(2016, 1), "in January", datetime.date(2016, 1, 20))
     article = Article("Tuesday's verdict came late. Friday's game was lost.", published=THURSDAY)
     assert {PartialDate(2016, 3, 8)} == possessive_days(article, {"verdict", "ruling"})
+
+
+def test_a_definite_description_is_the_articles_person() -> None:
+    """'the retired four-star general was sentenced': the article's person; '... and ordered to pay' is no group."""
+    text = (
+        "Tom Reyes met reporters on Monday. Reyes pleaded guilty in March. In April, the retired "
+        "four-star general was sentenced to two years of probation and ordered to pay a fine."
+    )
+    assert [("Tom Reyes", Penalty.COMMUNITY)] == [(e.defendant.name, e.penalty) for e in sentencings(text)]

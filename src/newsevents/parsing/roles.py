@@ -15,8 +15,10 @@ This module names no event type.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from newsevents.model import Actor, ActorKind
+from newsevents.parsing.article import table
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
@@ -47,6 +49,12 @@ __all__ = [
 
 def _lexicon(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "lexicon", name)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The last words of people's titles (``data/titles.tsv``): "the retired general" is a person."""
+    return frozenset(row[0].lower().split()[-1] for row in table("titles.tsv") if row and row[0].strip())
 
 
 def actors_ending(seen: SentenceView, end: int) -> Span | None:
@@ -524,13 +532,18 @@ def apposed_name(seen: SentenceView, start: int, end: int) -> Actor | None:
 
 def person_for(seen: SentenceView, actor: Actor, after: SentenceView | None) -> Actor:
     """
-    The person a singular indefinite description stands for, else the actor itself: the name it
-    stands in apposition to ("the fate of Ann Lee, a teacher who was jailed"), else the person
-    the next sentence (``after``) introduces with an age ("A Texas man was jailed ... Ann Lee,
-    36, pleaded ...").
+    The person a singular description stands for, else the actor itself: the name it stands in
+    apposition to ("the fate of Ann Lee, a teacher who was jailed"), else the person the next
+    sentence (``after``) introduces with an age ("A Texas man was jailed ... Ann Lee, 36,
+    pleaded ..."); a definite one ("the retired general") is the article's most mentioned person.
     """
-    if actor.kind is not ActorKind.GROUP or actor.name.split()[0].lower() not in ("a", "an"):
+    words = actor.name.lower().split()
+    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an", "the"):
         return actor
+    if words[0] == "the":  # "the retired four-star general": the article's person, as "the singer" is
+        nouns = _lexicon("people") | _title_words()
+        singular = len(words) <= 5 and words[-1] in nouns and not words[-1].endswith("s")
+        return (seen.cast.salient_people()[:1] or [actor])[0] if singular else actor
     return person_apposed_to(seen, actor) or (aged_person(after) if after is not None else None) or actor
 
 

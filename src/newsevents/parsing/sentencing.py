@@ -395,7 +395,11 @@ def _defendants(found: Found) -> list[Actor]:
         return [*named, group]  # "Six men, including X, were fined": the rest of them too
     index = found.sentence.index + 1
     after = view(found.article, sentences[index]) if index < len(sentences) else None
-    return [person_for(seen, actor, after) for actor in subject_past_brackets(seen, start, named)]
+    return [  # a "group" holding a verb of the patterns is a clause misread ("the man was sentenced ... and")
+        person_for(seen, actor, after)
+        for actor in subject_past_brackets(seen, start, named)
+        if actor.kind is not ActorKind.GROUP or _VERBS.isdisjoint(actor.name.lower().split())
+    ]
 
 
 # --------------------------------------------------------------------------- dates, offence, court
