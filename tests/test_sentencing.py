@@ -842,3 +842,15 @@ def test_a_definite_description_is_the_articles_person() -> None:
         "four-star general was sentenced to two years of probation and ordered to pay a fine."
     )
     assert [("Tom Reyes", Penalty.COMMUNITY)] == [(e.defendant.name, e.penalty) for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Last year five men were jailed for fraud.", "five men"),
+        ("In January 25 people who ran a betting ring were jailed for a total of 35 years.", "25 people"),
+    ],
+)
+def test_a_time_opening_the_sentence_is_no_part_of_the_group(text: str, group: str) -> None:
+    """'Last year five men were jailed': the group is 'five men'."""
+    assert [group] == [e.defendant.name for e in sentencings(text)]

@@ -43,6 +43,7 @@ __all__ = [
     "subject",
     "subject_past_brackets",
     "text_of",
+    "untimed",
     "with_remainder",
 ]
 
@@ -558,3 +559,26 @@ def subject_past_brackets(seen: SentenceView, at: int, found: list[Actor]) -> li
         return found
     paren = next((n for n in range(close - 1, max(0, close - 8), -1) if tokens[n].text == "("), None)
     return subject(seen, paren, possessors=False) if paren else found
+
+
+def untimed(seen: SentenceView, actor: Actor) -> Actor:
+    """
+    A described group without the time expression that opened its sentence ("Last year five men
+    were jailed": "five men"; "In January 25 people": "25 people"); the actor itself when it
+    opens with none.
+    """
+    if actor.kind is not ActorKind.GROUP:
+        return actor
+    for spans in seen.spans.values():
+        for span in spans:
+            if span.kind != "TIME":
+                continue
+            end, tokens = span.end, seen.tokens
+            if tokens[end - 1].shape == "d" and end < len(tokens) and tokens[end].shape == "x":
+                end -= 1  # "In January 25 people were jailed": the 25 counts the people
+            for first in range(max(0, span.start - 1), span.start + 1):
+                prefix = text_of(tokens, first, end)
+                rest = actor.name[len(prefix) :].lstrip(", ")
+                if actor.name.startswith(prefix + " ") and rest:
+                    return Actor.group(rest)
+    return actor

@@ -54,6 +54,7 @@ from newsevents.parsing.roles import (
     subject,
     subject_past_brackets,
     text_of,
+    untimed,
     with_remainder,
 )
 from newsevents.parsing.setting import Setting, country_of
@@ -396,7 +397,7 @@ def _defendants(found: Found) -> list[Actor]:
     index = found.sentence.index + 1
     after = view(found.article, sentences[index]) if index < len(sentences) else None
     return [  # a "group" holding a verb of the patterns is a clause misread ("the man was sentenced ... and")
-        person_for(seen, actor, after)
+        person_for(seen, untimed(seen, actor), after)
         for actor in subject_past_brackets(seen, start, named)
         if actor.kind is not ActorKind.GROUP or _VERBS.isdisjoint(actor.name.lower().split())
     ]
