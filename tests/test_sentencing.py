@@ -742,6 +742,9 @@ def test_a_description_in_apposition_to_a_name() -> None:
         ("Ann Lee was jailed for a total of 35 years for fraud.", "fraud"),
         # the trial the sentence was passed in names the crime, also before the verb
         ("In the bribery trial, Ann Lee was also condemned to death in absentia.", "bribery"),
+        # "after" an act names the crime; "after pleading guilty to" reads the plea's object
+        ("Ann Lee was given a six-month suspended sentence after throwing a chair.", "throwing a chair"),
+        ("Ann Lee was jailed for two years after pleading guilty to theft.", "theft"),
     ],
 )  # fmt: skip
 def test_offence_phrases(text: str, offence: str) -> None:

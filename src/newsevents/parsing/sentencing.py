@@ -496,6 +496,9 @@ def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
     tokens, spans = found.view.tokens, found.view.spans
     opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
+    acts = tokens[cut + 1].lower if cut + 1 < len(tokens) and tokens[cut].lower == "after" else ""
+    if opening is None and acts.endswith("ing") and acts not in _words("after_not_offence"):
+        opening = cut + 1  # "given a suspended term after throwing a chair at a driver"
     if opening is None and (case := _case(tokens, found.match.start)) is not None:
         return case
     if opening is None:
