@@ -857,3 +857,14 @@ def test_a_definite_description_is_the_articles_person() -> None:
 def test_a_time_opening_the_sentence_is_no_part_of_the_group(text: str, group: str) -> None:
     """'Last year five men were jailed': the group is 'five men'."""
     assert [group] == [e.defendant.name for e in sentencings(text)]
+
+
+def test_a_judge_imposed_a_term_on_the_person_before() -> None:
+    """'X was in court to be sentenced ... A judge imposed N years': X; 'New Jersey' is no 'Jersey'."""
+    text = (
+        "Ben Cole, the first defendant charged under the law in New Jersey, was in court to be sentenced "
+        "for arson. A judge imposed 36-1/2 years in prison."
+    )
+    [event] = sentencings(text)
+    assert ("Ben Cole", 438, "US") == (event.defendant.name, event.term_months, event.location.country)
+    assert [] == sentencings("Judge Amy Cole heard the case. The judge imposed strict bail conditions for a year.")

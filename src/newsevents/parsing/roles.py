@@ -36,6 +36,7 @@ __all__ = [
     "object_pronoun",
     "opening_participle_subject",
     "person_apposed_to",
+    "person_before",
     "person_for",
     "relative_head",
     "remainder",
@@ -582,3 +583,20 @@ def untimed(seen: SentenceView, actor: Actor) -> Actor:
                 if actor.name.startswith(prefix + " ") and rest:
                     return Actor.group(rest)
     return actor
+
+
+def person_before(seen: SentenceView) -> list[Actor]:
+    """
+    The person the sentence before is about (its first person, not a judge): "Ann Lee was in
+    court to be sentenced for theft. A judge imposed five years." gives Ann Lee; [] when none.
+    """
+    index = seen.sentence.index
+    if index == 0:
+        return []
+    before = view(seen.article, seen.article.all_sentences[index - 1])
+    for at in sorted(before.spans):
+        for span in before.spans[at]:
+            if span.kind == "PERSON" and isinstance(span.value, Actor):
+                title = (span.value.title or "").lower()
+                return [] if "judge" in title or "justice" in title else [span.value]
+    return []

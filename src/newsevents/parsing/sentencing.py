@@ -48,6 +48,7 @@ from newsevents.parsing.roles import (
     object_between,
     object_pronoun,
     opening_participle_subject,
+    person_before,
     person_for,
     relative_head,
     span_actors,
@@ -367,6 +368,8 @@ def _defendants(found: Found) -> list[Actor]:
             named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
+    if found.option("object") == "before":
+        return person_before(seen)  # "... to be sentenced for theft. A judge imposed five years."
     if found.option("object") == "after":
         people = [  # "against deposed president X": the person a few words on
             span

@@ -144,46 +144,55 @@ class Setting:
         return None
 
     def _named_except(self, sentence: Sentence, leave_out: Collection[str], *, last: bool) -> str | None:
-        """`named`, passing over the countries of ``leave_out`` (read afresh: not kept)."""
+        """`named`, passing over the countries of ``leave_out`` and a state inside a place's name."""
         seen = view(self.article, sentence)
-        found = [
+        places = [span for spans in seen.spans.values() for span in spans if span.kind == "PLACE"]
+        found = [  # not "Jersey" in "New Jersey"
             (span.start, span.value.country)
             for spans in seen.spans.values()
             for span in spans
-            if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country
+            if span.kind == "STATE"
+            and isinstance(span.value, Actor)
+            and span.value.country
+            and span.value.country not in leave_out
+            and not any(p.start < span.start and span.end <= p.end for p in places)
         ]
         found = found or [
             (place.start, str(place.value.country))
             for place in places_in(seen.tokens, prefer=self.counts)
-            if place.value.country
+            if place.value.country and str(place.value.country) not in leave_out
         ]
-        found = [(start, code) for start, code in found if code not in leave_out]
         return (max(found) if last else min(found))[1] if found else None
 
     def asides(self, sentence: Sentence) -> frozenset[str]:
         """
         The states a sentence names only as someone's nationality ("an American citizen", "a
-        Chinese businessman") or as a name in apposition ("his son, Adam,"), not also as a place
-        ("a British man jailed in Britain"): what `country` may leave out.
+        Chinese businessman"), as a name in apposition ("his son, Adam,") or as a word of a longer
+        place's name ("Jersey" in "New Jersey"), not also as a place ("a British man jailed in
+        Britain"): what `country` may leave out.
         """
         seen = view(self.article, sentence)
         people = word_list("newsevents.parsing", "lexicon", "people")
         aside: set[str] = set()
         where: set[str] = set()
+        places = [span for spans in seen.spans.values() for span in spans if span.kind == "PLACE"]
         for spans in seen.spans.values():
             for span in spans:
                 if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
                     word = seen.tokens[span.end].lower if span.end < len(seen.tokens) else ""
-                    (aside if word in people or word.rstrip("s") in people else where).add(span.value.country)
+                    inside = any(p.start < span.start and span.end <= p.end for p in places)
+                    person = word in people or word.rstrip("s") in people
+                    (aside if person or inside else where).add(span.value.country)
                 elif span.kind == "PLACE" and span.value.country and span.start > 1:
                     named = apposed_name(seen, span.start - 2, span.end + 1) is not None
                     (aside if named else where).add(str(span.value.country))
         return frozenset(aside - where)
 
-    def country(self, sentence: Sentence, *, leave_out: Collection[str] = ()) -> str | None:
+    def country(self, sentence: Sentence, *, leave_out: Collection[str] | None = None) -> str | None:
         """
-        The country a sentence is set in (see the module's docstring), or None; the states of
-        ``leave_out`` are passed over in the passage ("an American citizen jailed ...": not where).
+        The country a sentence is set in (see the module's docstring), or None. With ``leave_out``
+        (even empty) the states it holds are passed over in the passage ("an American citizen
+        jailed ...": not where), and so is a state inside a place's name ("New Jersey").
         """
         sentences = self.article.all_sentences
         passage = [
@@ -192,12 +201,14 @@ class Setting:
         for other in passage:
             if other.paragraph == sentence.paragraph and (
                 code := self._named_except(other, leave_out, last=True)
-                if leave_out
+                if leave_out is not None
                 else self.named(other, last=True)
             ):
                 return code
         for other in passage:
-            if code := self._named_except(other, leave_out, last=False) if leave_out else self.named(other):
+            if code := (
+                self.named(other) if leave_out is None else self._named_except(other, leave_out, last=False)
+            ):
                 return code
         dateline = self.article.dateline
         if dateline is not None and (code := country_of(dateline.place, prefer=lambda: self.counts)):
@@ -205,4 +216,4 @@ class Setting:
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
         first = self._first_named()
-        return None if first in leave_out else first
+        return None if leave_out is not None and first in leave_out else first
