@@ -868,3 +868,14 @@ def test_a_judge_imposed_a_term_on_the_person_before() -> None:
     [event] = sentencings(text)
     assert ("Ben Cole", 438, "US") == (event.defendant.name, event.term_months, event.location.country)
     assert [] == sentencings("Judge Amy Cole heard the case. The judge imposed strict bail conditions for a year.")
+
+
+def test_the_crime_told_with_the_sentence_again() -> None:
+    """The crime a penalty-less retelling gives ('X was sentenced by Judge Y after pleading guilty to fraud')."""
+    text = (
+        "A Danish man was sentenced on Tuesday to seven years in prison. Tom Berg, 35, was sentenced by "
+        "Judge Amy Cole after pleading guilty to fraud."
+    )
+    assert [("Tom Berg", "fraud")] == [(e.defendant.name, e.offence) for e in sentencings(text)]
+    text = "Ben Cole was in court to be sentenced for arson. A judge imposed nine years in prison."
+    assert [("Ben Cole", "arson")] == [(e.defendant.name, e.offence) for e in sentencings(text)]

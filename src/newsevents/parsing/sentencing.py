@@ -506,7 +506,7 @@ def _offence(found: Found, cut: int) -> str | None:
         return case
     if opening is None:
         index = found.sentence.index
-        if index == 0 or not _pronoun_subject(found):
+        if index == 0 or not (_pronoun_subject(found) or found.option("object") == "before"):
             return None
         before = view(found.article, found.article.all_sentences[index - 1])
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
@@ -874,6 +874,9 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             ):
                 if match is not None and match.date is None:
                     match.date = mention.date
+                retold = not (mention.also or mention.reading.penalty)  # "X was sentenced after ..."
+                if match is not None and retold and not match.mention.offence:
+                    match.mention = attrs.evolve(match.mention, offence=mention.offence)
                 continue
             duplicate = next(
                 (e for e in recent if _same(e.defendant, defendant) and _agree(e, mention)), None
