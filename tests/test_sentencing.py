@@ -374,9 +374,13 @@ def test_a_predicate_after_and_is_its_own_clause() -> None:
         # a relative clause between the subject and the verb
         ("Nora Quinn, who worked as a clerk at a bank in Dublin for a decade, drew a six-month jail sentence.",
          ["Nora Quinn"]),
-        # people listed between dashes
+        # people listed between dashes, and the unnamed rest of the group they belong to (the dev
+        # README's "unnamed remainder is one more event")
         ("Six activists -- including writer Ali Demir and lawyer Eda Kaya -- were fined 500 euros each by the court.",
-         ["Ali Demir", "Eda Kaya"]),
+         ["Ali Demir", "Eda Kaya", "Six activists"]),
+        ("Five other defendants, including jailed activist Ali Demir, were fined 3,000 pounds each by the court.",
+         ["Ali Demir", "Five other defendants"]),
+        ("Four men (including Ali Demir) were jailed for three years by the court.", ["Ali Demir", "Four men"]),
         # a subject described by its tie to a named person
         ("A former driver for Luis Vera was jailed for three years for smuggling.", ["A former driver for Luis Vera"]),
         # a group described with a relative clause: the group, not the clause
@@ -649,3 +653,230 @@ def test_offence_named_by_the_case() -> None:
     assert "sexual assault" == event.offence
     [event] = sentencings("A bank manager was jailed for life by a court in a separate case.")
     assert event.offence is None
+
+
+def test_wire_style_fractions_of_a_year() -> None:
+    """'7-1/4 years', '36-1/2 years': the wire's hyphenated fractions are whole months."""
+    [event] = sentencings("Tom Reed was sentenced on Tuesday to 7-1/4 years in prison for fraud.")
+    assert 87 == event.term_months
+    [event] = sentencings("Ann Fox was jailed for 36-1/2 years by a court in Leeds.")
+    assert 438 == event.term_months
+
+
+def test_a_name_after_a_dateline_with_a_state_in_initials() -> None:
+    """'SPRINGFIELD, N.C. Ann Lee, a teacher, ...': the dateline ends before the name, which stays whole."""
+    text = (
+        "Teacher freed\n\nSPRINGFIELD, N.C. Ann Lee, a teacher freed this month, spoke on Monday.\n\n"
+        "Lee, 35, was sentenced by a Peruvian court in 2013 to eight years in prison for fraud."
+    )
+    [event] = sentencings(text)
+    assert ("Ann Lee", 96, "PE") == (event.defendant.name, event.term_months, event.location.country)
+
+
+def test_a_described_defendant_named_with_an_age_next() -> None:
+    """'A Texas woman was sentenced ... Ann Lee, 36, pleaded ...': the woman is Ann Lee; a judge named next is not."""
+    text = "A Texas woman has been sentenced to life in prison for murder. Ann Lee, 36, pleaded guilty on Monday."
+    assert ["Ann Lee"] == [e.defendant.name for e in sentencings(text)]
+    text = "A Texas woman has been sentenced to life in prison for murder. Ann Lee, the judge, said it was fair."
+    assert ["A Texas woman"] == [e.defendant.name for e in sentencings(text)]
+    text = (
+        "A Texas woman was sentenced on Monday to four years in prison for fraud. "
+        "Judge Amy Cole also ordered Ann Lee, a 51-year-old clerk, to pay a fine."
+    )
+    assert ["Ann Lee"] == [e.defendant.name for e in sentencings(text)]
+
+
+def test_a_described_subject_past_a_reporting_verb_in_its_relative_clause() -> None:
+    """'A man who police said ran a scheme was jailed': the man, though 'said' ends a noun phrase elsewhere."""
+    [event] = sentencings("A Danish man who police said ran a betting scheme was jailed for five years on Monday.")
+    assert ("A Danish man", 60) == (event.defendant.name, event.term_months)
+
+
+def test_a_month_without_a_year_is_before_the_story() -> None:
+    """'In April' in a January story: the April before, as the conventions say, not the April to come."""
+    [event] = sentencings("In April, Ann Lee was sentenced to two years of probation.", datetime.date(2016, 1, 20))
+    assert "2015-04" == str(event.date)
+    [event] = sentencings("Ann Lee was sentenced in March to two years in prison.", datetime.date(2016, 5, 20))
+    assert "2016-03" == str(event.date)
+
+
+def test_a_nationality_is_not_where_the_court_sat() -> None:
+    """'an American citizen ... sentenced' in a story set in Peru: Peru's court, not an American one."""
+    text = (
+        "Peru said on Monday it would not free foreign prisoners. Ann Lee, an American citizen, was "
+        "sentenced in April to ten years in prison for spying."
+    )
+    assert [("Ann Lee", "PE")] == [(e.defendant.name, e.location.country) for e in sentencings(text)]
+    text = "Peru deported Tom Reed, a British man who was jailed for two years in 2013 in Britain."
+    assert [("Tom Reed", "GB")] == [(e.defendant.name, e.location.country) for e in sentencings(text)]
+
+
+def test_a_regulators_commission_is_no_court() -> None:
+    """'the Securities and Exchange Commission' regulates: a sentence near it is not a US court's."""
+    text = (
+        "Li Wei, the former head of Bank of China, was jailed for 12 years in 2003. "
+        "The bank faces a probe by the US Securities and Exchange Commission."
+    )
+    [event] = sentencings(text, None)
+    assert "CN" == event.location.country
+
+
+def test_a_description_in_apposition_to_a_name() -> None:
+    """'the fate of Ann Lee, a teacher who was jailed in May': the teacher is Ann Lee."""
+    [event] = sentencings("Nobody knows the fate of Ann Lee, a Canadian-born teacher who was jailed for two years in May.")
+    assert "Ann Lee" == event.defendant.name
+
+
+@pytest.mark.parametrize(
+    ("text", "offence"),
+    [
+        # a date inside the offence's noun phrase
+        ("A court in Cairo upheld death sentences against 11 fans over a March 2014 riot in Giza.", "riot"),
+        # a hedge opens the phrase; "and other offences" and a time after "during" are no part of it
+        ("Ann Lee was jailed for five years for allegedly spying for Peru.", "spying for Peru"),
+        ("Ann Lee was sentenced to five years in prison for theft and other offences.", "theft"),
+        ("Ann Lee was jailed for five years for plotting attacks on banks during the 2011 riots.",
+         "plotting attacks on banks"),
+        # "for a" starts a crime unless a term goes on ("for a total of", "for a year")
+        ("Ann Lee was jailed for five years for a robbery.", "a robbery"),
+        ("Ann Lee was jailed for a total of 35 years for fraud.", "fraud"),
+        # the trial the sentence was passed in names the crime, also before the verb
+        ("In the bribery trial, Ann Lee was also condemned to death in absentia.", "bribery"),
+        # "after" an act names the crime; "after pleading guilty to" reads the plea's object
+        ("Ann Lee was given a six-month suspended sentence after throwing a chair.", "throwing a chair"),
+        ("Ann Lee was jailed for two years after pleading guilty to theft.", "theft"),
+        ("Ann Lee received probation after testifying against the others.", None),
+    ],
+)  # fmt: skip
+def test_offence_phrases(text: str, offence: str | None) -> None:
+    """The offence is the shortest phrase of the text that says what the crime was (note 22)."""
+    [event] = sentencings(text)
+    assert offence == event.offence
+
+
+def test_a_group_sentenced_with_a_named_defendant_shares_the_crime() -> None:
+    """'had sentenced X and 100 others to death': X's crime, read from the sentence before, is theirs too."""
+    text = (
+        "A court sentenced Ann Lee to death for plotting a jailbreak. "
+        "The court had initially sentenced Lee and more than 100 other defendants to death last month."
+    )
+    assert {("Ann Lee", "plotting a jailbreak"), ("more than 100 other defendants", "plotting a jailbreak")} <= {
+        (e.defendant.name, e.offence) for e in sentencings(text)
+    }
+
+
+def test_the_day_of_the_verdict_dates_the_lede() -> None:
+    """'Tuesday's verdict came ...' after an undated lede: the day the court sat."""
+    text = (
+        "Fans jailed\n\nA court in Cairo has upheld death sentences against 11 fans over a riot.\n\n"
+        "Tuesday's verdict came at the end of a retrial."
+    )
+    [event] = sentencings(text, THURSDAY)
+    assert "2016-03-08" == str(event.date)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ada Grant was jailed in 2013 after she pleaded guilty to 13 counts of fraud.", [("Ada Grant", "fraud")]),
+        ("Ada Grant was jailed in May pending trial.", []),
+        ("Ada Grant has been jailed in Peru since October.", []),
+        ("The seat fell vacant after her husband was jailed in February.", []),
+    ],
+)  # fmt: skip
+def test_jailed_at_a_time_with_no_term(text: str, found: list[tuple[str, str]]) -> None:
+    """'X was jailed in 2013' is prison with no term (note 7); held pending trial, or an unnamed person, is not read."""
+    events = sentencings(text)
+    assert found == [(e.defendant.name, e.offence) for e in events]
+    assert all((Penalty.PRISON, None) == (e.penalty, e.term_months) for e in events)
+
+
+def test_a_minimum_term_a_dash_clause_and_a_possessor() -> None:
+    """
+    "Ann Lee's killer, Tom Ford, admitted murder and was jailed for at least 15 years - it would
+    have been longer ...": a minimum term with no maximum is life; the modal after the spaced dash
+    is another clause; the possessor is not the subject of the coordinated predicates.
+    """
+    text = (
+        "Ann Lee's killer, Tom Ford, pleaded guilty to murder and was jailed for at least 15 years - "
+        "it would have been longer had he denied the charge."
+    )
+    [event] = sentencings(text)
+    assert ("Tom Ford", Penalty.LIFE, None) == (event.defendant.name, event.penalty, event.term_months)
+
+
+def test_a_pronunciation_in_brackets_after_the_name() -> None:
+    """'Judge X sentenced Y (YEE-oh) to', 'Y (YEE-oh) was jailed': Y, past the brackets, not the judge."""
+    [event] = sentencings("Judge Ann Wood sentenced Republican Tom Skelos (SKEH-lohs) to five years in prison.")
+    assert ("Tom Skelos", 60) == (event.defendant.name, event.term_months)
+    [event] = sentencings("Tom Skelos (SKEH-lohs) was jailed for five years.")
+    assert "Tom Skelos" == event.defendant.name
+
+
+def test_a_relative_named_in_apposition_and_a_father_and_son() -> None:
+    """'sentenced his son, Adam, to': the article's Adam Skelos, though 'Adam' is also a place; his father is another man."""
+    text = (
+        "Judge Ann Wood of Manhattan sentenced Dean Skelos to five years in prison. Prosecutors say Adam "
+        "Skelos took bribes. She also sentenced his son, Adam, to 6 ½ years in prison."
+    )
+    assert [("Dean Skelos", 60, "US"), ("Adam Skelos", 78, "US")] == [
+        (e.defendant.name, e.term_months, e.location.country) for e in sentencings(text)
+    ]
+
+
+def test_shared_helpers_added_for_sentencing() -> None:
+    """The type-neutral readings the recogniser uses: a spaced dash, a past date, a day's verdict."""
+    from newsevents.parsing.blocking import spaced_dash
+    from newsevents.parsing.clauses import past_date, possessive_days
+    from newsevents.parsing.tokens import tokenize
+
+    tokens = tokenize("He was jailed for life - it would have been longer, a well-known case.")
+    assert "-" == tokens[spaced_dash(tokens, 0) or 0].text
+    assert spaced_dash(tokenize("a well-known case"), 0) is None
+    assert PartialDate(2015, 4) == past_date(PartialDate(2016, 4), "In April", datetime.date(2016, 1, 20))
+    assert PartialDate(2016, 1) == past_date(PartialDate(2016, 1), "in January", datetime.date(2016, 1, 20))
+    article = Article("Tuesday's verdict came late. Friday's game was lost.", published=THURSDAY)
+    assert {PartialDate(2016, 3, 8)} == possessive_days(article, {"verdict", "ruling"})
+
+
+def test_a_definite_description_is_the_articles_person() -> None:
+    """'the retired four-star general was sentenced': the article's person; '... and ordered to pay' is no group."""
+    text = (
+        "Tom Reyes met reporters on Monday. Reyes pleaded guilty in March. In April, the retired "
+        "four-star general was sentenced to two years of probation and ordered to pay a fine."
+    )
+    assert [("Tom Reyes", Penalty.COMMUNITY)] == [(e.defendant.name, e.penalty) for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Last year five men were jailed for fraud.", "five men"),
+        ("In January 25 people who ran a betting ring were jailed for a total of 35 years.", "25 people"),
+    ],
+)
+def test_a_time_opening_the_sentence_is_no_part_of_the_group(text: str, group: str) -> None:
+    """'Last year five men were jailed': the group is 'five men'."""
+    assert [group] == [e.defendant.name for e in sentencings(text)]
+
+
+def test_a_judge_imposed_a_term_on_the_person_before() -> None:
+    """'X was in court to be sentenced ... A judge imposed N years': X; 'New Jersey' is no 'Jersey'."""
+    text = (
+        "Ben Cole, the first defendant charged under the law in New Jersey, was in court to be sentenced "
+        "for arson. A judge imposed 36-1/2 years in prison."
+    )
+    [event] = sentencings(text)
+    assert ("Ben Cole", 438, "US") == (event.defendant.name, event.term_months, event.location.country)
+    assert [] == sentencings("Judge Amy Cole heard the case. The judge imposed strict bail conditions for a year.")
+
+
+def test_the_crime_told_with_the_sentence_again() -> None:
+    """The crime a penalty-less retelling gives ('X was sentenced by Judge Y after pleading guilty to fraud')."""
+    text = (
+        "A Danish man was sentenced on Tuesday to seven years in prison. Tom Berg, 35, was sentenced by "
+        "Judge Amy Cole after pleading guilty to fraud."
+    )
+    assert [("Tom Berg", "fraud")] == [(e.defendant.name, e.offence) for e in sentencings(text)]
+    text = "Ben Cole was in court to be sentenced for arson. A judge imposed nine years in prison."
+    assert [("Ben Cole", "arson")] == [(e.defendant.name, e.offence) for e in sentencings(text)]

@@ -213,6 +213,8 @@ _OPENERS = frozenset("\"'“‘([")
 _PLACE = r"([A-Z][A-Z'’-]+(?:[ /][A-Z][A-Z'’-]+){0,3})"
 _DATELINE_DASH = re.compile(_PLACE + r"(?:,[^\n–—]{1,40}?)?(?: ?\([^()\n]{1,30}\))?(?: [-–—]+ |[–—] ?)")
 _DATELINE_BARE = re.compile(_PLACE + r"(?:, [A-Z][a-z]{1,12}\.?)? (?=[A-Z])")
+#: A US state written in initials after the city: "ASHEVILLE, N.C. Ann Lee said" (tried after the two above).
+_DATELINE_INITIALS = re.compile(_PLACE + r", (?:[A-Z]\.){2,3} (?=[A-Z])")
 
 
 def _paragraphs(text: str, offset: int) -> list[tuple[int, int]]:
@@ -400,8 +402,10 @@ class Article:
             return None
         start, end = self.paragraphs[0]
         window = min(end, start + 80)
-        found = _DATELINE_DASH.match(self.text, start, window) or _DATELINE_BARE.match(
-            self.text, start, window
+        found = (
+            _DATELINE_DASH.match(self.text, start, window)
+            or _DATELINE_BARE.match(self.text, start, window)
+            or _DATELINE_INITIALS.match(self.text, start, window)
         )
         if found is None or found.end() >= end:
             return None

@@ -112,3 +112,15 @@ def cues_after(tokens: Sequence[Token], end: int, *, reach: int = 8) -> set[str]
             if kind is not None:
                 found.add(kind)
     return found
+
+
+def spaced_dash(tokens: Sequence[Token], start: int) -> int | None:
+    """
+    The index of the first hyphen written as a dash (spaces on both sides: "jailed for life -
+    it would have been longer") from token ``start``, or None: it ends a clause as "—" does.
+    """
+    for at in range(max(1, start), len(tokens) - 1):
+        token = tokens[at]
+        if token.text == "-" and tokens[at - 1].end < token.start < token.end < tokens[at + 1].start:
+            return at
+    return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from newsevents import dates
@@ -501,3 +501,35 @@ def age_date(
         if unit in ("years", "year"):
             return PartialDate(published.year - value)
     return None
+
+
+def past_date(date: PartialDate, text: str, published: datetime.date | None) -> PartialDate:
+    """
+    The date of a time expression (``text``) for an event that lies before publication: a date
+    the nearest reading put after the story is read again looking back ("In April" in a January
+    story is the April before, as the annotation conventions place a month without a year).
+    """
+    parts = [part for part in (date.year, date.month, date.day) if part is not None]
+    if published is None or parts <= [published.year, published.month, published.day][: len(parts)]:
+        return date
+    found = dates.resolve(text, published, direction="past")
+    return found if isinstance(found, PartialDate) else date
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def possessive_days(article: Article, nouns: Collection[str]) -> set[PartialDate]:
+    """
+    The days a weekday's possessive gives one of ``nouns`` in the article ("Tuesday's verdict",
+    "Friday's ruling"): the day the thing the noun names took place.
+    """
+    found: set[PartialDate] = set()
+    for sentence in article.sentences_with(tuple(nouns)):
+        text = sentence.text
+        for span in sentence_times(article, sentence):
+            rest = text[span.end - sentence.start :]
+            head = rest[2:].split(maxsplit=1)[:1] if rest[:2] in ("'s", "’s") else []
+            if span.date is not None and span.text.lower() in _WEEKDAYS and head and head[0].lower() in nouns:
+                found.add(span.date)
+    return found

@@ -129,8 +129,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=lambda w: (-len(w), w)))
 
 
-# "1,000", "2.5", and the wire style's "12 1/2" and "12½"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+|\s1/2(?![\d/])|½)?"
+# "1,000", "2.5", and the wire style's "12 1/2", "12½", "6 ½", "7-1/4" and "36-1/2"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,]*\d)|\d+(?:\.\d+|\s1/2(?![\d/])|-[13]/[24](?![\d/])| ?½)?"
 # "and a half", also hyphenated: "seven-and-a-half years", "a two-and-a-half-year term"
 _HALF = r"(?:(?:\s+|-)and(?:\s+|-)a(?:\s+|-)(?:half|quarter))"
 
@@ -156,7 +156,7 @@ def _number_re() -> re.Pattern[str]:
 def _value(text: str) -> int | float | None:
     """The value of one number as `_number_re` matches it, or None."""
     lex = _lexicon()
-    lowered = text.lower().replace("-and-a-", " and a ").replace("½", " 1/2")
+    lowered = text.lower().replace("-and-a-", " and a ").replace(" ½", "½").replace("½", " 1/2")
     fraction = 0.0
     for tail, part in ((" a half", 0.5), (" a quarter", 0.25)):
         if lowered.endswith(tail):
@@ -166,6 +166,9 @@ def _value(text: str) -> int | float | None:
     if lowered.endswith(" 1/2"):  # "12 1/2"
         lowered = lowered[:-4].rstrip()
         fraction = 0.5
+    elif lowered[-4:] in ("-1/2", "-1/4", "-3/4") and lowered[:1].isdigit():  # "7-1/4"
+        fraction = int(lowered[-3]) / int(lowered[-1])
+        lowered = lowered[:-4]
     if lowered[:1].isdigit():
         figure, *scale = lowered.split()
         number: float = float(figure.replace(",", "")) * (lex.scales[scale[0]] if scale else 1)

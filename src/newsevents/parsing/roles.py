@@ -15,8 +15,10 @@ This module names no event type.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from newsevents.model import Actor, ActorKind
+from newsevents.parsing.article import table
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token
@@ -24,22 +26,37 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "DETERMINERS",
     "actors_ending",
+    "aged_person",
+    "apposed_name",
     "companions",
     "described",
     "described_after",
+    "including_group",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
+    "person_apposed_to",
+    "person_before",
+    "person_for",
+    "relative_head",
     "remainder",
     "span_actors",
     "subject",
+    "subject_past_brackets",
     "text_of",
+    "untimed",
     "with_remainder",
 ]
 
 
 def _lexicon(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "lexicon", name)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """The last words of people's titles (``data/titles.tsv``): "the retired general" is a person."""
+    return frozenset(row[0].lower().split()[-1] for row in table("titles.tsv") if row and row[0].strip())
 
 
 def actors_ending(seen: SentenceView, end: int) -> Span | None:
@@ -163,7 +180,7 @@ def _apposed(seen: SentenceView, close: int) -> Span | list[Actor] | None:
     return _person_ending(seen, close)  # "A third officer, Ann Lee, received"
 
 
-def subject(seen: SentenceView, at: int) -> list[Actor]:
+def subject(seen: SentenceView, at: int, *, possessors: bool = True) -> list[Actor]:
     """
     The subject of the verb phrase that starts at token ``at``: named people (with an unnamed
     remainder), a pronoun's person, or a group as the text describes it.
@@ -173,6 +190,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
     -- including A and B --"), to the first subject of coordinated predicates ("X was arrested
     in May and later ..."); "an aide to X" is the aide; a pronoun opening a sentence is the
     first person of the sentence before; "the singer" is the article's most mentioned person.
+    With ``possessors=False`` a possessor opening coordinated predicates is not their subject
+    ("X's killer, Y, admitted ... and was jailed" gives Y).
     """
     tokens = seen.tokens
     end = at
@@ -226,6 +245,8 @@ def subject(seen: SentenceView, at: int) -> list[Actor]:
         for position in range(end):
             for first in seen.spans.get(position, ()):
                 if first.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(first)):
+                    if not possessors and first.end < end and tokens[first.end].lower == "'s":
+                        continue
                     return _pronoun(seen, first) or with_remainder(seen, first, end)
     for back in range(end - 1, max(-1, end - 8), -1):  # "X and 19 others were jailed"
         rest = remainder(tokens, back, end)
@@ -402,4 +423,180 @@ def opening_participle_subject(seen: SentenceView, at: int, end: int) -> list[Ac
         for span in seen.spans.get(comma + 1, ()):
             if span.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(span)):
                 return with_remainder(seen, span, len(tokens))
+    return []
+
+
+def including_group(seen: SentenceView, at: int) -> Actor | None:
+    """
+    The group whose members an apposition names before the verb phrase at token ``at``: "Six
+    activists, including A and B, were fined" gives "Six activists" (the unnamed rest of them);
+    None without an "including" apposition right before the verb.
+    """
+    tokens = seen.tokens
+    end = at
+    while end > 0 and tokens[end - 1].lower in _BACK:
+        end -= 1
+    if end < 3 or tokens[end - 1].text not in (",", "-", "—", "–", ")"):
+        return None
+    close = end - 1 - (tokens[end - 1].text == "-" and tokens[end - 2].text == "-")
+    mark = "(" if tokens[close].text == ")" else tokens[close].text
+    for back in range(close - 1, max(0, close - 32), -1):
+        if tokens[back].text != mark:
+            continue
+        if tokens[back + 1].lower != "including":
+            return None
+        open_at = back - (mark == "-" and back > 0 and tokens[back - 1].text == "-")
+        start = open_at
+        bounds = _NP_BOUNDARY | _PREPOSITIONS
+        while start > 0 and open_at - start < 8 and tokens[start - 1].lower not in bounds:
+            start -= 1
+        if start == open_at or not (tokens[start].lower in DETERMINERS or tokens[start].shape == "d"):
+            return None  # a counted or determined group, not a name ("Ann Lee, including ...")
+        return described(tokens, start, open_at)
+    return None
+
+
+def relative_head(seen: SentenceView, at: int) -> Actor | None:
+    """
+    The group a sentence opens with when a long relative clause stands between it and the verb
+    phrase at token ``at``: "A man who police said ran a scheme was jailed" gives "A man"
+    (`subject` stops at the reporting verb inside the clause); None when the sentence does not
+    open with a determiner and a noun before "who".
+    """
+    tokens = seen.tokens
+    who = next((n for n in range(1, min(at, 8)) if tokens[n].lower == "who"), None)
+    if who is None or tokens[0].lower not in DETERMINERS or any(t.text in (";", ":") for t in tokens[who:at]):
+        return None
+    return described(tokens, 0, who)
+
+
+def aged_person(seen: SentenceView) -> Actor | None:
+    """
+    The first person a sentence introduces with an age ("Ann Lee, 36, pleaded ...", "ordered Ann
+    Lee, a 36-year-old teacher, to pay"): in news, the one an indefinite description in the
+    sentence before ("A Texas woman was jailed ...") was about.
+    """
+    tokens = seen.tokens
+    for at in sorted(seen.spans):
+        for span in seen.spans[at]:
+            end = span.end
+            if span.kind != "PERSON" or not isinstance(span.value, Actor) or end + 3 >= len(tokens):
+                continue
+            following = tokens[end : end + 5]
+            if following[0].text == "," and (
+                (following[1].shape == "d" and following[2].text == ",")
+                or (
+                    following[1].lower in ("a", "an")
+                    and following[2].shape == "d"
+                    and any(t.lower in ("year-old", "years-old") for t in following[3:])
+                )
+            ):
+                return span.value
+    return None
+
+
+def person_apposed_to(seen: SentenceView, group: Actor) -> Actor | None:
+    """
+    The person a described group stands in apposition to: "the fate of Ann Lee, a teacher who was
+    jailed in May" gives Ann Lee for "a teacher"; None when no person's name and a comma precede it.
+    """
+    tokens, first = seen.tokens, group.name.split()[0]
+    for at in range(2, len(tokens)):
+        if (
+            tokens[at - 1].text == ","
+            and tokens[at].text == first
+            and group.name in (text_of(tokens, at, stop) for stop in range(at + 1, min(len(tokens), at + 16)))
+        ):
+            span = _person_ending(seen, at - 1)
+            people = [a for a in span_actors(span) if a.kind is ActorKind.PERSON] if span is not None else []
+            return people[0] if len(people) == 1 else None
+    return None
+
+
+def apposed_name(seen: SentenceView, start: int, end: int) -> Actor | None:
+    """
+    The person a description names in apposition in tokens ``[start, end)``: "his son, Adam,"
+    gives the article's Adam (the most complete name it gives), though the bare name was read
+    as a place; None when the words are not "<lower-case words>, <Name>,".
+    """
+    tokens = seen.tokens
+    commas = [at for at in range(start, end) if tokens[at].text == ","]
+    if len(commas) != 2 or commas[1] != end - 1 or commas[0] == start or commas[1] - commas[0] > 4:
+        return None
+    if not all(t.shape == "x" for t in tokens[start : commas[0]]):
+        return None
+    name = tokens[commas[0] + 1 : commas[1]]
+    if not name or not all(t.is_title for t in name):
+        return None
+    person = seen.cast.person(text_of(tokens, commas[0] + 1, commas[1]))
+    return person.actor if person is not None else None
+
+
+def person_for(seen: SentenceView, actor: Actor, after: SentenceView | None) -> Actor:
+    """
+    The person a singular description stands for, else the actor itself: the name it stands in
+    apposition to ("the fate of Ann Lee, a teacher who was jailed"), else the person the next
+    sentence (``after``) introduces with an age ("A Texas man was jailed ... Ann Lee, 36,
+    pleaded ..."); a definite one ("the retired general") is the article's most mentioned person.
+    """
+    words = actor.name.lower().split()
+    if actor.kind is not ActorKind.GROUP or words[0] not in ("a", "an", "the"):
+        return actor
+    if words[0] == "the":  # "the retired four-star general": the article's person, as "the singer" is
+        nouns = _lexicon("people") | _title_words()
+        singular = len(words) <= 5 and words[-1] in nouns and not words[-1].endswith("s")
+        return (seen.cast.salient_people()[:1] or [actor])[0] if singular else actor
+    return person_apposed_to(seen, actor) or (aged_person(after) if after is not None else None) or actor
+
+
+def subject_past_brackets(seen: SentenceView, at: int, found: list[Actor]) -> list[Actor]:
+    """
+    The subject ``found`` before the verb phrase at token ``at``, read again before a bracket
+    that closes right before it when it gave no one or only a group: "Ann Lee (ANN-lee) was".
+    """
+    tokens = seen.tokens
+    close = next((n for n in range(at - 1, max(0, at - 3) - 1, -1) if tokens[n].text == ")"), None)
+    if close is None or (found and found[0].kind is not ActorKind.GROUP):
+        return found
+    paren = next((n for n in range(close - 1, max(0, close - 8), -1) if tokens[n].text == "("), None)
+    return subject(seen, paren, possessors=False) if paren else found
+
+
+def untimed(seen: SentenceView, actor: Actor) -> Actor:
+    """
+    A described group without the time expression that opened its sentence ("Last year five men
+    were jailed": "five men"; "In January 25 people": "25 people"); the actor itself when it
+    opens with none.
+    """
+    if actor.kind is not ActorKind.GROUP:
+        return actor
+    for spans in seen.spans.values():
+        for span in spans:
+            if span.kind != "TIME":
+                continue
+            end, tokens = span.end, seen.tokens
+            if tokens[end - 1].shape == "d" and end < len(tokens) and tokens[end].shape == "x":
+                end -= 1  # "In January 25 people were jailed": the 25 counts the people
+            for first in range(max(0, span.start - 1), span.start + 1):
+                prefix = text_of(tokens, first, end)
+                rest = actor.name[len(prefix) :].lstrip(", ")
+                if actor.name.startswith(prefix + " ") and rest:
+                    return Actor.group(rest)
+    return actor
+
+
+def person_before(seen: SentenceView) -> list[Actor]:
+    """
+    The person the sentence before is about (its first person, not a judge): "Ann Lee was in
+    court to be sentenced for theft. A judge imposed five years." gives Ann Lee; [] when none.
+    """
+    index = seen.sentence.index
+    if index == 0:
+        return []
+    before = view(seen.article, seen.article.all_sentences[index - 1])
+    for at in sorted(before.spans):
+        for span in before.spans[at]:
+            if span.kind == "PERSON" and isinstance(span.value, Actor):
+                title = (span.value.title or "").lower()
+                return [] if "judge" in title or "justice" in title else [span.value]
     return []

@@ -34,20 +34,28 @@ from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
-from newsevents.parsing.blocking import clause_opening, cues_after, cues_before
+from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
+from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.roles import (
+    apposed_name,
     companions,
     described_after,
+    including_group,
     object_between,
     object_pronoun,
     opening_participle_subject,
+    person_before,
+    person_for,
+    relative_head,
     span_actors,
     subject,
+    subject_past_brackets,
     text_of,
+    untimed,
     with_remainder,
 )
 from newsevents.parsing.setting import Setting, country_of
@@ -169,8 +177,8 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
         before = words[max(0, start - 2) : start]
         if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
             continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
-        if after[:2] == ["to", "life"]:
-            components.add(Penalty.LIFE)
+        if after[:2] == ["to", "life"] or tuple(words[max(0, start - 2) : start]) == ("at", "least"):
+            components.add(Penalty.LIFE)  # "25 years to life"; "jailed for at least 15 years": a minimum term
             continue
         near = after[:5]
         other, prison = _first(near, "noncustodial"), _first(near, "custodial")
@@ -232,6 +240,10 @@ def read_penalty(text: str) -> PenaltyReading:
 #: Words that end the penalty: the offence ("for fraud") or a new clause follows.
 _CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
                   ";", "—", "–", "--"})  # fmt: skip
+#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime
+#: ("for a robbery").
+_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year",
+                         "decade"})  # fmt: skip
 _CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
 
 
@@ -243,9 +255,12 @@ def _cut(found: Found, begin: int) -> int:
         word = tokens[at].lower
         follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
         if word == "for" and (
-            follows in ("life", "a") or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
+            follows == "life"
+            or (follows == "a" and at + 2 < len(tokens) and tokens[at + 2].lower in _FOR_A_TERM)
+            or (follows == "at" and any(s.kind == "TERM" for s in spans.get(at + 3, ())))  # "for at least"
+            or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
         ):
-            continue  # "jailed for life", "for five years": the penalty goes on
+            continue  # "jailed for life", "for five years", "for a total of": the penalty goes on
         if (
             word in _CUT
             or (word == "on" and follows == "charges")
@@ -288,7 +303,8 @@ def _blocked(found: Found) -> bool:
         0,
     )
     opening = max(predicate, clause_opening(tokens, start))
-    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens, found.match.end)
+    dash = spaced_dash(tokens, found.match.end)  # " - it would have been longer": another clause
+    cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
     if cues & {"modal", "negation"}:
         return True
     begin = max(predicate, start - 12)
@@ -352,6 +368,8 @@ def _defendants(found: Found) -> list[Actor]:
             named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
+    if found.option("object") == "before":
+        return person_before(seen)  # "... to be sentenced for theft. A judge imposed five years."
     if found.option("object") == "after":
         people = [  # "against deposed president X": the person a few words on
             span
@@ -367,10 +385,25 @@ def _defendants(found: Found) -> list[Actor]:
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
         got = object_between(seen, verb + 1, last, verb=found.match.start)
+        if got is None and (apposed := apposed_name(seen, verb + 1, last)) is not None:
+            got = [apposed]  # "sentenced his son, Adam, to"
         if got is not None:
             return got
     opening = opening_participle_subject(seen, found.match.start, found.match.end)
-    return subject(seen, found.match.start) if opening is None else opening
+    if opening is not None:
+        return opening
+    start, sentences = found.match.start, found.article.all_sentences
+    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
+    group = including_group(seen, start) if named else None
+    if group is not None:
+        return [*named, group]  # "Six men, including X, were fined": the rest of them too
+    index = found.sentence.index + 1
+    after = view(found.article, sentences[index]) if index < len(sentences) else None
+    return [  # a "group" holding a verb of the patterns is a clause misread ("the man was sentenced ... and")
+        person_for(seen, untimed(seen, actor), after)
+        for actor in subject_past_brackets(seen, start, named)
+        if actor.kind is not ActorKind.GROUP or _VERBS.isdisjoint(actor.name.lower().split())
+    ]
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -416,16 +449,17 @@ def _date(found: Found, stop: int) -> PartialDate | None:
             else:
                 continue
             if best is None or distance < best[0]:
-                best = (distance, span.value.date)
+                best = (distance, past_date(span.value.date, span.value.text, found.article.published))
     return best[1] if best is not None else None
 
 
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
                            "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
+                           "during",
                            "until", "at", "following", "as", "between", "from"})  # fmt: skip
 #: After "and", these start a new clause, not more of the crime ("... fraud and was jailed").
 _NEW_CLAUSE = frozenset(
-    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the"}
+    {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the", "other"}
 )
 _TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
 
@@ -465,17 +499,26 @@ def _offence(found: Found, cut: int) -> str | None:
     """The crime in the text's words: after the "for" that ends the penalty, else after "convicted of"."""
     tokens, spans = found.view.tokens, found.view.spans
     opening = cut + 1 if cut < len(tokens) and tokens[cut].lower in ("for", "over") else _opening(tokens)
+    acts = tokens[cut + 1].lower if cut + 1 < len(tokens) and tokens[cut].lower == "after" else ""
+    if opening is None and acts.endswith("ing") and acts not in _words("after_not_offence"):
+        opening = cut + 1  # "given a suspended term after throwing a chair at a driver"
     if opening is None and (case := _case(tokens, found.match.start)) is not None:
         return case
     if opening is None:
         index = found.sentence.index
-        if index == 0 or not _pronoun_subject(found):
+        if index == 0 or not (_pronoun_subject(found) or found.option("object") == "before"):
             return None
         before = view(found.article, found.article.all_sentences[index - 1])
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
         if opening is None:
             return None
     opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
+    opening += opening < len(tokens) and tokens[opening].lower in _words("offence_hedges")  # "allegedly"
+    if [t.lower for t in tokens[opening + 1 : opening + 3]] in (["counts", "of"], ["charges", "of"]):
+        opening += 3 * (tokens[opening].shape == "d" or parse_number(tokens[opening].lower) is not None)
+    dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
+    if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
+        opening = dated[0].end  # "over a February 2012 riot": the riot
     end = opening
     while end < min(len(tokens), opening + 12):
         token = tokens[end]
@@ -502,13 +545,16 @@ def _offence(found: Found, cut: int) -> str | None:
     return text_of(tokens, opening, end)
 
 
+_CASES = frozenset({"case", "trial"})
+
+
 def _case(tokens: Sequence[Token], start: int) -> str | None:
-    """The crime a case is named by: "in a bribery case", "in the Ann Lee sexual assault case"."""
+    """The crime a case (trial) is named by: "in a bribery case", "In the Ann Lee fraud trial, she was"."""
     skipped = _words("case_modifiers")
-    for at in range(start, min(len(tokens) - 2, start + 40)):
+    for at in range(0 if tokens[0].lower == "in" else start, min(len(tokens) - 2, start + 40)):
         if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
             continue
-        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower == "case"), at)
+        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower in _CASES), at)
         first = at + 2
         while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
             first += 1  # the names of the people in it, "a separate case"
@@ -523,6 +569,13 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
+@cache
+def _qualifiers() -> dict[str, frozenset[str]]:
+    """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
+    rows = table(f"{_FOLDER}/court_qualifiers.tsv")
+    return {row[0]: frozenset(row[1].split(",")) for row in rows if len(row) > 1}
+
+
 def _court(
     tokens: Sequence[Token], prefer: Callable[[], Collection[str]] = tuple
 ) -> tuple[str | None, str | None]:
@@ -531,10 +584,12 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    courts = _words("court")
+    courts, qualified = _words("court"), _qualifiers()
     for at, token in enumerate(tokens):
-        if token.lower not in courts:
-            continue
+        if token.lower not in courts or (
+            token.lower in qualified and (at == 0 or tokens[at - 1].lower not in qualified[token.lower])
+        ):
+            continue  # "the Securities and Exchange Commission" is no court ("a military commission" is)
         begin = at
         while (
             begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
@@ -603,7 +658,7 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
     if before or after:
         return courts[max(before) if before else min(after)] or None
     setting = Setting.of(article)
-    return setting.held_in(_held_words()) or setting.country(sentence)
+    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
 
 
 _DAYS = frozenset(
@@ -614,7 +669,7 @@ _DAYS = frozenset(
 def _court_day(article: Article) -> PartialDate | None:
     """
     The day the court sat, when the article gives exactly one ("set free by the court on
-    Tuesday", "at the court on Friday"): it dates the article's main sentencing.
+    Tuesday", "at the court on Friday", "Tuesday's verdict"): it dates the article's main sentencing.
     """
     days: set[PartialDate] = set()
     for sentence in article.sentences_with(("court",)):
@@ -628,6 +683,7 @@ def _court_day(article: Article) -> PartialDate | None:
                     words = span.value.text.lower().split() if span.kind == "TIME" else []
                     if words and words[-1] in _DAYS and span.value.date is not None:
                         days.add(span.value.date)
+    days |= possessive_days(article, _words("ruling"))  # "Tuesday's verdict came after ..."
     return days.pop() if len(days) == 1 else None
 
 
@@ -705,17 +761,17 @@ def build(found: Found) -> Iterator[Sentencing]:
     elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
+    if found.option("bare") and not _words("held_after").isdisjoint(t.lower for t in tokens[end : end + 6]):
+        return  # "was jailed in May pending trial": held, not sentenced
     if (
         reading.penalty is None
         and found.option("verb_penalty")
-        and offence
-        and passive
-        and tokens[cut].lower == "for"
+        and (found.option("bare") or (offence and passive and tokens[cut].lower == "for"))
     ):
         reading = PenaltyReading(Penalty(found.option("verb_penalty")), None)  # "jailed in Peru for fraud"
     defendants = _defendants(found)
-    if not defendants:
-        return
+    if not defendants or (found.option("bare") and any(a.kind is not ActorKind.PERSON for a in defendants)):
+        return  # a bare "was jailed in May" is read only of people the article names
     if "total" in [t.lower for t in tokens[begin:cut]] and any(a.kind is ActorKind.GROUP for a in defendants):
         reading = PenaltyReading(reading.penalty, None)  # "25 people were jailed for a total of 35 years"
     setting = Setting.of(found.article)
@@ -752,6 +808,8 @@ def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
 
 def _same(first: Actor, second: Actor) -> bool:
     a, b = first.name.split(), second.name.split()
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0] and a[0].istitle() and b[0].istitle():
+        return set(a) <= set(b) or set(b) <= set(a)  # "Dean Skelos" and his son "Adam Skelos": two people
     return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 
@@ -797,6 +855,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
     find(article, SPEC)
     mentions: list[_Mention] = article.__dict__.pop("_sentencing_mentions", [])
     events: list[_Event] = []
+    shared: dict[int, str | None] = {}  # the crime of a mention's defendants, by the mention's id
     lede: tuple[int, PartialDate | None] | None = None
     for mention in mentions:
         if lede is None:
@@ -815,12 +874,16 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             ):
                 if match is not None and match.date is None:
                     match.date = mention.date
+                retold = not (mention.also or mention.reading.penalty)  # "X was sentenced after ..."
+                if match is not None and retold and not match.mention.offence:
+                    match.mention = attrs.evolve(match.mention, offence=mention.offence)
                 continue
             duplicate = next(
                 (e for e in recent if _same(e.defendant, defendant) and _agree(e, mention)), None
             )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
+                shared[id(mention)] = shared.get(id(mention)) or kept.offence  # for the rest named with X
                 duplicate.date = duplicate.date or mention.date
                 duplicate.mention = attrs.evolve(
                     kept,
@@ -854,11 +917,12 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
-        offence = mention.offence or next(  # the sentence told again: "had initially sentenced X to death"
+        offence = mention.offence or shared.get(id(mention)) or next(  # "had initially sentenced X"
             (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
              and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
             None,
         )  # fmt: skip
+        shared[id(mention)] = offence  # "X and 100 others": the others' crime is X's
         assert mention.reading.penalty is not None
         yield Sentencing(
             defendant=event.defendant,

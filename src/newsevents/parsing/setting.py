@@ -23,7 +23,8 @@ from newsevents.parsing import gazetteer
 from newsevents.parsing.actors import Cast, country_code
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.mentions import view
-from newsevents.parsing.patterns import Span
+from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.roles import apposed_name
 from newsevents.parsing.tokens import Token
 
 __all__ = ["Setting", "country_of", "places_in"]
@@ -142,21 +143,77 @@ class Setting:
                         return str(span.value.country)
         return None
 
-    def country(self, sentence: Sentence) -> str | None:
-        """The country a sentence is set in (see the module's docstring), or None."""
+    def _named_except(self, sentence: Sentence, leave_out: Collection[str], *, last: bool) -> str | None:
+        """`named`, passing over the countries of ``leave_out`` and a state inside a place's name."""
+        seen = view(self.article, sentence)
+        places = [span for spans in seen.spans.values() for span in spans if span.kind == "PLACE"]
+        found = [  # not "Jersey" in "New Jersey"
+            (span.start, span.value.country)
+            for spans in seen.spans.values()
+            for span in spans
+            if span.kind == "STATE"
+            and isinstance(span.value, Actor)
+            and span.value.country
+            and span.value.country not in leave_out
+            and not any(p.start < span.start and span.end <= p.end for p in places)
+        ]
+        found = found or [
+            (place.start, str(place.value.country))
+            for place in places_in(seen.tokens, prefer=self.counts)
+            if place.value.country and str(place.value.country) not in leave_out
+        ]
+        return (max(found) if last else min(found))[1] if found else None
+
+    def asides(self, sentence: Sentence) -> frozenset[str]:
+        """
+        The states a sentence names only as someone's nationality ("an American citizen", "a
+        Chinese businessman"), as a name in apposition ("his son, Adam,") or as a word of a longer
+        place's name ("Jersey" in "New Jersey"), not also as a place ("a British man jailed in
+        Britain"): what `country` may leave out.
+        """
+        seen = view(self.article, sentence)
+        people = word_list("newsevents.parsing", "lexicon", "people")
+        aside: set[str] = set()
+        where: set[str] = set()
+        places = [span for spans in seen.spans.values() for span in spans if span.kind == "PLACE"]
+        for spans in seen.spans.values():
+            for span in spans:
+                if span.kind == "STATE" and isinstance(span.value, Actor) and span.value.country:
+                    word = seen.tokens[span.end].lower if span.end < len(seen.tokens) else ""
+                    inside = any(p.start < span.start and span.end <= p.end for p in places)
+                    person = word in people or word.rstrip("s") in people
+                    (aside if person or inside else where).add(span.value.country)
+                elif span.kind == "PLACE" and span.value.country and span.start > 1:
+                    named = apposed_name(seen, span.start - 2, span.end + 1) is not None
+                    (aside if named else where).add(str(span.value.country))
+        return frozenset(aside - where)
+
+    def country(self, sentence: Sentence, *, leave_out: Collection[str] | None = None) -> str | None:
+        """
+        The country a sentence is set in (see the module's docstring), or None. With ``leave_out``
+        (even empty) the states it holds are passed over in the passage ("an American citizen
+        jailed ...": not where), and so is a state inside a place's name ("New Jersey").
+        """
         sentences = self.article.all_sentences
         passage = [
             s for s in reversed(sentences[max(0, sentence.index - 2) : sentence.index + 1]) if not s.headline
         ]
         for other in passage:
-            if other.paragraph == sentence.paragraph and (code := self.named(other, last=True)):
+            if other.paragraph == sentence.paragraph and (
+                code := self._named_except(other, leave_out, last=True)
+                if leave_out is not None
+                else self.named(other, last=True)
+            ):
                 return code
         for other in passage:
-            if code := self.named(other):
+            if code := (
+                self.named(other) if leave_out is None else self._named_except(other, leave_out, last=False)
+            ):
                 return code
         dateline = self.article.dateline
         if dateline is not None and (code := country_of(dateline.place, prefer=lambda: self.counts)):
             return code
         if self.counts:
             return max(self.counts, key=lambda code: self.counts[code])
-        return self._first_named()
+        first = self._first_named()
+        return None if leave_out is not None and first in leave_out else first
