@@ -346,3 +346,19 @@ def test_where_a_passage_is_set_reads_each_sentence_once(monkeypatch: pytest.Mon
     for sentence in setting.article.sentences:
         assert setting.country(sentence) is None  # no state named anywhere
     assert len(reads) <= 2 * len(setting.article.sentences)
+
+
+def test_what_is_cached_for_entries_is_never_another_tuple_s() -> None:
+    """The per-entries caches are keyed by id: an id reused by another tuple (a folder read
+    twice by two threads, the first tuple freed) must not get the first tuple's answers."""
+    from newsevents.parsing import engine
+    from newsevents.parsing.phonecall import SPEC
+
+    rules = engine.entries(SPEC)
+    twin = tuple(list(rules))  # equal, but another object
+    assert twin is not rules
+    engine._KINDS[id(twin)] = ((), frozenset({"NOTHING"}))
+    engine._NEEDED[id(twin)] = ((), frozenset({"nothing"}))
+    assert "NOTHING" not in engine._kinds_of(twin)
+    assert engine._needed_words(twin) != frozenset({"nothing"})
+    assert engine._kinds_of(twin) == engine._kinds_of(rules)

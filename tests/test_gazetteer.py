@@ -462,3 +462,34 @@ def test_a_damaged_shard_is_refused_when_the_cache_is_read():
     plain["names"] = ((b"\x00" + blobs[0][1:], *blobs[1:]), sums)
     with pytest.raises(ValueError, match="damaged"):
         gazetteer._from_plain(plain)
+
+
+def test_names_read_from_shards_by_many_threads_at_once_are_all_found():
+    """Threads that look names up while their shards are being decoded never miss one."""
+    import sys
+    import threading
+
+    built = gazetteer._build()
+    plain = gazetteer._to_plain(built)
+    keys = ["idlib", "aleppo", "tripoli", "new york", "paris", "kunduz", "sanaa", "mosul", "raqqa", "homs"]
+    expected = [built.names.get(key) for key in keys]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, to open any window
+    try:
+        for _ in range(20):
+            again = gazetteer._from_plain(plain)
+            barrier = threading.Barrier(8)
+            results: list[list[object]] = []
+
+            def look(index=again) -> None:
+                barrier.wait()
+                results.append([index.names.get(key) for key in keys])
+
+            threads = [threading.Thread(target=look) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert all(found == expected for found in results)
+    finally:
+        sys.setswitchinterval(interval)

@@ -209,8 +209,11 @@ def _may_match_any(rules: tuple[Entry, ...], words: frozenset[str]) -> bool:
     return any(pattern.may_match(words) for entry in rules for pattern in entry.patterns)
 
 
-_KINDS: dict[int, frozenset[str]] = {}
-_NEEDED: dict[int, frozenset[str] | None] = {}
+#: Per tuple of entries, by its id: the tuple itself (kept, so that its id is never reused
+#: for another while the entry stands; two threads reading a folder at once may each make
+#: a tuple) and what was computed for it.
+_KINDS: dict[int, tuple[tuple[Entry, ...], frozenset[str]]] = {}
+_NEEDED: dict[int, tuple[tuple[Entry, ...], frozenset[str] | None]] = {}
 
 
 def _needed_words(rules: tuple[Entry, ...]) -> frozenset[str] | None:
@@ -218,24 +221,24 @@ def _needed_words(rules: tuple[Entry, ...]) -> frozenset[str] | None:
     Words one of which a sentence must hold for any of the entries to match (each pattern's
     first required word set, together), or None when some pattern requires no word at all.
     """
-    if id(rules) not in _NEEDED:
-        union: set[str] = set()
-        for entry in rules:
-            for pattern in entry.patterns:
-                if not pattern.required:
-                    _NEEDED[id(rules)] = None
-                    return None
-                union |= pattern.required[0]
-        _NEEDED[id(rules)] = frozenset(union)
-    return _NEEDED[id(rules)]
+    known = _NEEDED.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    patterns = [pattern for entry in rules for pattern in entry.patterns]
+    needed = None
+    if all(pattern.required for pattern in patterns):
+        needed = frozenset().union(*(pattern.required[0] for pattern in patterns))
+    _NEEDED[id(rules)] = (rules, needed)
+    return needed
 
 
 def _kinds_of(rules: tuple[Entry, ...]) -> frozenset[str]:
     """Every span kind the entries capture: what the mention layer must compute for them (once)."""
-    found = _KINDS.get(id(rules))  # the entries of a file are read once and kept: their id is stable
-    if found is None:
-        found = frozenset().union(*(p.kinds for entry in rules for p in entry.patterns)) | {"TIME"}
-        _KINDS[id(rules)] = found
+    known = _KINDS.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    found = frozenset().union(*(p.kinds for entry in rules for p in entry.patterns)) | {"TIME"}
+    _KINDS[id(rules)] = (rules, found)
     return found
 
 

@@ -192,10 +192,12 @@ class _Names:
         n = _shard_of(head)
         blob = self._blobs[n]
         if blob is not None:
-            self._blobs[n] = None
+            # Marked done only once its names are in: a thread that finds the mark set may
+            # read them at once (two threads may both decode a shard; the result is the same).
             firsts, raw = load_plain(blob)
             self._firsts.update(firsts)
             self._raw.update(raw)
+            self._blobs[n] = None
 
     def most_words(self, head: str) -> int | None:
         """The most words a name starting with the word ``head`` has; None when none does."""
