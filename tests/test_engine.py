@@ -355,7 +355,7 @@ def test_what_is_cached_for_entries_is_never_another_tuple_s() -> None:
     from newsevents.parsing.phonecall import SPEC
 
     rules = engine.entries(SPEC)
-    twin = tuple(list(rules))  # equal, but another object
+    twin = (*rules,)  # equal, but another object
     assert twin is not rules
     engine._KINDS[id(twin)] = ((), frozenset({"NOTHING"}))
     engine._NEEDED[id(twin)] = ((), frozenset({"nothing"}))

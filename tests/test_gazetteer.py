@@ -481,7 +481,7 @@ def test_names_read_from_shards_by_many_threads_at_once_are_all_found():
             barrier = threading.Barrier(8)
             results: list[list[object]] = []
 
-            def look(index=again) -> None:
+            def look(index=again, barrier=barrier, results=results) -> None:
                 barrier.wait()
                 results.append([index.names.get(key) for key in keys])
 
