@@ -38,8 +38,9 @@ from newsevents.parsing.blocking import clause_opening, cues_after, cues_before,
 from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
-from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
+from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
 from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
 from newsevents.parsing.roles import (
     apposed_name,
     companions,
@@ -94,35 +95,19 @@ def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _blocks() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(phrase.split()) for phrase in _words("blocks"))
-
-
-@cache
 def _blocks_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _blocks():
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in by_first.items()}
+    return by_first_word(tuple(phrase.split()) for phrase in _words("blocks"))
 
 
 @cache
 def _phrases_by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The phrases of a kind by their first word: one pass over the words finds them all."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _phrases().get(kind, ()):
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in by_first.items()}
+    return by_first_word(_phrases().get(kind, ()))
 
 
 def _first(words: Sequence[str], kind: str) -> int | None:
     """Where the first phrase of a kind starts in ``words``, or None."""
-    by_first = _phrases_by_first(kind)
-    for at, word in enumerate(words):
-        for phrase in by_first.get(word, ()):
-            if tuple(words[at : at + len(phrase)]) == phrase:
-                return at
-    return None
+    return first_phrase(words, _phrases_by_first(kind))
 
 
 # --------------------------------------------------------------------------- penalties
@@ -143,23 +128,7 @@ class PenaltyReading:
 
 
 _SUSPENSION = frozenset({"suspended", "probation", "banned", "disqualified", "discharge"})
-_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                         "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
-                         "july", "august", "september", "october", "november", "december"})  # fmt: skip
 _CUSTODY = frozenset({"jail", "prison", "custodial", "detention"})
-
-
-def _is_range(words: Sequence[str], at: int, term: TermMatch) -> bool:
-    """Whether the number before a term starts a range ("15 to 25 years"), not a date ("in 2018 to")."""
-    if at < 2 or words[at - 1] not in ("to", "and", "or", "-", "–"):
-        return False
-    low = parse_number(words[at - 2])
-    if low is None or (isinstance(low, float) and not low.is_integer()):
-        return False
-    if at >= 3 and words[at - 3].rstrip(".") in _DATE_WORDS:
-        return False
-    amount = find_numbers(term.text)
-    return not amount or low < amount[0].value
 
 
 def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) -> PenaltyReading:
@@ -196,7 +165,7 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             ("more", "than"),
             ("up", "to"),
         )
-        term = None if bound or _is_range(words, start, found) else months  # "less than a year": no term
+        term = None if bound or range_before(words, start, found) else months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -227,12 +196,7 @@ def read_penalty(text: str) -> PenaltyReading:
         PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
     """
     tokens = tokenize(text)
-    starts = {token.start: token.index for token in tokens}
-    ends = {token.end: token.index + 1 for token in tokens}
-    terms = [
-        (starts[t.start], ends[t.end], t) for t in find_terms(text) if t.start in starts and t.end in ends
-    ]
-    return _reading([token.lower for token in tokens], terms)
+    return _reading([token.lower for token in tokens], token_terms(text, tokens))
 
 
 # --------------------------------------------------------------------------- a match's parts
@@ -324,12 +288,7 @@ def _blocked(found: Found) -> bool:
         words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
     if tokens[start].lower in ("was", "were"):
         words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
-    blocks = _blocks_by_first()
-    return any(
-        tuple(words[at : at + len(phrase)]) == phrase
-        for at, word in enumerate(words)
-        for phrase in blocks.get(word, ())
-    )
+    return first_phrase(words, _blocks_by_first()) is not None
 
 
 #: The verbs of the patterns: where a match's penalty and object are read from.
@@ -471,28 +430,7 @@ def _openers() -> tuple[tuple[str, ...], ...]:
 
 def _opening(tokens: Sequence[Token]) -> int | None:
     """The first token after an offence opener ("convicted ... of", "pleaded guilty to") in a sentence."""
-    words = [token.lower for token in tokens]
-    for at, word in enumerate(words):
-        for opener in _openers():
-            if word != opener[0]:
-                continue
-            position, ok = at + 1, True
-            for part, following in zip(opener[1:], (*opener[2:], ""), strict=True):
-                if part.startswith("~"):
-                    stop = min(len(words), position + int(part[1:]) + 1)
-                    found = next((p for p in range(position, stop) if words[p] == following), None)
-                    if found is None or any(w in (";", ".") or w in _VERBS for w in words[position:found]):
-                        ok = False
-                        break
-                    position = found
-                    continue
-                if position >= len(words) or words[position] != part:
-                    ok = False
-                    break
-                position += 1
-            if ok:
-                return position
-    return None
+    return after_opener([token.lower for token in tokens], _openers(), _VERBS | {";", "."})
 
 
 def _offence(found: Found, cut: int) -> str | None:
