@@ -35,7 +35,6 @@ from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
-from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
 from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
@@ -61,6 +60,7 @@ from newsevents.parsing.roles import (
 )
 from newsevents.parsing.setting import Setting, country_of
 from newsevents.parsing.tokens import Token, tokenize
+from newsevents.parsing.verb_dates import LATER, opens_article, single_day, verb_date
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
@@ -367,51 +367,6 @@ def _defendants(found: Found) -> list[Actor]:
 
 # --------------------------------------------------------------------------- dates, offence, court
 
-_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "added", "confirmed", "according"})
-_LATER = frozenset({"later", "earlier", "previously", "subsequently", "eventually", "then"})
-_BEFORE_CUT = frozenset({";", "after", "before", "since", "who", "which", "when"})
-
-
-def _date(found: Found, stop: int) -> PartialDate | None:
-    """The time expression attached to the verb: in its clause, nearest first, not a reporting day."""
-    tokens = found.view.tokens
-    anchor, start = _verb(found), found.match.start
-    begin = 0
-    for at in range(start):
-        word = tokens[at].lower
-        nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word in _BEFORE_CUT or (
-            word == "and"
-            and (nxt in ("was", "were", "is", "has", "had", "later") or tokens[at - 1].text == ",")
-        ):
-            begin = at + 1
-    if begin and tokens[begin - 1].lower in (
-        "who",
-        "which",
-    ):  # "X, who was jailed in 2018, had his sentence cut"
-        commas = [at for at in range(begin, start) if tokens[at].text == ","]
-        begin = commas[-1] + 1 if commas else begin
-    if any(token.lower in _LATER for token in tokens[max(0, start - 2) : anchor]):
-        begin = anchor
-    best: tuple[int, PartialDate] | None = None
-    for at in range(begin, stop):
-        for span in found.view.spans.get(at, ()):
-            if span.kind != "TIME" or span.value.date is None:
-                continue
-            before = [t.lower for t in tokens[max(0, at - 3) : at]]
-            if any(word in _REPORTING for word in before):
-                continue
-            if span.end <= start:
-                distance = start - span.end
-            elif at > anchor:
-                distance = at - anchor
-            else:
-                continue
-            if best is None or distance < best[0]:
-                best = (distance, past_date(span.value.date, span.value.text, found.article.published))
-    return best[1] if best is not None else None
-
-
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
                            "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
                            "during",
@@ -599,43 +554,6 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
     return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
 
 
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-)
-
-
-def _court_day(article: Article) -> PartialDate | None:
-    """
-    The day the court sat, when the article gives exactly one ("set free by the court on
-    Tuesday", "at the court on Friday", "Tuesday's verdict"): it dates the article's main sentencing.
-    """
-    days: set[PartialDate] = set()
-    for sentence in article.sentences_with(("court",)):
-        seen = view(article, sentence)
-        tokens = seen.tokens
-        for at, token in enumerate(tokens):
-            if token.text not in ("court", "courts"):
-                continue  # "the court on Friday"; "the Court of Appeals until yesterday" names a court
-            for after in range(at + 1, min(len(tokens), at + 7)):
-                for span in seen.spans.get(after, ()):
-                    words = span.value.text.lower().split() if span.kind == "TIME" else []
-                    if words and words[-1] in _DAYS and span.value.date is not None:
-                        days.add(span.value.date)
-    days |= possessive_days(article, _words("ruling"))  # "Tuesday's verdict came after ..."
-    return days.pop() if len(days) == 1 else None
-
-
-def _in_lede(article: Article, sentence: Sentence) -> bool:
-    """Whether a sentence opens the article (its first three body sentences) and is not background."""
-    body = [s.index for s in article.sentences if not s.headline]
-    words = {word.lower() for word in sentence.text.split()}
-    return (
-        bool(body)
-        and sentence.index - body[0] < 3
-        and words.isdisjoint({"earlier", "previously", "had", "later"})
-    )
-
-
 # --------------------------------------------------------------------------- building
 
 
@@ -719,7 +637,7 @@ def build(found: Found) -> Iterator[Sentencing]:
         f"{_FOLDER}.{found.entry.name}",
         tuple(defendants),
         reading,
-        _date(found, cut),
+        verb_date(found.view, found.match.start, _verb(found), cut),
         offence,
         court,
         country,
@@ -838,12 +756,12 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 and lede is not None
                 and lede[1] is not None
                 and 0 < mention.sentence.index - lede[0] <= 3
-                and words.isdisjoint(_LATER | {"had"})
+                and words.isdisjoint(LATER | {"had"})
             ):
                 date = lede[1]
             events.append(_Event(mention, defendant, date))
-    if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
-        events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
+    if events and events[0].date is None and opens_article(article, events[0].mention.sentence):
+        events[0].date = single_day(article, ("court", "courts"), _words("ruling"))  # the day the court sat
     countries: list[tuple[Actor, str | None]] = []
     for n, event in enumerate(events):
         mention = event.mention
