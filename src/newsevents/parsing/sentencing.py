@@ -37,8 +37,10 @@ from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.mentions import view
+from newsevents.parsing.merge import same_name
 from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
 from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrase_bounds import modifier_before, phrase_end
 from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
 from newsevents.parsing.roles import (
     apposed_name,
@@ -375,7 +377,7 @@ _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"'
 _NEW_CLAUSE = frozenset(
     {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the", "other"}
 )
-_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
+_HELD_IN = frozenset({"absentia", "prison", "jail"})  # "in absentia", "in prison": not the crime
 
 
 @cache
@@ -412,48 +414,18 @@ def _offence(found: Found, cut: int) -> str | None:
     dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
     if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
         opening = dated[0].end  # "over a February 2012 riot": the riot
-    end = opening
-    while end < min(len(tokens), opening + 12):
-        token = tokens[end]
-        following = tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.lower in _OFFENCE_STOP or any(s.kind == "TIME" for s in spans.get(end, ())):
-            break
-        if token.lower == "and" and (following is None or following.lower in _NEW_CLAUSE | _VERBS):
-            break
-        if (
-            token.lower in ("in", "on")
-            and following is not None
-            and (
-                following.shape == "d"
-                or following.is_title
-                or following.lower in ("absentia", "prison", "jail")
-            )
-        ):
-            break
-        end += 1
-    while end > opening and tokens[end - 1].lower in _TRAILING:
-        end -= 1
+    end = phrase_end(
+        tokens, spans, opening, stops=_OFFENCE_STOP, new_clause=_NEW_CLAUSE | _VERBS, settings=_HELD_IN
+    )
     if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
     return text_of(tokens, opening, end)
 
 
-_CASES = frozenset({"case", "trial"})
-
-
 def _case(tokens: Sequence[Token], start: int) -> str | None:
     """The crime a case (trial) is named by: "in a bribery case", "In the Ann Lee fraud trial, she was"."""
-    skipped = _words("case_modifiers")
-    for at in range(0 if tokens[0].lower == "in" else start, min(len(tokens) - 2, start + 40)):
-        if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
-            continue
-        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower in _CASES), at)
-        first = at + 2
-        while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
-            first += 1  # the names of the people in it, "a separate case"
-        if first < end and all(t.shape == "x" for t in tokens[first:end]):
-            return text_of(tokens, first, end)
-    return None
+    found = modifier_before(tokens, start, ("case", "trial"), _words("case_modifiers"))
+    return text_of(tokens, *found) if found is not None else None
 
 
 def _pronoun_subject(found: Found) -> bool:
@@ -662,13 +634,6 @@ def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
     return False
 
 
-def _same(first: Actor, second: Actor) -> bool:
-    a, b = first.name.split(), second.name.split()
-    if len(a) > 1 and len(b) > 1 and a[0] != b[0] and a[0].istitle() and b[0].istitle():
-        return set(a) <= set(b) or set(b) <= set(a)  # "Dean Skelos" and his son "Adam Skelos": two people
-    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
-
-
 #: How many earlier sentencings a mention is compared with (one article reports a few dozen at most).
 _LOOK_BACK = 64
 
@@ -721,7 +686,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             )
         for defendant in mention.defendants:
             recent = events[-_LOOK_BACK:]  # a bounded look back keeps event-dense text linear
-            match = next((e for e in recent if _same(e.defendant, defendant)), None)
+            match = next((e for e in recent if same_name(e.defendant, defendant)), None)
             same_sentence = match is not None and match.mention.sentence.index == mention.sentence.index
             if (
                 mention.reading.penalty is None
@@ -735,7 +700,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     match.mention = attrs.evolve(match.mention, offence=mention.offence)
                 continue
             duplicate = next(
-                (e for e in recent if _same(e.defendant, defendant) and _agree(e, mention)), None
+                (e for e in recent if same_name(e.defendant, defendant) and _agree(e, mention)), None
             )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
@@ -768,14 +733,14 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
         country = mention.court_country
         if country is None:
             country = next(
-                (c for actor, c in countries[-_LOOK_BACK:] if _same(actor, event.defendant) and c), None
+                (c for actor, c in countries[-_LOOK_BACK:] if same_name(actor, event.defendant) and c), None
             )
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
         offence = mention.offence or shared.get(id(mention)) or next(  # "had initially sentenced X"
             (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
-             and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
+             and same_name(e.defendant, event.defendant) and e.mention.reading == mention.reading),
             None,
         )  # fmt: skip
         shared[id(mention)] = offence  # "X and 100 others": the others' crime is X's
