@@ -36,6 +36,7 @@ from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
 from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.institutions import institution
 from newsevents.parsing.mentions import view
 from newsevents.parsing.merge import same_name
 from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
@@ -60,7 +61,7 @@ from newsevents.parsing.roles import (
     untimed,
     with_remainder,
 )
-from newsevents.parsing.setting import Setting, country_of
+from newsevents.parsing.setting import Setting
 from newsevents.parsing.tokens import Token, tokenize
 from newsevents.parsing.verb_dates import LATER, opens_article, single_day, verb_date
 
@@ -449,44 +450,8 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    courts, qualified = _words("court"), _qualifiers()
-    for at, token in enumerate(tokens):
-        if token.lower not in courts or (
-            token.lower in qualified and (at == 0 or tokens[at - 1].lower not in qualified[token.lower])
-        ):
-            continue  # "the Securities and Exchange Commission" is no court ("a military commission" is)
-        begin = at
-        while (
-            begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
-        ):
-            begin -= 1
-        name = None
-        if token.is_title and at and token.lower in ("court", "courts", "tribunal", "commission"):
-            first = at
-            while first > begin and (tokens[first - 1].is_title or tokens[first - 1].shape == "X."):
-                first -= 1
-            first += tokens[first].lower in ("a", "an", "the")
-            last = at + 1
-            if last + 1 < len(tokens) and tokens[last].lower == "of" and tokens[last + 1].is_title:
-                last += 2  # "Court of Appeals"
-            name = text_of(tokens, first, last)
-        if "international" in [t.lower for t in tokens[begin:at]]:
-            return name, ""
-        for first in range(begin, at):
-            for size in (3, 2, 1):
-                phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
-                if tokens[first].is_title and (code := country_of(phrase, prefer=prefer)):
-                    return name, code
-        if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
-            stop = at + 2
-            while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
-                stop += 1
-            phrase = text_of(tokens, at + 2, stop)
-            if code := country_of(phrase, prefer=prefer):
-                return name, code
-        if name is not None:
-            return name, None
-    return None, None
+    named = ("court", "courts", "tribunal", "commission")
+    return institution(tokens, _words("court"), named=named, qualified=_qualifiers(), prefer=prefer)
 
 
 @cache
