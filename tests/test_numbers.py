@@ -13,8 +13,11 @@ from newsevents.parsing.numbers import (
     find_terms,
     parse_count,
     parse_number,
+    range_before,
     term_months,
+    token_terms,
 )
+from newsevents.parsing.tokens import tokenize
 
 Q = CountQualifier
 
@@ -199,3 +202,21 @@ def test_linear_on_adversarial_input() -> None:
     text = "seven and " * 3000 + "at least " * 3000 + "1,000," * 3000 + "twenty-" * 3000
     assert isinstance(find_terms(text), list)
     assert isinstance(find_counts(text), list)
+
+
+def test_terms_are_given_as_token_positions() -> None:
+    """A length of time is placed on the tokens it covers ("two-year" is one token)."""
+    text = "The lease ran for three years, then a two-year extension."
+    tokens = tokenize(text)
+    found = [(first, end, term.months) for first, end, term in token_terms(text, tokens)]
+    assert [(4, 6, 36), (9, 10, 24)] == found
+
+
+def test_a_number_before_a_term_opens_a_range_unless_it_is_a_date() -> None:
+    """ "between 10 and 12 years" is a range; "in 2019 to 12 years" and "20 to 12 years" are not."""
+    [term] = find_terms("12 years")
+    assert range_before(["it", "took", "between", "10", "and", "12", "years"], 5, term)
+    assert range_before(["five", "to", "12", "years"], 2, term)
+    assert not range_before(["in", "2019", "to", "12", "years"], 3, term)
+    assert not range_before(["from", "20", "to", "12", "years"], 3, term)
+    assert not range_before(["about", "12", "years"], 1, term)

@@ -21,7 +21,7 @@ import attrs
 
 from newsevents.model import Actor, Event
 
-__all__ = ["identity_of", "merge"]
+__all__ = ["identity_of", "merge", "same_name"]
 
 
 def _key(value: Any) -> Any:
@@ -119,3 +119,21 @@ def _continues(kept: Event, mention: Event) -> bool:
     if first is None or second is None:
         return False
     return 0 <= second.start - first.end <= _ADJACENT and "again" not in second.text.lower().split()
+
+
+def same_name(first: Actor, second: Actor) -> bool:
+    """
+    Whether two actors' names may name one person: the same last word, or the words of one
+    within the other ("Lee" and "Ann Lee"); two names of several words whose different first
+    words are both capitalised are two people ("John Smith" and his son "Adam Smith").
+
+    Examples:
+        >>> same_name(Actor.person("Ann Lee"), Actor.person("Lee"))
+        True
+        >>> same_name(Actor.person("John Smith"), Actor.person("Adam Smith"))
+        False
+    """
+    a, b = first.name.split(), second.name.split()
+    if len(a) > 1 and len(b) > 1 and a[0] != b[0] and a[0].istitle() and b[0].istitle():
+        return set(a) <= set(b) or set(b) <= set(a)
+    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))

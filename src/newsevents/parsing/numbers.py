@@ -19,13 +19,14 @@ each finder runs in time linear in the length of its input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
 
 import attrs
 
 from newsevents.model import MAX_INT, Count, CountQualifier
+from newsevents.parsing.tokens import Token
 
 __all__ = [
     "CountMatch",
@@ -36,7 +37,9 @@ __all__ = [
     "find_terms",
     "parse_count",
     "parse_number",
+    "range_before",
     "term_months",
+    "token_terms",
 ]
 
 
@@ -381,3 +384,58 @@ def term_months(text: str) -> int | None:
     """
     found = find_terms(text)
     return found[0].months if found else None
+
+
+def token_terms(text: str, tokens: Sequence[Token]) -> list[tuple[int, int, TermMatch]]:
+    """
+    The lengths of time in ``text`` as token positions: (first token, token after, term); a
+    term that does not start and end on token edges is left out.
+
+    Args:
+        text: The text the tokens were read from (`newsevents.parsing.tokens.tokenize`).
+        tokens: Its tokens.
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> text = "she trained for five years in Rome"
+        >>> [(first, end, term.months) for first, end, term in token_terms(text, tokenize(text))]
+        [(3, 5, 60)]
+    """
+    starts = {token.start: token.index for token in tokens}
+    ends = {token.end: token.index + 1 for token in tokens}
+    found = find_terms(text)
+    return [(starts[t.start], ends[t.end], t) for t in found if t.start in starts and t.end in ends]
+
+
+_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                         "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
+                         "july", "august", "september", "october", "november", "december"})  # fmt: skip
+
+
+def range_before(words: Sequence[str], at: int, term: TermMatch) -> bool:
+    """
+    Whether the number before the length of time at ``at`` (its first word) opens a range:
+    "15 to 25 years" does, "in 2018 to 25 years" (a date) and "30 to 20 years" do not.
+
+    Args:
+        words: Lower-cased words.
+        at: The position of the term's first word.
+        term: The term.
+
+    Examples:
+        >>> from newsevents.parsing.numbers import find_terms
+        >>> [term] = find_terms("25 years")
+        >>> range_before("it lasted 15 to 25 years".split(), 4, term)
+        True
+        >>> range_before("in 2018 to 25 years".split(), 3, term)
+        False
+    """
+    if at < 2 or words[at - 1] not in ("to", "and", "or", "-", "–"):
+        return False
+    low = parse_number(words[at - 2])
+    if low is None or (isinstance(low, float) and not low.is_integer()):
+        return False
+    if at >= 3 and words[at - 3].rstrip(".") in _DATE_WORDS:
+        return False
+    amount = find_numbers(term.text)
+    return not amount or low < amount[0].value

@@ -35,11 +35,14 @@ from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
 from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
-from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.institutions import institution
 from newsevents.parsing.mentions import view
-from newsevents.parsing.numbers import TermMatch, find_numbers, find_terms, parse_number, term_months
+from newsevents.parsing.merge import same_name
+from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
 from newsevents.parsing.patterns import word_list
+from newsevents.parsing.phrase_bounds import modifier_before, phrase_end
+from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
 from newsevents.parsing.roles import (
     apposed_name,
     companions,
@@ -58,8 +61,9 @@ from newsevents.parsing.roles import (
     untimed,
     with_remainder,
 )
-from newsevents.parsing.setting import Setting, country_of
+from newsevents.parsing.setting import Setting
 from newsevents.parsing.tokens import Token, tokenize
+from newsevents.parsing.verb_dates import LATER, opens_article, single_day, verb_date
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
@@ -94,35 +98,19 @@ def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _blocks() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(phrase.split()) for phrase in _words("blocks"))
-
-
-@cache
 def _blocks_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _blocks():
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in by_first.items()}
+    return by_first_word(tuple(phrase.split()) for phrase in _words("blocks"))
 
 
 @cache
 def _phrases_by_first(kind: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """The phrases of a kind by their first word: one pass over the words finds them all."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in _phrases().get(kind, ()):
-        by_first.setdefault(phrase[0], []).append(phrase)
-    return {word: tuple(found) for word, found in by_first.items()}
+    return by_first_word(_phrases().get(kind, ()))
 
 
 def _first(words: Sequence[str], kind: str) -> int | None:
     """Where the first phrase of a kind starts in ``words``, or None."""
-    by_first = _phrases_by_first(kind)
-    for at, word in enumerate(words):
-        for phrase in by_first.get(word, ()):
-            if tuple(words[at : at + len(phrase)]) == phrase:
-                return at
-    return None
+    return first_phrase(words, _phrases_by_first(kind))
 
 
 # --------------------------------------------------------------------------- penalties
@@ -143,23 +131,7 @@ class PenaltyReading:
 
 
 _SUSPENSION = frozenset({"suspended", "probation", "banned", "disqualified", "discharge"})
-_DATE_WORDS = frozenset({"in", "on", "since", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                         "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june",
-                         "july", "august", "september", "october", "november", "december"})  # fmt: skip
 _CUSTODY = frozenset({"jail", "prison", "custodial", "detention"})
-
-
-def _is_range(words: Sequence[str], at: int, term: TermMatch) -> bool:
-    """Whether the number before a term starts a range ("15 to 25 years"), not a date ("in 2018 to")."""
-    if at < 2 or words[at - 1] not in ("to", "and", "or", "-", "–"):
-        return False
-    low = parse_number(words[at - 2])
-    if low is None or (isinstance(low, float) and not low.is_integer()):
-        return False
-    if at >= 3 and words[at - 3].rstrip(".") in _DATE_WORDS:
-        return False
-    amount = find_numbers(term.text)
-    return not amount or low < amount[0].value
 
 
 def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) -> PenaltyReading:
@@ -196,7 +168,7 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             ("more", "than"),
             ("up", "to"),
         )
-        term = None if bound or _is_range(words, start, found) else months  # "less than a year": no term
+        term = None if bound or range_before(words, start, found) else months  # "less than a year": no term
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -227,12 +199,7 @@ def read_penalty(text: str) -> PenaltyReading:
         PenaltyReading(penalty=<Penalty.PRISON: 'prison'>, term_months=90)
     """
     tokens = tokenize(text)
-    starts = {token.start: token.index for token in tokens}
-    ends = {token.end: token.index + 1 for token in tokens}
-    terms = [
-        (starts[t.start], ends[t.end], t) for t in find_terms(text) if t.start in starts and t.end in ends
-    ]
-    return _reading([token.lower for token in tokens], terms)
+    return _reading([token.lower for token in tokens], token_terms(text, tokens))
 
 
 # --------------------------------------------------------------------------- a match's parts
@@ -324,12 +291,7 @@ def _blocked(found: Found) -> bool:
         words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
     if tokens[start].lower in ("was", "were"):
         words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
-    blocks = _blocks_by_first()
-    return any(
-        tuple(words[at : at + len(phrase)]) == phrase
-        for at, word in enumerate(words)
-        for phrase in blocks.get(word, ())
-    )
+    return first_phrase(words, _blocks_by_first()) is not None
 
 
 #: The verbs of the patterns: where a match's penalty and object are read from.
@@ -408,51 +370,6 @@ def _defendants(found: Found) -> list[Actor]:
 
 # --------------------------------------------------------------------------- dates, offence, court
 
-_REPORTING = frozenset({"said", "says", "told", "announced", "reported", "added", "confirmed", "according"})
-_LATER = frozenset({"later", "earlier", "previously", "subsequently", "eventually", "then"})
-_BEFORE_CUT = frozenset({";", "after", "before", "since", "who", "which", "when"})
-
-
-def _date(found: Found, stop: int) -> PartialDate | None:
-    """The time expression attached to the verb: in its clause, nearest first, not a reporting day."""
-    tokens = found.view.tokens
-    anchor, start = _verb(found), found.match.start
-    begin = 0
-    for at in range(start):
-        word = tokens[at].lower
-        nxt = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word in _BEFORE_CUT or (
-            word == "and"
-            and (nxt in ("was", "were", "is", "has", "had", "later") or tokens[at - 1].text == ",")
-        ):
-            begin = at + 1
-    if begin and tokens[begin - 1].lower in (
-        "who",
-        "which",
-    ):  # "X, who was jailed in 2018, had his sentence cut"
-        commas = [at for at in range(begin, start) if tokens[at].text == ","]
-        begin = commas[-1] + 1 if commas else begin
-    if any(token.lower in _LATER for token in tokens[max(0, start - 2) : anchor]):
-        begin = anchor
-    best: tuple[int, PartialDate] | None = None
-    for at in range(begin, stop):
-        for span in found.view.spans.get(at, ()):
-            if span.kind != "TIME" or span.value.date is None:
-                continue
-            before = [t.lower for t in tokens[max(0, at - 3) : at]]
-            if any(word in _REPORTING for word in before):
-                continue
-            if span.end <= start:
-                distance = start - span.end
-            elif at > anchor:
-                distance = at - anchor
-            else:
-                continue
-            if best is None or distance < best[0]:
-                best = (distance, past_date(span.value.date, span.value.text, found.article.published))
-    return best[1] if best is not None else None
-
-
 _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"', "after", "when", "because",
                            "while", "who", "which", "but", "by", "last", "earlier", "since", "before",
                            "during",
@@ -461,7 +378,7 @@ _OFFENCE_STOP = frozenset({",", ";", ":", ".", "—", "–", "--", "(", ")", '"'
 _NEW_CLAUSE = frozenset(
     {"was", "were", "is", "has", "had", "later", "then", "also", "he", "she", "they", "the", "other"}
 )
-_TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
+_HELD_IN = frozenset({"absentia", "prison", "jail"})  # "in absentia", "in prison": not the crime
 
 
 @cache
@@ -471,28 +388,7 @@ def _openers() -> tuple[tuple[str, ...], ...]:
 
 def _opening(tokens: Sequence[Token]) -> int | None:
     """The first token after an offence opener ("convicted ... of", "pleaded guilty to") in a sentence."""
-    words = [token.lower for token in tokens]
-    for at, word in enumerate(words):
-        for opener in _openers():
-            if word != opener[0]:
-                continue
-            position, ok = at + 1, True
-            for part, following in zip(opener[1:], (*opener[2:], ""), strict=True):
-                if part.startswith("~"):
-                    stop = min(len(words), position + int(part[1:]) + 1)
-                    found = next((p for p in range(position, stop) if words[p] == following), None)
-                    if found is None or any(w in (";", ".") or w in _VERBS for w in words[position:found]):
-                        ok = False
-                        break
-                    position = found
-                    continue
-                if position >= len(words) or words[position] != part:
-                    ok = False
-                    break
-                position += 1
-            if ok:
-                return position
-    return None
+    return after_opener([token.lower for token in tokens], _openers(), _VERBS | {";", "."})
 
 
 def _offence(found: Found, cut: int) -> str | None:
@@ -519,48 +415,18 @@ def _offence(found: Found, cut: int) -> str | None:
     dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
     if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
         opening = dated[0].end  # "over a February 2012 riot": the riot
-    end = opening
-    while end < min(len(tokens), opening + 12):
-        token = tokens[end]
-        following = tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.lower in _OFFENCE_STOP or any(s.kind == "TIME" for s in spans.get(end, ())):
-            break
-        if token.lower == "and" and (following is None or following.lower in _NEW_CLAUSE | _VERBS):
-            break
-        if (
-            token.lower in ("in", "on")
-            and following is not None
-            and (
-                following.shape == "d"
-                or following.is_title
-                or following.lower in ("absentia", "prison", "jail")
-            )
-        ):
-            break
-        end += 1
-    while end > opening and tokens[end - 1].lower in _TRAILING:
-        end -= 1
+    end = phrase_end(
+        tokens, spans, opening, stops=_OFFENCE_STOP, new_clause=_NEW_CLAUSE | _VERBS, settings=_HELD_IN
+    )
     if end == opening or (end - opening == 1 and tokens[opening].lower in ("a", "life", "his", "her", "the")):
         return None
     return text_of(tokens, opening, end)
 
 
-_CASES = frozenset({"case", "trial"})
-
-
 def _case(tokens: Sequence[Token], start: int) -> str | None:
     """The crime a case (trial) is named by: "in a bribery case", "In the Ann Lee fraud trial, she was"."""
-    skipped = _words("case_modifiers")
-    for at in range(0 if tokens[0].lower == "in" else start, min(len(tokens) - 2, start + 40)):
-        if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
-            continue
-        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower in _CASES), at)
-        first = at + 2
-        while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
-            first += 1  # the names of the people in it, "a separate case"
-        if first < end and all(t.shape == "x" for t in tokens[first:end]):
-            return text_of(tokens, first, end)
-    return None
+    found = modifier_before(tokens, start, ("case", "trial"), _words("case_modifiers"))
+    return text_of(tokens, *found) if found is not None else None
 
 
 def _pronoun_subject(found: Found) -> bool:
@@ -584,44 +450,8 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    courts, qualified = _words("court"), _qualifiers()
-    for at, token in enumerate(tokens):
-        if token.lower not in courts or (
-            token.lower in qualified and (at == 0 or tokens[at - 1].lower not in qualified[token.lower])
-        ):
-            continue  # "the Securities and Exchange Commission" is no court ("a military commission" is)
-        begin = at
-        while (
-            begin > 0 and at - begin < 4 and tokens[begin - 1].lower not in (",", ";", "by", "in", "of", "to")
-        ):
-            begin -= 1
-        name = None
-        if token.is_title and at and token.lower in ("court", "courts", "tribunal", "commission"):
-            first = at
-            while first > begin and (tokens[first - 1].is_title or tokens[first - 1].shape == "X."):
-                first -= 1
-            first += tokens[first].lower in ("a", "an", "the")
-            last = at + 1
-            if last + 1 < len(tokens) and tokens[last].lower == "of" and tokens[last + 1].is_title:
-                last += 2  # "Court of Appeals"
-            name = text_of(tokens, first, last)
-        if "international" in [t.lower for t in tokens[begin:at]]:
-            return name, ""
-        for first in range(begin, at):
-            for size in (3, 2, 1):
-                phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
-                if tokens[first].is_title and (code := country_of(phrase, prefer=prefer)):
-                    return name, code
-        if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
-            stop = at + 2
-            while stop < len(tokens) and stop < at + 5 and tokens[stop].is_title:
-                stop += 1
-            phrase = text_of(tokens, at + 2, stop)
-            if code := country_of(phrase, prefer=prefer):
-                return name, code
-        if name is not None:
-            return name, None
-    return None, None
+    named = ("court", "courts", "tribunal", "commission")
+    return institution(tokens, _words("court"), named=named, qualified=_qualifiers(), prefer=prefer)
 
 
 @cache
@@ -659,43 +489,6 @@ def _court_country(article: Article, sentence: Sentence) -> str | None:
         return courts[max(before) if before else min(after)] or None
     setting = Setting.of(article)
     return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
-
-
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
-)
-
-
-def _court_day(article: Article) -> PartialDate | None:
-    """
-    The day the court sat, when the article gives exactly one ("set free by the court on
-    Tuesday", "at the court on Friday", "Tuesday's verdict"): it dates the article's main sentencing.
-    """
-    days: set[PartialDate] = set()
-    for sentence in article.sentences_with(("court",)):
-        seen = view(article, sentence)
-        tokens = seen.tokens
-        for at, token in enumerate(tokens):
-            if token.text not in ("court", "courts"):
-                continue  # "the court on Friday"; "the Court of Appeals until yesterday" names a court
-            for after in range(at + 1, min(len(tokens), at + 7)):
-                for span in seen.spans.get(after, ()):
-                    words = span.value.text.lower().split() if span.kind == "TIME" else []
-                    if words and words[-1] in _DAYS and span.value.date is not None:
-                        days.add(span.value.date)
-    days |= possessive_days(article, _words("ruling"))  # "Tuesday's verdict came after ..."
-    return days.pop() if len(days) == 1 else None
-
-
-def _in_lede(article: Article, sentence: Sentence) -> bool:
-    """Whether a sentence opens the article (its first three body sentences) and is not background."""
-    body = [s.index for s in article.sentences if not s.headline]
-    words = {word.lower() for word in sentence.text.split()}
-    return (
-        bool(body)
-        and sentence.index - body[0] < 3
-        and words.isdisjoint({"earlier", "previously", "had", "later"})
-    )
 
 
 # --------------------------------------------------------------------------- building
@@ -781,7 +574,7 @@ def build(found: Found) -> Iterator[Sentencing]:
         f"{_FOLDER}.{found.entry.name}",
         tuple(defendants),
         reading,
-        _date(found, cut),
+        verb_date(found.view, found.match.start, _verb(found), cut),
         offence,
         court,
         country,
@@ -804,13 +597,6 @@ def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
             ):
                 return True
     return False
-
-
-def _same(first: Actor, second: Actor) -> bool:
-    a, b = first.name.split(), second.name.split()
-    if len(a) > 1 and len(b) > 1 and a[0] != b[0] and a[0].istitle() and b[0].istitle():
-        return set(a) <= set(b) or set(b) <= set(a)  # "Dean Skelos" and his son "Adam Skelos": two people
-    return bool(a and b) and (a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a))
 
 
 #: How many earlier sentencings a mention is compared with (one article reports a few dozen at most).
@@ -865,7 +651,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
             )
         for defendant in mention.defendants:
             recent = events[-_LOOK_BACK:]  # a bounded look back keeps event-dense text linear
-            match = next((e for e in recent if _same(e.defendant, defendant)), None)
+            match = next((e for e in recent if same_name(e.defendant, defendant)), None)
             same_sentence = match is not None and match.mention.sentence.index == mention.sentence.index
             if (
                 mention.reading.penalty is None
@@ -879,7 +665,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     match.mention = attrs.evolve(match.mention, offence=mention.offence)
                 continue
             duplicate = next(
-                (e for e in recent if _same(e.defendant, defendant) and _agree(e, mention)), None
+                (e for e in recent if same_name(e.defendant, defendant) and _agree(e, mention)), None
             )
             if duplicate is not None:  # one sentence told twice: the first mention keeps what the later adds
                 kept = duplicate.mention
@@ -900,26 +686,26 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                 and lede is not None
                 and lede[1] is not None
                 and 0 < mention.sentence.index - lede[0] <= 3
-                and words.isdisjoint(_LATER | {"had"})
+                and words.isdisjoint(LATER | {"had"})
             ):
                 date = lede[1]
             events.append(_Event(mention, defendant, date))
-    if events and events[0].date is None and _in_lede(article, events[0].mention.sentence):
-        events[0].date = _court_day(article)  # the article's news: the day the court sat dates it
+    if events and events[0].date is None and opens_article(article, events[0].mention.sentence):
+        events[0].date = single_day(article, ("court", "courts"), _words("ruling"))  # the day the court sat
     countries: list[tuple[Actor, str | None]] = []
     for n, event in enumerate(events):
         mention = event.mention
         country = mention.court_country
         if country is None:
             country = next(
-                (c for actor, c in countries[-_LOOK_BACK:] if _same(actor, event.defendant) and c), None
+                (c for actor, c in countries[-_LOOK_BACK:] if same_name(actor, event.defendant) and c), None
             )
         if country is None:
             country = _court_country(article, mention.sentence)
         countries.append((event.defendant, country))
         offence = mention.offence or shared.get(id(mention)) or next(  # "had initially sentenced X"
             (e.mention.offence for e in events[max(0, n - _LOOK_BACK) : n] if e.mention.offence
-             and _same(e.defendant, event.defendant) and e.mention.reading == mention.reading),
+             and same_name(e.defendant, event.defendant) and e.mention.reading == mention.reading),
             None,
         )  # fmt: skip
         shared[id(mention)] = offence  # "X and 100 others": the others' crime is X's

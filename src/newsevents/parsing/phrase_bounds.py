@@ -1,0 +1,105 @@
+"""
+Where a phrase in a sentence starts and ends, read from its words.
+
+- `phrase_end`: where a noun phrase read from a word ends ("for driving a car in London
+  on Monday": "driving a car");
+- `modifier_before`: the common words an "in a ... <noun>" phrase puts before its noun ("in
+  a winter storm": "winter").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.tokens import Token
+
+__all__ = ["TRAILING", "modifier_before", "phrase_end"]
+
+#: Function words a phrase does not end on.
+TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
+
+
+def phrase_end(
+    tokens: Sequence[Token],
+    spans: Mapping[int, Sequence[Span]],
+    opening: int,
+    *,
+    stops: Collection[str],
+    new_clause: Collection[str],
+    settings: Collection[str] = (),
+    reach: int = 12,
+) -> int:
+    """
+    Where the phrase read from ``opening`` ends: at most ``reach`` words, before a word of
+    ``stops``, a time expression, an "and" that opens a new clause (the end of the sentence
+    or a word of ``new_clause`` after it), or "in"/"on" before a number, a capitalised word or
+    a word of ``settings``; function words at its end (`TRAILING`) are left out.
+
+    Args:
+        tokens: The sentence's tokens.
+        spans: The mention layer's spans by start token (``TIME`` ones end the phrase).
+        opening: The phrase's first token.
+        stops: Lower-case words that end the phrase.
+        new_clause: Lower-case words that, after "and", open another clause.
+        settings: Lower-case words that, after "in" or "on", say where rather than what.
+        reach: The most words read.
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> tokens = tokenize("She was fined for driving a car in London and was banned.")
+        >>> end = phrase_end(tokens, {}, 4, stops={","}, new_clause={"was"})
+        >>> " ".join(token.text for token in tokens[4:end])
+        'driving a car'
+    """
+    end = opening
+    while end < min(len(tokens), opening + reach):
+        token = tokens[end]
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
+        if token.lower in stops or any(s.kind == "TIME" for s in spans.get(end, ())):
+            break
+        if token.lower == "and" and (following is None or following.lower in new_clause):
+            break
+        if (
+            token.lower in ("in", "on")
+            and following is not None
+            and (following.shape == "d" or following.is_title or following.lower in settings)
+        ):
+            break
+        end += 1
+    while end > opening and tokens[end - 1].lower in TRAILING:
+        end -= 1
+    return end
+
+
+def modifier_before(
+    tokens: Sequence[Token], start: int, heads: Collection[str], skipped: Collection[str]
+) -> tuple[int, int] | None:
+    """
+    The first "in a/an/the/another ... <head>" from ``start`` on (from the sentence's opening
+    when it opens with "In") whose words before the head are lower-case once names and the
+    ``skipped`` words after the article are passed: their token range, or None.
+
+    Args:
+        tokens: The sentence's tokens.
+        start: Where to look from (at most 40 tokens on).
+        heads: The lower-case head nouns ("storm").
+        skipped: Lower-case words that qualify the head without naming its kind ("separate").
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> tokens = tokenize("Roads closed in the Lake County winter storm on Monday.")
+        >>> first, end = modifier_before(tokens, 0, {"storm"}, set())
+        >>> tokens[first].text, end - first
+        ('winter', 1)
+    """
+    for at in range(0 if tokens[0].lower == "in" else start, min(len(tokens) - 2, start + 40)):
+        if tokens[at].lower != "in" or tokens[at + 1].lower not in ("a", "the", "an", "another"):
+            continue
+        end = next((n for n in range(at + 2, min(len(tokens), at + 9)) if tokens[n].lower in heads), at)
+        first = at + 2
+        while first < end and (tokens[first].is_title or tokens[first].lower in skipped):
+            first += 1  # the names of what it concerns, "a separate storm"
+        if first < end and all(t.shape == "x" for t in tokens[first:end]):
+            return first, end
+    return None
