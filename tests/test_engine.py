@@ -31,6 +31,7 @@ PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
 #: The modules written once for every type: none may name an event type.
 SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py", "gazetteer.py")
 SHARED += ("roles.py", "setting.py")  # the roles around a verb, where a passage is set
+SHARED += ("state_words.py", "place_phrases.py")  # states named by a word, how a sentence uses its places
 
 
 def _words(*names: str) -> frozenset[str]:

@@ -1,0 +1,86 @@
+"""
+States and coalitions that a word or two of a sentence name: "Russian", "Saudi-led",
+"Washington", "the United States", "an Arab coalition".
+
+Each reader looks at a sentence's tokens at one position and gives the `Actor` named there,
+or None. A country's name is read by the gazetteer when its data (the ``places`` extra) is
+installed, else by the actor layer's own table. This module names no event type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsevents.model import Actor, Place
+from newsevents.parsing import gazetteer
+from newsevents.parsing.actors import country_code as _alias_code
+from newsevents.parsing.actors import is_demonym
+from newsevents.parsing.mentions import capital_subject
+from newsevents.parsing.tokens import Token
+
+__all__ = [
+    "coalition_named",
+    "country_code",
+    "is_country",
+    "led_coalition",
+    "seat_state",
+    "state_of",
+    "the_country",
+]
+
+
+def country_code(name: str) -> str | None:
+    """
+    The ISO code of a country's name, alias or demonym ("Syrian", "Syria" give ``SY``): the
+    gazetteer's when its data is installed, else the actor layer's table.
+    """
+    return gazetteer.country_code(name) if gazetteer.available() else _alias_code(name)
+
+
+def is_country(place: Place | None) -> bool:
+    """Whether a place is a whole country ("Syria"), not a place inside one ("Aleppo")."""
+    return place is not None and place.name is not None and country_code(place.name) is not None
+
+
+def state_of(token: Token) -> Actor | None:
+    """The state a capitalised word names ("Russian", "France"), or None."""
+    code = country_code(token.text) if token.is_title else None
+    return Actor.state(code) if code is not None else None
+
+
+def the_country(tokens: Sequence[Token], at: int) -> bool:
+    """Whether token ``at`` is a country's one-word name (not a demonym, not "U.S.") after "the"."""
+    token = tokens[at]
+    return at > 0 and tokens[at - 1].lower == "the" and token.shape == "Xx" and not is_demonym(token.text)
+
+
+def seat_state(tokens: Sequence[Token], at: int) -> Actor | None:
+    """ "Washington is leading the talks", "the United States leading them": the state at token ``at``."""
+    token = tokens[at]
+    if token.is_title and at + 1 < len(tokens) and tokens[at + 1].is_title:
+        code = country_code(f"{token.text} {tokens[at + 1].text}")
+        if code is not None:
+            return Actor.state(code)
+    code = capital_subject(tokens, at)
+    return Actor.state(code) if code is not None else None
+
+
+def led_coalition(tokens: Sequence[Token], at: int) -> Actor | None:
+    """ "Saudi-led", "U.S.-led" ending at token ``at``: the coalition so named ("Saudi-led coalition")."""
+    if at < 0 or at >= len(tokens):
+        return None
+    word = tokens[at].lower
+    if word.endswith("-led") and len(word) > 4:
+        return Actor.group(f"{tokens[at].text} coalition")
+    if word == "led" and at >= 2 and tokens[at - 1].text == "-":
+        return Actor.group(f"{tokens[at - 2].text}-led coalition")
+    return None
+
+
+def coalition_named(tokens: Sequence[Token], at: int) -> Actor | None:
+    """ "a Saudi-led coalition", "an Arab coalition" at token ``at``: a coalition by name, not a bare one."""
+    if at < 1 or tokens[at].lower != "coalition":
+        return None
+    led = led_coalition(tokens, at - 1)
+    named = tokens[at - 1].is_title and (at > 1 or is_demonym(tokens[0].text))  # not "The coalition"
+    return led or (Actor.group(f"{tokens[at - 1].text} coalition") if named else None)

@@ -1,0 +1,124 @@
+"""The shared readers of states, places, dates and fields (`state_words`, `place_phrases`, ...): any type may use them.
+
+Every sentence here was written for the project.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from newsevents.model import Actor, Place
+from newsevents.parsing.article import Article
+from newsevents.parsing.mentions import view
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.place_phrases import (
+    article_main_place,
+    by_name,
+    holds_next,
+    introduced,
+    listed_before,
+    lists_places,
+    majority_country,
+    places_of,
+    reported_by,
+    within_unnamed,
+)
+from newsevents.parsing.state_words import (
+    coalition_named,
+    is_country,
+    led_coalition,
+    seat_state,
+    state_of,
+    the_country,
+)
+from newsevents.parsing.tokens import Token, tokenize
+
+TUESDAY = datetime.date(2021, 6, 8)  # the published date of the dated examples
+
+
+def at(text: str, word: str) -> tuple[list[Token], int]:
+    """The tokens of a text and the index of the first token that is ``word``."""
+    tokens = list(tokenize(text))
+    return tokens, next(i for i, token in enumerate(tokens) if token.text == word)
+
+
+# --------------------------------------------------------------------------- states
+
+
+def test_states_and_coalitions_named_by_a_word() -> None:
+    tokens, i = at("A Saudi-led coalition of ministers met in Riyadh.", "coalition")
+    assert Actor.group("Saudi-led coalition") == led_coalition(tokens, i - 1) == coalition_named(tokens, i)
+    tokens, i = at("An Arab coalition of donors pledged aid.", "coalition")
+    assert Actor.group("Arab coalition") == coalition_named(tokens, i)
+    tokens, i = at("The coalition pledged aid.", "coalition")
+    assert coalition_named(tokens, i) is None
+    tokens, i = at("French diplomats met German ones.", "French")
+    assert Actor.state("FR") == state_of(tokens[i])
+    assert state_of(tokens[i + 1]) is None
+    tokens, i = at("Talks led by the United States resumed.", "United")
+    assert Actor.state("US") == seat_state(tokens, i)
+    tokens, i = at("Exports from the Netherlands grew.", "Netherlands")
+    assert the_country(tokens, i)
+    assert is_country(Place("France", country="FR"))
+    assert not is_country(Place("Lyon", country="FR"))
+    assert not is_country(None)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_places_and_the_words_around_them() -> None:
+    article = Article("Floods hit the town of Dhamar, the Red Crescent said, and relief reached Sanaa.")
+    [sentence] = article.sentences
+    spans = places_of(article, sentence, cues=frozenset({"hit", "reached"}))
+    assert ["Dhamar", "Sanaa"] == [span.value.name for span in spans]
+    assert spans is places_of(article, sentence, cues=frozenset({"hit", "reached"}))  # read once
+    tokens = view(article, sentence).tokens
+    assert introduced(tokens, spans[0].start, 0, {"hit"})
+    assert not introduced(tokens, spans[1].start, 0, {"hit"})
+
+
+def test_sources_containers_and_lists() -> None:
+    tokens = list(tokenize("Clashes were reported in Aleppo, the Observatory said."))
+    observatory = Span("PLACE", 7, 8, Place("Observatory"))
+    assert reported_by(tokens, observatory)
+    tokens = list(tokenize("Floods reached Syria's Idlib province and U.S.-led teams."))
+    spans = [Span("PLACE", 2, 3, Place("Syria", country="SY")), Span("PLACE", 4, 6, Place("Idlib province"))]
+    assert holds_next(tokens, spans[0], spans)
+    assert not holds_next(tokens, spans[1], spans)
+    assert Place("Idlib", country="SY") == by_name(spans[1].value, spans)
+    assert lists_places(list(tokenize(", and the oil-producing")), {",", "and", "the"})
+    assert not lists_places(list(tokenize(", and the oil-producing")))
+    assert not lists_places(list(tokenize(", near")))
+    assert lists_places(list(tokenize(", east of")), {",", "east", "of"})
+
+
+def test_places_listed_before_their_country() -> None:
+    tokens = list(tokenize("Depots at Marib and Jawf in Yemen flooded."))
+    spans = [
+        Span("PLACE", 2, 3, Place("Marib")),
+        Span("PLACE", 4, 5, Place("Jawf")),
+        Span("PLACE", 6, 7, Place("Yemen", country="YE")),
+    ]
+    before = [spans[0], spans[2]]  # the places a cue introduces: "at Marib", "in Yemen"
+    assert ["Marib", "Jawf"] == [s.value.name for s in listed_before(tokens, before, spans)]
+    assert ["Jawf"] == [s.value.name for s in listed_before(tokens, spans[:2], spans)]
+    assert [] == listed_before(tokens, [], spans)
+
+
+def test_a_place_that_holds_an_unnamed_one() -> None:
+    tokens, i = at("A fire broke out in a village in Hama province.", "Hama")
+    assert within_unnamed(tokens, i)
+    tokens, i = at("A fire broke out in Hama.", "Hama")
+    assert not within_unnamed(tokens, i)
+
+
+def test_the_country_most_places_are_in_and_the_main_place() -> None:
+    syria = [Place("Aleppo", country="SY"), Place("Homs", country="SY"), Place("Idlib", country="SY")]
+    syria += [Place("Paris", country="FR"), None]
+    assert Place("Syria", country="SY") == majority_country(syria)
+    assert majority_country(syria, "SY") is None
+    assert majority_country(syria[:1]) is None
+    article = Article("Rain fell in Aleppo. Aleppo flooded. Roads in Aleppo closed, and Paris sent aid.")
+    assert "Aleppo" == getattr(article_main_place(article), "name", None)
+    assert article_main_place(article, "SY") is None
