@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import datetime
 
-from newsevents.model import Actor, Place
+from newsevents import PhoneCall
+from newsevents.model import Actor, Evidence, PartialDate, Place
 from newsevents.parsing.article import Article
+from newsevents.parsing.event_fields import evidence_start, fill, same_or_unknown, sentence_index
 from newsevents.parsing.mentions import view
+from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span
 from newsevents.parsing.place_phrases import (
     article_main_place,
@@ -122,3 +125,64 @@ def test_the_country_most_places_are_in_and_the_main_place() -> None:
     article = Article("Rain fell in Aleppo. Aleppo flooded. Roads in Aleppo closed, and Paris sent aid.")
     assert "Aleppo" == getattr(article_main_place(article), "name", None)
     assert article_main_place(article, "SY") is None
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_a_time_later_in_the_clause() -> None:
+    article = Article("A fire in the market killed two people on Saturday.", published=TUESDAY)
+    [sentence] = article.sentences
+    seen = view(article, sentence)
+    assert PartialDate(2021, 6, 5) == later_date(article, sentence, seen.tokens, 3, len(seen.tokens))
+    assert later_date(article, sentence, seen.tokens, 3, 3) is None
+    assert 1 == len(time_spans(seen))
+    said = Article("A fire killed two people, police said on Saturday.", published=TUESDAY)
+    tokens = view(said, said.sentences[0]).tokens
+    assert later_date(said, said.sentences[0], tokens, 1, len(tokens)) is None
+
+
+def test_also_takes_the_day_things_also_happened_on() -> None:
+    article = Article(
+        "Protests were also held in the north on Sunday. Police also reported arrests.", published=TUESDAY
+    )
+    _first, second = article.sentences
+    tokens = view(article, second).tokens
+    assert PartialDate(2021, 6, 6) == also_day(article, second, tokens, 2)
+    assert also_day(article, second, tokens, 1) is None  # no "also" before the word
+
+
+def test_compatible_dates() -> None:
+    assert compatible(PartialDate(2021, 6), PartialDate(2021, 6, 8))
+    assert compatible(None, PartialDate(2021, 6, 8))
+    assert not compatible(PartialDate(2021, 6, 7), PartialDate(2021, 6, 8))
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def test_a_mention_fills_what_another_lacks() -> None:
+    text = "The ministers spoke. They spoke from Geneva on Tuesday."
+    article = Article(text, published=TUESDAY)
+    first, second = article.sentences
+    ana, ben = Actor.person("Ana Silva"), Actor.person("Ben Okoro")
+    kept = PhoneCall(
+        participants=(ana, ben), evidence=Evidence(first.text, first.start, first.end, rule="test.one")
+    )
+    other = PhoneCall(
+        participants=(ana, ben),
+        date=PartialDate(2021, 6, 8),
+        location=Place("Geneva", country="CH"),
+        evidence=Evidence(second.text, second.start, second.end, rule="test.two"),
+    )
+    dated = fill(kept, other, ("date",))
+    assert PartialDate(2021, 6, 8) == dated.date
+    assert dated.location is None
+    assert Place("Geneva", country="CH") == fill(kept, other, (), replace=("location",)).location
+    assert kept is fill(kept, kept, ("date",))
+    assert 0 == evidence_start(kept)
+    assert -1 == evidence_start(PhoneCall(participants=(ana, ben)))
+    assert 1 == sentence_index(article, other)
+    assert same_or_unknown(ana, None)
+    assert same_or_unknown(ana, ana)
+    assert not same_or_unknown(ana, ben)

@@ -45,8 +45,10 @@ from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
+from newsevents.parsing.event_fields import evidence_start, fill, same_or_unknown, sentence_index
 from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.mentions import view
+from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
     article_main_place,
@@ -424,16 +426,11 @@ def _age(found: Found) -> PartialDate | None:
     return age_date(tokens, [s for s in counts if s.kind == "COUNT"], at, found.article.published)
 
 
-def _time_spans(found: Found) -> list[Span]:
-    spans = found.view.spans_for(frozenset({"TIME"})).values()
-    return [span for found_ in spans for span in found_ if span.kind == "TIME"]
-
-
 def _since(found: Found) -> PartialDate | None:
     """ "air raids against them since March 26", "Since 2014, forces backed by air strikes": the start."""
     tokens, match, published = found.view.tokens, found.match, found.article.published
     stop = _window_end(tokens, match.end)
-    date = since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+    date = since_date(tokens, time_spans(found.view), match.start, match.end, stop, published=published)
     at = match.start
     while at > 0 and tokens[at - 1].lower in _words("modifiers") | {"intense", "heavy", "repeated"}:
         at -= 1
@@ -441,50 +438,25 @@ def _since(found: Found) -> PartialDate | None:
         return date
     # "N civilians killed since April 22 by government air strikes": the toll's start is the strikes'
     by = at - 1 - (tokens[at - 2].text == ",")
-    spans = [span for span in _time_spans(found) if span.end == by]
+    spans = [span for span in time_spans(found.view) if span.end == by]
     first = spans[0].start if spans else by
     return since_date(tokens, spans, first, first, first + 1, published=published) if spans else None
 
 
 def _opening(found: Found) -> PartialDate | None:
     """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
-    return opening_date(found.view.tokens, _time_spans(found), found.match.start, found.article.published)
+    return opening_date(found.view.tokens, time_spans(found.view), found.match.start, found.article.published)
 
 
 def _later_date(found: Found) -> PartialDate | None:
     """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later on."""
-    tokens, match = found.view.tokens, found.match
-    stop = _window_end(tokens, match.end)
-    if stop <= match.end:
-        return None
-    start, end = tokens[match.end].start, tokens[stop - 1].end
-    for span in _times(found.article, found.sentence):
-        if start <= span.start and span.end <= end and span.date is not None:
-            before = (
-                found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
-            )
-            possessive = found.article.text[span.end : span.end + 2] in ("'s", "’s")  # "today's communique"
-            if not {"said", "says", "since", "until", "told"} & set(before) and not possessive:
-                return span.date
-    return None
+    tokens, end = found.view.tokens, found.match.end
+    return later_date(found.article, found.sentence, tokens, end, _window_end(tokens, end))
 
 
 def _also_day(found: Found) -> PartialDate | None:
-    """
-    "Other fronts were also active on Sunday. ... The monitor also reported air strikes": a
-    strike reported with "also" has the day the text last said things also happened on.
-    """
-    tokens, anchor = found.view.tokens, found.match.anchor
-    if not any(token.lower == "also" for token in tokens[clause_opening(tokens, anchor) : anchor]):
-        return None
-    for sentence in reversed(
-        found.article.all_sentences[max(0, found.sentence.index - 3) : found.sentence.index]
-    ):
-        if " also " in f" {sentence.text.lower()} ":
-            days = {s.date for s in _times(found.article, sentence) if s.date is not None and s.date.day}
-            if len(days) == 1:
-                return days.pop()
-    return None
+    """ "The monitor also reported air strikes": the day the text last said things also happened on."""
+    return also_day(found.article, found.sentence, found.view.tokens, found.match.anchor)
 
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
@@ -594,31 +566,10 @@ def _tokens_before(found: Found, count: int) -> list[str]:
     return [token.lower for token in found.view.tokens[max(0, found.match.start - count) : found.match.start]]
 
 
-def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
-    a, b = (first.isoformat() if first else ""), (second.isoformat() if second else "")
-    return a.startswith(b) or b.startswith(a)
-
-
-def _same_side(first: Actor | None, second: Actor | None) -> bool:
-    return first is None or second is None or first.name == second.name
-
-
 def _fill(kept: Airstrike, other: Airstrike, *, place: bool = False, skip: tuple[str, ...] = ()) -> Airstrike:
     """``kept`` with what it lacks taken from ``other`` (and ``other``'s place when ``place``)."""
     names = [n for n in ("attacker", "date", "killed", "strikes", "targets") if n not in skip]
-    changes = {n: getattr(other, n) for n in names if getattr(kept, n) in (None, ()) and getattr(other, n)}
-    if place and other.location is not None:
-        changes["location"] = other.location
-    return attrs.evolve(kept, **changes, id="") if changes else kept
-
-
-def _start(event: Airstrike) -> int:
-    return event.evidence.start if event.evidence is not None else -1
-
-
-def _sentence_of(article: Article, event: Airstrike) -> int | None:
-    found = article.sentence_at(event.evidence.start) if event.evidence is not None else None
-    return None if found is None else found.index
+    return fill(kept, other, names, replace=("location",) if place else ())
 
 
 def _flown(event: Airstrike) -> bool:
@@ -630,17 +581,18 @@ def _flown(event: Airstrike) -> bool:
 def _vague(article: Article, event: Airstrike) -> bool:
     """No place, a country, or "a town in ..." (a later sentence may name the place)."""
     weak: set[tuple[int, str | None]] = article.__dict__.get("_airstrike_weak", set())
-    start = event.evidence.start if event.evidence is not None else -1
+    start = evidence_start(event)
     return event.location is None or is_country(event.location) or (start, event.location.name) in weak
 
 
 def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -> bool:
     """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
-    if not _same_side(kept.attacker, event.attacker) or not _compatible(kept.date, event.date):
+    if not same_or_unknown(kept.attacker, event.attacker) or not compatible(kept.date, event.date):
         return False
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     town = kept.location is not None and not is_country(kept.location)
-    if test != "same" and town and _start(event) in campaigns and _start(kept) not in campaigns:
+    kept_campaign, campaign = evidence_start(kept) in campaigns, evidence_start(event) in campaigns
+    if test != "same" and town and campaign and not kept_campaign:
         return False  # "a campaign of air strikes" is not the strike on one town told before it (note 10)
     place, there = event.location, kept.location
     if test == "home":
@@ -666,7 +618,7 @@ def _the_strike(article: Article, out: list[Airstrike], event: Airstrike, siblin
         out.extend(attrs.evolve(_fill(last, other, place=True), killed=None, id="") for other in siblings)
         return
     disputed: set[int] = article.__dict__.get("_airstrike_disputed", set())
-    start = last.evidence.start if last.evidence is not None else -1
+    start = evidence_start(last)
     out[-1] = _fill(last, event, skip=("killed",) if start in disputed else ())
 
 
@@ -687,7 +639,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             continue
         rule = event.evidence.rule if event.evidence is not None else ""
         if rule == "airstrike.the_strike":
-            if out and _compatible(out[-1].date, event.date):
+            if out and compatible(out[-1].date, event.date):
                 later = []
                 for following in range(number + 1, len(events)):
                     if events[following].evidence != event.evidence:
@@ -703,7 +655,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
         main = main or (event.evidence is not None and event.evidence.start in campaigns)
         if found is not None and not (main and event.attacker and out[found].attacker):
-            same = _sentence_of(article, out[found]) == _sentence_of(article, event)
+            same = sentence_index(article, out[found]) == sentence_index(article, event)
             out[found] = _fill(out[found], event, skip=() if same else ("date",))  # a later time is its own
             continue
         found = _earlier(article, out, event, "same")
@@ -764,7 +716,7 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
             if home is not None and (main is None or main.country != home.country):
                 main = home  # the country the story's strikes are in, not a place it names more
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
-        start = event.evidence.start if event.evidence is not None else -1
+        start = evidence_start(event)
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
         story = len(sides) == 1 and start not in own and (start in definite or not flown)
         if event.attacker is None and start in own and event.location is not None and event.location.country:
