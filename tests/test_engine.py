@@ -32,7 +32,7 @@ PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
 SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py", "gazetteer.py")
 SHARED += ("roles.py", "setting.py")  # the roles around a verb, where a passage is set
 SHARED += ("state_words.py", "place_phrases.py")  # states named by a word, how a sentence uses its places
-SHARED += ("nearby_dates.py", "event_fields.py")  # dates from the words around, mentions completing each other
+SHARED += ("nearby_dates.py", "event_fields.py", "listed_nouns.py")  # dates around, fields, noun lists
 
 
 def _words(*names: str) -> frozenset[str]:

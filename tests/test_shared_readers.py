@@ -10,7 +10,14 @@ import datetime
 from newsevents import PhoneCall
 from newsevents.model import Actor, Evidence, PartialDate, Place
 from newsevents.parsing.article import Article
-from newsevents.parsing.event_fields import evidence_start, fill, same_or_unknown, sentence_index
+from newsevents.parsing.event_fields import (
+    different_states,
+    evidence_start,
+    fill,
+    same_or_unknown,
+    sentence_index,
+)
+from newsevents.parsing.listed_nouns import listed_nouns
 from newsevents.parsing.mentions import view
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span
@@ -31,6 +38,7 @@ from newsevents.parsing.state_words import (
     is_country,
     led_coalition,
     seat_state,
+    state_before,
     state_of,
     the_country,
 )
@@ -186,3 +194,40 @@ def test_a_mention_fills_what_another_lacks() -> None:
     assert same_or_unknown(ana, None)
     assert same_or_unknown(ana, ana)
     assert not same_or_unknown(ana, ben)
+
+
+def test_two_states_are_different() -> None:
+    assert different_states(Actor.state("FR"), Actor.state("DE"))
+    assert not different_states(Actor.state("FR"), Actor.state("FR"))
+    assert not different_states(Actor.state("FR"), Actor.group("coalition"))
+    assert not different_states(Actor.state("FR"), None)
+
+
+def test_the_state_named_before_a_noun() -> None:
+    modifiers = {"a", "the", "suspected", "naval"}
+    tokens, i = at("A suspected French naval convoy sailed.", "convoy")
+    assert Actor.state("FR") == state_before(tokens, i, modifiers)
+    tokens, i = at("Syrian and Russian convoys met.", "convoys")
+    assert Actor.state("SY") == state_before(tokens, i, modifiers)
+    tokens, i = at("Norway's convoy sailed.", "convoy")
+    assert Actor.state("NO") == state_before(tokens, i, modifiers)
+    tokens, i = at("The coalition convoy sailed.", "convoy")
+    assert Actor.group("coalition") == state_before(tokens, i, modifiers)
+    tokens, i = at("Aid for the Yemen floods arrived.", "floods")
+    assert state_before(tokens, i, modifiers) is None
+    tokens, i = at("A large French convoy sailed.", "convoy")
+    assert Actor.state("FR") == state_before(tokens, i, modifiers | {"large"})
+    assert state_before(tokens, i, set()) is not None  # "French" is right before the noun
+
+
+# --------------------------------------------------------------------------- lists of nouns
+
+
+def test_nouns_listed_after_a_word() -> None:
+    tokens = list(tokenize("Floods hit a market, a school and a clinic on Monday."))
+    stops = {"on"}
+    assert ("a market", "a school", "a clinic") == listed_nouns(tokens, 2, stops=stops)
+    assert ("a market",) == listed_nouns(tokens, 2, stops=stops, ends={5})
+    assert () == listed_nouns(tokens, 2, stops=stops, refuse={3})
+    assert () == listed_nouns(list(tokenize("It hit 12 homes.")), 2, stops=stops)
+    assert ("the bridge",) == listed_nouns(list(tokenize("It hit the bridge. Then")), 2, stops=stops)

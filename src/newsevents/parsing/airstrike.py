@@ -45,8 +45,15 @@ from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
-from newsevents.parsing.event_fields import evidence_start, fill, same_or_unknown, sentence_index
+from newsevents.parsing.event_fields import (
+    different_states,
+    evidence_start,
+    fill,
+    same_or_unknown,
+    sentence_index,
+)
 from newsevents.parsing.gazetteer import place_country
+from newsevents.parsing.listed_nouns import listed_nouns
 from newsevents.parsing.mentions import view
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
@@ -67,8 +74,8 @@ from newsevents.parsing.state_words import (
     is_country,
     led_coalition,
     seat_state,
+    state_before,
     state_of,
-    the_country,
 )
 from newsevents.parsing.tokens import Token
 
@@ -87,11 +94,6 @@ _LOOK_BACK = 40
 @cache
 def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "airstrike", name)
-
-
-@cache
-def _lexicon(name: str) -> frozenset[str]:
-    return word_list("newsevents.parsing", "lexicon", name)
 
 
 # --------------------------------------------------------------------------- blocking
@@ -137,31 +139,6 @@ def _civil(tokens: Sequence[Token], anchor: int) -> bool:
 
 
 # --------------------------------------------------------------------------- attacker
-
-
-def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
-    """The state or coalition named just before token ``at``, across modifiers ("a suspected U.S. drone")."""
-    coalition = False
-    for position in range(at - 1, max(-1, at - 7), -1):
-        token = tokens[position]
-        found = led_coalition(tokens, position) or state_of(token)
-        if found is not None and position == at - 1 and the_country(tokens, position):
-            return None  # "the Yemen air raids": the country struck
-        if found is not None:
-            if found.kind is ActorKind.COUNTRY and position >= 2 and tokens[position - 1].lower == "and":
-                return state_of(tokens[position - 2]) or found  # "Syrian and Russian warplanes": the first
-            return found
-        if token.lower == "'s" and position > 0:
-            if tokens[position - 1].lower == "coalition":  # "a Saudi-led coalition's air campaign"
-                return led_coalition(tokens, position - 2) or Actor.group("coalition")
-            # "Israel's air force"
-            return state_of(tokens[position - 1]) or led_coalition(tokens, position - 1)
-        designation = token.is_title and len(token.text) <= 3 and tokens[position + 1].text == "-"  # "F-16"
-        if token.lower == "coalition":
-            coalition = True
-        elif not (token.lower in _words("modifiers") or token.shape == "d" or designation):
-            break
-    return Actor.group("coalition") if coalition else None
 
 
 def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
@@ -240,9 +217,9 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
         if within is not None:
             return within
     tokens, anchor = found.view.tokens, found.match.anchor
-    before = _named_before(tokens, anchor)
+    before = state_before(tokens, anchor, _words("modifiers"))
     if before is None and anchor > 1 and tokens[anchor - 1].lower == "drone":
-        before = _named_before(tokens, anchor - 1)
+        before = state_before(tokens, anchor - 1, _words("modifiers"))
     return before or _named_after(found, places) or _subject(found)
 
 
@@ -460,27 +437,10 @@ def _also_day(found: Found) -> PartialDate | None:
 
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
-    """The words naming a target from token ``start`` to a stop word, split at its list's commas and "and"."""
-    tokens, stops = found.view.tokens, _words("stop")
+    """The words naming a target from token ``start`` on (`listed_nouns`), never a place ("struck Aleppo")."""
     places = {i for span in _sentence_places(found) for i in range(span.start, span.end)}
-    times = {
-        i for spans in found.view.spans_for(frozenset({"TIME"})).values() for span in spans
-        if span.kind == "TIME" for i in range(span.start, span.end)
-    }  # fmt: skip
-    end = start
-    while end < len(tokens) and end - start < 10 and end not in times and tokens[end].lower not in stops:
-        token, following = tokens[end], tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.shape == "." and not (token.text == "," and following and following.shape == "x"):
-            break  # a mark ends it; a comma before a lower-case word goes on with a list
-        if token.text == "," and following is not None and following.lower in stops:
-            break
-        end += 1
-    if end == start or tokens[start].shape == "d" or any(i in places for i in range(start, end)):
-        return ()  # "struck Aleppo", "the capital of Raqqa": the place, not a target
-    parts: list[list[str]] = [[]]
-    for token in tokens[start:end]:
-        parts.append([]) if token.lower in (",", "and") else parts[-1].append(token.text)
-    return tuple(" ".join(part) for part in parts if part)
+    times = {i for span in time_spans(found.view) for i in range(span.start, span.end)}
+    return listed_nouns(found.view.tokens, start, stops=_words("stop"), ends=times, refuse=places)
 
 
 def _targets(found: Found) -> tuple[str, ...]:
@@ -674,10 +634,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
 
 def _two_states(kept: Event, mention: Event) -> bool:
     """Two states' strikes are two, though neither is placed ("the US leads a campaign ... Russia's")."""
-    first, second = getattr(kept, "attacker", None), getattr(mention, "attacker", None)
-    if not isinstance(first, Actor) or not isinstance(second, Actor):
-        return False
-    return first.kind is second.kind is ActorKind.COUNTRY and first.country != second.country
+    return different_states(getattr(kept, "attacker", None), getattr(mention, "attacker", None))
 
 
 SPEC = Spec(

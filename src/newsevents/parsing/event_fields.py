@@ -3,7 +3,8 @@ Mentions of one occurrence completing each other, field by field.
 
 - `fill`: an event with the empty fields another mention has taken from it;
 - `evidence_start`, `sentence_index`: where a mention is in the article;
-- `same_or_unknown`: two actors that may be one ("the ministry" unnamed, or the same name).
+- `same_or_unknown`: two actors that may be one ("the ministry" unnamed, or the same name);
+- `different_states`: two states that are not one (the talks of two states are two).
 
 This module names no event type; `newsevents.parsing.merge` merges by identity for every type.
 """
@@ -15,10 +16,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from newsevents.model import Actor, Event
+from newsevents.model import Actor, ActorKind, Event
 from newsevents.parsing.article import Article
 
-__all__ = ["evidence_start", "fill", "same_or_unknown", "sentence_index"]
+__all__ = ["different_states", "evidence_start", "fill", "same_or_unknown", "sentence_index"]
 
 E = TypeVar("E", bound=Event)
 
@@ -55,3 +56,10 @@ def sentence_index(article: Article, event: Event) -> int | None:
 def same_or_unknown(first: Actor | None, second: Actor | None) -> bool:
     """Whether two actors may be one: either is unknown, or both have the same name."""
     return first is None or second is None or first.name == second.name
+
+
+def different_states(first: object, second: object) -> bool:
+    """Whether two values are both states (`Actor` of kind country) and not the same state."""
+    if not isinstance(first, Actor) or not isinstance(second, Actor):
+        return False
+    return first.kind is second.kind is ActorKind.COUNTRY and first.country != second.country

@@ -9,9 +9,9 @@ installed, else by the actor layer's own table. This module names no event type.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from newsevents.model import Actor, Place
+from newsevents.model import Actor, ActorKind, Place
 from newsevents.parsing import gazetteer
 from newsevents.parsing.actors import country_code as _alias_code
 from newsevents.parsing.actors import is_demonym
@@ -24,6 +24,7 @@ __all__ = [
     "is_country",
     "led_coalition",
     "seat_state",
+    "state_before",
     "state_of",
     "the_country",
 ]
@@ -84,3 +85,32 @@ def coalition_named(tokens: Sequence[Token], at: int) -> Actor | None:
     led = led_coalition(tokens, at - 1)
     named = tokens[at - 1].is_title and (at > 1 or is_demonym(tokens[0].text))  # not "The coalition"
     return led or (Actor.group(f"{tokens[at - 1].text} coalition") if named else None)
+
+
+def state_before(tokens: Sequence[Token], at: int, modifiers: Collection[str]) -> Actor | None:
+    """
+    The state or coalition named just before the noun at token ``at``, across up to six
+    ``modifiers``, numbers and designations ("F-16"): "a suspected U.S. drone", "Israel's air
+    force", "a Saudi-led coalition's convoy", "Syrian and Russian warplanes" (the first);
+    none for a country's name right after "the" ("the Yemen floods": the place).
+    """
+    coalition = False
+    for position in range(at - 1, max(-1, at - 7), -1):
+        token = tokens[position]
+        found = led_coalition(tokens, position) or state_of(token)
+        if found is not None and position == at - 1 and the_country(tokens, position):
+            return None
+        if found is not None:
+            if found.kind is ActorKind.COUNTRY and position >= 2 and tokens[position - 1].lower == "and":
+                return state_of(tokens[position - 2]) or found
+            return found
+        if token.lower == "'s" and position > 0:
+            if tokens[position - 1].lower == "coalition":
+                return led_coalition(tokens, position - 2) or Actor.group("coalition")
+            return state_of(tokens[position - 1]) or led_coalition(tokens, position - 1)
+        designation = token.is_title and len(token.text) <= 3 and tokens[position + 1].text == "-"
+        if token.lower == "coalition":
+            coalition = True
+        elif not (token.lower in modifiers or token.shape == "d" or designation):
+            break
+    return Actor.group("coalition") if coalition else None
