@@ -40,6 +40,7 @@ from newsevents.parsing.state_words import (
     seat_state,
     state_before,
     state_of,
+    state_subject,
     the_country,
 )
 from newsevents.parsing.tokens import Token, tokenize
@@ -231,3 +232,16 @@ def test_nouns_listed_after_a_word() -> None:
     assert () == listed_nouns(tokens, 2, stops=stops, refuse={3})
     assert () == listed_nouns(list(tokenize("It hit 12 homes.")), 2, stops=stops)
     assert ("the bridge",) == listed_nouns(list(tokenize("It hit the bridge. Then")), 2, stops=stops)
+
+
+def test_the_state_whose_act_a_noun_is() -> None:
+    verbs = {"sent", "sends"}
+    tokens, i = at("Norway has sent ships to the strait.", "ships")
+    assert Actor.state("NO") == state_subject(tokens, i, i + 1, verbs)
+    tokens, i = at("The crisis prompted an Arab coalition to send ships.", "ships")
+    assert Actor.group("Arab coalition") == state_subject(tokens, i, i + 1, verbs, "send")
+    assert state_subject(tokens, i, i + 1, verbs) is None  # no verb of its own, no "its"
+    tokens, i = at("Denmark said its ships sailed on Monday.", "ships")
+    assert Actor.state("DK") == state_subject(tokens, i, i + 1, verbs)
+    tokens, i = at("Norway's ally sent ships.", "ships")
+    assert state_subject(tokens, i, i + 1, verbs) is None  # a possessor is not the subject

@@ -39,7 +39,6 @@ import attrs
 from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, Event, PartialDate, Place
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import is_demonym
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
@@ -69,14 +68,7 @@ from newsevents.parsing.place_phrases import (
     reported_by,
     within_unnamed,
 )
-from newsevents.parsing.state_words import (
-    coalition_named,
-    is_country,
-    led_coalition,
-    seat_state,
-    state_before,
-    state_of,
-)
+from newsevents.parsing.state_words import is_country, led_coalition, state_before, state_of, state_subject
 from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_airstrikes", "place_country", "sentence_times"]
@@ -168,37 +160,8 @@ def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
 
 def _subject(found: Found) -> Actor | None:
     """ "Israel has launched strikes", "Iraq said its warplanes struck": the state whose strike it is."""
-    tokens, anchor = found.view.tokens, found.match.anchor
-    opening = clause_opening(tokens, anchor) - 1 if anchor else 0
-    start = 0 if opening <= 1 else opening
-    owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
-    verbs = [
-        i for i in range(start, found.match.end)
-        if tokens[i].lower in _words("launch")
-        or (tokens[i].lower == "launch" and tokens[i - 1].lower == "to")  # "prompted X to launch strikes"
-    ]  # fmt: skip
-    if not owns and not verbs:
-        return None
-    if start >= 2 and tokens[start].lower in ("which", "who") and tokens[start - 1].text == ",":
-        start = max(0, start - 4)  # "Russia, which entered the war with an air campaign": the antecedent
-    for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
-        # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
-        token, following = tokens[position], tokens[position + 1]
-        named = coalition_named(tokens, position)
-        if named is not None and following.lower != "'s":  # "prompted an Arab coalition to launch strikes"
-            return named
-        if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
-            continue  # "Israel's ally", "Iranian attacks": not the subject
-        state = led_coalition(tokens, position) or state_of(token) or seat_state(tokens, position)
-        if state is not None:
-            return state
-    for position in range(start, anchor):
-        state = led_coalition(tokens, position) or state_of(tokens[position]) or seat_state(tokens, position)
-        if state is not None and not (position + 1 < len(tokens) and tokens[position + 1].lower == "'s"):
-            return state
-        if tokens[position].lower == "coalition":
-            return Actor.group("coalition")
-    return None
+    tokens, match = found.view.tokens, found.match
+    return state_subject(tokens, match.anchor, match.end, _words("launch"), "launch")
 
 
 def _in_match(found: Found) -> Actor | None:

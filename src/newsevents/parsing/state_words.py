@@ -15,6 +15,7 @@ from newsevents.model import Actor, ActorKind, Place
 from newsevents.parsing import gazetteer
 from newsevents.parsing.actors import country_code as _alias_code
 from newsevents.parsing.actors import is_demonym
+from newsevents.parsing.blocking import clause_opening
 from newsevents.parsing.mentions import capital_subject
 from newsevents.parsing.tokens import Token
 
@@ -26,6 +27,7 @@ __all__ = [
     "seat_state",
     "state_before",
     "state_of",
+    "state_subject",
     "the_country",
 ]
 
@@ -114,3 +116,49 @@ def state_before(tokens: Sequence[Token], at: int, modifiers: Collection[str]) -
         elif not (token.lower in modifiers or token.shape == "d" or designation):
             break
     return Actor.group("coalition") if coalition else None
+
+
+def state_subject(
+    tokens: Sequence[Token], anchor: int, end: int, verbs: Collection[str], infinitive: str = ""
+) -> Actor | None:
+    """
+    The state or coalition whose act the noun at token ``anchor`` is, as the subject of its clause:
+
+    - the subject nearest before the last of ``verbs`` in the clause up to token ``end``
+      ("Norway has sent ships", with the verb "sent"; "prompted an Arab coalition to send
+      ships" with the ``infinitive`` "send" after "to"), passing over possessors and
+      demonyms before a noun ("Norway's ally", "Danish ships");
+    - else, when "its" or "their" is right before the noun ("Norway said its ships sailed"),
+      the first state or coalition of the clause that is no possessor.
+
+    A relative clause ("Norway, which sent ships") looks back to its antecedent.
+    """
+    opening = clause_opening(tokens, anchor) - 1 if anchor else 0
+    start = 0 if opening <= 1 else opening
+    owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
+    found = [
+        i for i in range(start, end)
+        if tokens[i].lower in verbs
+        or (infinitive and tokens[i].lower == infinitive and tokens[i - 1].lower == "to")
+    ]  # fmt: skip
+    if not owns and not found:
+        return None
+    if start >= 2 and tokens[start].lower in ("which", "who") and tokens[start - 1].text == ",":
+        start = max(0, start - 4)
+    for position in range((found[-1] if found else start) - 1, start - 1, -1):
+        token, following = tokens[position], tokens[position + 1]
+        named = coalition_named(tokens, position)
+        if named is not None and following.lower != "'s":
+            return named
+        if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
+            continue
+        state = led_coalition(tokens, position) or state_of(token) or seat_state(tokens, position)
+        if state is not None:
+            return state
+    for position in range(start, anchor):
+        state = led_coalition(tokens, position) or state_of(tokens[position]) or seat_state(tokens, position)
+        if state is not None and not (position + 1 < len(tokens) and tokens[position + 1].lower == "'s"):
+            return state
+        if tokens[position].lower == "coalition":
+            return Actor.group("coalition")
+    return None
