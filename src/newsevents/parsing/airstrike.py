@@ -38,17 +38,37 @@ import attrs
 
 from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, Event, PartialDate, Place
-from newsevents.parsing import gazetteer, register_recogniser
-from newsevents.parsing.actors import country_code as _alias_code
-from newsevents.parsing.actors import is_demonym
+from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
 from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
-from newsevents.parsing.gazetteer import place_country, sentence_places
-from newsevents.parsing.mentions import capital_subject, view
+from newsevents.parsing.event_fields import (
+    different_states,
+    evidence_start,
+    fill,
+    same_or_unknown,
+    sentence_index,
+)
+from newsevents.parsing.gazetteer import place_country
+from newsevents.parsing.listed_nouns import listed_nouns
+from newsevents.parsing.mentions import view
+from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
+from newsevents.parsing.place_phrases import (
+    article_main_place,
+    by_name,
+    holds_next,
+    introduced,
+    listed_before,
+    lists_places,
+    majority_country,
+    places_of,
+    reported_by,
+    within_unnamed,
+)
+from newsevents.parsing.state_words import is_country, led_coalition, state_before, state_of, state_subject
 from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_airstrikes", "place_country", "sentence_times"]
@@ -66,19 +86,6 @@ _LOOK_BACK = 40
 @cache
 def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "airstrike", name)
-
-
-@cache
-def _lexicon(name: str) -> frozenset[str]:
-    return word_list("newsevents.parsing", "lexicon", name)
-
-
-def _code(name: str) -> str | None:
-    return gazetteer.country_code(name) if gazetteer.available() else _alias_code(name)
-
-
-def _is_country(place: Place | None) -> bool:
-    return place is not None and place.name is not None and _code(place.name) is not None
 
 
 # --------------------------------------------------------------------------- blocking
@@ -120,68 +127,10 @@ def _civil(tokens: Sequence[Token], anchor: int) -> bool:
     if not after & {"hit", "struck", "crashed"} or tokens[anchor].lower not in _words("civil"):
         return False
     military = _words("military")
-    return not any(t.lower in military or _state_of(t) for t in tokens[max(0, anchor - 4) : anchor])
+    return not any(t.lower in military or state_of(t) for t in tokens[max(0, anchor - 4) : anchor])
 
 
 # --------------------------------------------------------------------------- attacker
-
-
-def _state_of(token: Token) -> Actor | None:
-    code = _code(token.text) if token.is_title else None
-    return Actor.state(code) if code is not None else None
-
-
-def _place_word(tokens: Sequence[Token], at: int) -> bool:
-    """A country's full name (not a demonym, not "U.S.") after "the", before a strike's noun: the place."""
-    token = tokens[at]
-    return at > 0 and tokens[at - 1].lower == "the" and token.shape == "Xx" and not is_demonym(token.text)
-
-
-def _seat(tokens: Sequence[Token], at: int) -> Actor | None:
-    """ "Washington is leading its own air campaign", "the United States leading strikes": the state."""
-    token = tokens[at]
-    if token.is_title and at + 1 < len(tokens) and tokens[at + 1].is_title:
-        code = _code(f"{token.text} {tokens[at + 1].text}")
-        if code is not None:
-            return Actor.state(code)
-    code = capital_subject(tokens, at)
-    return Actor.state(code) if code is not None else None
-
-
-def _led(tokens: Sequence[Token], at: int) -> Actor | None:
-    """ "Saudi-led", "U.S.-led" ending at token ``at``: the coalition so named."""
-    if at < 0 or at >= len(tokens):
-        return None
-    word = tokens[at].lower
-    if word.endswith("-led") and len(word) > 4:
-        return Actor.group(f"{tokens[at].text} coalition")
-    if word == "led" and at >= 2 and tokens[at - 1].text == "-":
-        return Actor.group(f"{tokens[at - 2].text}-led coalition")
-    return None
-
-
-def _named_before(tokens: Sequence[Token], at: int) -> Actor | None:
-    """The state or coalition named just before token ``at``, across modifiers ("a suspected U.S. drone")."""
-    coalition = False
-    for position in range(at - 1, max(-1, at - 7), -1):
-        token = tokens[position]
-        found = _led(tokens, position) or _state_of(token)
-        if found is not None and position == at - 1 and _place_word(tokens, position):
-            return None  # "the Yemen air raids": the country struck
-        if found is not None:
-            if found.kind is ActorKind.COUNTRY and position >= 2 and tokens[position - 1].lower == "and":
-                return _state_of(tokens[position - 2]) or found  # "Syrian and Russian warplanes": the first
-            return found
-        if token.lower == "'s" and position > 0:
-            if tokens[position - 1].lower == "coalition":  # "a Saudi-led coalition's air campaign"
-                return _led(tokens, position - 2) or Actor.group("coalition")
-            return _state_of(tokens[position - 1]) or _led(tokens, position - 1)  # "Israel's air force"
-        designation = token.is_title and len(token.text) <= 3 and tokens[position + 1].text == "-"  # "F-16"
-        if token.lower == "coalition":
-            coalition = True
-        elif not (token.lower in _words("modifiers") or token.shape == "d" or designation):
-            break
-    return Actor.group("coalition") if coalition else None
 
 
 def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
@@ -199,7 +148,7 @@ def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
             if token.lower in ("government", "regime"):
                 code = places[0].country if places else None
                 return Actor.state(code) if code is not None else None
-            found_ = _led(tokens, after) or _led(tokens, after + 2) or _state_of(token)
+            found_ = led_coalition(tokens, after) or led_coalition(tokens, after + 2) or state_of(token)
             if found_ is not None or token.lower == "coalition":
                 return found_ or Actor.group("coalition")
             if token.lower in (",", ";", "in", "on", "near"):
@@ -211,46 +160,8 @@ def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
 
 def _subject(found: Found) -> Actor | None:
     """ "Israel has launched strikes", "Iraq said its warplanes struck": the state whose strike it is."""
-    tokens, anchor = found.view.tokens, found.match.anchor
-    opening = clause_opening(tokens, anchor) - 1 if anchor else 0
-    start = 0 if opening <= 1 else opening
-    owns = any(token.lower in ("its", "their") for token in tokens[max(start, anchor - 3) : anchor])
-    verbs = [
-        i for i in range(start, found.match.end)
-        if tokens[i].lower in _words("launch")
-        or (tokens[i].lower == "launch" and tokens[i - 1].lower == "to")  # "prompted X to launch strikes"
-    ]  # fmt: skip
-    if not owns and not verbs:
-        return None
-    if start >= 2 and tokens[start].lower in ("which", "who") and tokens[start - 1].text == ",":
-        start = max(0, start - 4)  # "Russia, which entered the war with an air campaign": the antecedent
-    for position in range((verbs[-1] if verbs else start) - 1, start - 1, -1):
-        # the subject nearest before the verb: "the US and Russia ... since Moscow joined the war"
-        token, following = tokens[position], tokens[position + 1]
-        named = _coalition(tokens, position)
-        if named is not None and following.lower != "'s":  # "prompted an Arab coalition to launch strikes"
-            return named
-        if following.lower == "'s" or (is_demonym(token.text) and following.shape == "x"):
-            continue  # "Israel's ally", "Iranian attacks": not the subject
-        state = _led(tokens, position) or _state_of(token) or _seat(tokens, position)
-        if state is not None:
-            return state
-    for position in range(start, anchor):
-        state = _led(tokens, position) or _state_of(tokens[position]) or _seat(tokens, position)
-        if state is not None and not (position + 1 < len(tokens) and tokens[position + 1].lower == "'s"):
-            return state
-        if tokens[position].lower == "coalition":
-            return Actor.group("coalition")
-    return None
-
-
-def _coalition(tokens: Sequence[Token], at: int) -> Actor | None:
-    """ "a Saudi-led coalition", "an Arab coalition" at token ``at``: a coalition by name, not a bare one."""
-    if at < 1 or tokens[at].lower != "coalition":
-        return None
-    led = _led(tokens, at - 1)
-    named = tokens[at - 1].is_title and (at > 1 or is_demonym(tokens[0].text))  # not "The coalition"
-    return led or (Actor.group(f"{tokens[at - 1].text} coalition") if named else None)
+    tokens, match = found.view.tokens, found.match
+    return state_subject(tokens, match.anchor, match.end, _words("launch"), "launch")
 
 
 def _in_match(found: Found) -> Actor | None:
@@ -258,8 +169,8 @@ def _in_match(found: Found) -> Actor | None:
     tokens, match = found.view.tokens, found.match
     if found.option("state") == "before":
         at = match.start - 1 - (match.start > 1 and tokens[match.start - 1].lower == "military")
-        return (_led(tokens, at) or _state_of(tokens[at])) if at >= 0 else None
-    found_ = (_led(tokens, at) or _state_of(tokens[at]) for at in range(match.start, match.end))
+        return (led_coalition(tokens, at) or state_of(tokens[at])) if at >= 0 else None
+    found_ = (led_coalition(tokens, at) or state_of(tokens[at]) for at in range(match.start, match.end))
     return next((actor for actor in found_ if actor is not None), None)
 
 
@@ -269,9 +180,9 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
         if within is not None:
             return within
     tokens, anchor = found.view.tokens, found.match.anchor
-    before = _named_before(tokens, anchor)
+    before = state_before(tokens, anchor, _words("modifiers"))
     if before is None and anchor > 1 and tokens[anchor - 1].lower == "drone":
-        before = _named_before(tokens, anchor - 1)
+        before = state_before(tokens, anchor - 1, _words("modifiers"))
     return before or _named_after(found, places) or _subject(found)
 
 
@@ -279,39 +190,14 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
 
 
 def _sentence_places(found: Found, sentence: Sentence | None = None) -> list[Span]:
-    """The places of a sentence (`gazetteer.sentence_places`), never in a person, group or time."""
-    target = sentence or found.sentence
-    cache_: dict[int, list[Span]] = found.article.__dict__.setdefault("_airstrike_places", {})
-    if target.start not in cache_:
-        seen = found.view if target is found.sentence else view(found.article, target)
-        actors = [
-            span
-            for spans in seen.spans_for(frozenset({"ACTOR", "TIME"})).values()
-            for span in spans
-            if span.kind in ("PERSON", "ORG", "GROUP", "TIME")
-        ]
-        cues = _words("place_cue") | {"in", "on", "near", "outside", "around"}
-        misread = gazetteer.misread_places(seen.tokens, actors, cues=cues, text=found.article.text)
-        taken = {index for span in actors if span not in misread for index in range(span.start, span.end)}
-        places = sentence_places(seen.tokens, taken=taken, locatives=cues, between=_words("between"))
-        listed = gazetteer.listed_places(seen.tokens, places, taken=taken)  # "at A, B and C": B and C too
-        cache_[target.start] = sorted(places + listed, key=lambda span: span.start) if listed else places
-    return cache_[target.start]
+    """The places of a sentence (`place_phrases.places_of`), with this type's cue words."""
+    cues, between = _words("place_cue"), _words("between")
+    return places_of(found.article, sentence or found.sentence, cues=cues, between=between)
 
 
 def _introduced(tokens: Sequence[Token], start: int, floor: int) -> bool:
     """Whether a locative, an attack verb or "against" comes shortly before token ``start``."""
-    cues = _words("locative") | _words("attack") | {"targeting", "against"}
-    for position in range(start - 1, max(floor, start - 6) - 1, -1):
-        word = tokens[position].lower
-        if word in cues:
-            return True
-        apposition = word == "," and tokens[position - 1].lower in _lexicon(
-            "settlement_nouns"
-        )  # "the capital, X"
-        if (word in (",", ";", "by", "and") and not apposition) or tokens[position].shape == "d":
-            return False
-    return False
+    return introduced(tokens, start, floor, _words("locative") | _words("attack") | {"targeting", "against"})
 
 
 def _window_end(tokens: Sequence[Token], end: int) -> int:
@@ -329,21 +215,21 @@ def _window_end(tokens: Sequence[Token], end: int) -> int:
 def _places(found: Found) -> list[Place]:
     """The places struck: the first after the match and those listed with it, else the nearest before."""
     tokens, match = found.view.tokens, found.match
-    spans = [s for s in _sentence_places(found) if not _source(tokens, s)]
+    spans = [s for s in _sentence_places(found) if not reported_by(tokens, s)]
     stop = _window_end(tokens, match.end)
     after = [
         s for s in spans
         if match.end <= s.start < stop and _introduced(tokens, s.start, match.end - 1)
-        and not _container(tokens, s, spans)
+        and not holds_next(tokens, s, spans)
     ]  # fmt: skip
     if not after:
         opening = clause_opening(tokens, match.anchor)
         before = [
             s for s in spans
             if opening <= s.start and s.end <= match.anchor and _introduced(tokens, s.start, 0)
-            and not _container(tokens, s, spans)
+            and not holds_next(tokens, s, spans)
         ]  # fmt: skip
-        return [_placed(span.value, spans) for span in _listed_before(tokens, before, spans)]
+        return [by_name(span.value, spans) for span in listed_before(tokens, before, spans)]
     chosen = [after[0]]
     including = next((i for i in range(after[0].end, stop) if tokens[i].lower == "including"), None)
     listed = [s for s in spans if including is not None and s.start == including + 1]
@@ -352,12 +238,12 @@ def _places(found: Found) -> list[Place]:
         if span.start <= chosen[-1].start or span.start >= stop:
             continue
         gap = tokens[chosen[-1].end : span.start]
-        if _listed(gap):
+        if lists_places(gap, _words("list_gap") | _words("locative")):
             chosen.append(span)
         elif (
             len(chosen) == 1
-            and _is_country(chosen[0].value)
-            and not _is_country(span.value)
+            and is_country(chosen[0].value)
+            and not is_country(span.value)
             and span.value.country in (None, chosen[0].value.country)
             and len(gap) <= 6
         ):
@@ -367,73 +253,13 @@ def _places(found: Found) -> list[Place]:
         else:
             break
     weak: set[tuple[int, str | None]] = found.article.__dict__.setdefault("_airstrike_weak", set())
-    places = [_placed(span.value, spans) for span in chosen]
+    places = [by_name(span.value, spans) for span in chosen]
     weak.update(
-        (found.sentence.start, p.name) for s, p in zip(chosen, places, strict=True) if _weak(tokens, s.start)
+        (found.sentence.start, p.name)
+        for s, p in zip(chosen, places, strict=True)
+        if within_unnamed(tokens, s.start)
     )
     return places
-
-
-def _source(tokens: Sequence[Token], span: Span) -> bool:
-    """ "..., the Observatory reported": a name before a reporting verb is who tells, not a place struck."""
-    named = span.start > 0 and tokens[span.start - 1].lower in ("the", ",")  # not "a man west of X said"
-    return named and span.end < len(tokens) and tokens[span.end].lower in ("said", "says", "reported", "told")
-
-
-def _listed_before(tokens: Sequence[Token], before: Sequence[Span], spans: Sequence[Span]) -> list[Span]:
-    """
-    The place named before the strike, the last; but "depots at A and B provinces in central
-    Yemen came under air attack": the places listed before the country that holds them.
-    """
-    if not before:
-        return []
-    last = before[-1]
-    country = last.value.country
-    inner = [s for s in before[:-1] if not _is_country(s.value) and s.value.country in (None, country)]
-    if not _is_country(last.value) or not inner:
-        return [last]
-    chosen = [inner[-1]]
-    for span in spans:
-        if chosen[-1].end <= span.start and span.end <= last.start:
-            gap = tokens[chosen[-1].end : span.start]
-            if not gap or not all(t.lower in (",", "and") for t in gap):
-                break
-            chosen.append(span)
-    return chosen
-
-
-def _weak(tokens: Sequence[Token], start: int) -> bool:
-    """ "a town in Idlib province": the place holds the one struck, which a later sentence may name."""
-    window = [token.lower for token in tokens[max(0, start - 6) : start]]
-    settlements = _lexicon("settlement_nouns")
-    for position, word in enumerate(window[:-1]):
-        if word in ("a", "an") and any(w in settlements for w in window[position + 1 :]):
-            return "in" in window[position:] or window[-1] in ("of", "'s")
-    return False
-
-
-def _container(tokens: Sequence[Token], span: Span, spans: Sequence[Span]) -> bool:
-    """ "Syria's Idlib province": the country holding the place after it; "U.S.-led": no place."""
-    after = tokens[span.end].lower if span.end < len(tokens) else ""
-    return after.startswith("-") or (after == "'s" and any(s.start > span.end for s in spans))
-
-
-def _placed(place: Place, spans: Sequence[Span]) -> Place:
-    """The place by its name ("Hajjah province" is Hajjah), in the country the sentence names."""
-    words = (place.name or "").split()
-    if len(words) > 1 and words[-1].lower() in _lexicon("region_nouns"):
-        place = Place(" ".join(words[:-1]), country=place.country)
-    countries = [s.value.country for s in spans if _is_country(s.value)]
-    return place if place.country is not None or not countries else Place(place.name, country=countries[0])
-
-
-def _listed(gap: Sequence[Token]) -> bool:
-    """ "A, B and C", "east of A, north of B, and in C": a list of places."""
-    if not gap or gap[0].lower not in (",", "and") or len(gap) > 8:
-        return False
-    words = _words("list_gap") | _words("locative") | _lexicon("settlement_nouns") | _lexicon("region_nouns")
-    listed = (t.lower in words or (t.shape == "x" and "-" in t.text) for t in gap)  # "the oil-producing X"
-    return all(listed) and not any(t.lower == "near" for t in gap)  # not ", drawing on intelligence from X"
 
 
 def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
@@ -451,12 +277,12 @@ def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
     killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
     spans = _sentence_places(found, following[0]) if killed is not None else []
     after = [s for s in spans if s.start > (killed or 0) and _introduced(tokens, s.start, killed or 0)]
-    after = [s for s in after if not _is_country(s.value)]
+    after = [s for s in after if not is_country(s.value)]
     if not after:
         return [], None
     start = tokens[killed or 0].start
     dates = [t.date for t in _times(found.article, following[0]) if t.start >= start and t.date is not None]
-    return [_placed(after[0].value, spans)], (dates[0] if dates else None)
+    return [by_name(after[0].value, spans)], (dates[0] if dates else None)
 
 
 # --------------------------------------------------------------------------- toll, count, date, targets
@@ -509,7 +335,7 @@ def _strikes(found: Found) -> Count | None:
             if (
                 span.kind == "COUNT"
                 and len(gap) <= 2
-                and all(t.lower in ("of", "air") or _state_of(t) for t in gap)
+                and all(t.lower in ("of", "air") or state_of(t) for t in gap)
             ):
                 return span.value if isinstance(span.value, Count) else None
     return None
@@ -534,22 +360,17 @@ def _date(found: Found) -> PartialDate | None:
 def _age(found: Found) -> PartialDate | None:
     """ "Five months of Russian air strikes": the month (or year) the campaign began."""
     tokens, at = found.view.tokens, found.match.start
-    while at > 0 and (tokens[at - 1].lower in _words("modifiers") or _state_of(tokens[at - 1])):
+    while at > 0 and (tokens[at - 1].lower in _words("modifiers") or state_of(tokens[at - 1])):
         at -= 1  # "of Russian air strikes", "of the coalition's strikes"
     counts = [s for spans in found.view.spans_for(frozenset({"COUNT"})).values() for s in spans]
     return age_date(tokens, [s for s in counts if s.kind == "COUNT"], at, found.article.published)
-
-
-def _time_spans(found: Found) -> list[Span]:
-    spans = found.view.spans_for(frozenset({"TIME"})).values()
-    return [span for found_ in spans for span in found_ if span.kind == "TIME"]
 
 
 def _since(found: Found) -> PartialDate | None:
     """ "air raids against them since March 26", "Since 2014, forces backed by air strikes": the start."""
     tokens, match, published = found.view.tokens, found.match, found.article.published
     stop = _window_end(tokens, match.end)
-    date = since_date(tokens, _time_spans(found), match.start, match.end, stop, published=published)
+    date = since_date(tokens, time_spans(found.view), match.start, match.end, stop, published=published)
     at = match.start
     while at > 0 and tokens[at - 1].lower in _words("modifiers") | {"intense", "heavy", "repeated"}:
         at -= 1
@@ -557,74 +378,32 @@ def _since(found: Found) -> PartialDate | None:
         return date
     # "N civilians killed since April 22 by government air strikes": the toll's start is the strikes'
     by = at - 1 - (tokens[at - 2].text == ",")
-    spans = [span for span in _time_spans(found) if span.end == by]
+    spans = [span for span in time_spans(found.view) if span.end == by]
     first = spans[0].start if spans else by
     return since_date(tokens, spans, first, first, first + 1, published=published) if spans else None
 
 
 def _opening(found: Found) -> PartialDate | None:
     """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
-    return opening_date(found.view.tokens, _time_spans(found), found.match.start, found.article.published)
+    return opening_date(found.view.tokens, time_spans(found.view), found.match.start, found.article.published)
 
 
 def _later_date(found: Found) -> PartialDate | None:
     """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later on."""
-    tokens, match = found.view.tokens, found.match
-    stop = _window_end(tokens, match.end)
-    if stop <= match.end:
-        return None
-    start, end = tokens[match.end].start, tokens[stop - 1].end
-    for span in _times(found.article, found.sentence):
-        if start <= span.start and span.end <= end and span.date is not None:
-            before = (
-                found.article.text[max(found.sentence.start, span.start - 12) : span.start].lower().split()
-            )
-            possessive = found.article.text[span.end : span.end + 2] in ("'s", "’s")  # "today's communique"
-            if not {"said", "says", "since", "until", "told"} & set(before) and not possessive:
-                return span.date
-    return None
+    tokens, end = found.view.tokens, found.match.end
+    return later_date(found.article, found.sentence, tokens, end, _window_end(tokens, end))
 
 
 def _also_day(found: Found) -> PartialDate | None:
-    """
-    "Other fronts were also active on Sunday. ... The monitor also reported air strikes": a
-    strike reported with "also" has the day the text last said things also happened on.
-    """
-    tokens, anchor = found.view.tokens, found.match.anchor
-    if not any(token.lower == "also" for token in tokens[clause_opening(tokens, anchor) : anchor]):
-        return None
-    for sentence in reversed(
-        found.article.all_sentences[max(0, found.sentence.index - 3) : found.sentence.index]
-    ):
-        if " also " in f" {sentence.text.lower()} ":
-            days = {s.date for s in _times(found.article, sentence) if s.date is not None and s.date.day}
-            if len(days) == 1:
-                return days.pop()
-    return None
+    """ "The monitor also reported air strikes": the day the text last said things also happened on."""
+    return also_day(found.article, found.sentence, found.view.tokens, found.match.anchor)
 
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
-    """The words naming a target from token ``start`` to a stop word, split at its list's commas and "and"."""
-    tokens, stops = found.view.tokens, _words("stop")
+    """The words naming a target from token ``start`` on (`listed_nouns`), never a place ("struck Aleppo")."""
     places = {i for span in _sentence_places(found) for i in range(span.start, span.end)}
-    times = {
-        i for spans in found.view.spans_for(frozenset({"TIME"})).values() for span in spans
-        if span.kind == "TIME" for i in range(span.start, span.end)
-    }  # fmt: skip
-    end = start
-    while end < len(tokens) and end - start < 10 and end not in times and tokens[end].lower not in stops:
-        token, following = tokens[end], tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.shape == "." and not (token.text == "," and following and following.shape == "x"):
-            break  # a mark ends it; a comma before a lower-case word goes on with a list
-        if token.text == "," and following is not None and following.lower in stops:
-            break
-        end += 1
-    if end == start or tokens[start].shape == "d" or any(i in places for i in range(start, end)):
-        return ()  # "struck Aleppo", "the capital of Raqqa": the place, not a target
-    parts: list[list[str]] = [[]]
-    for token in tokens[start:end]:
-        parts.append([]) if token.lower in (",", "and") else parts[-1].append(token.text)
-    return tuple(" ".join(part) for part in parts if part)
+    times = {i for span in time_spans(found.view) for i in range(span.start, span.end)}
+    return listed_nouns(found.view.tokens, start, stops=_words("stop"), ends=times, refuse=places)
 
 
 def _targets(found: Found) -> tuple[str, ...]:
@@ -669,7 +448,7 @@ def build(found: Found) -> Iterator[Airstrike]:
     places = _places(found)
     attacker = _attacker(found, places)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
-        places = [p for p in places if not (_is_country(p) and p.country == attacker.country)]
+        places = [p for p in places if not (is_country(p) and p.country == attacker.country)]
     date = _date(found)
     if not places:
         places, later = _follow_up(found)
@@ -710,31 +489,10 @@ def _tokens_before(found: Found, count: int) -> list[str]:
     return [token.lower for token in found.view.tokens[max(0, found.match.start - count) : found.match.start]]
 
 
-def _compatible(first: PartialDate | None, second: PartialDate | None) -> bool:
-    a, b = (first.isoformat() if first else ""), (second.isoformat() if second else "")
-    return a.startswith(b) or b.startswith(a)
-
-
-def _same_side(first: Actor | None, second: Actor | None) -> bool:
-    return first is None or second is None or first.name == second.name
-
-
 def _fill(kept: Airstrike, other: Airstrike, *, place: bool = False, skip: tuple[str, ...] = ()) -> Airstrike:
     """``kept`` with what it lacks taken from ``other`` (and ``other``'s place when ``place``)."""
     names = [n for n in ("attacker", "date", "killed", "strikes", "targets") if n not in skip]
-    changes = {n: getattr(other, n) for n in names if getattr(kept, n) in (None, ()) and getattr(other, n)}
-    if place and other.location is not None:
-        changes["location"] = other.location
-    return attrs.evolve(kept, **changes, id="") if changes else kept
-
-
-def _start(event: Airstrike) -> int:
-    return event.evidence.start if event.evidence is not None else -1
-
-
-def _sentence_of(article: Article, event: Airstrike) -> int | None:
-    found = article.sentence_at(event.evidence.start) if event.evidence is not None else None
-    return None if found is None else found.index
+    return fill(kept, other, names, replace=("location",) if place else ())
 
 
 def _flown(event: Airstrike) -> bool:
@@ -746,26 +504,25 @@ def _flown(event: Airstrike) -> bool:
 def _vague(article: Article, event: Airstrike) -> bool:
     """No place, a country, or "a town in ..." (a later sentence may name the place)."""
     weak: set[tuple[int, str | None]] = article.__dict__.get("_airstrike_weak", set())
-    start = event.evidence.start if event.evidence is not None else -1
-    return event.location is None or _is_country(event.location) or (start, event.location.name) in weak
+    start = evidence_start(event)
+    return event.location is None or is_country(event.location) or (start, event.location.name) in weak
 
 
 def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -> bool:
     """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
-    if not _same_side(kept.attacker, event.attacker) or not _compatible(kept.date, event.date):
+    if not same_or_unknown(kept.attacker, event.attacker) or not compatible(kept.date, event.date):
         return False
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
-    town = kept.location is not None and not _is_country(kept.location)
-    if test != "same" and town and _start(event) in campaigns and _start(kept) not in campaigns:
+    town = kept.location is not None and not is_country(kept.location)
+    kept_campaign, campaign = evidence_start(kept) in campaigns, evidence_start(event) in campaigns
+    if test != "same" and town and campaign and not kept_campaign:
         return False  # "a campaign of air strikes" is not the strike on one town told before it (note 10)
     place, there = event.location, kept.location
     if test == "home":
         if place is None:
             return True
         inside = there is not None and there.country == place.country
-        return (
-            _is_country(place) and inside and not _vague(article, kept) and not (event.date or event.killed)
-        )
+        return is_country(place) and inside and not _vague(article, kept) and not (event.date or event.killed)
     if test == "same":
         return place is not None and there is not None and there.name == place.name
     return there is None  # "open": a strike not placed yet
@@ -784,7 +541,7 @@ def _the_strike(article: Article, out: list[Airstrike], event: Airstrike, siblin
         out.extend(attrs.evolve(_fill(last, other, place=True), killed=None, id="") for other in siblings)
         return
     disputed: set[int] = article.__dict__.get("_airstrike_disputed", set())
-    start = last.evidence.start if last.evidence is not None else -1
+    start = evidence_start(last)
     out[-1] = _fill(last, event, skip=("killed",) if start in disputed else ())
 
 
@@ -805,7 +562,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
             continue
         rule = event.evidence.rule if event.evidence is not None else ""
         if rule == "airstrike.the_strike":
-            if out and _compatible(out[-1].date, event.date):
+            if out and compatible(out[-1].date, event.date):
                 later = []
                 for following in range(number + 1, len(events)):
                     if events[following].evidence != event.evidence:
@@ -821,7 +578,7 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
         main = rule == "airstrike.aircraft" or (rule == "airstrike.launched_strikes" and _flown(event))
         main = main or (event.evidence is not None and event.evidence.start in campaigns)
         if found is not None and not (main and event.attacker and out[found].attacker):
-            same = _sentence_of(article, out[found]) == _sentence_of(article, event)
+            same = sentence_index(article, out[found]) == sentence_index(article, event)
             out[found] = _fill(out[found], event, skip=() if same else ("date",))  # a later time is its own
             continue
         found = _earlier(article, out, event, "same")
@@ -838,39 +595,9 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     return out
 
 
-def _strikes_country(events: Sequence[Airstrike], attacker: Actor | None) -> Place | None:
-    """The country most of the article's placed strikes are in (not the attacker's): an unplaced one's."""
-    own = attacker.country if attacker is not None else None
-    counts = Counter(
-        e.location.country for e in events if e.location is not None and e.location.country not in (None, own)
-    )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] * 2 >= ranked[0][1]):
-        return None  # none, or no clear majority
-    code = ranked[0][0]
-    return Place(Actor.state(code).name, country=code) if code is not None else None
-
-
-def _main_place(article: Article, home: str | None) -> Place | None:
-    """The place the article names three times or more (not the attacker's country): an unplaced strike's."""
-    cache_: dict[str | None, Place | None] = article.__dict__.setdefault("_airstrike_main", {})
-    if home not in cache_:
-        counts: dict[str | None, list[Place]] = {}
-        for sentence in article.sentences:
-            for span in gazetteer.known_places(view(article, sentence).tokens):
-                if home is None or span.value.country != home:  # not the attacker's own country or city
-                    counts.setdefault(span.value.name, []).append(span.value)
-        best = max(counts.values(), key=len, default=[])
-        cache_[home] = best[0] if len(best) >= 3 else None
-    return cache_[home]
-
-
 def _two_states(kept: Event, mention: Event) -> bool:
     """Two states' strikes are two, though neither is placed ("the US leads a campaign ... Russia's")."""
-    first, second = getattr(kept, "attacker", None), getattr(mention, "attacker", None)
-    if not isinstance(first, Actor) or not isinstance(second, Actor):
-        return False
-    return first.kind is second.kind is ActorKind.COUNTRY and first.country != second.country
+    return different_states(getattr(kept, "attacker", None), getattr(mention, "attacker", None))
 
 
 SPEC = Spec(
@@ -903,12 +630,13 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
     own: set[int] = article.__dict__.get("_airstrike_own", set())
     for event in events:
         if event.location is None:
-            main = _main_place(article, event.attacker.country if event.attacker is not None else None)
-            home = _strikes_country(events, event.attacker)
+            country = event.attacker.country if event.attacker is not None else None
+            main = article_main_place(article, country)
+            home = majority_country((e.location for e in events), country)
             if home is not None and (main is None or main.country != home.country):
                 main = home  # the country the story's strikes are in, not a place it names more
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
-        start = event.evidence.start if event.evidence is not None else -1
+        start = evidence_start(event)
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
         story = len(sides) == 1 and start not in own and (start in definite or not flown)
         if event.attacker is None and start in own and event.location is not None and event.location.country:
