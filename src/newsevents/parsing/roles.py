@@ -278,15 +278,21 @@ def _pronoun(seen: SentenceView, span: Span) -> list[Actor]:
         return []
     if any(s.kind == "PERSON" for at in range(span.start) for s in seen.spans.get(at, ())):
         return []
+    first = _first_person_before(seen)
+    return [first] if first is not None else []
+
+
+def _first_person_before(seen: SentenceView) -> Actor | None:
+    """The first person the sentence before this one names, or None."""
     index = seen.sentence.index
     if index == 0:
-        return []
+        return None
     before = view(seen.article, seen.article.all_sentences[index - 1])
     for at in sorted(before.spans):
-        for other in before.spans[at]:
-            if other.kind == "PERSON" and isinstance(other.value, Actor):
-                return [other.value]
-    return []
+        for span in before.spans[at]:
+            if span.kind == "PERSON" and isinstance(span.value, Actor):
+                return span.value
+    return None
 
 
 def with_remainder(seen: SentenceView, span: Span, stop: int) -> list[Actor]:
@@ -590,13 +596,8 @@ def person_before(seen: SentenceView) -> list[Actor]:
     The person the sentence before is about (its first person, not a judge): "Ann Lee was in
     court to be sentenced for theft. A judge imposed five years." gives Ann Lee; [] when none.
     """
-    index = seen.sentence.index
-    if index == 0:
+    first = _first_person_before(seen)
+    if first is None:
         return []
-    before = view(seen.article, seen.article.all_sentences[index - 1])
-    for at in sorted(before.spans):
-        for span in before.spans[at]:
-            if span.kind == "PERSON" and isinstance(span.value, Actor):
-                title = (span.value.title or "").lower()
-                return [] if "judge" in title or "justice" in title else [span.value]
-    return []
+    title = (first.title or "").lower()
+    return [] if "judge" in title or "justice" in title else [first]
