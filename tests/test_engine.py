@@ -31,6 +31,7 @@ PUBLISHED = datetime.date(2020, 3, 12)  # a Thursday
 #: The modules written once for every type: none may name an event type.
 SHARED = ("engine.py", "patterns.py", "mentions.py", "merge.py", "blocking.py", "tokens.py", "gazetteer.py")
 SHARED += ("roles.py", "setting.py")  # the roles around a verb, where a passage is set
+SHARED += ("phrases.py", "clauses.py", "numbers.py", "actors.py")  # phrases, clauses, numbers, actors
 SHARED += ("phrase_lists.py", "verb_dates.py", "phrase_bounds.py", "institutions.py")  # phrases, verb dates, bodies
 SHARED += ("state_words.py", "place_phrases.py")  # states named by a word, how a sentence uses its places
 SHARED += ("nearby_dates.py", "event_fields.py", "listed_nouns.py")  # dates around, fields, noun lists

@@ -164,7 +164,7 @@ def _is_reporting(article: Article, sentence: Sentence, span: TimeSpan) -> bool:
 
 
 # "since his arrest in 2012", "who was sentenced on Monday": a time of another event; a tie
-# ("shortly after sentencing in 2013") is not matched and dates the event (Clarification 11)
+# ("shortly after the verdict in 2013") is not matched and dates the event (Clarification 11)
 _OTHER_EVENT_BEFORE = re.compile(
     r"(?:\b(?:since|until)\s+(?:(?:his|her|their|the|its)\s+(?:[\w-]+\s+){0,3})?"
     r"|\bwho\s+(?:was|were|had been|has been|is|are)\s+(?:[\w-]+\s+){0,2})"
