@@ -17,7 +17,7 @@ settings.register_profile("fast", settings.get_profile("tests"), max_examples=10
 # CI (which sets CI=true) runs the thorough, derandomized profile unless told otherwise.
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "tests"))
 
-# The gazetteer's on-disk index (newsevents.parsing._gazetteer_cache) goes to a directory of
+# The on-disk caches (newsevents._disk_cache: gazetteer, patterns, plugins) go to a directory of
 # this run, not the user's cache; subprocesses of the tests inherit it.
 os.environ.setdefault("NEWSEVENTS_CACHE_DIR", tempfile.mkdtemp(prefix="newsevents-test-cache-"))
 

@@ -215,10 +215,21 @@ def test_fast_path_finds_what_the_full_pattern_finds(tokens: list[str]) -> None:
     fast = [(e.text, e.start, e.kind) for e in find(text)]
     slow = [
         (m.group(), m.start(), m.lastgroup)
-        for m in dates_module._PATTERN.finditer(text)
+        for m in dates_module._mixed_case_pattern().finditer(text)
         if m.lastgroup is not None and dates_module._capitalised(m, text)
     ]
     assert [(t, s) for t, s, _ in fast] == [(t, s) for t, s, _ in slow]
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12), st.dates(min_value=datetime.date(1900, 1, 1)))
+def test_resolving_from_lower_case_gives_the_dates_of_the_text_as_written(tokens: list[str], day: datetime.date) -> None:
+    """An expression resolved from its lower case (the fast path) gets the date the full pattern gives it."""
+    for expression in find(" ".join(tokens)):
+        written = dates_module._mixed_case_pattern().fullmatch(expression.text)
+        assert written is not None
+        for direction in ("nearest", "past", "future"):
+            expected = dates_module._resolve_match(written, day, direction)
+            assert expected == expression.resolve(day, direction=direction)
 
 
 def test_linear_on_adversarial_input() -> None:

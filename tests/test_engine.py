@@ -366,3 +366,27 @@ def test_what_is_cached_for_entries_is_never_another_tuple_s() -> None:
     assert "NOTHING" not in engine._kinds_of(twin)
     assert engine._needed_words(twin) != frozenset({"nothing"})
     assert engine._kinds_of(twin) == engine._kinds_of(rules)
+
+
+def test_compiled_pattern_files_come_back_from_the_cache_as_compiled(tmp_path, monkeypatch) -> None:
+    """A pattern folder read from the on-disk cache is the compiled one; an edited file is read again."""
+    from newsevents.parsing.patterns import load_entries, word_list
+
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "data" / "protest"
+    folder.mkdir(parents=True)
+    (folder / "crowd.txt").write_text("crowds\nprotesters\n", encoding="utf-8")
+    source = (
+        '[marched]\nconstruction = "X marched"\nexample = "Crowds marched."\n'
+        'patterns = ["<agent:ACTORS>? ~2 @crowd ( marched | rallied )? #Xx? <place:PLACE>"]\nwindow = 3\n'
+    )
+    (folder / "patterns.toml").write_text(source, encoding="utf-8")
+    first = load_entries(str(tmp_path / "data"), "protest")
+    again = load_entries(str(tmp_path / "data"), "protest")  # from the cache file the first call wrote
+    assert 1 == len(list((tmp_path / "cache").glob("patterns-*.marshal")))
+    assert first == again
+    assert {"window": 3} == dict(again[0].options)
+    (folder / "crowd.txt").write_text("crowds\nprotesters\nmarchers\n", encoding="utf-8")
+    word_list.cache_clear()  # as in a new process
+    edited = load_entries(str(tmp_path / "data"), "protest")
+    assert "marchers" in next(e for e in edited[0].patterns[0].elements if hasattr(e, "words")).words

@@ -397,39 +397,41 @@ def _counting_build(value: object) -> tuple[list[int], Callable[[], object]]:
 
 def test_the_index_is_built_once_and_read_back_from_the_cache(tmp_path, monkeypatch):
     """A second process reads the index the first one wrote instead of building it again."""
-    from newsevents.parsing import _gazetteer_cache as cache
+    from newsevents import _disk_cache as cache
 
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
     source = tmp_path / "source.tsv"
     source.write_text("a\n", encoding="utf-8")
     value = {"names": {"idlib": (("Idlib", "SY", 98000, 2),)}, "never": frozenset({"march"})}
     calls, build = _counting_build(value)
-    assert value == cache.load_or_build([source], build)
-    assert value == cache.load_or_build([source], build)
+    assert value == cache.load_or_build("gazetteer", [cache.stat_line(source)], build)
+    assert value == cache.load_or_build("gazetteer", [cache.stat_line(source)], build)
     assert 1 == len(calls)
     source.write_text("changed\n", encoding="utf-8")  # a changed source is another key
-    assert value == cache.load_or_build([source], build)
+    assert value == cache.load_or_build("gazetteer", [cache.stat_line(source)], build)
     assert 2 == len(calls)
+    assert value == cache.load_or_build("other", [cache.stat_line(source)], build)  # another kind
+    assert 3 == len(calls)
 
 
 def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     """A cache file that cannot be read is rebuilt; a directory that cannot be written is no error."""
-    from newsevents.parsing import _gazetteer_cache as cache
+    from newsevents import _disk_cache as cache
 
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
     calls, build = _counting_build({"names": {}})
-    cache.load_or_build([], build)
+    cache.load_or_build("gazetteer", [], build)
     (written,) = tmp_path.glob("gazetteer-*.marshal")
     written.write_bytes(b"\x00not marshal")
-    assert {"names": {}} == cache.load_or_build([], build)
+    assert {"names": {}} == cache.load_or_build("gazetteer", [], build)
     assert 2 == len(calls)
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(blocked / "below"))
-    assert {"names": {}} == cache.load_or_build([], build)
+    assert {"names": {}} == cache.load_or_build("gazetteer", [], build)
     monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", "")  # empty: no cache at all
     assert cache.cache_dir() is None
-    assert {"names": {}} == cache.load_or_build([], build)
+    assert {"names": {}} == cache.load_or_build("gazetteer", [], build)
 
 
 def test_the_cached_index_answers_as_the_built_one():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,25 @@ def _loaded_after(code: str) -> set[str]:
     script = f"import sys\n{code}\nimport json\nprint(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     return set(json.loads(out))
+
+
+#: What a short parse needs only when its on-disk caches are cold (or something fails): TOML and
+#: plugin discovery build the caches, logging reports failures, importlib.resources reads other packages.
+COLD_ONLY = ("tomllib", "importlib.metadata", "importlib.resources", "logging", "tempfile", "traceback")
+
+
+def test_a_parse_with_warm_caches_imports_only_what_it_uses(tmp_path):
+    """The second process to parse reads patterns, plugins and places from the cache: no TOML, no metadata scan."""
+    code = "import newsevents; newsevents.parse('Ana Silva phoned Hans Weber in Paris on Tuesday.')"
+    script = f"import sys\n{code}\nimport json\nprint(json.dumps(sorted(sys.modules)))"
+    env = {**os.environ, "NEWSEVENTS_CACHE_DIR": str(tmp_path)}
+
+    def loaded() -> set[str]:
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+        return set(json.loads(run.stdout))
+
+    assert {"tomllib", "importlib.metadata"} <= loaded()  # cold: the caches are built
+    assert set() == loaded() & set(COLD_ONLY)
 
 
 def test_import_loads_no_codec_parser_metadata_or_hypothesis():
@@ -82,11 +102,13 @@ def test_unknown_names_are_attribute_errors():
 
 MODEL_LAYER = (
     "_text",
+    "_package_data",
     "errors",
     "_fields",
     "identity",
     "model",
     "_columns",
+    "_disk_cache",
     "registry",
     "_foreign",
     "events",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -133,3 +134,43 @@ def test_plugins_register_through_entry_points(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
     assert "Protest 100" == result.stdout.strip()
+
+
+def _plugin_folder(root, name):
+    dist = root / f"{name}-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text(f"[newsevents.event_types]\n{name} = {name}_module:Kind\n")
+
+
+def test_entry_points_are_cached_until_a_distribution_is_installed(tmp_path, monkeypatch):
+    """The plugin list is read from the on-disk cache, and scanned again once a sys.path folder changes."""
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    assert [] == registry.entry_points(group="newsevents.event_types")
+    assert 1 == len(list((tmp_path / "cache").glob("plugins-*.marshal")))
+    _plugin_folder(site, "first")  # "installed": the folder's modification time changes
+    found = registry.entry_points(group="newsevents.event_types")
+    assert [("first", "first_module:Kind")] == [(point.name, point.value) for point in found]
+
+
+def test_a_cached_plugin_list_spares_importlib_metadata(tmp_path):
+    """A process that finds the plugin list in the cache does not import importlib.metadata."""
+    site = tmp_path / "site"
+    site.mkdir()
+    _plugin_folder(site, "second")
+    (site / "second_module.py").write_text("KIND = 'loaded'\nclass Kind:\n    pass\n")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from newsevents import registry;"
+        "points = registry.entry_points(group='newsevents.event_types');"
+        "print([p.name for p in points], points[0].load().__name__, 'importlib.metadata' in sys.modules)"
+    )
+    env = {**os.environ, "NEWSEVENTS_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", code, str(site)], capture_output=True, text=True, check=True, env=env)
+        for _ in range(2)
+    ]
+    assert "['second'] Kind True" == runs[0].stdout.strip()  # the first process scans
+    assert "['second'] Kind False" == runs[1].stdout.strip()  # the second reads the cache

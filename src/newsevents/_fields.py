@@ -52,6 +52,7 @@ from typing import Any
 
 import attrs
 
+from newsevents._package_data import read_text
 from newsevents._text import first_illegal_char, quote
 from newsevents.errors import RegistrationError, ValidationError
 
@@ -110,10 +111,8 @@ def country_codes() -> dict[str, str]:
 
     The table ships as ``newsevents/data/countries.tsv``.
     """
-    from importlib import resources  # noqa: PLC0415 (milliseconds at import, for what the first check needs)
-
     table: dict[str, str] = {}
-    rows = resources.files("newsevents").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = read_text("data/countries.tsv")
     for line in rows.splitlines():
         if line and not line.startswith("#") and not line.startswith("code\t"):
             code, name, *_ = line.split("\t")

@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from functools import cache
 from typing import Literal
 
 import attrs
@@ -87,7 +88,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _COUNT = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|couple(?: of)?)"
 _PART = r"(?:morning|afternoon|evening|night)"
 
-_PATTERN = re.compile(
+_PATTERN_SOURCE = (
     "|".join(
         (
             rf"(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
@@ -125,9 +126,14 @@ _PATTERN = re.compile(
             # "three days ago", "a week ago"
             rf"(?P<ago>\b(?P<ago_n>{_COUNT})\s(?P<ago_unit>day|week|month|year)s?\sago\b)",
         )
-    ),
-    re.IGNORECASE,
+    )
 )
+
+
+@cache
+def _mixed_case_pattern() -> re.Pattern[str]:
+    """The branches over text as written (IGNORECASE): only for text whose lower case moves offsets."""
+    return re.compile(_PATTERN_SOURCE, re.IGNORECASE)
 
 # The same pattern over lower-cased text (faster than IGNORECASE), behind a cheap anchor check.
 # Every branch starts a word: checking that once per position first is about 3x faster.
@@ -141,7 +147,7 @@ _FIRST_WORDS = (
     r"|fou|fiv|six|sev|eig|nin|ten|few|cou"
 )
 _LOWER_PATTERN = re.compile(
-    r"(?<![\w])(?=" + _FIRST_WORDS + r")(?:" + _PATTERN.pattern.lower().replace("(?p<", "(?P<") + ")"
+    r"(?<![\w])(?=" + _FIRST_WORDS + r")(?:" + _PATTERN_SOURCE.lower().replace("(?p<", "(?P<") + ")"
 )
 _ANCHOR = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|tonight|week|month|year|ago|night|morning"
@@ -193,7 +199,7 @@ class TimeExpression:
         """
         if direction is None:
             direction = "future" if self.future else "nearest"
-        found = _PATTERN.fullmatch(self.text)
+        found = _fullmatch(self.text)
         if found is None:
             return None
         return _resolve_match(found, published, direction)
@@ -219,7 +225,7 @@ def find(text: str) -> list[TimeExpression]:
     found: list[TimeExpression] = []
     lowered = text.lower()
     if len(lowered) != len(text):  # lower-casing moved offsets (rare scripts): the slow path
-        lowered, pattern = text, _PATTERN
+        lowered, pattern = text, _mixed_case_pattern()
     elif _ANCHOR.search(lowered) is None:
         return found  # no digit, month, weekday or time word: nothing to find
     else:
@@ -273,7 +279,7 @@ def resolve(
     first = expressions[0]
     if direction == "nearest" and first.future:
         direction = "future"
-    found = _PATTERN.fullmatch(first.text)
+    found = _fullmatch(first.text)
     return None if found is None else _resolve_match(found, published, direction)
 
 
@@ -297,6 +303,14 @@ _KINDS = {
     "span": "span",
     "ago": "span",
 }
+
+
+def _fullmatch(text: str) -> re.Match[str] | None:
+    """One expression's match, read from its lower case (every reading of the groups ignores case)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _mixed_case_pattern().fullmatch(text)
+    return _LOWER_PATTERN.fullmatch(lowered)
 
 
 def _capitalised(match: re.Match[str], text: str) -> bool:

@@ -37,12 +37,10 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import logging
-import traceback
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -50,6 +48,9 @@ from newsevents import registry
 from newsevents.errors import LimitError, NewsEventsError, RegistrationError
 from newsevents.model import Event
 from newsevents.parsing.article import Article
+
+if TYPE_CHECKING:
+    import logging
 
 __all__ = [
     "CONTEXT",
@@ -69,7 +70,6 @@ __all__ = [
 Recogniser = Callable[[Article], Iterable[Event]]
 R = TypeVar("R", bound=Recogniser)
 
-_log = logging.getLogger(__name__)
 _recognisers: dict[str, list[Recogniser]] = {}
 _view: Mapping[str, list[Recogniser]] = MappingProxyType(_recognisers)
 _loaded = False
@@ -160,9 +160,9 @@ def _load_builtin() -> None:
                     importlib.import_module(module)
                 except ModuleNotFoundError as error:
                     if error.name not in _OPTIONAL:
-                        _log.exception("cannot import the recognisers in %s", module)
+                        _log().exception("cannot import the recognisers in %s", module)
                 except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
-                    _log.exception("cannot import the recognisers in %s", module)
+                    _log().exception("cannot import the recognisers in %s", module)
             _loaded = True
         finally:
             _loading = False
@@ -250,13 +250,22 @@ def _name(function: object) -> str:
     return f"{module}.{getattr(function, '__qualname__', None) or type(function).__name__}"
 
 
+def _log() -> logging.Logger:
+    """The parser's logger (logging costs milliseconds to import: only a failing process pays)."""
+    import logging  # noqa: PLC0415
+
+    return logging.getLogger(__name__)
+
+
 def _failure(name: str, recogniser: object, start: int, end: int, error: BaseException) -> RecogniserFailure:
+    import traceback  # noqa: PLC0415 (only a failing recogniser pays for the import)
+
     frames = traceback.extract_tb(error.__traceback__)
     last = frames[-1] if frames else None
     where = f"{Path(last.filename).stem}.{last.name}" if last is not None else "?"
     message = f"{type(error).__name__}: {error}"
     failure = RecogniserFailure(name, _name(recogniser), start, end, message[:200], where)
-    _log.warning(
+    _log().warning(
         "recogniser %s for %s failed on characters %d-%d (%s, in %s); the events of that stretch are lost",
         failure.recogniser, name, start, end, failure.error, where,
     )  # fmt: skip

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 
 import attrs
 
+from newsevents._package_data import read_text
 from newsevents.model import Actor, ActorKind, country_codes
 from newsevents.parsing.article import Article, Sentence, table, words
 
@@ -40,9 +41,7 @@ def _countries() -> dict[str, str]:
     names: dict[str, str] = {}
     for code, name in country_codes().items():
         names[name] = code
-    from importlib import resources  # noqa: PLC0415 (read once)
-
-    rows = resources.files("newsevents").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = read_text("data/countries.tsv")
     for line in rows.splitlines():
         cells = line.split("\t")
         if len(cells) >= 3 and cells[2] and not line.startswith("#"):
@@ -344,38 +343,33 @@ _FIRST_WIDE = r"[^\x00-\xff](?<=[^\W\d_a-z])" + _NOT_AFTER_WORD  # a capital bey
 _FIRST_AL = (
     r"a" + _NOT_AFTER_WORD + r"(?:l|d|n|s|sh|t|z)-(?=[A-Z])|e" + _NOT_AFTER_WORD + r"l-(?=[A-Z])"
 )  # fmt: skip
-_RUN_FIRST = "(?:" + _FIRST_CAPITAL + "|" + _FIRST_WIDE + "|" + _FIRST_AL + r")[\w'’.\-]*"
-_RUN = re.compile(_RUN_FIRST + _RUN_NEXT + "*")
-_RUN2 = re.compile(_RUN_FIRST + _RUN_NEXT + "+")
 
 
-def _run_patterns() -> dict[tuple[bool, bool, bool], re.Pattern[str]]:
-    """`_RUN` (or `_RUN2`) without the first-word branches a text cannot use, by (two, hyphen, wide)."""
-    patterns = {}
-    for two in (False, True):
-        for hyphen in (False, True):
-            for wide in (False, True):
-                branches = [_FIRST_CAPITAL]
-                branches += [_FIRST_WIDE] if wide else []
-                branches += [_FIRST_AL] if hyphen else []
-                first = "(?:" + "|".join(branches) + r")[\w'’.\-]*"
-                patterns[two, hyphen, wide] = re.compile(first + _RUN_NEXT + ("+" if two else "*"))
-    return patterns
-
-
-_RUN_PATTERNS = _run_patterns()
+@cache
+def _run_pattern(two: bool, hyphen: bool, wide: bool) -> re.Pattern[str]:
+    """
+    A run of capitalised words (two or more when ``two``), without the first-word branches a
+    text cannot use: "al-"/"el-" only when it holds a hyphen (``hyphen``), a capital beyond
+    Latin-1 only when it is not ASCII (``wide``). Compiled when first needed (a short text
+    needs one or two of the eight).
+    """
+    branches = [_FIRST_CAPITAL]
+    branches += [_FIRST_WIDE] if wide else []
+    branches += [_FIRST_AL] if hyphen else []
+    first = "(?:" + "|".join(branches) + r")[\w'’.\-]*"
+    return re.compile(first + _RUN_NEXT + ("+" if two else "*"))
 
 
 def _runs_in(text: str, start: int, end: int, *, two: bool = False) -> Iterator[re.Match[str]]:
     """
-    ``_RUN.finditer(text, start, end)`` (``_RUN2`` when ``two``), with the same matches, faster.
+    The runs of capitalised words in ``text[start:end]`` (of two words or more when ``two``).
 
     "al-"/"el-" can open a run only where the span holds a hyphen, and a capital beyond
     Latin-1 only where it is not ASCII: without those branches the engine no longer stops
     at every "a", "e" and curly quote, which was about a third of the scanning time.
     """
     span = text[start:end]
-    return _RUN_PATTERNS[two, "-" in span, not span.isascii()].finditer(text, start, end)
+    return _run_pattern(two, "-" in span, not span.isascii()).finditer(text, start, end)
 
 
 _NAME_WORD = re.compile(

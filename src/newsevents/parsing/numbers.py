@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 
 import attrs
 
+from newsevents._package_data import read_text
 from newsevents.model import MAX_INT, Count, CountQualifier
 from newsevents.parsing.tokens import Token
 
@@ -112,7 +112,7 @@ class _Lexicon:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsevents.parsing").joinpath(f"data/{name}").read_text("utf-8")
+    text = read_text(f"parsing/data/{name}")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 

@@ -44,17 +44,19 @@ matcher is written once and knows no event type; `newsevents.parsing.engine` run
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsevents._disk_cache import load_or_build, stat_line
+from newsevents._package_data import ROOT, data_stats
 from newsevents.parsing.tokens import Token
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["Entry", "Match", "PatternError", "Span", "compile_pattern", "load_entries", "match_all"]
 
@@ -287,6 +289,10 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     """
     Read and compile ``<package>/data/<folder>/<file>.toml``.
 
+    The compiled entries are kept in the on-disk cache (`newsevents._disk_cache`), keyed by
+    the files of the pattern folder and of the word-list folders, and by this module: a
+    new process reads them back instead of parsing TOML and compiling again.
+
     Args:
         package: The package holding the ``data`` folder (``"newsevents.parsing"``, or a
             user's), or the absolute path of a directory that holds the pattern folders.
@@ -297,6 +303,25 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     Raises:
         PatternError: When the file or a pattern cannot be read, naming the entry.
     """
+    base = _data(package)
+    if not isinstance(base, Path):  # a package read through a zip or another loader: no key to cache by
+        return _compile_entries(package, folder, file)
+    key = [package, folder, file, stat_line(__file__), *data_stats()]  # the parser's own lexicon too
+    if package != "newsevents.parsing":  # a user's folders
+        folders = [where for where in (base / folder, base / "lexicon") if where.is_dir()]
+        key += [stat_line(path) for where in folders for path in sorted(where.iterdir())]
+    try:
+        plain = load_or_build(
+            "patterns", key, lambda: [_entry_plain(e) for e in _compile_entries(package, folder, file)]
+        )
+        return tuple(_entry_from_plain(item) for item in plain)
+    except (TypeError, ValueError, IndexError):  # a cache file of another layout: compile here
+        return _compile_entries(package, folder, file)
+
+
+def _compile_entries(package: str, folder: str, file: str) -> tuple[Entry, ...]:
+    import tomllib  # noqa: PLC0415 (only a process whose pattern cache is cold parses TOML)
+
     base = _data(package).joinpath(folder)
     where = f"{package}:data/{folder}/{file}.toml"
     try:
@@ -327,10 +352,63 @@ def load_entries(package: str, folder: str, file: str = "patterns") -> tuple[Ent
     return tuple(entries)
 
 
+# The plain form of compiled entries (tuples, strings, numbers, frozensets, dicts), which the
+# on-disk cache holds; each element is a tuple whose first item says which class it is.
+
+
+def _element_plain(element: Element) -> tuple[Any, ...]:
+    if isinstance(element, _Words):
+        return ("w", element.words, element.classes, element.optional)
+    if isinstance(element, _Shape):
+        return ("s", element.shape, element.optional)
+    if isinstance(element, _Capture):
+        return ("c", element.role, element.kind, element.optional)
+    if isinstance(element, _Skip):
+        return ("k", element.most, element.over_people)
+    choices = tuple(tuple(_element_plain(e) for e in choice) for choice in element.choices)
+    return ("g", choices, element.optional)
+
+
+def _element_from_plain(plain: tuple[Any, ...]) -> Element:
+    tag = plain[0]
+    if tag == "w":
+        return _Words(plain[1], plain[2], plain[3])
+    if tag == "s":
+        return _Shape(plain[1], plain[2])
+    if tag == "c":
+        return _Capture(plain[1], plain[2], plain[3])
+    if tag == "k":
+        return _Skip(plain[1], plain[2])
+    if tag == "g":
+        return _Group(tuple(tuple(_element_from_plain(e) for e in choice) for choice in plain[1]), plain[2])
+    raise ValueError(f"unknown element {tag!r} in the pattern cache")
+
+
+def _entry_plain(entry: Entry) -> tuple[Any, ...]:
+    patterns = tuple(
+        (pattern.source, tuple(_element_plain(e) for e in pattern.elements), pattern.required)
+        for pattern in entry.patterns
+    )
+    return (entry.name, entry.construction, entry.example, dict(entry.expect), patterns, dict(entry.options))
+
+
+def _entry_from_plain(plain: tuple[Any, ...]) -> Entry:
+    name, construction, example, expect, patterns, options = plain
+    compiled = tuple(
+        Pattern(source, tuple(_element_from_plain(e) for e in elements), required)
+        for source, elements, required in patterns
+    )
+    return Entry(name, construction, example, expect, compiled, options)
+
+
 def _data(package: str) -> Traversable:
     """Where a package's pattern folders are: its ``data`` folder, or the directory named by a path."""
+    if package == "newsevents.parsing":
+        return ROOT / "parsing" / "data"
     if os.path.isabs(package):
         return Path(package)
+    from importlib import resources  # noqa: PLC0415 (only a user's pattern package pays for the import)
+
     return resources.files(package).joinpath("data")
 
 
