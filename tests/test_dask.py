@@ -17,8 +17,9 @@ from newsevents.batch import parse_record, read_records  # noqa: E402
 
 @pytest.fixture(scope="module")
 def cluster_client():
+    # the dashboard on any free port: the default, 8787, may be taken by another cluster on the machine
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         yield client
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -516,3 +518,30 @@ def test_any_text_parses(text: str) -> None:
 def test_cues_are_whole_words_and_capitalised_words_are_names(text: str, kinds: set[str]) -> None:
     """Cue words count as whole words (and clitics); a capitalised word after the first is a name."""
     assert kinds == cues(text)
+
+
+def test_parse_imports_a_shipped_recogniser_only_for_a_text_with_its_trigger_words() -> None:
+    """A text with no word of a type's trigger list does not load that type's recogniser; recognisers() loads all."""
+    code = (
+        "import sys, newsevents\n"
+        "from newsevents import parsing\n"
+        "newsevents.parse('Ana Silva phoned Hans Weber on Tuesday.')\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in parsing._imported if m in sys.modules))\n"
+        "parsing.recognisers()\n"
+        "print(sorted(m.rsplit('.', 1)[1] for m in parsing._imported if m in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ["['phonecall']", "['airstrike', 'pardon', 'phonecall', 'sentencing']"] == run.stdout.split("\n")[:2]
+
+
+def test_the_shipped_modules_read_the_trigger_lists_parse_checks() -> None:
+    """Each shipped module's spec reads the folder's ``triggers`` list that parse looks for before importing it."""
+    from newsevents.parsing import _SHIPPED
+    from newsevents.parsing.engine import specs
+
+    recognisers()
+    shipped = {spec.folder: spec for spec in specs().values() if spec.package == "newsevents.parsing"}
+    for module, folder in _SHIPPED:
+        assert folder in shipped, module
+        assert "triggers" == shipped[folder].triggers
+        assert shipped[folder].build.__module__ == module

@@ -75,9 +75,19 @@ _view: Mapping[str, list[Recogniser]] = MappingProxyType(_recognisers)
 _loaded = False
 _loading = False
 
-#: The modules of the shipped recognisers; the optional ones may not exist yet.
-_BUILTIN = ("newsevents.parsing.phonecall", "newsevents.parsing.pardon")
+#: The shipped recognisers: each module, with the pattern folder whose trigger words
+#: (``data/<folder>/triggers.txt``) pick the only sentences it reads. A text holding none of
+#: them gives that recogniser nothing to do, so `parse` imports a module only for a text
+#: that holds one (`recognisers` imports them all). The optional ones may not exist yet.
+_SHIPPED = (
+    ("newsevents.parsing.phonecall", "phonecall"),
+    ("newsevents.parsing.pardon", "pardon"),
+    ("newsevents.parsing.sentencing", "sentencing"),
+    ("newsevents.parsing.airstrike", "airstrike"),
+)
 _OPTIONAL = ("newsevents.parsing.sentencing", "newsevents.parsing.airstrike")
+#: The shipped modules imported so far (or found missing).
+_imported: set[str] = set()
 
 
 def _type_name(event_type: type[Event] | str) -> str:
@@ -137,11 +147,11 @@ def unregister_recogniser(function: Recogniser) -> None:
 
 def _load_builtin() -> None:
     """
-    Import the installed plugins and the shipped recognisers, once per process.
+    Import the installed plugins, once per process.
 
     Threads that call `parse` for the first time at once all wait for the whole load (the
     registry's re-entrant lock is held throughout), and the loaded flag is set only after
-    the imports, so no thread ever runs with half the recognisers registered.
+    the imports, so no thread ever runs with half the plugins registered.
     """
     global _loaded, _loading  # noqa: PLW0603 (imported once per process)
     if _loaded:
@@ -153,19 +163,41 @@ def _load_builtin() -> None:
         try:
             # Installed plugins register their types and recognisers on import, in every process.
             registry.load_plugins()
-            for module in _BUILTIN:
-                importlib.import_module(module)
-            for module in _OPTIONAL:
-                try:
-                    importlib.import_module(module)
-                except ModuleNotFoundError as error:
-                    if error.name not in _OPTIONAL:
-                        _log().exception("cannot import the recognisers in %s", module)
-                except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
-                    _log().exception("cannot import the recognisers in %s", module)
             _loaded = True
         finally:
             _loading = False
+
+
+def _import_shipped(modules: Iterable[str]) -> None:
+    """Import shipped recogniser modules (each registers its recognisers), each once per process."""
+    for module in modules:
+        if module in _imported:
+            continue
+        with registry.lock:  # a thread that finds the module missing waits for the one importing it
+            if module in _imported:
+                continue
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as error:
+                if module not in _OPTIONAL or error.name not in _OPTIONAL:
+                    _log().exception("cannot import the recognisers in %s", module)
+            except Exception:  # noqa: BLE001 (parse must keep working with the other recognisers)
+                _log().exception("cannot import the recognisers in %s", module)
+            _imported.add(module)
+
+
+def _import_needed(articles: Iterable[Article]) -> None:
+    """Import the shipped recognisers these articles give something to read (a trigger word)."""
+    pending = [(module, folder) for module, folder in _SHIPPED if module not in _imported]
+    if not pending:
+        return
+    from newsevents.parsing.patterns import word_list  # noqa: PLC0415 (the parser's own layer)
+
+    texts = list(articles)
+    for module, folder in pending:
+        triggers = tuple(sorted(word_list(__name__, folder, "triggers")))
+        if any(article.sentences_with(triggers) for article in texts):
+            _import_shipped([module])
 
 
 def recognisers() -> Mapping[str, list[Recogniser]]:
@@ -173,6 +205,7 @@ def recognisers() -> Mapping[str, list[Recogniser]]:
     Return the registered recognisers by event type name (a read-only mapping).
     """
     _load_builtin()
+    _import_shipped(module for module, _ in _SHIPPED)
     return _view
 
 
@@ -422,7 +455,9 @@ def parse_report(
     # in the registry's order of types, not the order their modules happened to be imported:
     # recognisers share an article's cast, which reads the text as they ask
     order = {name: rank for rank, name in enumerate(registry.types())}
-    for name, registered in sorted(recognisers().items(), key=lambda item: order.get(item[0], len(order))):
+    _load_builtin()
+    _import_needed(piece for piece, _, _ in pieces)
+    for name, registered in sorted(_view.items(), key=lambda item: order.get(item[0], len(order))):
         for recogniser in list(registered):
             for piece, shift, own in pieces:
                 for event in _run(name, recogniser, piece, shift, failures):
