@@ -652,6 +652,60 @@ CALL_PROBES = (
         "In their talks on Tuesday, Ana Silva told Hans Weber that the border would stay open.",
         abstain_ok=True,
     ),
+    # a further call told in the next sentence without the phone word, by a side of the call just told
+    Probe(
+        "a-further-call-he-also-spoke-with",
+        "Russian President Pavel Orlov phoned Turkish President Kemal Aydin on Tuesday. He also spoke with "
+        "Iranian President Reza Karimi.",
+        calls=(
+            _call("Pavel Orlov", "Kemal Aydin", initiator="Pavel Orlov", date="2016-03-08"),
+            _call("Pavel Orlov", "Reza Karimi"),
+        ),
+    ),
+    Probe(
+        "a-further-call-in-a-separate-call",
+        "Chancellor Greta Lang spoke by telephone with President Luc Moreau on Monday. In a separate call, she "
+        "discussed the border with Prime Minister Tomas Berg.",
+        calls=(_call("Greta Lang", "Luc Moreau", date="2016-03-07"), _call("Greta Lang", "Tomas Berg")),
+    ),
+    Probe(
+        "a-further-call-later-comma",
+        "Prime Minister Tomas Berg phoned President Luc Moreau on Monday. Later, Berg talked to Chancellor Greta Lang.",
+        calls=(
+            _call("Tomas Berg", "Luc Moreau", initiator="Tomas Berg", date="2016-03-07"),
+            _call("Tomas Berg", "Greta Lang"),
+        ),
+    ),
+    # a pronoun opening the sentence after a call is that sentence's subject, not the last person named
+    Probe(
+        "he-also-called-is-the-caller-before",
+        "President Luc Moreau phoned Chancellor Greta Lang on Tuesday. He also called Prime Minister Tomas Berg.",
+        calls=(
+            _call("Luc Moreau", "Greta Lang", initiator="Luc Moreau", date="2016-03-08"),
+            _call("Luc Moreau", "Tomas Berg", initiator="Luc Moreau"),
+        ),
+    ),
+    Probe(
+        "the-diplomat-said-he-talked-on-the-phone",
+        "Foreign Minister Ann Reyes met President Luc Moreau in Rome on Monday. The top diplomat said he talked on "
+        "the phone with Foreign Minister Kemal Aydin about the ceasefire.",
+        calls=(_call("Ann Reyes", "Kemal Aydin"),),
+    ),
+    Probe(
+        "was-telephoned-by",
+        "President Luc Moreau was telephoned by Chancellor Greta Lang on Tuesday.",
+        calls=(_call("Luc Moreau", "Greta Lang", initiator="Greta Lang", date="2016-03-08"),),
+    ),
+    Probe(
+        "picked-up-the-phone-to-call",
+        "Senator Ann Reyes picked up the phone to call Governor Tom Baker on Tuesday.",
+        calls=(_call("Ann Reyes", "Tom Baker", initiator="Ann Reyes", date="2016-03-08"),),
+    ),
+    Probe(
+        "learned-in-a-call-from",
+        "Chairman Tom Baker learned of the offer in a telephone call on Tuesday from Ann Reyes, chief executive of Acme.",
+        calls=(_call("Tom Baker", "Ann Reyes", initiator="Ann Reyes", date="2016-03-08"),),
+    ),
 )
 
 CALL_TRAPS = (
@@ -881,6 +935,28 @@ CALL_TRAPS = (
     Probe(
         "told-an-agency-by-phone",
         "Syrian opposition figure Louay Safi told Anadolu Agency by phone that the talks had collapsed.",
+    ),
+    # a continuation needs a call just told, and a side of it as the speaker
+    Probe(
+        "also-spoke-after-a-meeting-is-no-call",
+        "Prime Minister Ana Silva met Chancellor Hans Weber on Monday. She also spoke with President Omar Haddad.",
+    ),
+    Probe(
+        "also-spoke-by-someone-else-is-no-call",
+        "Prime Minister Ana Silva phoned Chancellor Hans Weber on Monday. President Omar Haddad also spoke with "
+        "Foreign Minister Lena Berg.",
+        calls=(_call("Ana Silva", "Hans Weber", initiator="Ana Silva", date="2016-03-07"),),
+    ),
+    Probe(
+        "also-spoke-three-sentences-later-is-no-call",
+        "Prime Minister Ana Silva phoned Chancellor Hans Weber on Monday. The economy grew. Prices rose. Wages "
+        "fell. She also spoke with President Omar Haddad.",
+        calls=(_call("Ana Silva", "Hans Weber", initiator="Ana Silva", date="2016-03-07"),),
+    ),
+    Probe(
+        "a-secret-conversation-between-is-no-call",
+        "Ambassador Tom Baker met Senator Ann Reyes in May. A secret conversation between him and Reyes was "
+        "leaked, in which Reyes spoke about the talks.",
     ),
 )
 

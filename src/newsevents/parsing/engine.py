@@ -35,6 +35,7 @@ from newsevents.parsing.clauses import attached_date
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.merge import merge
 from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, word_list
+from newsevents.parsing.roles import opening_pronoun
 
 __all__ = ["Found", "Spec", "find", "recogniser", "specs"]
 
@@ -59,6 +60,9 @@ class Spec:
             match, show it is not an event of this type ("conference call", "interview").
         apart: ``(kept, mention) -> bool``: two mentions of the same identity that are
             nevertheless two occurrences (passed to `newsevents.parsing.merge.merge`).
+        follow: A word list (in the folder) whose words make a sentence worth reading for
+            the entries marked ``continues = true`` only: a further event told without the
+            type's trigger word, right after one ("X phoned Y. He also spoke with Z").
     """
 
     event_type: type[Event]
@@ -69,6 +73,7 @@ class Spec:
     blocking: frozenset[str] = frozenset({"modal", "negation"})
     excludes: str | None = None
     apart: Callable[[Event, Event], bool] | None = None
+    follow: str | None = None
 
 
 @attrs.define
@@ -111,12 +116,19 @@ class Found:
         """The spans captured as ``role``."""
         return self.match.roles.get(role, ())
 
-    def actors(self, *roles: str) -> list[Actor]:
-        """The actors captured under these roles, in order, each once."""
+    def actors(self, *roles: str, subjects: bool = False) -> list[Actor]:
+        """
+        The actors captured under these roles, in order, each once. With ``subjects``, a
+        "he" or "she" before any named person of the sentence is the subject of the sentence
+        before (`newsevents.parsing.roles.opening_pronoun`), not the last person named.
+        """
         out: list[Actor] = []
         for role in roles:
             for span in self.spans(role):
-                for actor in span.value if isinstance(span.value, list) else [span.value]:
+                values = (subjects and opening_pronoun(self.view, span)) or (
+                    span.value if isinstance(span.value, list) else [span.value]
+                )
+                for actor in values:
                     if isinstance(actor, Actor) and actor not in out:
                         out.append(actor)
         return out
@@ -129,6 +141,23 @@ class Found:
                 return resolved
         start, end = self.view.char_range(self.match.start, self.match.end)
         return attached_date(self.article, self.sentence, start, end)
+
+    def follows(self, within: int = 2) -> Event | None:
+        """
+        The last event found before this match whose evidence ends at most ``within``
+        sentences before the matched one, or None: what a continuation ("He also
+        spoke with Z", "In a separate call, ...") goes on from.
+        """
+        if not self.earlier:
+            return None
+        last = self.earlier[-1]
+        evidence = last.evidence
+        if evidence is None or evidence.end > self.view.char_range(self.match.start, self.match.end)[0]:
+            return None
+        told = self.article.sentence_at(max(evidence.end - 1, evidence.start))
+        if told is None or self.sentence.index - told.index > within:
+            return None
+        return last
 
     @property
     def chars(self) -> tuple[int, int]:
@@ -175,8 +204,19 @@ def find(article: Article, spec: Spec) -> list[Event]:
     found: list[Event] = []
     definite: list[bool] = []
     rules = entries(spec)
-    for sentence in _candidates(article, spec):
-        for event, refers_back in _sentence_events(article, sentence, spec, rules, found):
+    candidates = _candidates(article, spec)
+    following: dict[int, Sentence] = {}
+    if spec.follow is not None:
+        following = {
+            s.index: s
+            for s in article.sentences_with(tuple(sorted(word_list(spec.package, spec.folder, spec.follow))))
+        }
+        for sentence in candidates:
+            following.pop(sentence.index, None)
+        candidates = sorted([*candidates, *following.values()], key=lambda sentence: sentence.index)
+    for sentence in candidates:
+        read = _continuing(rules) if sentence.index in following else rules
+        for event, refers_back in _sentence_events(article, sentence, spec, read, found):
             found.append(event)
             definite.append(refers_back)
     return merge(zip(found, definite, strict=True), apart=spec.apart)
@@ -202,6 +242,20 @@ def _sentence_events(
         refers_back = bool(match.entry.options.get("definite", False))
         for event in spec.build(Found(article, sentence, seen, match, spec, earlier)):
             yield event, refers_back
+
+
+#: Per tuple of entries, by its id: the tuple and its entries marked ``continues`` (kept like `_KINDS`).
+_CONTINUING: dict[int, tuple[tuple[Entry, ...], tuple[Entry, ...]]] = {}
+
+
+def _continuing(rules: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries marked ``continues = true``: all a sentence found by a `Spec.follow` word is read for."""
+    known = _CONTINUING.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    subset = tuple(entry for entry in rules if entry.options.get("continues", False))
+    _CONTINUING[id(rules)] = (rules, subset)
+    return subset
 
 
 def _may_match_any(rules: tuple[Entry, ...], words: frozenset[str]) -> bool:

@@ -148,6 +148,12 @@ def _each_call(found: Found, listed: list[Actor]) -> list[list[Actor]]:
     return [[actor] for actor in listed]
 
 
+def _continues(found: Found, everyone: list[Actor]) -> bool:
+    """ "X phoned Y. He also spoke with Z": a call just told, and its side now speaking to someone new."""
+    before = found.follows()
+    return isinstance(before, PhoneCall) and any(actor in before.participants for actor in everyone[:1])
+
+
 def build(found: Found) -> Iterator[PhoneCall]:
     """The calls one match states."""
     if found.option("definite_agent") and _indefinite(found, "agent"):
@@ -156,13 +162,15 @@ def build(found: Found) -> Iterator[PhoneCall]:
         yield from _definite(found)
         return
     calling = found.option("initiator")  # the role of the actors who placed the call, if the entry knows
-    everyone = _parties(found.actors("agent", "caller", "partner"))
+    everyone = _parties(found.actors("agent", "caller", "partner", subjects=True))
+    if found.option("continues") and not _continues(found, everyone):
+        return
     date = found.date()
     if _future(date, found):
         return
     topics = _topics(found)
     if calling is not None:
-        callers = _parties(found.actors(calling))
+        callers = _parties(found.actors(calling, subjects=True))
         others = [actor for actor in everyone if actor not in callers]
         for caller in callers:
             for other in _each_call(found, others):
@@ -176,7 +184,7 @@ def build(found: Found) -> Iterator[PhoneCall]:
         return
     if len(everyone) < 2:
         return
-    partners = _parties(found.actors("partner"))
+    partners = _parties(found.actors("partner", subjects=True))
     agents = [actor for actor in everyone if actor not in partners]
     groups = [everyone]
     if agents and partners:
@@ -209,7 +217,12 @@ def _again(found: Found) -> PartialDate | None:
 
 
 SPEC = Spec(
-    PhoneCall, "phonecall", build, blocking=frozenset({"modal", "negation", "refusal"}), excludes="excludes"
+    PhoneCall,
+    "phonecall",
+    build,
+    blocking=frozenset({"modal", "negation", "refusal"}),
+    excludes="excludes",
+    follow="follow",
 )
 find_phone_calls = register_recogniser(PhoneCall)(recogniser(SPEC))
 

@@ -35,6 +35,7 @@ __all__ = [
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
+    "opening_pronoun",
     "person_apposed_to",
     "person_before",
     "person_for",
@@ -280,6 +281,15 @@ def _pronoun(seen: SentenceView, span: Span) -> list[Actor]:
         return []
     first = _first_person_before(seen)
     return [first] if first is not None else []
+
+
+def opening_pronoun(seen: SentenceView, span: Span) -> list[Actor]:
+    """
+    The person a "he" or "she" before any named person of its sentence stands for: the first
+    person of the sentence before, its subject ("X phoned Y. He also spoke with Z": X, not
+    the last person named); [] when the span is no such pronoun.
+    """
+    return _pronoun(seen, span)
 
 
 def _first_person_before(seen: SentenceView) -> Actor | None:
