@@ -127,15 +127,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, offset: int =
         piece = found.group()
         begin = found.start() + offset
         if kind == "word":
-            lowered = piece.lower().replace("’", "'")
-            if lowered.endswith(_POSSESSIVE[0]) and len(piece) > 2:
-                _append(out, piece[:-2], begin, "word")
-                _append(out, piece[-2:], begin + len(piece) - 2, "word")
-                continue
-            if lowered.endswith("n't") and len(piece) > 3:
-                _append(out, piece[:-3], begin, "word")
-                _append(out, piece[-3:], begin + len(piece) - 3, "word")
-                continue
+            if "'" in piece or "’" in piece:
+                lowered = piece.lower().replace("’", "'")
+                if lowered.endswith(_POSSESSIVE[0]) and len(piece) > 2:
+                    _append(out, piece[:-2], begin, "word")
+                    _append(out, piece[-2:], begin + len(piece) - 2, "word")
+                    continue
+                if lowered.endswith("n't") and len(piece) > 3:
+                    _append(out, piece[:-3], begin, "word")
+                    _append(out, piece[-3:], begin + len(piece) - 3, "word")
+                    continue
+            else:
+                lowered = piece.lower()  # no apostrophe: lower-casing makes none
             finish = found.end()
             # an abbreviation keeps its stop: "Mr." "Gen." "Jan."
             if finish < stop and text[finish] == "." and piece.lower() in stops:
