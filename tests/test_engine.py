@@ -119,6 +119,22 @@ def test_roles_are_captured_from_the_mention_layer() -> None:
     assert {"agent": ["Ann Lee"], "partner": ["Bob Stone"]} == roles
 
 
+def test_a_pattern_opening_with_optional_words_is_tried_only_where_one_of_its_first_words_is() -> None:
+    """
+    A pattern whose first elements are optional words or groups starts a match only at a
+    token one of them (or the first required word) accepts: every match is still found.
+    """
+    pattern = compile_pattern("( a | the )? ( by | over )? @phone call", _classes)
+    assert frozenset({"a", "the", "by", "over", "phone", "telephone"}) == pattern.first
+    assert compile_pattern("( a | <PERSON> ) call", _classes).first is None  # a span may come first
+    assert compile_pattern("~2 call", _classes).first is None
+    text = "They held a phone call, then a telephone call and one more phone call."
+    article = Article(text, published=PUBLISHED)
+    seen = view(article, article.sentences[0])
+    assert [2, 3, 7, 8, 13] == list(pattern.starts(seen.tokens, seen.spans))
+    assert [(2, 5, {}), (7, 10, {}), (13, 15, {})] == _match("( a | the )? ( by | over )? @phone call", text)
+
+
 def test_a_skip_never_passes_over_a_person_but_a_double_skip_may() -> None:
     """~N stops at a person's name (the subject is the nearest one); ~~N goes on."""
     text = "Carl Dunn said Ann Lee spoke by phone."

@@ -6,7 +6,7 @@ import itertools
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 
 import pytest
@@ -15,7 +15,8 @@ from newsevents import Place
 from newsevents.model import country_codes
 from newsevents.parsing import gazetteer
 from newsevents.parsing.gazetteer import country_code, country_of_place, place_spans
-from newsevents.parsing.tokens import tokenize
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.tokens import Token, tokenize
 
 
 def places(text, prefer=()):
@@ -495,3 +496,30 @@ def test_names_read_from_shards_by_many_threads_at_once_are_all_found():
             assert all(found == expected for found in results)
     finally:
         sys.setswitchinterval(interval)
+
+
+def test_a_sentence_s_places_are_read_once_for_its_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """
+    The mention layer and `sentence_places` both ask for a sentence's places: the second
+    look reuses the first for the same tuple of tokens (each caller gets its own list), and
+    a list of tokens, which may change, is read afresh every time.
+    """
+    calls: list[int] = []
+    real = gazetteer.place_spans
+
+    def counted(tokens: Sequence[Token], **options: object) -> list[Span]:
+        calls.append(len(tokens))
+        return real(tokens)
+
+    monkeypatch.setattr(gazetteer, "place_spans", counted)
+    monkeypatch.setattr(gazetteer, "available", lambda: True)
+    tokens = tokenize("Air strikes hit Aleppo and Idlib in Syria on Monday.")
+    first = gazetteer.known_places(tokens)
+    second = gazetteer.known_places(tokens)
+    assert first == second
+    assert first is not second
+    assert 1 == len(calls)
+    assert {"Aleppo", "Idlib", "Syria"} <= {tokens[span.start].text for span in first}
+    gazetteer.known_places(list(tokens))
+    gazetteer.known_places(list(tokens))
+    assert 3 == len(calls)

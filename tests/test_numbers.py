@@ -220,3 +220,36 @@ def test_a_number_before_a_term_opens_a_range_unless_it_is_a_date() -> None:
     assert not range_before(["in", "2019", "to", "12", "years"], 3, term)
     assert not range_before(["from", "20", "to", "12", "years"], 3, term)
     assert not range_before(["about", "12", "years"], 1, term)
+
+
+#: Pieces of news text with counts and terms, in every case, for the screens below.
+_PIECES = st.sampled_from(
+    [" ", "-", ",", ".", "one", "ONE", "Phone", "hundreds", "Dozen", "sixty", "Five", "at least", "some",
+     "year", "YEARS", "Month", "weekday", "decade", "old", "7", "1,000", "½", "and a half", "ſeven",
+     "\u212aill", "٣", "people", "killed", "term", "jailed", "a", "an", "of", "tens"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_cheap_looks_before_counts_and_terms_never_skip_one(text: str) -> None:
+    """
+    `find_counts` and `find_terms` skip their expressions on text a cheap look finds no
+    count or term in (no digit or number word; no unit of time): that look must never skip
+    a text the expression matches in (the texts here mix cases, and "ſ", "K" and "٣", which
+    case-blind or Unicode matching reads as "s", "k" and a digit).
+    """
+    from newsevents.parsing import numbers
+
+    if not numbers._may_hold_count(text):
+        assert numbers._count_re().search(text) is None
+    if numbers._UNIT.search(text) is None:
+        assert numbers._term_re().search(text) is None
+
+
+def test_counts_and_terms_are_found_in_any_case_past_the_cheap_looks() -> None:
+    """A count or term in capitals, or in words alone, passes the looks and is found."""
+    counts = find_counts("SIXTY-FIVE people, hundreds of others and about 1,000 more")
+    assert [65, 100, 1000] == [match.count.value for match in counts]
+    assert [90, 18] == [match.months for match in find_terms("SEVEN AND A HALF YEARS, then Eighteen Months")]
+    assert [] == find_counts("The Prime Minister spoke to reporters.")
+    assert [] == find_terms("The Prime Minister spoke to reporters.")

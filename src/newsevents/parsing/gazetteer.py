@@ -1107,9 +1107,25 @@ def _listed_names(tokens: Sequence[Token], first: int, last: int) -> Iterator[tu
         yield begin, last
 
 
+#: The places of the last few sentences' tokens, by the id of their tuple (kept, so that an id
+#: is never another tuple's): the mention layer and `sentence_places` ask for the same sentence.
+_RECENT_PLACES: dict[int, tuple[tuple[Token, ...], bool, list[Span]]] = {}
+_RECENT_SIZE = 64
+
+
 def known_places(tokens: Sequence[Token]) -> list[Span]:
     """`place_spans`; without the ``places`` extra, countries and the places of ``place_countries.tsv``."""
-    return place_spans(tokens) if available() else _table_spans(tokens)
+    extra = available()
+    if type(tokens) is not tuple:  # a list may change: read it afresh
+        return place_spans(tokens) if extra else _table_spans(tokens)
+    known = _RECENT_PLACES.get(id(tokens))
+    if known is not None and known[0] is tokens and known[1] is extra:
+        return list(known[2])
+    found = place_spans(tokens) if extra else _table_spans(tokens)
+    if len(_RECENT_PLACES) >= _RECENT_SIZE:
+        _RECENT_PLACES.clear()
+    _RECENT_PLACES[id(tokens)] = (tokens, extra, found)
+    return list(found)
 
 
 def sentence_places(

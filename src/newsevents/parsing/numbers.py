@@ -258,6 +258,31 @@ def _order_value(text: str) -> int:
 _AGE = re.compile(r"[\s-]+(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
 
 
+@cache
+def _count_words() -> tuple[str, ...] | None:
+    """The number and order words (every count holds one, or a digit); None unless all ASCII lower case."""
+    lex = _lexicon()
+    every = sorted({*lex.units, *lex.scales, *lex.orders})
+    return tuple(every) if all(word.isascii() and word == word.lower() for word in every) else None
+
+
+def _may_hold_count(text: str) -> bool:
+    """
+    Whether `_count_re` may match in ``text``: False only for an ASCII text with no digit
+    and none of the number or order words in it, in any case. Every count holds a digit
+    (`_DIGITS`), an order word or a number word; in ASCII text the case-blind expression
+    matches a word only where the lower-cased text holds it. Most sentences hold no
+    number: this look costs a tenth of running the expression over them.
+    """
+    known = _count_words()
+    if known is None or not text.isascii():
+        return True
+    if any(digit in text for digit in "0123456789"):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in known)
+
+
 def find_counts(text: str) -> list[CountMatch]:
     """
     Find counts in ``text``: numbers with their qualifiers, and orders of magnitude.
@@ -274,7 +299,9 @@ def find_counts(text: str) -> list[CountMatch]:
         The counts in order, each with its offsets.
     """
     lex = _lexicon()
-    found = []
+    found: list[CountMatch] = []
+    if not _may_hold_count(text):
+        return found
     for match in _count_re().finditer(text):
         if match.group("order") is not None:
             value: int | float | None = _order_value(match.group("order"))
@@ -313,13 +340,16 @@ def _squash(text: str) -> str:
 # --------------------------------------------------------------------------- terms
 
 _UNIT_MONTHS = {"decade": 120, "year": 12, "month": 1}
+#: The units of a term: `_term_re` matches only where one of them does (in any case).
+_UNITS = "decade|year|month|week|day"
+_UNIT = re.compile(_UNITS, re.IGNORECASE)
 
 
 @cache
 def _term_re() -> re.Pattern[str]:
     number = _number_pattern()
     amount = rf"(?P<amount>{number}|an?|half\s+an?)"
-    unit = r"(?P<unit>decade|year|month|week|day)s?\b"
+    unit = rf"(?P<unit>{_UNITS})s?\b"
     # "a year and a half", "two years and six months"
     rest = (
         r"(?:(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)"
@@ -354,7 +384,9 @@ def find_terms(text: str) -> list[TermMatch]:
         >>> [m.months for m in find_terms("seven and a half years; 18 months; a three-year term")]
         [90, 18, 36]
     """
-    found = []
+    found: list[TermMatch] = []
+    if _UNIT.search(text) is None:
+        return found  # most sentences: no unit of time, so no term (a cheap look first)
     for match in _term_re().finditer(text):
         amount = _amount(match.group("amount"))
         if amount is None:

@@ -143,10 +143,19 @@ class Pattern:
     source: str
     elements: tuple[Element, ...]
     required: tuple[frozenset[str], ...] = ()
+    #: The words a match's first token may be, when its first elements are words (else None).
+    first: frozenset[str] | None = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        found = _first_words(self.elements)
+        object.__setattr__(self, "first", None if found is None else found[0])
 
     def may_match(self, words: frozenset[str]) -> bool:
         """Whether a sentence holding these (lower-case) words may match at all."""
-        return all(not needed.isdisjoint(words) for needed in self.required)
+        for needed in self.required:  # noqa: SIM110 (no generator: this runs per pattern and sentence)
+            if needed.isdisjoint(words):
+                return False
+        return True
 
     @property
     def kinds(self) -> frozenset[str]:
@@ -161,7 +170,38 @@ class Pattern:
         if isinstance(first, _Capture) and not first.optional:
             kinds = _ACTOR_KINDS if first.kind == "ACTOR" else frozenset({first.kind})
             return [at for at in sorted(spans) if any(span.kind in kinds for span in spans[at])]
+        if self.first is not None:
+            # optional words or groups first ("( @be @adverb? )? sentenced"): a match that takes
+            # any token takes one of these first
+            words = self.first
+            return [i for i, token in enumerate(tokens) if token.lower in words]
         return range(len(tokens))
+
+
+def _first_words(elements: Sequence[Element]) -> tuple[frozenset[str], bool] | None:
+    """
+    The words the first token of any non-empty match of the elements is one of, and whether
+    they may match no token at all; None when a span, shape or skip may come first.
+    """
+    found: set[str] = set()
+    for element in elements:
+        if isinstance(element, _Words):
+            found |= element.words
+            if not element.optional:
+                return frozenset(found), False
+        elif isinstance(element, _Group):
+            empty = element.optional
+            for choice in element.choices:
+                inner = _first_words(choice)
+                if inner is None:
+                    return None
+                found |= inner[0]
+                empty = empty or inner[1]
+            if not empty:
+                return frozenset(found), False
+        else:
+            return None
+    return frozenset(found), True
 
 
 def _kinds(elements: Sequence[Element]) -> frozenset[str]:
@@ -521,7 +561,12 @@ class _Sentence:
             return
         element = elements[position]
         rest = position + 1
-        if isinstance(element, _Skip):
+        if type(element) is _Words:  # the commonest element first
+            if at < len(self.tokens) and self.tokens[at].lower in element.words:
+                yield from self.run(elements, rest, at + 1, roles, at if anchor is None else anchor)
+            if element.optional:
+                yield from self.run(elements, rest, at, roles, anchor)
+        elif isinstance(element, _Skip):
             yield from self._skip(element, elements, rest, at, roles=roles, anchor=anchor)
         elif isinstance(element, _Group):
             for choice in element.choices:

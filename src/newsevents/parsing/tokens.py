@@ -118,34 +118,42 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, offset: int =
     """
     stop = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
     stops = _stop_words()
+    # One pass, each token made once with its index: this runs for every sentence a
+    # recogniser reads (`_append` and `_shape` written out for the common cases).
     for found in _TOKEN.finditer(text, start, stop):
         kind = found.lastgroup or "mark"
-        begin, finish = found.span()
         piece = found.group()
+        begin = found.start() + offset
         if kind == "word":
-            lowered = piece.lower().replace("’", "'")
-            if lowered.endswith(_POSSESSIVE[0]) and len(piece) > 2:
-                _append(out, piece[:-2], begin + offset, "word")
-                _append(out, piece[-2:], finish - 2 + offset, "word")
-                continue
-            if lowered.endswith("n't") and len(piece) > 3:
-                _append(out, piece[:-3], begin + offset, "word")
-                _append(out, piece[-3:], finish - 3 + offset, "word")
-                continue
+            if "'" in piece or "’" in piece:
+                lowered = piece.lower().replace("’", "'")
+                if lowered.endswith(_POSSESSIVE[0]) and len(piece) > 2:
+                    _append(out, piece[:-2], begin, "word")
+                    _append(out, piece[-2:], begin + len(piece) - 2, "word")
+                    continue
+                if lowered.endswith("n't") and len(piece) > 3:
+                    _append(out, piece[:-3], begin, "word")
+                    _append(out, piece[-3:], begin + len(piece) - 3, "word")
+                    continue
+            else:
+                lowered = piece.lower()  # no apostrophe: lower-casing makes none
+            finish = found.end()
             # an abbreviation keeps its stop: "Mr." "Gen." "Jan."
             if finish < stop and text[finish] == "." and piece.lower() in stops:
-                _append(out, piece + ".", begin + offset, "word")
+                _append(out, piece + ".", begin, "word")
                 continue
-        _append(out, piece, begin + offset, kind)
-    # a stop consumed by an abbreviation must not also stand alone
-    cleaned: list[Token] = []
-    for token in out:
-        if cleaned and token.text == "." and cleaned[-1].end > token.start:
-            continue
-        token.index = len(cleaned)
-        cleaned.append(token)
-    return tuple(cleaned)
+            shape = "X" if piece.isupper() and len(piece) > 1 else "Xx" if piece[0].isupper() else "x"
+            append(Token(piece, begin, begin + len(piece), lowered, shape, len(out)))
+        elif kind == "mark":
+            # a stop consumed by an abbreviation must not also stand alone
+            if piece == "." and out and out[-1].end > begin:
+                continue
+            append(Token(piece, begin, begin + len(piece), piece.lower().replace("’", "'"), ".", len(out)))
+        else:
+            _append(out, piece, begin, kind)
+    return tuple(out)
 
 
 def _append(out: list[Token], piece: str, begin: int, kind: str) -> None:
