@@ -1,6 +1,8 @@
 """
 Where a phrase in a sentence starts and ends, read from its words.
 
+- `phrase_opening`: where a noun phrase named after a word starts, past a quotation mark,
+  a hedge, a count ("two counts of") and a time ("a March 2019 storm": "storm");
 - `phrase_end`: where a noun phrase read from a word ends ("for driving a car in London
   on Monday": "driving a car");
 - `modifier_before`: the common words an "in a ... <noun>" phrase puts before its noun ("in
@@ -11,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from newsevents.parsing.numbers import parse_number
 from newsevents.parsing.patterns import Span
 from newsevents.parsing.tokens import Token
 
-__all__ = ["TRAILING", "modifier_before", "phrase_end"]
+__all__ = ["TRAILING", "modifier_before", "phrase_end", "phrase_opening"]
 
 #: Function words a phrase does not end on.
 TRAILING = frozenset({"in", "on", "of", "the", "a", "an", "and", "his", "her", "their", "for", "with", "to"})
@@ -103,3 +106,38 @@ def modifier_before(
         if first < end and all(t.shape == "x" for t in tokens[first:end]):
             return first, end
     return None
+
+
+def phrase_opening(
+    tokens: Sequence[Token],
+    spans: Mapping[int, Sequence[Span]],
+    opening: int,
+    hedges: Collection[str] = (),
+    counted: Collection[str] = ("counts", "charges"),
+) -> int:
+    """
+    Where the phrase named from token ``opening`` starts: past an opening quotation mark, a
+    word of ``hedges`` ("allegedly"), a number of ``counted`` things ("two counts of", "three
+    charges of") and an article with a time after it ("a March 2019 storm": "storm").
+
+    Args:
+        tokens: The sentence's tokens.
+        spans: The mention layer's spans by start token (``TIME`` ones are passed over).
+        opening: The token after the word that names the phrase.
+        hedges: Lower-case words that qualify the phrase without being part of it.
+        counted: Lower-case plural nouns of "<number> <noun> of" before the phrase.
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> tokens = tokenize("She was fined on two counts of speeding.")
+        >>> tokens[phrase_opening(tokens, {}, 4)].text
+        'speeding'
+    """
+    opening += opening < len(tokens) and tokens[opening].text in ('"', "“")
+    opening += opening < len(tokens) and tokens[opening].lower in hedges
+    if [t.lower for t in tokens[opening + 1 : opening + 3]] in ([noun, "of"] for noun in counted):
+        opening += 3 * (tokens[opening].shape == "d" or parse_number(tokens[opening].lower) is not None)
+    dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
+    if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
+        opening = dated[0].end
+    return opening

@@ -35,6 +35,7 @@ __all__ = [
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
+    "people_after",
     "person_apposed_to",
     "person_before",
     "person_for",
@@ -45,6 +46,7 @@ __all__ = [
     "subject_past_brackets",
     "text_of",
     "untimed",
+    "verb_subject",
     "with_remainder",
 ]
 
@@ -601,3 +603,48 @@ def person_before(seen: SentenceView) -> list[Actor]:
         return []
     title = (first.title or "").lower()
     return [] if "judge" in title or "justice" in title else [first]
+
+
+def people_after(seen: SentenceView, at: int, *, reach: int = 4) -> list[Actor] | None:
+    """
+    The people named a few words after token ``at``, only lower-case words (not "of" or "to")
+    between: "against former mayor Ann Lee and 19 others" gives Ann Lee and "19 others"
+    (`with_remainder`); None when no person is named within ``reach`` tokens.
+    """
+    tokens = seen.tokens
+    for first in range(at, min(len(tokens), at + reach)):
+        for span in seen.spans.get(first, ()):
+            if (
+                span.kind == "ACTORS"
+                and any(a.kind is ActorKind.PERSON for a in span_actors(span))
+                and all(t.shape == "x" and t.lower not in ("of", "to") for t in tokens[at:first])
+            ):
+                return with_remainder(seen, span, len(tokens))
+    return None
+
+
+def verb_subject(
+    seen: SentenceView, start: int, end: int, verbs: frozenset[str] = frozenset()
+) -> list[Actor]:
+    """
+    Who the verb phrase in tokens ``[start, end)`` is about, read before it: the subject of an
+    opening participle ("Elected in 2010, Ann Lee ..."), else the subject (or the head of a long
+    relative clause) with the unnamed rest of an "including" group ("Six nurses, including Ann
+    Lee, were honoured"), read past brackets and an opening time, a singular description
+    standing for the person it names (`person_for`, the next sentence included); a group
+    holding one of ``verbs`` is a clause misread, not a subject.
+    """
+    opening = opening_participle_subject(seen, start, end)
+    if opening is not None:
+        return opening
+    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
+    group = including_group(seen, start) if named else None
+    if group is not None:
+        return [*named, group]
+    sentences, index = seen.article.all_sentences, seen.sentence.index + 1
+    after = view(seen.article, sentences[index]) if index < len(sentences) else None
+    return [
+        person_for(seen, untimed(seen, actor), after)
+        for actor in subject_past_brackets(seen, start, named)
+        if actor.kind is not ActorKind.GROUP or verbs.isdisjoint(actor.name.lower().split())
+    ]

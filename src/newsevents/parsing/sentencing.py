@@ -34,36 +34,38 @@ from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
-from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
+from newsevents.parsing.blocking import (
+    clause_opening,
+    clause_words,
+    cues_after,
+    cues_before,
+    predicate_opening,
+    spaced_dash,
+)
 from newsevents.parsing.engine import Found, Spec, find, recogniser
-from newsevents.parsing.institutions import institution
+from newsevents.parsing.institutions import institution, institution_countries, nearest_country
 from newsevents.parsing.mentions import view
 from newsevents.parsing.merge import same_name
-from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
+from newsevents.parsing.numbers import TermMatch, range_before, term_months, token_terms
 from newsevents.parsing.patterns import word_list
-from newsevents.parsing.phrase_bounds import modifier_before, phrase_end
+from newsevents.parsing.phrase_bounds import modifier_before, phrase_end, phrase_opening
 from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
 from newsevents.parsing.roles import (
     apposed_name,
     companions,
     described_after,
-    including_group,
     object_between,
     object_pronoun,
-    opening_participle_subject,
+    people_after,
     person_before,
-    person_for,
-    relative_head,
     span_actors,
-    subject,
-    subject_past_brackets,
     text_of,
-    untimed,
+    verb_subject,
     with_remainder,
 )
 from newsevents.parsing.setting import Setting
 from newsevents.parsing.tokens import Token, tokenize
-from newsevents.parsing.verb_dates import LATER, opens_article, single_day, verb_date
+from newsevents.parsing.verb_dates import lede_day, opens_article, single_day, verb_date
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
@@ -260,35 +262,13 @@ def _blocked(found: Found) -> bool:
     tokens, start = found.view.tokens, found.match.start
     if tokens[start].lower == "be":
         return True  # "asked that X be sentenced", "will be jailed": no sentence passed yet
-    finite = _words("be") | {"has", "have", "had"}
-    predicate = next(
-        (
-            at + 1
-            for at in range(start - 1, -1, -1)
-            if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite
-        ),
-        0,
-    )
+    predicate = predicate_opening(tokens, start, _words("be") | {"has", "have", "had"})
     opening = max(predicate, clause_opening(tokens, start))
     dash = spaced_dash(tokens, found.match.end)  # " - it would have been longer": another clause
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
     if cues & {"modal", "negation"}:
         return True
-    begin = max(predicate, start - 12)
-    for at in range(start - 1, begin - 1, -1):
-        if tokens[at].lower in (";", ":") or (
-            tokens[at].lower == "but" and at and tokens[at - 1].lower == ","
-        ):
-            begin = at + 1
-            break
-    verb = _verb(found)
-    words = [
-        t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
-    ]
-    close = next((at for at in range(start - 1, begin, -1) if tokens[at].text == ","), None)
-    relative = next((at for at in range(begin, close or begin) if tokens[at].lower in ("who", "whose")), None)
-    if close is not None and relative is not None:
-        words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
+    words = clause_words(tokens, start, _verb(found), predicate)  # names and "X, who wanted ...," left out
     if tokens[start].lower in ("was", "were"):
         words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
     return first_phrase(words, _blocks_by_first()) is not None
@@ -333,17 +313,8 @@ def _defendants(found: Found) -> list[Actor]:
     if found.option("object") == "before":
         return person_before(seen)  # "... to be sentenced for theft. A judge imposed five years."
     if found.option("object") == "after":
-        people = [  # "against deposed president X": the person a few words on
-            span
-            for at in range(found.match.end, min(len(seen.tokens), found.match.end + 4))
-            for span in seen.spans.get(at, ())
-            if span.kind == "ACTORS"
-            and any(a.kind is ActorKind.PERSON for a in span_actors(span))
-            and all(t.shape == "x" and t.lower not in ("of", "to") for t in seen.tokens[found.match.end : at])
-        ]
-        if people:
-            return with_remainder(seen, people[0], len(seen.tokens))
-        return described_after(seen, found.match.end, _VERBS)
+        people = people_after(seen, found.match.end)  # "against deposed president X": a few words on
+        return people if people is not None else described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
         got = object_between(seen, verb + 1, last, verb=found.match.start)
@@ -351,21 +322,7 @@ def _defendants(found: Found) -> list[Actor]:
             got = [apposed]  # "sentenced his son, Adam, to"
         if got is not None:
             return got
-    opening = opening_participle_subject(seen, found.match.start, found.match.end)
-    if opening is not None:
-        return opening
-    start, sentences = found.match.start, found.article.all_sentences
-    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
-    group = including_group(seen, start) if named else None
-    if group is not None:
-        return [*named, group]  # "Six men, including X, were fined": the rest of them too
-    index = found.sentence.index + 1
-    after = view(found.article, sentences[index]) if index < len(sentences) else None
-    return [  # a "group" holding a verb of the patterns is a clause misread ("the man was sentenced ... and")
-        person_for(seen, untimed(seen, actor), after)
-        for actor in subject_past_brackets(seen, start, named)
-        if actor.kind is not ActorKind.GROUP or _VERBS.isdisjoint(actor.name.lower().split())
-    ]
+    return verb_subject(seen, found.match.start, found.match.end, _VERBS)  # "Six men, including X, were"
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -408,13 +365,7 @@ def _offence(found: Found, cut: int) -> str | None:
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
         if opening is None:
             return None
-    opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
-    opening += opening < len(tokens) and tokens[opening].lower in _words("offence_hedges")  # "allegedly"
-    if [t.lower for t in tokens[opening + 1 : opening + 3]] in (["counts", "of"], ["charges", "of"]):
-        opening += 3 * (tokens[opening].shape == "d" or parse_number(tokens[opening].lower) is not None)
-    dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
-    if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
-        opening = dated[0].end  # "over a February 2012 riot": the riot
+    opening = phrase_opening(tokens, spans, opening, _words("offence_hedges"))  # "allegedly", "a 2012 riot"
     end = phrase_end(
         tokens, spans, opening, stops=_OFFENCE_STOP, new_clause=_NEW_CLAUSE | _VERBS, settings=_HELD_IN
     )
@@ -435,6 +386,9 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
+_NAMED = ("court", "courts", "tribunal", "commission")
+
+
 @cache
 def _qualifiers() -> dict[str, frozenset[str]]:
     """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
@@ -450,8 +404,7 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    named = ("court", "courts", "tribunal", "commission")
-    return institution(tokens, _words("court"), named=named, qualified=_qualifiers(), prefer=prefer)
+    return institution(tokens, _words("court"), named=_NAMED, qualified=_qualifiers(), prefer=prefer)
 
 
 @cache
@@ -461,34 +414,14 @@ def _held_words() -> frozenset[str]:
     ) | _words("court")
 
 
-def _courts(article: Article) -> dict[int, str]:
-    """The country of the court each sentence names, by sentence index (read once per article)."""
-    found = article.__dict__.get("_sentencing_courts")
-    if not isinstance(found, dict):
-        setting = Setting.of(article)
-        found = article.__dict__["_sentencing_courts"] = {
-            sentence.index: code
-            for sentence in article.sentences_with(
-                ("court", "judge", "tribunal", "jury", "magistrat", "commission")
-            )
-            if (code := _court(view(article, sentence).tokens, lambda: setting.counts)[1]) is not None
-        }
-    return found
-
-
 def _court_country(article: Article, sentence: Sentence) -> str | None:
     """
     The court's country for a sentencing told in a sentence that names no court: the nearest
-    court named before (else after), where someone is held or tried, else where the passage is
-    set (`newsevents.parsing.setting`).
+    court named before (else after), where someone is held or tried, else where the passage is set.
     """
-    courts = _courts(article)
-    before = [index for index in courts if index < sentence.index]
-    after = [index for index in courts if index > sentence.index]
-    if before or after:
-        return courts[max(before) if before else min(after)] or None
-    setting = Setting.of(article)
-    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
+    stems = ("court", "judge", "tribunal", "jury", "magistrat", "commission")
+    courts = institution_countries(article, stems, _words("court"), named=_NAMED, qualified=_qualifiers())
+    return nearest_country(article, sentence, courts, _held_words())
 
 
 # --------------------------------------------------------------------------- building
@@ -679,16 +612,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     offence=kept.offence or mention.offence,
                 )
                 continue
-            date = mention.date
-            words = {w.lower() for w in mention.sentence.text.split()}
-            if (
-                date is None
-                and lede is not None
-                and lede[1] is not None
-                and 0 < mention.sentence.index - lede[0] <= 3
-                and words.isdisjoint(LATER | {"had"})
-            ):
-                date = lede[1]
+            date = mention.date if mention.date is not None else lede_day(mention.sentence, lede)
             events.append(_Event(mention, defendant, date))
     if events and events[0].date is None and opens_article(article, events[0].mention.sentence):
         events[0].date = single_day(article, ("court", "courts"), _words("ruling"))  # the day the court sat
