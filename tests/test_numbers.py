@@ -220,3 +220,17 @@ def test_a_number_before_a_term_opens_a_range_unless_it_is_a_date() -> None:
     assert not range_before(["in", "2019", "to", "12", "years"], 3, term)
     assert not range_before(["from", "20", "to", "12", "years"], 3, term)
     assert not range_before(["about", "12", "years"], 1, term)
+
+
+def test_the_bound_before_a_number_and_a_terms_whole_months() -> None:
+    """ "up to five years" is bounded; "a year and a day" is its year's 12 months."""
+    from newsevents.parsing.numbers import bound_before, whole_months
+
+    words = ["she", "trained", "for", "at", "least", "five", "years", "and", "up", "to", "six"]
+    assert "at least" == bound_before(words, 5)
+    assert "up to" == bound_before(words, 10)
+    assert bound_before(words, 3) is None
+    assert bound_before(words, 0) is None
+    assert [12, 18, None] == [
+        whole_months(t) for t in find_terms("a year and a day, a year and a half, 3 days")
+    ]

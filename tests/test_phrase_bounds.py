@@ -68,3 +68,23 @@ def test_where_a_phrase_opens_past_quotes_hedges_counts_and_times() -> None:
     assert "speeding" == opening("He was fined on two counts of speeding.", "on")
     assert "insulting" == opening('He was fined for "insulting" a guard.', "for")
     assert "a" == opening("He was fined for a brawl.", "for")
+
+
+def test_a_phrase_that_may_give_a_length_of_time_ends_before_its_reason() -> None:
+    """ "banned for five years for speeding": the first "for" goes on with the term, the second ends it."""
+    from newsevents.parsing.phrase_bounds import term_phrase_end
+
+    def phrase(text: str, verb: str) -> str:
+        article = Article(text)
+        seen = view(article, article.sentences[0])
+        begin = next(t.index for t in seen.tokens if t.text == verb) + 1
+        return " ".join(t.text for t in seen.tokens[begin : term_phrase_end(seen.tokens, seen.spans, begin)])
+
+    assert "for five years" == phrase("She was banned for five years for speeding.", "banned")
+    assert "for life" == phrase("She was banned for life after a crash.", "banned")
+    assert "for a total of six months" == phrase(
+        "He was suspended for a total of six months over it.", "suspended"
+    )
+    assert "from the league" == phrase("He was banned from the league, the board said.", "banned")
+    assert "from the league" == phrase("He was banned from the league on charges of doping.", "banned")
+    assert "from racing" == phrase("He was banned from racing.", "banned")

@@ -32,6 +32,7 @@ __all__ = [
     "CountMatch",
     "NumberMatch",
     "TermMatch",
+    "bound_before",
     "find_counts",
     "find_numbers",
     "find_terms",
@@ -40,6 +41,7 @@ __all__ = [
     "range_before",
     "term_months",
     "token_terms",
+    "whole_months",
 ]
 
 
@@ -439,3 +441,34 @@ def range_before(words: Sequence[str], at: int, term: TermMatch) -> bool:
         return False
     amount = find_numbers(term.text)
     return not amount or low < amount[0].value
+
+
+_BOUNDS = frozenset({("less", "than"), ("more", "than"), ("up", "to"), ("at", "least")})
+
+
+def bound_before(words: Sequence[str], at: int) -> str | None:
+    """
+    The bound the two words before position ``at`` set on the number there ("less than", "more
+    than", "up to", "at least"), or None.
+
+    Examples:
+        >>> bound_before("she trained for up to five years".split(), 5)
+        'up to'
+        >>> bound_before("she trained for five years".split(), 3) is None
+        True
+    """
+    before = tuple(words[max(0, at - 2) : at])
+    return " ".join(before) if before in _BOUNDS else None
+
+
+def whole_months(term: TermMatch) -> int | None:
+    """
+    A term's whole months, "a year and a day" counted as its year (12): the day adds no month.
+
+    Examples:
+        >>> [whole_months(term) for term in find_terms("a year and a day, two years")]
+        [12, 24]
+    """
+    if term.months is None and term.text.endswith(("day", "days")) and " and " in term.text:
+        return term_months(term.text.rsplit(" and ", 1)[0])
+    return term.months

@@ -46,10 +46,17 @@ from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.institutions import institution, institution_countries, nearest_country
 from newsevents.parsing.mentions import view
 from newsevents.parsing.merge import same_name
-from newsevents.parsing.numbers import TermMatch, range_before, term_months, token_terms
+from newsevents.parsing.numbers import TermMatch, bound_before, range_before, token_terms, whole_months
 from newsevents.parsing.patterns import word_list
-from newsevents.parsing.phrase_bounds import modifier_before, phrase_end, phrase_opening
-from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
+from newsevents.parsing.phrase_bounds import modifier_before, phrase_end, phrase_opening, term_phrase_end
+from newsevents.parsing.phrase_lists import (
+    after_opener,
+    by_first_word,
+    first_phrase,
+    near_words,
+    phrases_by_kind,
+    sets_by_key,
+)
 from newsevents.parsing.roles import (
     apposed_name,
     companions,
@@ -88,14 +95,8 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The phrases of ``penalties.tsv`` by kind, as word tuples."""
-    by_kind: dict[str, list[tuple[str, ...]]] = {}
-    for row in table(f"{_FOLDER}/penalties.tsv"):
-        if len(row) >= 2:
-            by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
-            if row[1] == "custodial" and row[0] != "sentence":
-                by_kind.setdefault("prison", []).append(
-                    tuple(row[0].lower().split())
-                )  # "jailed", "in prison"
+    by_kind = phrases_by_kind(table(f"{_FOLDER}/penalties.tsv"))
+    by_kind["prison"] = [p for p in by_kind.get("custodial", []) if p != ("sentence",)]  # "jailed"
     return {kind: tuple(found) for kind, found in by_kind.items()}
 
 
@@ -151,7 +152,7 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
         before = words[max(0, start - 2) : start]
         if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
             continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
-        if after[:2] == ["to", "life"] or tuple(words[max(0, start - 2) : start]) == ("at", "least"):
+        if after[:2] == ["to", "life"] or bound_before(words, start) == "at least":
             components.add(Penalty.LIFE)  # "25 years to life"; "jailed for at least 15 years": a minimum term
             continue
         near = after[:5]
@@ -160,17 +161,10 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # "three years probation", "18 months in drug rehabilitation"
         if custodial:
             continue  # the first custodial term is the sentence
-        months = found.months
-        if months is None and found.text.endswith(("day", "days")) and " and " in found.text:
-            months = term_months(found.text.rsplit(" and ", 1)[0])  # "a year and a day": 12
         custodial = True
         components.add(Penalty.PRISON)
-        bound = tuple(words[max(0, start - 2) : start]) in (
-            ("less", "than"),
-            ("more", "than"),
-            ("up", "to"),
-        )
-        term = None if bound or range_before(words, start, found) else months  # "less than a year": no term
+        bound = bound_before(words, start) is not None or range_before(words, start, found)
+        term = None if bound else whole_months(found)  # "less than a year": no term; "a year and a day": 12
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -205,41 +199,6 @@ def read_penalty(text: str) -> PenaltyReading:
 
 
 # --------------------------------------------------------------------------- a match's parts
-
-#: Words that end the penalty: the offence ("for fraud") or a new clause follows.
-_CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
-                  ";", "—", "–", "--"})  # fmt: skip
-#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime
-#: ("for a robbery").
-_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year",
-                         "decade"})  # fmt: skip
-_CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
-
-
-def _cut(found: Found, begin: int) -> int:
-    """Where the penalty after ``begin`` ends: before the offence or a new clause."""
-    tokens, spans = found.view.tokens, found.view.spans
-    stop = min(len(tokens), begin + 40)
-    for at in range(begin, stop):
-        word = tokens[at].lower
-        follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word == "for" and (
-            follows == "life"
-            or (follows == "a" and at + 2 < len(tokens) and tokens[at + 2].lower in _FOR_A_TERM)
-            or (follows == "at" and any(s.kind == "TERM" for s in spans.get(at + 3, ())))  # "for at least"
-            or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
-        ):
-            continue  # "jailed for life", "for five years", "for a total of": the penalty goes on
-        if (
-            word in _CUT
-            or (word == "on" and follows == "charges")
-            or (word == "," and follows in _CUT_AFTER_COMMA)
-            or (word == "," and any(s.kind == "PERSON" for s in spans.get(at + 1, ())))  # ", X escaped"
-        ):
-            return at
-        if word == "." and at == len(tokens) - 1:
-            return at
-    return stop
 
 
 def _read(found: Found, begin: int, end: int) -> PenaltyReading:
@@ -392,8 +351,7 @@ _NAMED = ("court", "courts", "tribunal", "commission")
 @cache
 def _qualifiers() -> dict[str, frozenset[str]]:
     """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
-    rows = table(f"{_FOLDER}/court_qualifiers.tsv")
-    return {row[0]: frozenset(row[1].split(",")) for row in rows if len(row) > 1}
+    return sets_by_key(table(f"{_FOLDER}/court_qualifiers.tsv"))
 
 
 def _court(
@@ -442,23 +400,12 @@ class _Mention:
     also: bool
 
 
-def _justice(found: Found) -> bool:
-    """Whether a court is in view: a word of justice in the sentence or the one before."""
-    justice = _words("justice")
-    if not justice.isdisjoint(found.view.words):
-        return True
-    index = found.sentence.index
-    return index > 0 and not justice.isdisjoint(
-        view(found.article, found.article.all_sentences[index - 1]).words
-    )
-
-
 def build(found: Found) -> Iterator[Sentencing]:
     """Read one match; the events are made once the article is read (see `find_sentencings`)."""
     if _blocked(found):
         return
     tokens = found.view.tokens
-    if found.option("justice") and not _justice(found):
+    if found.option("justice") and not near_words(found.article, found.sentence, _words("justice")):
         return
     if any(t.lower in ("that", "which", "whether") for t in tokens[found.match.start : found.match.end]):
         return  # "received assurances that the death penalty ...": another clause's words
@@ -469,8 +416,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     read_from = found.option("read_from", "verb")
     passive = tokens[found.match.start].lower in _words("be")
     begin = found.match.end if read_from == "end" else _verb(found) + 1
-    end = found.match.end
-    cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
+    end = found.match.end  # the penalty ends before the offence or a new clause:
+    cut = term_phrase_end(tokens, found.view.spans, max(begin, end - (tokens[end - 1].lower == "for")))
     if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
         begin = clause_opening(tokens, found.match.start)
         while passive and begin > max(0, found.match.start - 20) and tokens[begin - 1].lower in ",-—–":
