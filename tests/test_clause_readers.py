@@ -9,7 +9,8 @@ from newsevents.model import Actor
 from newsevents.parsing.article import Article
 from newsevents.parsing.blocking import clause_words, predicate_opening
 from newsevents.parsing.mentions import SentenceView, view
-from newsevents.parsing.roles import people_after, verb_subject
+from newsevents.parsing.patterns import Span
+from newsevents.parsing.roles import joined_predicate, object_before, people_after, span_people, verb_subject
 from newsevents.parsing.tokens import tokenize
 
 
@@ -62,3 +63,33 @@ def test_where_one_of_several_predicates_opens() -> None:
     assert 3 == predicate_opening(tokenize("She sang and was cheered loudly"), 4, {"was"})
     assert 3 == predicate_opening(tokenize("She sang; was cheered"), 4, {"was"})
     assert 0 == predicate_opening(tokenize("She sang and danced"), 3, {"was"})
+
+
+def _actors_span(seen: SentenceView, first: int) -> Span:
+    return next(s for s in seen.spans.get(first, ()) if s.kind == "ACTORS")
+
+
+def test_the_people_a_captured_span_names() -> None:
+    """With their counted companions; a span naming no person gives way to the person named after it."""
+    seen = _seen("The board praised Ann Lee and more than 100 volunteers for their work.")
+    named = span_people(seen, _actors_span(seen, 3), 5)
+    assert ["Ann Lee", "more than 100 volunteers"] == [a.name for a in named]
+    seen = _seen("The board thanked Acme Corp finance chief Ann Lee for the gift.")
+    assert ["Ann Lee"] == [a.name for a in span_people(seen, _actors_span(seen, 3), 9)]
+
+
+def test_the_object_before_a_preposition() -> None:
+    """ "praised his son, Adam Costa, for": the son named; "the volunteers" as written; no words, none."""
+    seen = _seen("The mayor praised his son, Adam Costa, for the work.")
+    assert [Actor.person("Adam Costa")] == object_before(seen, 3, 9, verb=2)
+    seen = _seen("The mayor praised the volunteers for the work.")
+    assert [Actor.group("the volunteers")] == object_before(seen, 3, 5, verb=2)
+    assert object_before(seen, 3, 3, verb=2) is None
+
+
+def test_a_predicate_joined_after_a_word() -> None:
+    """ "approved the plan, but shelved it": joined; "shelved" with no object after it is not."""
+    assert joined_predicate(tokenize("It approved the plan, but shelved it"), 0, "shelved")
+    assert joined_predicate(tokenize("It approved the plan and was shelved the next day"), 2, "shelved")
+    assert not joined_predicate(tokenize("It approved the plan, but shelved."), 0, "shelved")
+    assert not joined_predicate(tokenize("It approved the plan, but shelved it"), 6, "shelved")

@@ -234,3 +234,15 @@ def test_the_bound_before_a_number_and_a_terms_whole_months() -> None:
     assert [12, 18, None] == [
         whole_months(t) for t in find_terms("a year and a day, a year and a half, 3 days")
     ]
+
+
+def test_the_terms_inside_a_token_range() -> None:
+    """TERM spans inside the range, counted from its first token; one running past its end is left out."""
+    from newsevents.parsing.article import Article
+    from newsevents.parsing.mentions import view
+    from newsevents.parsing.numbers import terms_within
+
+    article = Article("She trained for five years in Rome and then for three months.")
+    spans = view(article, article.sentences[0]).spans
+    assert [(2, 4, 60), (9, 11, 3)] == [(a, b, t.months) for a, b, t in terms_within(spans, 1, 13)]
+    assert [(0, 2, 60)] == [(a, b, t.months) for a, b, t in terms_within(spans, 3, 11)]

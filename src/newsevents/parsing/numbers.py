@@ -19,13 +19,14 @@ each finder runs in time linear in the length of its input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import attrs
 
 from newsevents._package_data import read_text
 from newsevents.model import MAX_INT, Count, CountQualifier
+from newsevents.parsing.patterns import Span
 from newsevents.parsing.tokens import Token
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "parse_number",
     "range_before",
     "term_months",
+    "terms_within",
     "token_terms",
     "whole_months",
 ]
@@ -472,3 +474,23 @@ def whole_months(term: TermMatch) -> int | None:
     if term.months is None and term.text.endswith(("day", "days")) and " and " in term.text:
         return term_months(term.text.rsplit(" and ", 1)[0])
     return term.months
+
+
+def terms_within(
+    spans: Mapping[int, Sequence[Span]], begin: int, end: int
+) -> list[tuple[int, int, TermMatch]]:
+    """
+    The mention layer's lengths of time (``TERM`` spans) inside tokens ``[begin, end)``, as
+    `token_terms` gives them but counted from ``begin``: (first token, token after, term).
+
+    Examples:
+        >>> [term] = find_terms("five years")
+        >>> terms_within({3: [Span("TERM", 3, 5, term)]}, 2, 6)
+        [(1, 3, TermMatch(text='five years', start=0, end=10, months=60, unit='year'))]
+    """
+    return [
+        (span.start - begin, span.end - begin, span.value)
+        for at in range(begin, end)
+        for span in spans.get(at, ())
+        if span.kind == "TERM" and span.end <= end
+    ]

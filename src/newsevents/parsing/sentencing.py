@@ -46,7 +46,14 @@ from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.institutions import institution, institution_countries, nearest_country
 from newsevents.parsing.mentions import view
 from newsevents.parsing.merge import same_name
-from newsevents.parsing.numbers import TermMatch, bound_before, range_before, token_terms, whole_months
+from newsevents.parsing.numbers import (
+    TermMatch,
+    bound_before,
+    range_before,
+    terms_within,
+    token_terms,
+    whole_months,
+)
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrase_bounds import modifier_before, phrase_end, phrase_opening, term_phrase_end
 from newsevents.parsing.phrase_lists import (
@@ -58,17 +65,15 @@ from newsevents.parsing.phrase_lists import (
     sets_by_key,
 )
 from newsevents.parsing.roles import (
-    apposed_name,
-    companions,
     described_after,
-    object_between,
+    joined_predicate,
+    object_before,
     object_pronoun,
     people_after,
     person_before,
-    span_actors,
+    span_people,
     text_of,
     verb_subject,
-    with_remainder,
 )
 from newsevents.parsing.setting import Setting
 from newsevents.parsing.tokens import Token, tokenize
@@ -202,14 +207,8 @@ def read_penalty(text: str) -> PenaltyReading:
 
 
 def _read(found: Found, begin: int, end: int) -> PenaltyReading:
-    tokens, spans = found.view.tokens, found.view.spans
-    terms = [
-        (span.start - begin, span.end - begin, span.value)
-        for at in range(begin, end)
-        for span in spans.get(at, ())
-        if span.kind == "TERM" and span.end <= end
-    ]
-    return _reading([token.lower for token in tokens[begin:end]], terms)
+    words = [token.lower for token in found.view.tokens[begin:end]]
+    return _reading(words, terms_within(found.view.spans, begin, end))
 
 
 def _blocked(found: Found) -> bool:
@@ -253,20 +252,8 @@ def _defendants(found: Found) -> list[Actor]:
         captured = ()  # "sentenced her attacker to": the attacker
     elif pronoun in ("him", "her"):
         return object_pronoun(seen, captured[0].start, verb=found.match.start)
-    if captured and not any(a.kind is ActorKind.PERSON for a in span_actors(captured[0])):
-        later = [
-            s
-            for at in range(captured[0].end, found.match.end)
-            for s in seen.spans.get(at, ())
-            if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))
-        ]
-        if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
-            captured = (later[0],)
-    if captured:
-        named = with_remainder(seen, captured[0], len(seen.tokens))
-        if named and all(actor.kind is not ActorKind.GROUP for actor in named):
-            group = companions(seen, captured[0].end, found.match.end + 30)
-            named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
+    if captured:  # "sentenced former Acme Corp finance chief Ann Lee to", "X and 100 supporters"
+        named = span_people(seen, captured[0], found.match.end)
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
     if found.option("object") == "before":
@@ -276,9 +263,7 @@ def _defendants(found: Found) -> list[Actor]:
         return people if people is not None else described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
-        got = object_between(seen, verb + 1, last, verb=found.match.start)
-        if got is None and (apposed := apposed_name(seen, verb + 1, last)) is not None:
-            got = [apposed]  # "sentenced his son, Adam, to"
+        got = object_before(seen, verb + 1, last, verb=found.match.start)  # "sentenced his son, Adam, to"
         if got is not None:
             return got
     return verb_subject(seen, found.match.start, found.match.end, _VERBS)  # "Six men, including X, were"
@@ -431,7 +416,7 @@ def build(found: Found) -> Iterator[Sentencing]:
         reading = PenaltyReading(Penalty.LIFE, None)  # "was given life", "got life"
     if found.option("fine"):
         reading = PenaltyReading(Penalty.FINE, None)
-    elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
+    elif reading.penalty is Penalty.PRISON and joined_predicate(tokens, cut, "suspended"):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
     if found.option("bare") and not _words("held_after").isdisjoint(t.lower for t in tokens[end : end + 6]):
@@ -462,21 +447,6 @@ def build(found: Found) -> Iterator[Sentencing]:
     )
     found.article.__dict__.setdefault("_sentencing_mentions", []).append(record)
     yield from ()
-
-
-def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
-    """ "..., but suspended the term because he confessed": the prison term was suspended."""
-    words = [t.lower for t in tokens[cut : cut + 20]]
-    for at, word in enumerate(words[:-1]):
-        if word in ("but", "and", "then"):
-            rest = [w for w in words[at + 1 : at + 4] if w not in ("was", "were")]
-            if (
-                rest[:1] == ["suspended"]
-                and len(rest) > 1
-                and rest[1] in ("the", "his", "her", "their", "it", "them")
-            ):
-                return True
-    return False
 
 
 #: How many earlier sentencings a mention is compared with (one article reports a few dozen at most).
