@@ -32,3 +32,19 @@ def test_international_bodies_and_qualified_nouns() -> None:
     assert (None, None) == _read("The Moscow commission met.")
     assert ("Electoral Commission", None) == _read("The statement of the Electoral Commission was read.")
     assert (None, None) == _read("Nobody came.")
+
+
+def test_the_countries_of_an_articles_institutions_and_the_nearest_one() -> None:
+    """Each sentence's institution country, read once; a sentence naming none takes the nearest one named."""
+    from newsevents.parsing.article import Article
+    from newsevents.parsing.institutions import institution_countries, nearest_country
+
+    article = Article(
+        "A Lyon ministry spoke. The talks were short. The ministry in Lagos spoke. Talks ended."
+    )
+    countries = institution_countries(article, ("ministr",), NOUNS, named=(), qualified=QUALIFIED)
+    assert {0: "FR", 2: "NG"} == countries
+    assert countries is institution_countries(article, ("ministr",), NOUNS, named=(), qualified=QUALIFIED)
+    assert ["FR", "NG"] == [nearest_country(article, article.sentences[n], countries, ()) for n in (1, 3)]
+    article = Article("The reporter was held in Iran for a year. Nobody spoke.")
+    assert "IR" == nearest_country(article, article.sentences[1], {}, {"held"})

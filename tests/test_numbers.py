@@ -253,3 +253,29 @@ def test_counts_and_terms_are_found_in_any_case_past_the_cheap_looks() -> None:
     assert [90, 18] == [match.months for match in find_terms("SEVEN AND A HALF YEARS, then Eighteen Months")]
     assert [] == find_counts("The Prime Minister spoke to reporters.")
     assert [] == find_terms("The Prime Minister spoke to reporters.")
+
+
+def test_the_bound_before_a_number_and_a_terms_whole_months() -> None:
+    """ "up to five years" is bounded; "a year and a day" is its year's 12 months."""
+    from newsevents.parsing.numbers import bound_before, whole_months
+
+    words = ["she", "trained", "for", "at", "least", "five", "years", "and", "up", "to", "six"]
+    assert "at least" == bound_before(words, 5)
+    assert "up to" == bound_before(words, 10)
+    assert bound_before(words, 3) is None
+    assert bound_before(words, 0) is None
+    assert [12, 18, None] == [
+        whole_months(t) for t in find_terms("a year and a day, a year and a half, 3 days")
+    ]
+
+
+def test_the_terms_inside_a_token_range() -> None:
+    """TERM spans inside the range, counted from its first token; one running past its end is left out."""
+    from newsevents.parsing.article import Article
+    from newsevents.parsing.mentions import view
+    from newsevents.parsing.numbers import terms_within
+
+    article = Article("She trained for five years in Rome and then for three months.")
+    spans = view(article, article.sentences[0]).spans
+    assert [(2, 4, 60), (9, 11, 3)] == [(a, b, t.months) for a, b, t in terms_within(spans, 1, 13)]
+    assert [(0, 2, 60)] == [(a, b, t.months) for a, b, t in terms_within(spans, 3, 11)]

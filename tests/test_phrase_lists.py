@@ -28,3 +28,21 @@ def test_an_opener_allows_a_few_words_in_its_gap_but_no_barrier() -> None:
     assert after_opener(["police", "charged", "him", "with", "theft"], openers, set()) is None
     assert after_opener(["accused", ";", "of", "course"], openers, {";"}) is None
     assert after_opener(["accused", "the", "very", "old", "mayor", "of"], openers, set()) is None
+
+
+def test_a_tables_phrases_by_kind_and_word_sets_by_key() -> None:
+    """Rows of one cell are left out; phrases are lower-cased word tuples in the table's order."""
+    from newsevents.parsing.phrase_lists import phrases_by_kind, sets_by_key
+
+    rows = [("On Foot", "walk"), ("by bike", "ride"), ("on the way", "walk"), ("alone",)]
+    assert {"walk": [("on", "foot"), ("on", "the", "way")], "ride": [("by", "bike")]} == phrases_by_kind(rows)
+    assert {"council": frozenset({"city", "town"})} == sets_by_key([("council", "city,town"), ("lone",)])
+
+
+def test_words_in_a_sentence_or_the_one_before() -> None:
+    """ "The orchestra played. It bowed. Rain fell.": the second is near "orchestra", the third is not."""
+    from newsevents.parsing.article import Article
+    from newsevents.parsing.phrase_lists import near_words
+
+    article = Article("The orchestra played. It bowed. Rain fell.")
+    assert [True, True, False] == [near_words(article, s, {"orchestra"}) for s in article.sentences]

@@ -53,3 +53,18 @@ def test_the_opening_sentences_are_the_news_unless_background() -> None:
     """The first three body sentences open the article; "had", "earlier" mark background."""
     article = Article("Rain fell. It had rained before. Floods came. Roads shut.")
     assert [True, False, True, False] == [opens_article(article, s) for s in article.sentences]
+
+
+def test_the_lede_day_goes_on_for_three_sentences_that_tell_nothing_earlier_or_later() -> None:
+    """ "A storm hit Lyon on Monday. Roofs were torn off.": Monday; not "had rained", "later", or four on."""
+    from newsevents.parsing.verb_dates import lede_day
+
+    article = Article(
+        "A storm hit Lyon. Roofs were torn off. It had rained. Trees later fell. Cars were hit."
+    )
+    monday = PartialDate(2020, 3, 9)
+    dated = [lede_day(sentence, (0, monday)) for sentence in article.sentences]
+    assert [None, monday, None, None, None] == dated  # the last is four sentences on
+    assert monday == lede_day(article.sentences[4], (1, monday))
+    assert lede_day(article.sentences[1], (0, None)) is None
+    assert lede_day(article.sentences[1], None) is None

@@ -14,13 +14,13 @@ of the clause is a name, not a cue ("Theresa May", "Will Smith").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from newsevents.parsing.article import table
 from newsevents.parsing.tokens import Token
 
-__all__ = ["clause_opening", "cues_after", "cues_before"]
+__all__ = ["clause_opening", "clause_words", "cues_after", "cues_before", "predicate_opening"]
 
 #: Tokens that open a new clause: what comes before them is another clause.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "--", '"', "“", "”", "that", "which", "who", "but"})
@@ -124,3 +124,54 @@ def spaced_dash(tokens: Sequence[Token], start: int) -> int | None:
         if token.text == "-" and tokens[at - 1].end < token.start < token.end < tokens[at + 1].start:
             return at
     return None
+
+
+def predicate_opening(tokens: Sequence[Token], at: int, finite: Collection[str]) -> int:
+    """
+    Where the predicate holding token ``at`` opens when it is one of several: after the last
+    "and", ";" or ":" before ``at`` that a word of ``finite`` follows ("pleaded guilty and was
+    fined": "was"), else 0.
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> predicate_opening(tokenize("She sang and was cheered loudly"), 4, {"was"})
+        3
+    """
+    return next(
+        (
+            position + 1
+            for position in range(at - 1, -1, -1)
+            if tokens[position].lower in ("and", ";", ":") and tokens[position + 1].lower in finite
+        ),
+        0,
+    )
+
+
+def clause_words(
+    tokens: Sequence[Token], at: int, stop: int, floor: int = 0, *, reach: int = 12
+) -> list[str]:
+    """
+    The lower-case words of the clause before a verb phrase, for looking up cue phrases: from
+    the last ";", ":" or ", but" among the ``reach`` tokens before ``at`` (not before ``floor``)
+    to ``stop``, with names (capitalised words after the first) and a relative clause that a
+    comma closes before ``at`` ("Ann, who hoped to win, was") left as "".
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> tokens = tokenize("Rain fell, but Ann, who hoped to win, was beaten")
+        >>> clause_words(tokens, 11, 12)
+        ['ann', ',', '', '', '', '', ',', 'was']
+    """
+    begin = max(floor, at - reach)
+    for position in range(at - 1, begin - 1, -1):
+        if tokens[position].lower in (";", ":") or (
+            tokens[position].lower == "but" and position and tokens[position - 1].lower == ","
+        ):
+            begin = position + 1
+            break
+    words = [t.lower if not t.is_title or n == begin else "" for n, t in enumerate(tokens[begin:stop], begin)]
+    close = next((n for n in range(at - 1, begin, -1) if tokens[n].text == ","), None)
+    relative = next((n for n in range(begin, close or begin) if tokens[n].lower in ("who", "whose")), None)
+    if close is not None and relative is not None:
+        words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
+    return words

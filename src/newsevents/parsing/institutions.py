@@ -2,17 +2,24 @@
 Institutions a sentence names with a place, and their country: "a Moscow court" is in Russia,
 "the Seoul High Court" in South Korea, "the police in Lagos" in Nigeria; "an international
 tribunal" is in none.
+
+- `institution`: the first institution a sentence names, and its country;
+- `institution_countries`: the country of the institution each sentence of an article names;
+- `nearest_country`: the country for a sentence that names none: the nearest one named, else
+  where someone is held, else where the passage is set.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 
+from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.mentions import view
 from newsevents.parsing.roles import text_of
-from newsevents.parsing.setting import country_of
+from newsevents.parsing.setting import Setting, country_of
 from newsevents.parsing.tokens import Token
 
-__all__ = ["institution"]
+__all__ = ["institution", "institution_countries", "nearest_country"]
 
 _BEFORE_NAME = (",", ";", "by", "in", "of", "to")
 
@@ -83,3 +90,70 @@ def institution(
         if name is not None:
             return name, None
     return None, None
+
+
+def institution_countries(
+    article: Article,
+    stems: Sequence[str],
+    nouns: Collection[str],
+    *,
+    named: Collection[str],
+    qualified: Mapping[str, Collection[str]],
+) -> dict[int, str]:
+    """
+    The country of the institution (`institution`) each sentence holding one of ``stems``
+    names, by sentence index ("" for an international one), ambiguous places read in the
+    states the article names most; read once per article and nouns.
+
+    Examples:
+        >>> article = Article("A Moscow police unit came. Nothing else happened.")
+        >>> institution_countries(article, ("police",), {"police"}, named=(), qualified={})
+        {0: 'RU'}
+    """
+    kept: dict[tuple[object, ...], dict[int, str]] = article.__dict__.setdefault("_institution_countries", {})
+    key = (
+        tuple(stems),
+        frozenset(nouns),
+        frozenset(named),
+        tuple((k, frozenset(v)) for k, v in qualified.items()),
+    )
+    found = kept.get(key)
+    if found is None:
+        setting = Setting.of(article)
+        found = kept[key] = {
+            sentence.index: code
+            for sentence in article.sentences_with(tuple(stems))
+            if (
+                code := institution(
+                    view(article, sentence).tokens,
+                    nouns,
+                    named=named,
+                    qualified=qualified,
+                    prefer=lambda: setting.counts,
+                )[1]
+            )
+            is not None
+        }
+    return found
+
+
+def nearest_country(
+    article: Article, sentence: Sentence, countries: Mapping[int, str], held: Collection[str]
+) -> str | None:
+    """
+    The country for a sentence that names no institution: that of the nearest one named before
+    it (else after it) in ``countries`` (by sentence index, `institution_countries`; "" is
+    none), else where the article says someone is held ("detained in Peru", by a word of
+    ``held``: `Setting.held_in`), else where the passage is set (`Setting.country`).
+
+    Examples:
+        >>> article = Article("A Lima court heard the case. The hearing ended.")
+        >>> nearest_country(article, article.sentences[1], {0: "PE"}, {"held"})
+        'PE'
+    """
+    before = [index for index in countries if index < sentence.index]
+    after = [index for index in countries if index > sentence.index]
+    if before or after:
+        return countries[max(before) if before else min(after)] or None
+    setting = Setting.of(article)
+    return setting.held_in(held) or setting.country(sentence, leave_out=setting.asides(sentence))

@@ -19,19 +19,21 @@ each finder runs in time linear in the length of its input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 import attrs
 
 from newsevents._package_data import read_text
 from newsevents.model import MAX_INT, Count, CountQualifier
+from newsevents.parsing.patterns import Span
 from newsevents.parsing.tokens import Token
 
 __all__ = [
     "CountMatch",
     "NumberMatch",
     "TermMatch",
+    "bound_before",
     "find_counts",
     "find_numbers",
     "find_terms",
@@ -39,7 +41,9 @@ __all__ = [
     "parse_number",
     "range_before",
     "term_months",
+    "terms_within",
     "token_terms",
+    "whole_months",
 ]
 
 
@@ -471,3 +475,54 @@ def range_before(words: Sequence[str], at: int, term: TermMatch) -> bool:
         return False
     amount = find_numbers(term.text)
     return not amount or low < amount[0].value
+
+
+_BOUNDS = frozenset({("less", "than"), ("more", "than"), ("up", "to"), ("at", "least")})
+
+
+def bound_before(words: Sequence[str], at: int) -> str | None:
+    """
+    The bound the two words before position ``at`` set on the number there ("less than", "more
+    than", "up to", "at least"), or None.
+
+    Examples:
+        >>> bound_before("she trained for up to five years".split(), 5)
+        'up to'
+        >>> bound_before("she trained for five years".split(), 3) is None
+        True
+    """
+    before = tuple(words[max(0, at - 2) : at])
+    return " ".join(before) if before in _BOUNDS else None
+
+
+def whole_months(term: TermMatch) -> int | None:
+    """
+    A term's whole months, "a year and a day" counted as its year (12): the day adds no month.
+
+    Examples:
+        >>> [whole_months(term) for term in find_terms("a year and a day, two years")]
+        [12, 24]
+    """
+    if term.months is None and term.text.endswith(("day", "days")) and " and " in term.text:
+        return term_months(term.text.rsplit(" and ", 1)[0])
+    return term.months
+
+
+def terms_within(
+    spans: Mapping[int, Sequence[Span]], begin: int, end: int
+) -> list[tuple[int, int, TermMatch]]:
+    """
+    The mention layer's lengths of time (``TERM`` spans) inside tokens ``[begin, end)``, as
+    `token_terms` gives them but counted from ``begin``: (first token, token after, term).
+
+    Examples:
+        >>> [term] = find_terms("five years")
+        >>> terms_within({3: [Span("TERM", 3, 5, term)]}, 2, 6)
+        [(1, 3, TermMatch(text='five years', start=0, end=10, months=60, unit='year'))]
+    """
+    return [
+        (span.start - begin, span.end - begin, span.value)
+        for at in range(begin, end)
+        for span in spans.get(at, ())
+        if span.kind == "TERM" and span.end <= end
+    ]

@@ -3,6 +3,8 @@ Lists of word phrases, found in a sentence's lower-cased words.
 
 - `by_first_word`: a phrase list indexed by its first words, so one pass over a sentence finds them all;
 - `first_phrase`: where the first phrase of such an index starts in a run of words;
+- `phrases_by_kind`, `sets_by_key`: the phrase lists and word sets of a data table;
+- `near_words`: whether a sentence or the one before holds one of some words;
 - `after_opener`: the word after the first "opener" found, an opener allowing a few words in
   its gaps ("convicted ~4 of": "convicted on two counts of").
 """
@@ -11,7 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
-__all__ = ["after_opener", "by_first_word", "first_phrase"]
+from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.mentions import view
+
+__all__ = [
+    "after_opener",
+    "by_first_word",
+    "first_phrase",
+    "near_words",
+    "phrases_by_kind",
+    "sets_by_key",
+]
 
 Phrase = tuple[str, ...]
 
@@ -79,3 +91,45 @@ def after_opener(words: Sequence[str], openers: Iterable[Phrase], barrier: Colle
             if ok:
                 return position
     return None
+
+
+def phrases_by_kind(rows: Iterable[Sequence[str]]) -> dict[str, list[Phrase]]:
+    """
+    The phrases of a table of (phrase, kind) rows by kind, as lower-case word tuples, in order;
+    a row of one cell is left out.
+
+    Examples:
+        >>> phrases_by_kind([("In Jail", "place"), ("at home", "place"), ("fined", "money"), ("odd",)])
+        {'place': [('in', 'jail'), ('at', 'home')], 'money': [('fined',)]}
+    """
+    by_kind: dict[str, list[Phrase]] = {}
+    for row in rows:
+        if len(row) >= 2:
+            by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
+    return by_kind
+
+
+def sets_by_key(rows: Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """
+    The comma-separated words of a table's second cells by its first cells; a row of one cell is left out.
+
+    Examples:
+        >>> sets_by_key([("board", "school,county"), ("odd",)])
+        {'board': frozenset({'county', 'school'})}
+    """
+    return {row[0]: frozenset(row[1].split(",")) for row in rows if len(row) > 1}
+
+
+def near_words(article: Article, sentence: Sentence, words: Collection[str]) -> bool:
+    """
+    Whether the sentence, or the one before it, holds one of the lower-case ``words``.
+
+    Examples:
+        >>> article = Article("The jury sat. It agreed.")
+        >>> [near_words(article, s, {"jury"}) for s in article.sentences]
+        [True, True]
+    """
+    if not view(article, sentence).words.isdisjoint(words):
+        return True
+    index = sentence.index
+    return index > 0 and not view(article, article.all_sentences[index - 1]).words.isdisjoint(words)

@@ -32,22 +32,30 @@ __all__ = [
     "described",
     "described_after",
     "including_group",
+    "joined_predicate",
+    "object_before",
     "object_between",
     "object_pronoun",
     "opening_participle_subject",
     "opening_pronoun",
+    "people_after",
     "person_apposed_to",
     "person_before",
     "person_for",
     "relative_head",
     "remainder",
     "span_actors",
+    "span_people",
     "subject",
     "subject_past_brackets",
     "text_of",
     "untimed",
+    "verb_subject",
     "with_remainder",
 ]
+
+_JOINERS = ("but", "and", "then")
+_OBJECT_OPENERS = ("the", "his", "her", "their", "it", "them")
 
 
 def _lexicon(name: str) -> frozenset[str]:
@@ -611,3 +619,102 @@ def person_before(seen: SentenceView) -> list[Actor]:
         return []
     title = (first.title or "").lower()
     return [] if "judge" in title or "justice" in title else [first]
+
+
+def people_after(seen: SentenceView, at: int, *, reach: int = 4) -> list[Actor] | None:
+    """
+    The people named a few words after token ``at``, only lower-case words (not "of" or "to")
+    between: "against former mayor Ann Lee and 19 others" gives Ann Lee and "19 others"
+    (`with_remainder`); None when no person is named within ``reach`` tokens.
+    """
+    tokens = seen.tokens
+    for first in range(at, min(len(tokens), at + reach)):
+        for span in seen.spans.get(first, ()):
+            if (
+                span.kind == "ACTORS"
+                and any(a.kind is ActorKind.PERSON for a in span_actors(span))
+                and all(t.shape == "x" and t.lower not in ("of", "to") for t in tokens[at:first])
+            ):
+                return with_remainder(seen, span, len(tokens))
+    return None
+
+
+def verb_subject(
+    seen: SentenceView, start: int, end: int, verbs: frozenset[str] = frozenset()
+) -> list[Actor]:
+    """
+    Who the verb phrase in tokens ``[start, end)`` is about, read before it: the subject of an
+    opening participle ("Elected in 2010, Ann Lee ..."), else the subject (or the head of a long
+    relative clause) with the unnamed rest of an "including" group ("Six nurses, including Ann
+    Lee, were honoured"), read past brackets and an opening time, a singular description
+    standing for the person it names (`person_for`, the next sentence included); a group
+    holding one of ``verbs`` is a clause misread, not a subject.
+    """
+    opening = opening_participle_subject(seen, start, end)
+    if opening is not None:
+        return opening
+    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
+    group = including_group(seen, start) if named else None
+    if group is not None:
+        return [*named, group]
+    sentences, index = seen.article.all_sentences, seen.sentence.index + 1
+    after = view(seen.article, sentences[index]) if index < len(sentences) else None
+    return [
+        person_for(seen, untimed(seen, actor), after)
+        for actor in subject_past_brackets(seen, start, named)
+        if actor.kind is not ActorKind.GROUP or verbs.isdisjoint(actor.name.lower().split())
+    ]
+
+
+def span_people(seen: SentenceView, span: Span, end: int) -> list[Actor]:
+    """
+    The people a captured span names, with an unnamed remainder ("Ann Lee and 19 others") and
+    the counted companions within 30 tokens of ``end`` ("Ann Lee and more than 100 supporters",
+    "along with two aides"); a span that names no person gives way to the first that does
+    before ``end`` ("former Acme Corp finance chief Ann Lee"); [] for states alone.
+    """
+    if not any(a.kind is ActorKind.PERSON for a in span_actors(span)):
+        later = [
+            s
+            for at in range(span.end, end)
+            for s in seen.spans.get(at, ())
+            if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))
+        ]
+        span = later[0] if later else span
+    named = with_remainder(seen, span, len(seen.tokens))
+    if named and all(actor.kind is not ActorKind.GROUP for actor in named):
+        group = companions(seen, span.end, end + 30)
+        named += [group] if group is not None else []
+    return named
+
+
+def object_before(seen: SentenceView, start: int, end: int, *, verb: int) -> list[Actor] | None:
+    """
+    The object of the verb at token ``verb`` in tokens ``[start, end)`` (`object_between`),
+    else a name in apposition there ("praised his son, Adam, for": `apposed_name`); None when
+    the words are neither.
+    """
+    found = object_between(seen, start, end, verb=verb)
+    if found is None and (apposed := apposed_name(seen, start, end)) is not None:
+        return [apposed]
+    return found
+
+
+def joined_predicate(tokens: Sequence[Token], at: int, verb: str, *, reach: int = 20) -> bool:
+    """
+    Whether, within ``reach`` tokens from ``at``, "but", "and" or "then" joins a predicate that
+    opens with ``verb`` (past "was" or "were") and a determiner or pronoun: "the council
+    approved the plan, but shelved it" for "shelved".
+
+    Examples:
+        >>> from newsevents.parsing.tokens import tokenize
+        >>> joined_predicate(tokenize("It approved the plan, but shelved it"), 0, "shelved")
+        True
+    """
+    words = [t.lower for t in tokens[at : at + reach]]
+    for position, word in enumerate(words[:-1]):
+        if word in _JOINERS:
+            rest = [w for w in words[position + 1 : position + 4] if w not in ("was", "were")]
+            if rest[:1] == [verb] and len(rest) > 1 and rest[1] in _OBJECT_OPENERS:
+                return True
+    return False

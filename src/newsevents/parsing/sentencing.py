@@ -34,36 +34,50 @@ from newsevents.events import Penalty, Sentencing
 from newsevents.model import Actor, ActorKind, PartialDate, Place
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence, evidence_for, table
-from newsevents.parsing.blocking import clause_opening, cues_after, cues_before, spaced_dash
+from newsevents.parsing.blocking import (
+    clause_opening,
+    clause_words,
+    cues_after,
+    cues_before,
+    predicate_opening,
+    spaced_dash,
+)
 from newsevents.parsing.engine import Found, Spec, find, recogniser
-from newsevents.parsing.institutions import institution
+from newsevents.parsing.institutions import institution, institution_countries, nearest_country
 from newsevents.parsing.mentions import view
 from newsevents.parsing.merge import same_name
-from newsevents.parsing.numbers import TermMatch, parse_number, range_before, term_months, token_terms
+from newsevents.parsing.numbers import (
+    TermMatch,
+    bound_before,
+    range_before,
+    terms_within,
+    token_terms,
+    whole_months,
+)
 from newsevents.parsing.patterns import word_list
-from newsevents.parsing.phrase_bounds import modifier_before, phrase_end
-from newsevents.parsing.phrase_lists import after_opener, by_first_word, first_phrase
+from newsevents.parsing.phrase_bounds import modifier_before, phrase_end, phrase_opening, term_phrase_end
+from newsevents.parsing.phrase_lists import (
+    after_opener,
+    by_first_word,
+    first_phrase,
+    near_words,
+    phrases_by_kind,
+    sets_by_key,
+)
 from newsevents.parsing.roles import (
-    apposed_name,
-    companions,
     described_after,
-    including_group,
-    object_between,
+    joined_predicate,
+    object_before,
     object_pronoun,
-    opening_participle_subject,
+    people_after,
     person_before,
-    person_for,
-    relative_head,
-    span_actors,
-    subject,
-    subject_past_brackets,
+    span_people,
     text_of,
-    untimed,
-    with_remainder,
+    verb_subject,
 )
 from newsevents.parsing.setting import Setting
 from newsevents.parsing.tokens import Token, tokenize
-from newsevents.parsing.verb_dates import LATER, opens_article, single_day, verb_date
+from newsevents.parsing.verb_dates import lede_day, opens_article, single_day, verb_date
 
 __all__ = ["SPEC", "PenaltyReading", "find_sentencings", "read_penalty"]
 
@@ -86,14 +100,8 @@ def _words(name: str) -> frozenset[str]:
 @cache
 def _phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The phrases of ``penalties.tsv`` by kind, as word tuples."""
-    by_kind: dict[str, list[tuple[str, ...]]] = {}
-    for row in table(f"{_FOLDER}/penalties.tsv"):
-        if len(row) >= 2:
-            by_kind.setdefault(row[1], []).append(tuple(row[0].lower().split()))
-            if row[1] == "custodial" and row[0] != "sentence":
-                by_kind.setdefault("prison", []).append(
-                    tuple(row[0].lower().split())
-                )  # "jailed", "in prison"
+    by_kind = phrases_by_kind(table(f"{_FOLDER}/penalties.tsv"))
+    by_kind["prison"] = [p for p in by_kind.get("custodial", []) if p != ("sentence",)]  # "jailed"
     return {kind: tuple(found) for kind, found in by_kind.items()}
 
 
@@ -149,7 +157,7 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
         before = words[max(0, start - 2) : start]
         if any(word in _SUSPENSION for word in before) and before[-1:] != ["suspended"]:
             continue  # "suspended for 12 months": not the custodial term ("a suspended two-year term" is)
-        if after[:2] == ["to", "life"] or tuple(words[max(0, start - 2) : start]) == ("at", "least"):
+        if after[:2] == ["to", "life"] or bound_before(words, start) == "at least":
             components.add(Penalty.LIFE)  # "25 years to life"; "jailed for at least 15 years": a minimum term
             continue
         near = after[:5]
@@ -158,17 +166,10 @@ def _reading(words: Sequence[str], terms: Sequence[tuple[int, int, TermMatch]]) 
             continue  # "three years probation", "18 months in drug rehabilitation"
         if custodial:
             continue  # the first custodial term is the sentence
-        months = found.months
-        if months is None and found.text.endswith(("day", "days")) and " and " in found.text:
-            months = term_months(found.text.rsplit(" and ", 1)[0])  # "a year and a day": 12
         custodial = True
         components.add(Penalty.PRISON)
-        bound = tuple(words[max(0, start - 2) : start]) in (
-            ("less", "than"),
-            ("more", "than"),
-            ("up", "to"),
-        )
-        term = None if bound or range_before(words, start, found) else months  # "less than a year": no term
+        bound = bound_before(words, start) is not None or range_before(words, start, found)
+        term = None if bound else whole_months(found)  # "less than a year": no term; "a year and a day": 12
     for kind in ("death", "life", "suspended", "other", "community", "fine"):
         if _first(words, kind) is not None:
             components.add(Penalty(kind))
@@ -204,51 +205,10 @@ def read_penalty(text: str) -> PenaltyReading:
 
 # --------------------------------------------------------------------------- a match's parts
 
-#: Words that end the penalty: the offence ("for fraud") or a new clause follows.
-_CUT = frozenset({"for", "over", "after", "because", "who", "which", "when", "while", "following", "as",
-                  ";", "—", "–", "--"})  # fmt: skip
-#: After "for a", the words that go on with the penalty ("for a total of 35 years"), not a crime
-#: ("for a robbery").
-_FOR_A_TERM = frozenset({"total", "minimum", "maximum", "term", "period", "further", "combined", "year",
-                         "decade"})  # fmt: skip
-_CUT_AFTER_COMMA = frozenset({"a", "an", "the", "which", "who", "saying", "but", "according", "to"})
-
-
-def _cut(found: Found, begin: int) -> int:
-    """Where the penalty after ``begin`` ends: before the offence or a new clause."""
-    tokens, spans = found.view.tokens, found.view.spans
-    stop = min(len(tokens), begin + 40)
-    for at in range(begin, stop):
-        word = tokens[at].lower
-        follows = tokens[at + 1].lower if at + 1 < len(tokens) else ""
-        if word == "for" and (
-            follows == "life"
-            or (follows == "a" and at + 2 < len(tokens) and tokens[at + 2].lower in _FOR_A_TERM)
-            or (follows == "at" and any(s.kind == "TERM" for s in spans.get(at + 3, ())))  # "for at least"
-            or any(s.kind == "TERM" for s in spans.get(at + 1, ()))
-        ):
-            continue  # "jailed for life", "for five years", "for a total of": the penalty goes on
-        if (
-            word in _CUT
-            or (word == "on" and follows == "charges")
-            or (word == "," and follows in _CUT_AFTER_COMMA)
-            or (word == "," and any(s.kind == "PERSON" for s in spans.get(at + 1, ())))  # ", X escaped"
-        ):
-            return at
-        if word == "." and at == len(tokens) - 1:
-            return at
-    return stop
-
 
 def _read(found: Found, begin: int, end: int) -> PenaltyReading:
-    tokens, spans = found.view.tokens, found.view.spans
-    terms = [
-        (span.start - begin, span.end - begin, span.value)
-        for at in range(begin, end)
-        for span in spans.get(at, ())
-        if span.kind == "TERM" and span.end <= end
-    ]
-    return _reading([token.lower for token in tokens[begin:end]], terms)
+    words = [token.lower for token in found.view.tokens[begin:end]]
+    return _reading(words, terms_within(found.view.spans, begin, end))
 
 
 def _blocked(found: Found) -> bool:
@@ -260,35 +220,13 @@ def _blocked(found: Found) -> bool:
     tokens, start = found.view.tokens, found.match.start
     if tokens[start].lower == "be":
         return True  # "asked that X be sentenced", "will be jailed": no sentence passed yet
-    finite = _words("be") | {"has", "have", "had"}
-    predicate = next(
-        (
-            at + 1
-            for at in range(start - 1, -1, -1)
-            if tokens[at].lower in ("and", ";", ":") and tokens[at + 1].lower in finite
-        ),
-        0,
-    )
+    predicate = predicate_opening(tokens, start, _words("be") | {"has", "have", "had"})
     opening = max(predicate, clause_opening(tokens, start))
     dash = spaced_dash(tokens, found.match.end)  # " - it would have been longer": another clause
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
     if cues & {"modal", "negation"}:
         return True
-    begin = max(predicate, start - 12)
-    for at in range(start - 1, begin - 1, -1):
-        if tokens[at].lower in (";", ":") or (
-            tokens[at].lower == "but" and at and tokens[at - 1].lower == ","
-        ):
-            begin = at + 1
-            break
-    verb = _verb(found)
-    words = [
-        t.lower if not t.is_title or at == begin else "" for at, t in enumerate(tokens[begin:verb], begin)
-    ]
-    close = next((at for at in range(start - 1, begin, -1) if tokens[at].text == ","), None)
-    relative = next((at for at in range(begin, close or begin) if tokens[at].lower in ("who", "whose")), None)
-    if close is not None and relative is not None:
-        words[relative - begin : close - begin] = [""] * (close - relative)  # "X, who wanted ..., was jailed"
+    words = clause_words(tokens, start, _verb(found), predicate)  # names and "X, who wanted ...," left out
     if tokens[start].lower in ("was", "were"):
         words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
     return first_phrase(words, _blocks_by_first()) is not None
@@ -314,58 +252,21 @@ def _defendants(found: Found) -> list[Actor]:
         captured = ()  # "sentenced her attacker to": the attacker
     elif pronoun in ("him", "her"):
         return object_pronoun(seen, captured[0].start, verb=found.match.start)
-    if captured and not any(a.kind is ActorKind.PERSON for a in span_actors(captured[0])):
-        later = [
-            s
-            for at in range(captured[0].end, found.match.end)
-            for s in seen.spans.get(at, ())
-            if s.kind == "ACTORS" and any(a.kind is ActorKind.PERSON for a in span_actors(s))
-        ]
-        if later:  # "sentenced former Acme Corp finance chief Ann Lee to": the person
-            captured = (later[0],)
-    if captured:
-        named = with_remainder(seen, captured[0], len(seen.tokens))
-        if named and all(actor.kind is not ActorKind.GROUP for actor in named):
-            group = companions(seen, captured[0].end, found.match.end + 30)
-            named += [group] if group is not None else []  # "X and more than 100 supporters", "along with"
+    if captured:  # "sentenced former Acme Corp finance chief Ann Lee to", "X and 100 supporters"
+        named = span_people(seen, captured[0], found.match.end)
         if named:
             return named  # else a state ("sentenced in Russia to"): the subject is the defendant
     if found.option("object") == "before":
         return person_before(seen)  # "... to be sentenced for theft. A judge imposed five years."
     if found.option("object") == "after":
-        people = [  # "against deposed president X": the person a few words on
-            span
-            for at in range(found.match.end, min(len(seen.tokens), found.match.end + 4))
-            for span in seen.spans.get(at, ())
-            if span.kind == "ACTORS"
-            and any(a.kind is ActorKind.PERSON for a in span_actors(span))
-            and all(t.shape == "x" and t.lower not in ("of", "to") for t in seen.tokens[found.match.end : at])
-        ]
-        if people:
-            return with_remainder(seen, people[0], len(seen.tokens))
-        return described_after(seen, found.match.end, _VERBS)
+        people = people_after(seen, found.match.end)  # "against deposed president X": a few words on
+        return people if people is not None else described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
     if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
-        got = object_between(seen, verb + 1, last, verb=found.match.start)
-        if got is None and (apposed := apposed_name(seen, verb + 1, last)) is not None:
-            got = [apposed]  # "sentenced his son, Adam, to"
+        got = object_before(seen, verb + 1, last, verb=found.match.start)  # "sentenced his son, Adam, to"
         if got is not None:
             return got
-    opening = opening_participle_subject(seen, found.match.start, found.match.end)
-    if opening is not None:
-        return opening
-    start, sentences = found.match.start, found.article.all_sentences
-    named = subject(seen, start, possessors=False) or [a for a in [relative_head(seen, start)] if a]
-    group = including_group(seen, start) if named else None
-    if group is not None:
-        return [*named, group]  # "Six men, including X, were fined": the rest of them too
-    index = found.sentence.index + 1
-    after = view(found.article, sentences[index]) if index < len(sentences) else None
-    return [  # a "group" holding a verb of the patterns is a clause misread ("the man was sentenced ... and")
-        person_for(seen, untimed(seen, actor), after)
-        for actor in subject_past_brackets(seen, start, named)
-        if actor.kind is not ActorKind.GROUP or _VERBS.isdisjoint(actor.name.lower().split())
-    ]
+    return verb_subject(seen, found.match.start, found.match.end, _VERBS)  # "Six men, including X, were"
 
 
 # --------------------------------------------------------------------------- dates, offence, court
@@ -408,13 +309,7 @@ def _offence(found: Found, cut: int) -> str | None:
         tokens, spans, opening = before.tokens, before.spans, _opening(before.tokens)
         if opening is None:
             return None
-    opening += opening < len(tokens) and tokens[opening].text in ('"', "“")  # for "insulting the judiciary"
-    opening += opening < len(tokens) and tokens[opening].lower in _words("offence_hedges")  # "allegedly"
-    if [t.lower for t in tokens[opening + 1 : opening + 3]] in (["counts", "of"], ["charges", "of"]):
-        opening += 3 * (tokens[opening].shape == "d" or parse_number(tokens[opening].lower) is not None)
-    dated = [s for s in spans.get(opening + 1, ()) if s.kind == "TIME"] if opening < len(tokens) else []
-    if dated and tokens[opening].lower in ("a", "an", "the") and dated[0].end < len(tokens):
-        opening = dated[0].end  # "over a February 2012 riot": the riot
+    opening = phrase_opening(tokens, spans, opening, _words("offence_hedges"))  # "allegedly", "a 2012 riot"
     end = phrase_end(
         tokens, spans, opening, stops=_OFFENCE_STOP, new_clause=_NEW_CLAUSE | _VERBS, settings=_HELD_IN
     )
@@ -435,11 +330,13 @@ def _pronoun_subject(found: Found) -> bool:
     return bool(tokens) and tokens[0].lower in ("he", "she", "they")
 
 
+_NAMED = ("court", "courts", "tribunal", "commission")
+
+
 @cache
 def _qualifiers() -> dict[str, frozenset[str]]:
     """The court nouns that name a court only after certain words (``court_qualifiers.tsv``)."""
-    rows = table(f"{_FOLDER}/court_qualifiers.tsv")
-    return {row[0]: frozenset(row[1].split(",")) for row in rows if len(row) > 1}
+    return sets_by_key(table(f"{_FOLDER}/court_qualifiers.tsv"))
 
 
 def _court(
@@ -450,8 +347,7 @@ def _court(
     international court. The name is a capitalised court's ("the Seoul High Court", "Court
     of Appeals"); "a Moscow court" names none, but places the court in Russia.
     """
-    named = ("court", "courts", "tribunal", "commission")
-    return institution(tokens, _words("court"), named=named, qualified=_qualifiers(), prefer=prefer)
+    return institution(tokens, _words("court"), named=_NAMED, qualified=_qualifiers(), prefer=prefer)
 
 
 @cache
@@ -461,34 +357,14 @@ def _held_words() -> frozenset[str]:
     ) | _words("court")
 
 
-def _courts(article: Article) -> dict[int, str]:
-    """The country of the court each sentence names, by sentence index (read once per article)."""
-    found = article.__dict__.get("_sentencing_courts")
-    if not isinstance(found, dict):
-        setting = Setting.of(article)
-        found = article.__dict__["_sentencing_courts"] = {
-            sentence.index: code
-            for sentence in article.sentences_with(
-                ("court", "judge", "tribunal", "jury", "magistrat", "commission")
-            )
-            if (code := _court(view(article, sentence).tokens, lambda: setting.counts)[1]) is not None
-        }
-    return found
-
-
 def _court_country(article: Article, sentence: Sentence) -> str | None:
     """
     The court's country for a sentencing told in a sentence that names no court: the nearest
-    court named before (else after), where someone is held or tried, else where the passage is
-    set (`newsevents.parsing.setting`).
+    court named before (else after), where someone is held or tried, else where the passage is set.
     """
-    courts = _courts(article)
-    before = [index for index in courts if index < sentence.index]
-    after = [index for index in courts if index > sentence.index]
-    if before or after:
-        return courts[max(before) if before else min(after)] or None
-    setting = Setting.of(article)
-    return setting.held_in(_held_words()) or setting.country(sentence, leave_out=setting.asides(sentence))
+    stems = ("court", "judge", "tribunal", "jury", "magistrat", "commission")
+    courts = institution_countries(article, stems, _words("court"), named=_NAMED, qualified=_qualifiers())
+    return nearest_country(article, sentence, courts, _held_words())
 
 
 # --------------------------------------------------------------------------- building
@@ -509,23 +385,12 @@ class _Mention:
     also: bool
 
 
-def _justice(found: Found) -> bool:
-    """Whether a court is in view: a word of justice in the sentence or the one before."""
-    justice = _words("justice")
-    if not justice.isdisjoint(found.view.words):
-        return True
-    index = found.sentence.index
-    return index > 0 and not justice.isdisjoint(
-        view(found.article, found.article.all_sentences[index - 1]).words
-    )
-
-
 def build(found: Found) -> Iterator[Sentencing]:
     """Read one match; the events are made once the article is read (see `find_sentencings`)."""
     if _blocked(found):
         return
     tokens = found.view.tokens
-    if found.option("justice") and not _justice(found):
+    if found.option("justice") and not near_words(found.article, found.sentence, _words("justice")):
         return
     if any(t.lower in ("that", "which", "whether") for t in tokens[found.match.start : found.match.end]):
         return  # "received assurances that the death penalty ...": another clause's words
@@ -536,8 +401,8 @@ def build(found: Found) -> Iterator[Sentencing]:
     read_from = found.option("read_from", "verb")
     passive = tokens[found.match.start].lower in _words("be")
     begin = found.match.end if read_from == "end" else _verb(found) + 1
-    end = found.match.end
-    cut = _cut(found, max(begin, end - 1 if tokens[end - 1].lower == "for" else end))
+    end = found.match.end  # the penalty ends before the offence or a new clause:
+    cut = term_phrase_end(tokens, found.view.spans, max(begin, end - (tokens[end - 1].lower == "for")))
     if read_from == "noun":  # "the six-month jail sentence handed down to X": the words before the verb
         begin = clause_opening(tokens, found.match.start)
         while passive and begin > max(0, found.match.start - 20) and tokens[begin - 1].lower in ",-—–":
@@ -551,7 +416,7 @@ def build(found: Found) -> Iterator[Sentencing]:
         reading = PenaltyReading(Penalty.LIFE, None)  # "was given life", "got life"
     if found.option("fine"):
         reading = PenaltyReading(Penalty.FINE, None)
-    elif reading.penalty is Penalty.PRISON and _suspended_after(tokens, cut):
+    elif reading.penalty is Penalty.PRISON and joined_predicate(tokens, cut, "suspended"):
         reading = PenaltyReading(Penalty.SUSPENDED, reading.term_months)
     offence = _offence(found, cut)
     if found.option("bare") and not _words("held_after").isdisjoint(t.lower for t in tokens[end : end + 6]):
@@ -582,21 +447,6 @@ def build(found: Found) -> Iterator[Sentencing]:
     )
     found.article.__dict__.setdefault("_sentencing_mentions", []).append(record)
     yield from ()
-
-
-def _suspended_after(tokens: Sequence[Token], cut: int) -> bool:
-    """ "..., but suspended the term because he confessed": the prison term was suspended."""
-    words = [t.lower for t in tokens[cut : cut + 20]]
-    for at, word in enumerate(words[:-1]):
-        if word in ("but", "and", "then"):
-            rest = [w for w in words[at + 1 : at + 4] if w not in ("was", "were")]
-            if (
-                rest[:1] == ["suspended"]
-                and len(rest) > 1
-                and rest[1] in ("the", "his", "her", "their", "it", "them")
-            ):
-                return True
-    return False
 
 
 #: How many earlier sentencings a mention is compared with (one article reports a few dozen at most).
@@ -679,16 +529,7 @@ def find_sentencings(article: Article) -> Iterator[Sentencing]:
                     offence=kept.offence or mention.offence,
                 )
                 continue
-            date = mention.date
-            words = {w.lower() for w in mention.sentence.text.split()}
-            if (
-                date is None
-                and lede is not None
-                and lede[1] is not None
-                and 0 < mention.sentence.index - lede[0] <= 3
-                and words.isdisjoint(LATER | {"had"})
-            ):
-                date = lede[1]
+            date = mention.date if mention.date is not None else lede_day(mention.sentence, lede)
             events.append(_Event(mention, defendant, date))
     if events and events[0].date is None and opens_article(article, events[0].mention.sentence):
         events[0].date = single_day(article, ("court", "courts"), _words("ruling"))  # the day the court sat

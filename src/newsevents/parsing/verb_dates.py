@@ -3,7 +3,8 @@ The dates of what a sentence tells, read around its verb and across the article.
 
 - `verb_date`: the time expression attached to a verb, in its clause, not a reporting clause's day;
 - `single_day`: the one day the article gives to a noun ("the board on Tuesday", "Tuesday's vote");
-- `opens_article`: whether a sentence is the article's news (its opening), not background.
+- `opens_article`: whether a sentence is the article's news (its opening), not background;
+- `lede_day`: the day of the story's first mention, for the sentences that go on telling it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.clauses import past_date, possessive_days
 from newsevents.parsing.mentions import SentenceView, view
 
-__all__ = ["LATER", "opens_article", "single_day", "verb_date"]
+__all__ = ["LATER", "lede_day", "opens_article", "single_day", "verb_date"]
 
 _REPORTING = frozenset({"said", "says", "told", "announced", "reported", "added", "confirmed", "according"})
 #: Words that place what follows after (or before) the story's main event.
@@ -137,3 +138,21 @@ def opens_article(article: Article, sentence: Sentence) -> bool:
         and sentence.index - body[0] < 3
         and words.isdisjoint({"earlier", "previously", "had", "later"})
     )
+
+
+def lede_day(sentence: Sentence, lede: tuple[int, PartialDate | None] | None) -> PartialDate | None:
+    """
+    The day of the story's first mention (``lede``: its sentence index and its day, if it gave
+    one) for a sentence up to three after it that tells of nothing before or after it (no word
+    of `LATER`, no "had"): "A storm hit Lyon on Monday. Roofs were torn off." dates the roofs'
+    damage; else None.
+
+    Examples:
+        >>> article = Article("Roofs were torn off. Trees fell.")
+        >>> str(lede_day(article.sentences[1], (0, PartialDate(2020, 3, 9))))
+        '2020-03-09'
+    """
+    if lede is None or lede[1] is None or not 0 < sentence.index - lede[0] <= 3:
+        return None
+    words = {word.lower() for word in sentence.text.split()}
+    return lede[1] if words.isdisjoint(LATER | {"had"}) else None
