@@ -33,9 +33,9 @@ from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import country_code
-from newsevents.parsing.article import Sentence
 from newsevents.parsing.blocking import clause_opening
 from newsevents.parsing.clauses import attached_date, recency_date, reporting_day
+from newsevents.parsing.custody import Custody, held_for, held_state
 from newsevents.parsing.engine import Found, Spec, recogniser
 from newsevents.parsing.mentions import view
 from newsevents.parsing.patterns import word_list
@@ -66,15 +66,6 @@ __all__ = ["SPEC", "find_pardon_requests"]
 @cache
 def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "pardon", name)
-
-
-#: Nouns after a state's adjective that say the state holds someone ("a Saudi court", "Iranian authorities").
-_HOLDERS = frozenset(
-    {"court", "courts", "prison", "prisons", "jail", "authorities", "judge", "judiciary", "supreme"}
-)
-
-
-# --------------------------------------------------------------------------- tokens and spans
 
 
 # --------------------------------------------------------------------------- requester
@@ -257,7 +248,7 @@ def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
         for sentence in article.all_sentences[max(0, index - 2) : index + 3]
         if sentence.carriable
         for mention in found.cast.mentions(sentence)
-    } | {name for number, name in _Index.of(found).held_people() if number > index}
+    } | {name for number, name in Custody.of(article).held_people() if number > index}
     return next((p for p in found.cast.salient_people() if p.name in near and p.name not in skip), None)
 
 
@@ -334,123 +325,6 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
                     end += 1
                 return [Actor.organization(text_of(found, at, end))]
     return out
-
-
-class _Index:
-    """What the recogniser looks up across an article, built once per article (lookups stay linear)."""
-
-    def __init__(self, found: Found) -> None:
-        self.found = found
-        self.sentences = found.article.all_sentences
-        self.words: dict[str, list[int]] = {}
-        for sentence in self.sentences:
-            if sentence.carriable:
-                for word in {w.strip(".,;:'\"“”‘’()") for w in sentence.text.split()}:
-                    self.words.setdefault(word.removesuffix("'s").removesuffix("’s"), []).append(
-                        sentence.index
-                    )
-        self._held: dict[int, list[str]] = {}
-        self._all_held: dict[str, int] | None = None
-        self._held_people: list[tuple[int, str]] | None = None
-
-    @classmethod
-    def of(cls, found: Found) -> _Index:
-        cached = found.article.__dict__.get("_pardon_index")
-        if not isinstance(cached, _Index):
-            cached = cls(found)
-            found.article.__dict__["_pardon_index"] = cached
-        return cached
-
-    def held(self, index: int) -> list[str]:
-        """The states sentence ``index`` says someone is held in (read once)."""
-        if index not in self._held:
-            lowered = self.sentences[index].text.lower()
-            worth = not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
-            self._held[index] = list(_held_in(self.found, self.sentences[index])) if worth else []
-        return self._held[index]
-
-    def all_held(self) -> dict[str, int]:
-        if self._all_held is None:
-            counts: dict[str, int] = {}
-            for sentence in self.sentences:
-                lowered = sentence.text.lower()
-                if sentence.carriable and (
-                    not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
-                ):
-                    for code in self.held(sentence.index):
-                        counts[code] = counts.get(code, 0) + 1
-            self._all_held = counts
-        return self._all_held
-
-    def held_people(self) -> list[tuple[int, str]]:
-        """The people named in sentences that say someone is held, with the sentence's index."""
-        if self._held_people is None:
-            cast = self.found.cast
-            self._held_people = [
-                (sentence.index, mention.actor.name)
-                for sentence in self.sentences
-                if sentence.carriable and not HELD.isdisjoint(sentence.text.lower().split())
-                for mention in cast.mentions(sentence)
-            ]
-        return self._held_people
-
-
-def _held_state(found: Found, beneficiary: Actor | None, exclude: set[str]) -> Actor | None:
-    """
-    The state holding the beneficiary, when the text says where: a sentence about them says
-    they are held, jailed or sentenced in a state ("jailed in Egypt", "a Saudi court").
-    """
-    index = _Index.of(found)
-    counts: dict[str, int] = {}
-    if beneficiary is not None and beneficiary.kind is ActorKind.PERSON:
-        about = list(index.words.get(beneficiary.name.split()[-1], []))
-        following = [n + 1 for n in about if n + 1 < len(index.sentences)]
-        about += [n for n in following if n not in about and not _names_people(found, index.sentences[n])]
-        for number in about:
-            for code in index.held(number):
-                counts[code] = counts.get(code, 0) + 1
-    else:
-        counts = dict(index.all_held())
-        if not counts:
-            # "political prisoners" with no word of where: the state the article is about
-            counts = found.cast.state_counts()
-    counts = {code: n for code, n in counts.items() if code not in exclude}
-    ranked = sorted(counts, key=lambda code: -counts[code])
-    if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
-        return Actor.state(ranked[0])
-    return None
-
-
-def _names_people(found: Found, sentence: Sentence) -> bool:
-    return any(m.actor.kind is ActorKind.PERSON for m in found.cast.mentions(sentence))
-
-
-def _held_in(found: Found, sentence: Sentence) -> Iterator[str]:
-    """
-    The states a sentence says someone is held in: "jailed in Egypt", "an Egyptian court",
-    "Saudi Arabia's Supreme Court" (read from the cast's mentions: no tokens needed).
-    """
-    text = found.article.text
-    for mention in found.cast.mentions(sentence):
-        actor = mention.actor
-        words = mention.text.replace("’", "'").split()
-        if actor.kind is ActorKind.ORGANIZATION and words and words[-1].lower() in _HOLDERS:
-            # "Saudi Arabia's Supreme Court", "the Egyptian Court of Cassation"
-            for size in (1, 2, 3):
-                code = country_code(
-                    " ".join(w.removesuffix("'s") for w in words[:size] if w.lower() != "the")
-                )
-                if code is not None:
-                    yield code
-                    break
-            continue
-        if actor.kind is not ActorKind.COUNTRY or actor.country is None:
-            continue
-        before = text[max(sentence.start, mention.start - 60) : mention.start].lower().split()
-        held = "in" in before[-2:] and not HELD.isdisjoint(before)
-        after = text[mention.end : min(sentence.end, mention.end + 30)].lower().replace("'s", " ").split()[:3]
-        if held or not _HOLDERS.isdisjoint(after):
-            yield actor.country
 
 
 # --------------------------------------------------------------------------- events
@@ -539,58 +413,6 @@ def _conversation_on(found: Found, day: PartialDate) -> bool:
     return False
 
 
-#: Words after which "for ...", "of ..." or "on ... charges" says what someone is held for.
-_ACCUSED = frozenset(
-    {"jailed", "imprisoned", "convicted", "sentenced", "detained", "arrested", "held", "charged", "accused",
-     "prosecuted", "tried", "guilty"}
-)  # fmt: skip
-_TERMS = frozenset(
-    {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "life"}
-)
-_OFFENCE_END = frozenset(
-    {",", ".", ";", ":", "and", "but", "who", "which", "in", "at", "after", "before", "since"}
-)
-
-
-def _offence(found: Found, beneficiary: Actor) -> str | None:
-    """
-    What the beneficiary is held for, in the text's words: "jailed for spying", "convicted of
-    fraud", "imprisoned on drug charges", read in the request's sentence, else in one naming them.
-    """
-    sentences = [found.sentence]
-    if beneficiary.kind is ActorKind.PERSON:
-        index = _Index.of(found)
-        sentences += [index.sentences[n] for n in index.words.get(beneficiary.name.split()[-1], [])[:6]]
-    for sentence in sentences:
-        if _ACCUSED.isdisjoint(sentence.text.lower().split()):
-            continue  # no word of being held: not worth tokenising
-        seen = view(found.article, sentence)
-        tokens = seen.tokens
-        for position, token in enumerate(tokens):
-            if token.lower not in _ACCUSED:
-                continue
-            for at in range(position + 1, min(len(tokens) - 1, position + 6)):
-                word = tokens[at].lower
-                if word in (",", ".", ";") or (word.endswith("ed") and word not in _ACCUSED):
-                    break  # "jailed blogger X appealed for clemency": another verb's object
-                if word in ("for", "of", "on"):
-                    end = at + 1
-                    while end < len(tokens) and end - at <= 8 and tokens[end].lower not in _OFFENCE_END:
-                        end += 1
-                    words = [t.lower for t in tokens[at + 1 : end]]
-                    if not words or (word == "on" and not {"charge", "charges"} & set(words)):
-                        break
-                    if (
-                        not _TERMS.isdisjoint(words[:3])
-                        or tokens[at + 1].shape == "d"
-                        or words[0] in _words("relief")
-                    ):
-                        break  # "jailed for five years", "held for a month": a term, not an offence
-                    first, last = seen.char_range(at + 1, end)
-                    return found.article.text[first:last]
-    return None
-
-
 def _granted(found: Found) -> Iterator[PardonRequest]:
     """ "Y pardoned Z at X's request", "Z was freed at the request of X": X asked Y (or Z's jailers)."""
     requester = found.actors("requester")[0]
@@ -612,7 +434,7 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
     ):
         return
     if addressee is None:
-        addressee = _held_state(found, beneficiary, {code for code in (requester.country,) if code})
+        addressee = held_state(found.article, beneficiary, {code for code in (requester.country,) if code})
     yield PardonRequest(
         requester=requester,
         addressee=addressee,
@@ -622,6 +444,10 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
         evidence=found.evidence(),
         source=found.article.source,
     )
+
+
+def _offence(found: Found, beneficiary: Actor) -> str | None:
+    return held_for(found.article, found.sentence, beneficiary, not_offences=_words("relief"))
 
 
 def build(found: Found) -> Iterator[PardonRequest]:
@@ -665,7 +491,7 @@ def build(found: Found) -> Iterator[PardonRequest]:
     if beneficiary.kind is not ActorKind.PERSON and beneficiary.kind is not ActorKind.GROUP:
         return
     if not addressees:
-        addressees = [_held_state(found, beneficiary, {code for code in (requester.country,) if code})]
+        addressees = [held_state(found.article, beneficiary, {code for code in (requester.country,) if code})]
     date = _date(found)
     offence = _offence(found, beneficiary)
     for addressee in addressees:
