@@ -33,11 +33,9 @@ from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
 from newsevents.parsing.actors import country_code
-from newsevents.parsing.blocking import clause_opening
-from newsevents.parsing.clauses import attached_date, recency_date, reporting_day
 from newsevents.parsing.custody import Custody, held_for, held_state
 from newsevents.parsing.engine import Found, Spec, recogniser
-from newsevents.parsing.mentions import view
+from newsevents.parsing.nearby_dates import clause_date
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrases import (
     DETERMINERS,
@@ -51,7 +49,6 @@ from newsevents.parsing.phrases import (
     plural_antecedent,
     referent,
     seats,
-    sentence_spans,
     sentence_subject,
     spans_at,
     subject_at,
@@ -330,12 +327,6 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
 # --------------------------------------------------------------------------- events
 
 
-#: Tokens that end the clause of a request after it: what follows dates something else.
-_CLAUSE_AFTER = frozenset(
-    {",", ";", ":", "but", "which", "who", "after", "since", "when", "before", "—", "–"}
-)
-
-
 def _date(found: Found) -> PartialDate | None:
     """
     The request's date: a time in its own clause ("asked X on Monday to ..."), else a time
@@ -348,69 +339,8 @@ def _date(found: Found) -> PartialDate | None:
         date = getattr(span.value, "date", None)
         if isinstance(date, PartialDate):
             return date
-    tokens = found.view.tokens
-    anchor = found.match.anchor
-    article, sentence = found.article, found.sentence
-    if anchor > 0 and tokens[anchor - 1].text == "," and tokens[anchor].lower.endswith("ing"):
-        day = reporting_day(article, sentence)
-        if day is not None:
-            return day
-    opening = clause_opening(tokens, anchor)
-    end = found.match.end
-    while end < len(tokens) and tokens[end].lower not in _CLAUSE_AFTER:
-        end += 1
-    start_char, end_char = found.view.char_range(opening, max(end, opening + 1))
-    date = attached_date(article, sentence, start_char, end_char, reach=0)
-    if date is not None or found.option("requester") == "from":
-        return date
-    first_comma = next((i for i in range(opening) if tokens[i].text == ","), None)
-    if first_comma is not None and opening > 0:
-        begin, stop = found.view.char_range(0, first_comma)
-        date = attached_date(article, sentence, begin, stop, reach=0) or recency_date(article, begin, stop)
-        if date is not None:
-            return date
-    day = reporting_day(article, sentence)
-    if day is not None and (_tied_to_day(found, day) or _own_statement(found)):
-        return day
-    return None
-
-
-def _own_statement(found: Found) -> bool:
-    """ "X urged Y to free Z, it said on Monday": the request is the requester's own statement."""
-    tokens = found.view.tokens
-    for position in range(found.match.end, len(tokens) - 2):
-        if tokens[position].text == "," and tokens[position + 1].lower in ("it", "they", "he", "she"):
-            return tokens[position + 2].lower in ("said", "says", "added")
-    return False
-
-
-def _tied_to_day(found: Found, day: PartialDate) -> bool:
-    """Whether the article ties that day to a conversation ("Thursday's phone call"): a request made in it."""
-    days: dict[PartialDate, bool] = found.article.__dict__.setdefault("_pardon_days", {})
-    if day not in days:
-        days[day] = _conversation_on(found, day)
-    return days[day]
-
-
-def _conversation_on(found: Found, day: PartialDate) -> bool:
-    for sentence in found.article.sentences_with(("call", "conversation", "talks", "meeting")):
-        seen = view(found.article, sentence)
-        tokens = seen.tokens
-        for position, token in enumerate(tokens[:-1]):
-            if token.lower != "'s":
-                continue
-            following = [t.lower for t in tokens[position + 1 : position + 3]]
-            if not any(word in ("call", "conversation", "talks", "meeting") for word in following):
-                continue
-            for begin in range(max(0, position - 3), position):
-                for span in sentence_spans(seen).get(begin, ()):
-                    if (
-                        span.kind == "TIME"
-                        and span.end == position
-                        and getattr(span.value, "date", None) == day
-                    ):
-                        return True
-    return False
+    opening = found.option("requester") != "from"
+    return clause_date(found.article, found.sentence, found.match.anchor, found.match.end, opening=opening)
 
 
 def _granted(found: Found) -> Iterator[PardonRequest]:
