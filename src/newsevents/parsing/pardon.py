@@ -32,30 +32,28 @@ from functools import cache
 from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import country_code
-from newsevents.parsing.custody import Custody, held_for, held_state
+from newsevents.parsing.custody import held_for, held_state
 from newsevents.parsing.engine import Found, Spec, recogniser
 from newsevents.parsing.nearby_dates import clause_date
+from newsevents.parsing.object_phrases import (
+    named_object,
+    object_end,
+    people_object,
+    possessor,
+    salient_near,
+)
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrases import (
-    DETERMINERS,
-    HELD,
     MAKING,
-    PHRASE_END,
     POSSESSIVES,
     actor_of,
-    definite_person,
-    is_person_noun,
-    plural_antecedent,
     referent,
-    seats,
     sentence_subject,
     spans_at,
     subject_at,
     subject_before,
     text_of,
 )
-from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_pardon_requests"]
 
@@ -117,7 +115,7 @@ def _beneficiary(
         )
         to = next((i for i in range(last + 1, found.match.end) if tokens[i].lower in ("to", "be")), last + 1)
         if to > last + 1:
-            return _object(found, last + 1, to, speaks_for=speaks_for, exclude=exclude), True
+            return people_object(found, last + 1, to, speaks_for=speaks_for, exclude=exclude), True
     if found.option("possessive"):
         # the words between "for" and the release: "his", "his son's", "the sailors'"
         release = next(
@@ -131,151 +129,16 @@ def _beneficiary(
         words = tokens[found.match.anchor + 1 : release]
         if words and words[0].lower == "for":
             words = words[1:]
-        return _possessor(found, list(words), requester, speaks_for, exclude), True
+        return possessor(found, words, speaks_for=speaks_for, exclude=exclude), True
     if found.option("object"):
         start = found.match.end
-        end = start
-        while (
-            end < len(tokens)
-            and end - start < 8
-            and tokens[end].lower not in PHRASE_END
-            and tokens[end].text not in (",", ".", ";", ":", '"', "“", "”", "(", ")", "—", "–")
-        ):
-            end += 1
+        end = object_end(tokens, start)
         if end > start:
-            return _object(found, start, end, speaks_for=speaks_for, exclude=exclude), True
+            return people_object(found, start, end, speaks_for=speaks_for, exclude=exclude), True
     return None, False
 
 
-def _possessor(
-    found: Found,
-    words: list[Token],
-    requester: Actor | None,
-    speaks_for: Actor | None,
-    exclude: tuple[Actor, ...],
-) -> Actor | None:
-    if not words:
-        return None
-    first = words[0].index
-    for span in spans_at(found, first, "PERSON"):
-        return actor_of(span)
-    lowered = [token.lower for token in words]
-    if lowered[0] in POSSESSIVES:
-        if len(words) >= 3 and words[2].lower in ("'s", "'") and words[1].lower in _words("kin"):
-            return speaks_for  # "his son's release": the son the requester speaks for
-        if len(words) >= 2 and words[1].lower in ("'s", "'"):
-            return speaks_for
-        people = referent(found, words[0].start, exclude=exclude, pronoun=lowered[0])
-        if lowered[0] == "their":
-            return None
-        return people[0] if people else None
-    at = next((i for i, token in enumerate(words) if token.lower in ("'s", "'")), None)
-    if at:
-        start = 1 if lowered[0] in DETERMINERS else 0
-        phrase = words[start:at]
-        if phrase and is_person_noun(phrase[-1].lower):
-            return Actor.group(" ".join(token.text for token in phrase))
-    return None
-
-
-def _object(
-    found: Found, start: int, end: int, *, speaks_for: Actor | None, exclude: tuple[Actor, ...]
-) -> Actor | None:
-    """Whom the words after the requested act name, if people: a name, a pronoun or a description."""
-    tokens = found.view.tokens
-    words = list(tokens[start:end])
-    lowered = [token.lower for token in words]
-    for at in range(start, end):
-        for span in spans_at(found, at, "PERSON"):
-            if tokens[at].lower in ("him", "her"):
-                break
-            if any(not (t.is_title or t.lower in DETERMINERS or t.is_word) for t in tokens[start:at]):
-                break
-            return actor_of(span)
-    first = lowered[0]
-    if first == "her" and len(words) >= 2 and words[1].is_word and lowered[1] not in PHRASE_END:
-        first = "her-possessive"
-    if first in ("him", "her") and speaks_for is not None:
-        return speaks_for
-    if first in ("him", "her"):
-        people = referent(found, words[0].start, exclude=exclude, pronoun=first)
-        people = people or referent(found, words[0].start, pronoun=first)
-        return people[0] if people else None
-    if first == "them":
-        return plural_antecedent(found, words[0].start)
-    if first in POSSESSIVES or first == "her-possessive":
-        first = lowered[0]
-        if len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life", "prison", "jail"):
-            people = referent(found, words[0].start, exclude=exclude[1:] if exclude else (), pronoun=first)
-            return people[0] if people else speaks_for
-        if len(words) >= 2 and (lowered[1] in _words("kin") or lowered[1] == "client"):
-            return speaks_for
-        return None
-    if first == "the" and len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life"):
-        return speaks_for
-    cut = next(
-        (i for i, word in enumerate(lowered) if word in HELD and i > 1 and is_person_noun(lowered[i - 1])),
-        len(words),
-    )
-    words, lowered, end = words[:cut], lowered[:cut], start + cut
-    if not is_person_noun(lowered[-1]):
-        return None
-    if first in ("a", "an") and not lowered[-1].endswith("s"):
-        # "an Israeli-American woman imprisoned in Moscow": the person the paragraph names
-        named = _near_person(found, exclude)
-        if named is not None:
-            return named
-    if first == "the" and len(words) <= 4 and not lowered[-1].endswith("s"):
-        described = definite_person(found, lowered[-1], words[0].start, exclude)
-        if described is not None:
-            return described
-    return Actor.group(text_of(found, start, end))
-
-
-def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
-    """
-    The person an indefinite description means ("an American woman imprisoned in Moscow"): the one
-    the article names most, other than ``exclude``, among those named near it or later said to be held.
-    """
-    skip = {actor.name for actor in exclude}
-    index = found.sentence.index
-    article = found.article
-    near = {
-        mention.actor.name
-        for sentence in article.all_sentences[max(0, index - 2) : index + 3]
-        if sentence.carriable
-        for mention in found.cast.mentions(sentence)
-    } | {name for number, name in Custody.of(article).held_people() if number > index}
-    return next((p for p in found.cast.salient_people() if p.name in near and p.name not in skip), None)
-
-
 # --------------------------------------------------------------------------- addressee
-
-
-def _named_object(found: Found) -> list[Actor]:
-    """
-    An authority the mention layer does not give: "called on Moscow to free", "urged the Kremlin"
-    (a seat of government is its state), "asked the Russian leader" (the one person so titled),
-    "urged Kerry" (a surname the article names in full elsewhere).
-    """
-    tokens = found.view.tokens
-    for position in range(found.match.anchor + 1, min(found.match.end, found.match.anchor + 4)):
-        token = tokens[position]
-        if token.shape != "Xx":
-            continue
-        following = tokens[position + 1].lower if position + 1 < len(tokens) else ""
-        if following == "'s":
-            return []  # "Chavez's political heirs": whose heirs the text does not say as a state
-        if following in _words("office_nouns"):
-            holder = found.cast.resolve(f"the {token.text} {following}", at=token.start)
-            if holder is not None and holder.kind is ActorKind.PERSON:
-                return [holder]
-        code = seats().get(token.text) or country_code(token.text)
-        if code is not None:
-            return [Actor.state(code)]
-        named = found.cast.person(token.text)
-        return [named.actor] if named is not None and following not in _words("office_nouns") else []
-    return []
 
 
 def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
@@ -297,7 +160,7 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
             )
             captured = people[:1]
     if not captured and found.entry.name.startswith(("ask_", "demanded")):
-        captured = _named_object(found)
+        captured = named_object(found, found.match.anchor + 1, min(found.match.end, found.match.anchor + 4))
     for actor in captured:
         if actor not in out and (requester is None or actor.name != requester.name):
             out.append(actor)
@@ -355,7 +218,9 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
     else:
         addressee = subject_before(found, anchor - 1)[0]
         beneficiary = (
-            _object(found, anchor + 1, at, speaks_for=None, exclude=(requester,)) if at > anchor + 1 else None
+            people_object(found, anchor + 1, at, speaks_for=None, exclude=(requester,))
+            if at > anchor + 1
+            else None
         )
     if (
         beneficiary is None
@@ -442,16 +307,7 @@ def _salient(found: Found, requester: Actor, addressees: list[Actor | None]) -> 
     """ "Calls for clemency" with no one named: the person the paragraph is about."""
     if found.option("requester") != "from":
         return None
-    skip = {requester.name} | {actor.name for actor in addressees if actor is not None}
-    near = {
-        mention.actor.name
-        for sentence in found.cast.sentences_before(found.sentence.start, count=3)
-        for mention in found.cast.mentions(sentence)
-    } | {mention.actor.name for mention in found.cast.mentions(found.sentence)}
-    for person in found.cast.salient_people():
-        if person.name not in skip and person.name in near:
-            return person
-    return None
+    return salient_near(found, {requester.name} | {actor.name for actor in addressees if actor is not None})
 
 
 SPEC = Spec(PardonRequest, "pardon", build, blocking=frozenset({"modal", "negation"}), excludes="excludes")
