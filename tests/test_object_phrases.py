@@ -11,6 +11,7 @@ from newsevents.parsing.article import Article
 from newsevents.parsing.engine import Found, Spec
 from newsevents.parsing.mentions import view
 from newsevents.parsing.object_phrases import (
+    actor_after,
     named_object,
     near_person,
     object_end,
@@ -94,3 +95,16 @@ def test_the_person_the_passage_is_about() -> None:
     assert "Hans Weber" == getattr(salient_near(found, ()), "name", None)
     assert "Ana Silva" == getattr(salient_near(found, {"Hans Weber"}), "name", None)
     assert "Hans Weber" == getattr(near_person(found, ()), "name", None)
+
+
+def test_the_actor_named_after_from_or_to() -> None:
+    """A known actor after "from" or "to"; capitalised words after a ``titled`` word are a body; a comma ends it."""
+    found = _found("The union sought help from the French government on Monday.", "sought")
+    assert Actor.state("FR") == actor_after(found, found.match.end, ("from", "to"))
+    found = _found("The union sought help from Interpol on Monday.", "sought")
+    assert actor_after(found, found.match.end, ("from",)) is None
+    body = actor_after(found, found.match.end, ("from",), titled=("from",))
+    assert body is not None
+    assert ("Interpol", ActorKind.ORGANIZATION) == (body.name, body.kind)
+    found = _found("The union sought help, and a letter went to France.", "sought")
+    assert actor_after(found, found.match.end, ("to",)) is None

@@ -8,6 +8,7 @@ Whom the words after a verb or before a noun name, when they are people.
 - `possessor`: whose a noun is ("his release", "the sailors' release", "Ana Silva's release");
 - `named_object`: an actor the mention layer does not give after a verb ("urged Moscow", "urged the
   Kremlin", "asked the Russian leader", a surname named in full elsewhere);
+- `actor_after`: the actor named after "from" or "to" ("sought help from the governor");
 - `near_person`, `salient_near`: the person the passage is about.
 
 Word lists are in ``data/lexicon/`` (kin, people and office nouns). This module names no event type.
@@ -39,7 +40,15 @@ from newsevents.parsing.phrases import (
 )
 from newsevents.parsing.tokens import Token
 
-__all__ = ["named_object", "near_person", "object_end", "people_object", "possessor", "salient_near"]
+__all__ = [
+    "actor_after",
+    "named_object",
+    "near_person",
+    "object_end",
+    "people_object",
+    "possessor",
+    "salient_near",
+]
 
 
 @cache
@@ -226,3 +235,34 @@ def named_object(found: Found, start: int, stop: int) -> list[Actor]:
         named = found.cast.person(token.text)
         return [named.actor] if named is not None and following not in offices else []
     return []
+
+
+def actor_after(
+    found: Found, start: int, words: Collection[str], *, titled: Collection[str] = (), reach: int = 11
+) -> Actor | None:
+    """
+    The actor named right after the first of ``words`` ("from", "to") from token ``start`` on,
+    before a comma or the sentence's end and within ``reach`` tokens, "the" passed: a person, a
+    state or an organisation the mention layer gives ("sought help from the governor"), else,
+    after a word of ``titled``, the capitalised words that follow as an organisation ("from the
+    Review Board").
+    """
+    tokens = found.view.tokens
+    stop = len(tokens)
+    for position in range(start, min(stop, start + reach)):
+        word = tokens[position].lower
+        if word in (",", ";", "."):
+            break
+        if word in words and position + 1 < stop:
+            at = position + 1
+            if tokens[at].lower == "the":
+                at += 1
+            named = [actor_of(span) for span in spans_at(found, at, "PERSON", "STATE", "ORG")]
+            if named and named[0] is not None:
+                return named[0]
+            if word in titled and at < stop and tokens[at].is_title:
+                end = at
+                while end < stop and tokens[end].is_title:
+                    end += 1
+                return Actor.organization(text_of(found, at, end))
+    return None

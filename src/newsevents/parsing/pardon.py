@@ -36,6 +36,7 @@ from newsevents.parsing.custody import held_for, held_state
 from newsevents.parsing.engine import Found, Spec, recogniser
 from newsevents.parsing.nearby_dates import clause_date
 from newsevents.parsing.object_phrases import (
+    actor_after,
     named_object,
     object_end,
     people_object,
@@ -49,10 +50,8 @@ from newsevents.parsing.phrases import (
     actor_of,
     referent,
     sentence_subject,
-    spans_at,
     subject_at,
     subject_before,
-    text_of,
 )
 
 __all__ = ["SPEC", "find_pardon_requests"]
@@ -166,25 +165,9 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
             out.append(actor)
     if out:
         return out
-    tokens = found.view.tokens
-    stop = len(tokens)
-    for position in range(found.match.end - 1, min(stop, found.match.end + 10)):
-        word = tokens[position].lower
-        if word in (",", ";", "."):
-            break
-        if word in ("from", "to") and position + 1 < stop:
-            at = position + 1
-            if tokens[at].lower == "the":
-                at += 1
-            named = [actor_of(span) for span in spans_at(found, at, "PERSON", "STATE", "ORG")]
-            if named and named[0] is not None:
-                return [named[0]]
-            if word == "from" and at < stop and tokens[at].is_title and found.entry.name == "seek_relief":
-                end = at
-                while end < stop and tokens[end].is_title:
-                    end += 1
-                return [Actor.organization(text_of(found, at, end))]
-    return out
+    titled = ("from",) if found.entry.name == "seek_relief" else ()
+    after = actor_after(found, found.match.end - 1, ("from", "to"), titled=titled)
+    return [after] if after is not None else out
 
 
 # --------------------------------------------------------------------------- events
