@@ -35,6 +35,7 @@ SHARED += ("phrases.py", "clauses.py", "numbers.py", "actors.py")  # phrases, cl
 SHARED += ("phrase_lists.py", "verb_dates.py", "phrase_bounds.py", "institutions.py")  # phrases, verb dates, bodies
 SHARED += ("state_words.py", "place_phrases.py")  # states named by a word, how a sentence uses its places
 SHARED += ("nearby_dates.py", "event_fields.py", "listed_nouns.py")  # dates around, fields, noun lists
+SHARED += ("custody.py", "object_phrases.py")  # where people are held and for what, whom a verb names
 
 
 def _words(*names: str) -> frozenset[str]:

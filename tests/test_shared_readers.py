@@ -19,7 +19,16 @@ from newsevents.parsing.event_fields import (
 )
 from newsevents.parsing.listed_nouns import listed_nouns
 from newsevents.parsing.mentions import view
-from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
+from newsevents.parsing.nearby_dates import (
+    TALKS,
+    also_day,
+    clause_date,
+    compatible,
+    later_date,
+    own_statement,
+    talked_on,
+    time_spans,
+)
 from newsevents.parsing.patterns import Span
 from newsevents.parsing.place_phrases import (
     article_main_place,
@@ -245,3 +254,32 @@ def test_the_state_whose_act_a_noun_is() -> None:
     assert Actor.state("DK") == state_subject(tokens, i, i + 1, verbs)
     tokens, i = at("Norway's ally sent ships.", "ships")
     assert state_subject(tokens, i, i + 1, verbs) is None  # a possessor is not the subject
+
+
+def test_the_date_of_a_clause_its_sentence_s_opening_or_its_statement() -> None:
+    """A time in the clause, else one opening the sentence, else the day of a statement the clause continues."""
+    published = datetime.date(2024, 5, 9)  # a Thursday
+    article = Article(
+        "Ana Silva asked Hans Weber on Monday to sign the lease. "
+        "Shortly after the flood in 2021, Lena Park urged the council to act. "
+        "The union said on Tuesday, urging the board to reopen the plant. "
+        "Lena Park urged the board to act, she said on Wednesday.",
+        published=published,
+    )
+    first, second, third, fourth = article.sentences
+    assert "2024-05-06" == str(clause_date(article, first, 2, 4))
+    assert "2021" == str(clause_date(article, second, 9, 10))
+    assert clause_date(article, second, 9, 10, opening=False) is None
+    assert "2024-05-07" == str(clause_date(article, third, 6, 8))
+    assert "2024-05-08" == str(clause_date(article, fourth, 2, 4))
+
+
+def test_a_statement_s_own_day_and_a_day_tied_to_a_conversation() -> None:
+    published = datetime.date(2024, 5, 9)
+    article = Article("Monday's phone call went well. The mayor spoke, it said.", published=published)
+    tokens = view(article, article.sentences[1]).tokens
+    assert own_statement(tokens, 2)
+    assert not own_statement(tokens[:3], 0)
+    assert talked_on(article, PartialDate(2024, 5, 6))
+    assert not talked_on(article, PartialDate(2024, 5, 7))
+    assert "call" in TALKS

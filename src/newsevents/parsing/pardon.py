@@ -32,33 +32,27 @@ from functools import cache
 from newsevents.events import PardonRequest
 from newsevents.model import Actor, ActorKind, PartialDate
 from newsevents.parsing import register_recogniser
-from newsevents.parsing.actors import country_code
-from newsevents.parsing.article import Sentence
-from newsevents.parsing.blocking import clause_opening
-from newsevents.parsing.clauses import attached_date, recency_date, reporting_day
+from newsevents.parsing.custody import held_for, held_state
 from newsevents.parsing.engine import Found, Spec, recogniser
-from newsevents.parsing.mentions import view
+from newsevents.parsing.nearby_dates import clause_date
+from newsevents.parsing.object_phrases import (
+    actor_after,
+    named_object,
+    object_end,
+    people_object,
+    possessor,
+    salient_near,
+)
 from newsevents.parsing.patterns import word_list
 from newsevents.parsing.phrases import (
-    DETERMINERS,
-    HELD,
     MAKING,
-    PHRASE_END,
     POSSESSIVES,
     actor_of,
-    definite_person,
-    is_person_noun,
-    plural_antecedent,
     referent,
-    seats,
-    sentence_spans,
     sentence_subject,
-    spans_at,
     subject_at,
     subject_before,
-    text_of,
 )
-from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_pardon_requests"]
 
@@ -66,15 +60,6 @@ __all__ = ["SPEC", "find_pardon_requests"]
 @cache
 def _words(name: str) -> frozenset[str]:
     return word_list("newsevents.parsing", "pardon", name)
-
-
-#: Nouns after a state's adjective that say the state holds someone ("a Saudi court", "Iranian authorities").
-_HOLDERS = frozenset(
-    {"court", "courts", "prison", "prisons", "jail", "authorities", "judge", "judiciary", "supreme"}
-)
-
-
-# --------------------------------------------------------------------------- tokens and spans
 
 
 # --------------------------------------------------------------------------- requester
@@ -129,7 +114,7 @@ def _beneficiary(
         )
         to = next((i for i in range(last + 1, found.match.end) if tokens[i].lower in ("to", "be")), last + 1)
         if to > last + 1:
-            return _object(found, last + 1, to, speaks_for=speaks_for, exclude=exclude), True
+            return people_object(found, last + 1, to, speaks_for=speaks_for, exclude=exclude), True
     if found.option("possessive"):
         # the words between "for" and the release: "his", "his son's", "the sailors'"
         release = next(
@@ -143,151 +128,16 @@ def _beneficiary(
         words = tokens[found.match.anchor + 1 : release]
         if words and words[0].lower == "for":
             words = words[1:]
-        return _possessor(found, list(words), requester, speaks_for, exclude), True
+        return possessor(found, words, speaks_for=speaks_for, exclude=exclude), True
     if found.option("object"):
         start = found.match.end
-        end = start
-        while (
-            end < len(tokens)
-            and end - start < 8
-            and tokens[end].lower not in PHRASE_END
-            and tokens[end].text not in (",", ".", ";", ":", '"', "“", "”", "(", ")", "—", "–")
-        ):
-            end += 1
+        end = object_end(tokens, start)
         if end > start:
-            return _object(found, start, end, speaks_for=speaks_for, exclude=exclude), True
+            return people_object(found, start, end, speaks_for=speaks_for, exclude=exclude), True
     return None, False
 
 
-def _possessor(
-    found: Found,
-    words: list[Token],
-    requester: Actor | None,
-    speaks_for: Actor | None,
-    exclude: tuple[Actor, ...],
-) -> Actor | None:
-    if not words:
-        return None
-    first = words[0].index
-    for span in spans_at(found, first, "PERSON"):
-        return actor_of(span)
-    lowered = [token.lower for token in words]
-    if lowered[0] in POSSESSIVES:
-        if len(words) >= 3 and words[2].lower in ("'s", "'") and words[1].lower in _words("kin"):
-            return speaks_for  # "his son's release": the son the requester speaks for
-        if len(words) >= 2 and words[1].lower in ("'s", "'"):
-            return speaks_for
-        people = referent(found, words[0].start, exclude=exclude, pronoun=lowered[0])
-        if lowered[0] == "their":
-            return None
-        return people[0] if people else None
-    at = next((i for i, token in enumerate(words) if token.lower in ("'s", "'")), None)
-    if at:
-        start = 1 if lowered[0] in DETERMINERS else 0
-        phrase = words[start:at]
-        if phrase and is_person_noun(phrase[-1].lower):
-            return Actor.group(" ".join(token.text for token in phrase))
-    return None
-
-
-def _object(
-    found: Found, start: int, end: int, *, speaks_for: Actor | None, exclude: tuple[Actor, ...]
-) -> Actor | None:
-    """Whom the words after the requested act name, if people: a name, a pronoun or a description."""
-    tokens = found.view.tokens
-    words = list(tokens[start:end])
-    lowered = [token.lower for token in words]
-    for at in range(start, end):
-        for span in spans_at(found, at, "PERSON"):
-            if tokens[at].lower in ("him", "her"):
-                break
-            if any(not (t.is_title or t.lower in DETERMINERS or t.is_word) for t in tokens[start:at]):
-                break
-            return actor_of(span)
-    first = lowered[0]
-    if first == "her" and len(words) >= 2 and words[1].is_word and lowered[1] not in PHRASE_END:
-        first = "her-possessive"
-    if first in ("him", "her") and speaks_for is not None:
-        return speaks_for
-    if first in ("him", "her"):
-        people = referent(found, words[0].start, exclude=exclude, pronoun=first)
-        people = people or referent(found, words[0].start, pronoun=first)
-        return people[0] if people else None
-    if first == "them":
-        return plural_antecedent(found, words[0].start)
-    if first in POSSESSIVES or first == "her-possessive":
-        first = lowered[0]
-        if len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life", "prison", "jail"):
-            people = referent(found, words[0].start, exclude=exclude[1:] if exclude else (), pronoun=first)
-            return people[0] if people else speaks_for
-        if len(words) >= 2 and (lowered[1] in _words("kin") or lowered[1] == "client"):
-            return speaks_for
-        return None
-    if first == "the" and len(words) >= 2 and lowered[1] in ("sentence", "sentences", "death", "life"):
-        return speaks_for
-    cut = next(
-        (i for i, word in enumerate(lowered) if word in HELD and i > 1 and is_person_noun(lowered[i - 1])),
-        len(words),
-    )
-    words, lowered, end = words[:cut], lowered[:cut], start + cut
-    if not is_person_noun(lowered[-1]):
-        return None
-    if first in ("a", "an") and not lowered[-1].endswith("s"):
-        # "an Israeli-American woman imprisoned in Moscow": the person the paragraph names
-        named = _near_person(found, exclude)
-        if named is not None:
-            return named
-    if first == "the" and len(words) <= 4 and not lowered[-1].endswith("s"):
-        described = definite_person(found, lowered[-1], words[0].start, exclude)
-        if described is not None:
-            return described
-    return Actor.group(text_of(found, start, end))
-
-
-def _near_person(found: Found, exclude: tuple[Actor, ...]) -> Actor | None:
-    """
-    The person an indefinite description means ("an American woman imprisoned in Moscow"): the one
-    the article names most, other than ``exclude``, among those named near it or later said to be held.
-    """
-    skip = {actor.name for actor in exclude}
-    index = found.sentence.index
-    article = found.article
-    near = {
-        mention.actor.name
-        for sentence in article.all_sentences[max(0, index - 2) : index + 3]
-        if sentence.carriable
-        for mention in found.cast.mentions(sentence)
-    } | {name for number, name in _Index.of(found).held_people() if number > index}
-    return next((p for p in found.cast.salient_people() if p.name in near and p.name not in skip), None)
-
-
 # --------------------------------------------------------------------------- addressee
-
-
-def _named_object(found: Found) -> list[Actor]:
-    """
-    An authority the mention layer does not give: "called on Moscow to free", "urged the Kremlin"
-    (a seat of government is its state), "asked the Russian leader" (the one person so titled),
-    "urged Kerry" (a surname the article names in full elsewhere).
-    """
-    tokens = found.view.tokens
-    for position in range(found.match.anchor + 1, min(found.match.end, found.match.anchor + 4)):
-        token = tokens[position]
-        if token.shape != "Xx":
-            continue
-        following = tokens[position + 1].lower if position + 1 < len(tokens) else ""
-        if following == "'s":
-            return []  # "Chavez's political heirs": whose heirs the text does not say as a state
-        if following in _words("office_nouns"):
-            holder = found.cast.resolve(f"the {token.text} {following}", at=token.start)
-            if holder is not None and holder.kind is ActorKind.PERSON:
-                return [holder]
-        code = seats().get(token.text) or country_code(token.text)
-        if code is not None:
-            return [Actor.state(code)]
-        named = found.cast.person(token.text)
-        return [named.actor] if named is not None and following not in _words("office_nouns") else []
-    return []
 
 
 def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
@@ -309,157 +159,18 @@ def _addressees(found: Found, requester: Actor | None) -> list[Actor]:
             )
             captured = people[:1]
     if not captured and found.entry.name.startswith(("ask_", "demanded")):
-        captured = _named_object(found)
+        captured = named_object(found, found.match.anchor + 1, min(found.match.end, found.match.anchor + 4))
     for actor in captured:
         if actor not in out and (requester is None or actor.name != requester.name):
             out.append(actor)
     if out:
         return out
-    tokens = found.view.tokens
-    stop = len(tokens)
-    for position in range(found.match.end - 1, min(stop, found.match.end + 10)):
-        word = tokens[position].lower
-        if word in (",", ";", "."):
-            break
-        if word in ("from", "to") and position + 1 < stop:
-            at = position + 1
-            if tokens[at].lower == "the":
-                at += 1
-            named = [actor_of(span) for span in spans_at(found, at, "PERSON", "STATE", "ORG")]
-            if named and named[0] is not None:
-                return [named[0]]
-            if word == "from" and at < stop and tokens[at].is_title and found.entry.name == "seek_relief":
-                end = at
-                while end < stop and tokens[end].is_title:
-                    end += 1
-                return [Actor.organization(text_of(found, at, end))]
-    return out
-
-
-class _Index:
-    """What the recogniser looks up across an article, built once per article (lookups stay linear)."""
-
-    def __init__(self, found: Found) -> None:
-        self.found = found
-        self.sentences = found.article.all_sentences
-        self.words: dict[str, list[int]] = {}
-        for sentence in self.sentences:
-            if sentence.carriable:
-                for word in {w.strip(".,;:'\"“”‘’()") for w in sentence.text.split()}:
-                    self.words.setdefault(word.removesuffix("'s").removesuffix("’s"), []).append(
-                        sentence.index
-                    )
-        self._held: dict[int, list[str]] = {}
-        self._all_held: dict[str, int] | None = None
-        self._held_people: list[tuple[int, str]] | None = None
-
-    @classmethod
-    def of(cls, found: Found) -> _Index:
-        cached = found.article.__dict__.get("_pardon_index")
-        if not isinstance(cached, _Index):
-            cached = cls(found)
-            found.article.__dict__["_pardon_index"] = cached
-        return cached
-
-    def held(self, index: int) -> list[str]:
-        """The states sentence ``index`` says someone is held in (read once)."""
-        if index not in self._held:
-            lowered = self.sentences[index].text.lower()
-            worth = not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
-            self._held[index] = list(_held_in(self.found, self.sentences[index])) if worth else []
-        return self._held[index]
-
-    def all_held(self) -> dict[str, int]:
-        if self._all_held is None:
-            counts: dict[str, int] = {}
-            for sentence in self.sentences:
-                lowered = sentence.text.lower()
-                if sentence.carriable and (
-                    not HELD.isdisjoint(lowered.split()) or any(word in lowered for word in _HOLDERS)
-                ):
-                    for code in self.held(sentence.index):
-                        counts[code] = counts.get(code, 0) + 1
-            self._all_held = counts
-        return self._all_held
-
-    def held_people(self) -> list[tuple[int, str]]:
-        """The people named in sentences that say someone is held, with the sentence's index."""
-        if self._held_people is None:
-            cast = self.found.cast
-            self._held_people = [
-                (sentence.index, mention.actor.name)
-                for sentence in self.sentences
-                if sentence.carriable and not HELD.isdisjoint(sentence.text.lower().split())
-                for mention in cast.mentions(sentence)
-            ]
-        return self._held_people
-
-
-def _held_state(found: Found, beneficiary: Actor | None, exclude: set[str]) -> Actor | None:
-    """
-    The state holding the beneficiary, when the text says where: a sentence about them says
-    they are held, jailed or sentenced in a state ("jailed in Egypt", "a Saudi court").
-    """
-    index = _Index.of(found)
-    counts: dict[str, int] = {}
-    if beneficiary is not None and beneficiary.kind is ActorKind.PERSON:
-        about = list(index.words.get(beneficiary.name.split()[-1], []))
-        following = [n + 1 for n in about if n + 1 < len(index.sentences)]
-        about += [n for n in following if n not in about and not _names_people(found, index.sentences[n])]
-        for number in about:
-            for code in index.held(number):
-                counts[code] = counts.get(code, 0) + 1
-    else:
-        counts = dict(index.all_held())
-        if not counts:
-            # "political prisoners" with no word of where: the state the article is about
-            counts = found.cast.state_counts()
-    counts = {code: n for code, n in counts.items() if code not in exclude}
-    ranked = sorted(counts, key=lambda code: -counts[code])
-    if ranked and (len(ranked) == 1 or counts[ranked[0]] > counts[ranked[1]]):
-        return Actor.state(ranked[0])
-    return None
-
-
-def _names_people(found: Found, sentence: Sentence) -> bool:
-    return any(m.actor.kind is ActorKind.PERSON for m in found.cast.mentions(sentence))
-
-
-def _held_in(found: Found, sentence: Sentence) -> Iterator[str]:
-    """
-    The states a sentence says someone is held in: "jailed in Egypt", "an Egyptian court",
-    "Saudi Arabia's Supreme Court" (read from the cast's mentions: no tokens needed).
-    """
-    text = found.article.text
-    for mention in found.cast.mentions(sentence):
-        actor = mention.actor
-        words = mention.text.replace("’", "'").split()
-        if actor.kind is ActorKind.ORGANIZATION and words and words[-1].lower() in _HOLDERS:
-            # "Saudi Arabia's Supreme Court", "the Egyptian Court of Cassation"
-            for size in (1, 2, 3):
-                code = country_code(
-                    " ".join(w.removesuffix("'s") for w in words[:size] if w.lower() != "the")
-                )
-                if code is not None:
-                    yield code
-                    break
-            continue
-        if actor.kind is not ActorKind.COUNTRY or actor.country is None:
-            continue
-        before = text[max(sentence.start, mention.start - 60) : mention.start].lower().split()
-        held = "in" in before[-2:] and not HELD.isdisjoint(before)
-        after = text[mention.end : min(sentence.end, mention.end + 30)].lower().replace("'s", " ").split()[:3]
-        if held or not _HOLDERS.isdisjoint(after):
-            yield actor.country
+    titled = ("from",) if found.entry.name == "seek_relief" else ()
+    after = actor_after(found, found.match.end - 1, ("from", "to"), titled=titled)
+    return [after] if after is not None else out
 
 
 # --------------------------------------------------------------------------- events
-
-
-#: Tokens that end the clause of a request after it: what follows dates something else.
-_CLAUSE_AFTER = frozenset(
-    {",", ";", ":", "but", "which", "who", "after", "since", "when", "before", "—", "–"}
-)
 
 
 def _date(found: Found) -> PartialDate | None:
@@ -474,121 +185,8 @@ def _date(found: Found) -> PartialDate | None:
         date = getattr(span.value, "date", None)
         if isinstance(date, PartialDate):
             return date
-    tokens = found.view.tokens
-    anchor = found.match.anchor
-    article, sentence = found.article, found.sentence
-    if anchor > 0 and tokens[anchor - 1].text == "," and tokens[anchor].lower.endswith("ing"):
-        day = reporting_day(article, sentence)
-        if day is not None:
-            return day
-    opening = clause_opening(tokens, anchor)
-    end = found.match.end
-    while end < len(tokens) and tokens[end].lower not in _CLAUSE_AFTER:
-        end += 1
-    start_char, end_char = found.view.char_range(opening, max(end, opening + 1))
-    date = attached_date(article, sentence, start_char, end_char, reach=0)
-    if date is not None or found.option("requester") == "from":
-        return date
-    first_comma = next((i for i in range(opening) if tokens[i].text == ","), None)
-    if first_comma is not None and opening > 0:
-        begin, stop = found.view.char_range(0, first_comma)
-        date = attached_date(article, sentence, begin, stop, reach=0) or recency_date(article, begin, stop)
-        if date is not None:
-            return date
-    day = reporting_day(article, sentence)
-    if day is not None and (_tied_to_day(found, day) or _own_statement(found)):
-        return day
-    return None
-
-
-def _own_statement(found: Found) -> bool:
-    """ "X urged Y to free Z, it said on Monday": the request is the requester's own statement."""
-    tokens = found.view.tokens
-    for position in range(found.match.end, len(tokens) - 2):
-        if tokens[position].text == "," and tokens[position + 1].lower in ("it", "they", "he", "she"):
-            return tokens[position + 2].lower in ("said", "says", "added")
-    return False
-
-
-def _tied_to_day(found: Found, day: PartialDate) -> bool:
-    """Whether the article ties that day to a conversation ("Thursday's phone call"): a request made in it."""
-    days: dict[PartialDate, bool] = found.article.__dict__.setdefault("_pardon_days", {})
-    if day not in days:
-        days[day] = _conversation_on(found, day)
-    return days[day]
-
-
-def _conversation_on(found: Found, day: PartialDate) -> bool:
-    for sentence in found.article.sentences_with(("call", "conversation", "talks", "meeting")):
-        seen = view(found.article, sentence)
-        tokens = seen.tokens
-        for position, token in enumerate(tokens[:-1]):
-            if token.lower != "'s":
-                continue
-            following = [t.lower for t in tokens[position + 1 : position + 3]]
-            if not any(word in ("call", "conversation", "talks", "meeting") for word in following):
-                continue
-            for begin in range(max(0, position - 3), position):
-                for span in sentence_spans(seen).get(begin, ()):
-                    if (
-                        span.kind == "TIME"
-                        and span.end == position
-                        and getattr(span.value, "date", None) == day
-                    ):
-                        return True
-    return False
-
-
-#: Words after which "for ...", "of ..." or "on ... charges" says what someone is held for.
-_ACCUSED = frozenset(
-    {"jailed", "imprisoned", "convicted", "sentenced", "detained", "arrested", "held", "charged", "accused",
-     "prosecuted", "tried", "guilty"}
-)  # fmt: skip
-_TERMS = frozenset(
-    {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "life"}
-)
-_OFFENCE_END = frozenset(
-    {",", ".", ";", ":", "and", "but", "who", "which", "in", "at", "after", "before", "since"}
-)
-
-
-def _offence(found: Found, beneficiary: Actor) -> str | None:
-    """
-    What the beneficiary is held for, in the text's words: "jailed for spying", "convicted of
-    fraud", "imprisoned on drug charges", read in the request's sentence, else in one naming them.
-    """
-    sentences = [found.sentence]
-    if beneficiary.kind is ActorKind.PERSON:
-        index = _Index.of(found)
-        sentences += [index.sentences[n] for n in index.words.get(beneficiary.name.split()[-1], [])[:6]]
-    for sentence in sentences:
-        if _ACCUSED.isdisjoint(sentence.text.lower().split()):
-            continue  # no word of being held: not worth tokenising
-        seen = view(found.article, sentence)
-        tokens = seen.tokens
-        for position, token in enumerate(tokens):
-            if token.lower not in _ACCUSED:
-                continue
-            for at in range(position + 1, min(len(tokens) - 1, position + 6)):
-                word = tokens[at].lower
-                if word in (",", ".", ";") or (word.endswith("ed") and word not in _ACCUSED):
-                    break  # "jailed blogger X appealed for clemency": another verb's object
-                if word in ("for", "of", "on"):
-                    end = at + 1
-                    while end < len(tokens) and end - at <= 8 and tokens[end].lower not in _OFFENCE_END:
-                        end += 1
-                    words = [t.lower for t in tokens[at + 1 : end]]
-                    if not words or (word == "on" and not {"charge", "charges"} & set(words)):
-                        break
-                    if (
-                        not _TERMS.isdisjoint(words[:3])
-                        or tokens[at + 1].shape == "d"
-                        or words[0] in _words("relief")
-                    ):
-                        break  # "jailed for five years", "held for a month": a term, not an offence
-                    first, last = seen.char_range(at + 1, end)
-                    return found.article.text[first:last]
-    return None
+    opening = found.option("requester") != "from"
+    return clause_date(found.article, found.sentence, found.match.anchor, found.match.end, opening=opening)
 
 
 def _granted(found: Found) -> Iterator[PardonRequest]:
@@ -603,7 +201,9 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
     else:
         addressee = subject_before(found, anchor - 1)[0]
         beneficiary = (
-            _object(found, anchor + 1, at, speaks_for=None, exclude=(requester,)) if at > anchor + 1 else None
+            people_object(found, anchor + 1, at, speaks_for=None, exclude=(requester,))
+            if at > anchor + 1
+            else None
         )
     if (
         beneficiary is None
@@ -612,7 +212,7 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
     ):
         return
     if addressee is None:
-        addressee = _held_state(found, beneficiary, {code for code in (requester.country,) if code})
+        addressee = held_state(found.article, beneficiary, {code for code in (requester.country,) if code})
     yield PardonRequest(
         requester=requester,
         addressee=addressee,
@@ -622,6 +222,10 @@ def _granted(found: Found) -> Iterator[PardonRequest]:
         evidence=found.evidence(),
         source=found.article.source,
     )
+
+
+def _offence(found: Found, beneficiary: Actor) -> str | None:
+    return held_for(found.article, found.sentence, beneficiary, not_offences=_words("relief"))
 
 
 def build(found: Found) -> Iterator[PardonRequest]:
@@ -665,7 +269,7 @@ def build(found: Found) -> Iterator[PardonRequest]:
     if beneficiary.kind is not ActorKind.PERSON and beneficiary.kind is not ActorKind.GROUP:
         return
     if not addressees:
-        addressees = [_held_state(found, beneficiary, {code for code in (requester.country,) if code})]
+        addressees = [held_state(found.article, beneficiary, {code for code in (requester.country,) if code})]
     date = _date(found)
     offence = _offence(found, beneficiary)
     for addressee in addressees:
@@ -686,16 +290,7 @@ def _salient(found: Found, requester: Actor, addressees: list[Actor | None]) -> 
     """ "Calls for clemency" with no one named: the person the paragraph is about."""
     if found.option("requester") != "from":
         return None
-    skip = {requester.name} | {actor.name for actor in addressees if actor is not None}
-    near = {
-        mention.actor.name
-        for sentence in found.cast.sentences_before(found.sentence.start, count=3)
-        for mention in found.cast.mentions(sentence)
-    } | {mention.actor.name for mention in found.cast.mentions(found.sentence)}
-    for person in found.cast.salient_people():
-        if person.name not in skip and person.name in near:
-            return person
-    return None
+    return salient_near(found, {requester.name} | {actor.name for actor in addressees if actor is not None})
 
 
 SPEC = Spec(PardonRequest, "pardon", build, blocking=frozenset({"modal", "negation"}), excludes="excludes")
