@@ -227,6 +227,13 @@ def test_a_requester_described_by_office_is_the_state() -> None:
     assert ("FR", "IR") == (request.requester.country, request.addressee.country)
 
 
+def test_a_surname_told_before_the_full_name_is_a_party_to_the_call() -> None:
+    """ "Weber said he had phoned X ... Hans Weber, the party leader": a call of Hans Weber."""
+    text = "Weber said he had phoned Ana Silva on Monday. Hans Weber, the party leader, declined to say more."
+    calls = [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)]
+    assert [["Ana Silva", "Hans Weber"]] == [sorted(a.name for a in call.participants) for call in calls]
+
+
 def test_pronouns_and_the_two_leaders_refer_back() -> None:
     """ "He" is the last person named; "the two leaders" the last two."""
     text = "Ana Silva met Hans Weber on Monday. The two leaders spoke by phone on Tuesday. He left."
