@@ -187,6 +187,7 @@ def test_genders_come_only_from_the_text() -> None:
         ("Jailed Saudi Blogger Raif Badawi spoke on Monday.", "Raif Badawi"),
         ("Fellow Republican Ted Cruz spoke on Monday.", "Ted Cruz"),
         ("New York Governor Andrew Cuomo spoke on Monday.", "Andrew Cuomo"),
+        ("Former Springfield Governor Hans Weber spoke on Monday.", "Hans Weber"),  # a modifier title first
         ("Army Private Chelsea Manning spoke on Monday.", "Chelsea Manning"),
         ("Imprisoned WikiLeaks founder Julian Assange spoke on Monday.", "Julian Assange"),
     ],
@@ -194,3 +195,34 @@ def test_genders_come_only_from_the_text() -> None:
 def test_the_name_starts_after_its_modifiers(text: str, person: str) -> None:
     """Words before a name (a participle, a state, a party, a place with a title) are not part of it."""
     assert [person] == [p.name for p in Cast.for_article(Article(text)).people]
+
+
+def test_a_surname_before_the_full_name_is_that_person() -> None:
+    """ "Weber said he had phoned X. ... Hans Weber, the party leader": the surname is Hans Weber."""
+    text = (
+        "Weber said he had phoned Ana Silva on Monday. Later Weber flew home. "
+        "Hans Weber, the party leader, declined to say more."
+    )
+    article = Article(text)
+    cast = Cast.for_article(article)
+    for sentence in article.sentences[:2]:
+        people = [m.actor.name for m in cast.mentions(sentence) if m.actor.kind is ActorKind.PERSON]
+        assert "Hans Weber" in people, sentence.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weber spoke by phone with Ana Silva on Monday.",  # a surname never given in full
+        "Jordan phoned Ana Silva on Monday. Eva Jordan, her aide, confirmed it.",  # a state first
+        "Police phoned Ana Silva on Monday. The Metropolitan Police confirmed it.",  # an organisation
+        "Gaza was quiet on Monday. Ana Silva travelled to Gaza City.",  # a place
+    ],
+)
+def test_a_lone_capitalised_word_not_named_in_full_later_is_no_person(text: str) -> None:
+    """A lone word becomes a person only when the article later names that person in full."""
+    article = Article(text)
+    cast = Cast.for_article(article)
+    first = article.sentences[0]
+    people = [m.text for m in cast.mentions(first) if m.actor.kind is ActorKind.PERSON]
+    assert people in ([], ["Ana Silva"]), people

@@ -185,6 +185,72 @@ def test_officials_described_by_office_are_their_states() -> None:
     assert ["FR", "GB"] == [actor.country for actor in span.value]
 
 
+@pytest.mark.parametrize(
+    ("text", "office", "code"),
+    [
+        (
+            "Ana Silva spoke by telephone with the U.S. secretary of state on Tuesday.",
+            "the U.S. secretary of state",
+            "US",
+        ),
+        (
+            "Ana Silva spoke by phone on Monday with the Egyptian foreign minister.",
+            "the Egyptian foreign minister",
+            "EG",
+        ),
+        ("The Saudi king spoke by phone with Ana Silva on Monday.", "The Saudi king", "SA"),
+        ("Ana Silva phoned the Jordanian prime minister.", "the Jordanian prime minister", "JO"),
+    ],
+)
+def test_the_state_adjective_and_an_office_is_the_state(text: str, office: str, code: str) -> None:
+    """ "the Egyptian foreign minister", no name: one span, the state (Clarification 4)."""
+    article = Article(text)
+    seen = view(article, article.sentences[0])
+    states = [s for found in seen.spans.values() for s in found if s.kind == "STATE"]
+    written = {
+        " ".join(token.text for token in seen.tokens[s.start : s.end]): s.value.country for s in states
+    }
+    assert code == written.get(office), written
+
+
+def test_offices_of_two_states_are_a_list_and_a_former_office_is_no_state() -> None:
+    """ "The German chancellor and the French president" are two states; "the Syrian opposition leader" no state's office."""
+    text = "The German chancellor and the French president spoke by phone on Monday."
+    calls = [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)]
+    assert [["DE", "FR"]] == [sorted(a.country or "" for a in call.participants) for call in calls]
+    article = Article("The Syrian opposition leader phoned Ana Silva.")
+    seen = view(article, article.sentences[0])
+    assert all(s.end - s.start == 1 for found in seen.spans.values() for s in found if s.kind == "STATE")
+
+
+def test_an_office_holder_the_article_names_is_that_person() -> None:
+    """ "the Saudi king" is King X when the article names him; else Saudi Arabia."""
+    text = (
+        "Saudi Arabia's King Salim Omar met Ana Silva last year. "
+        "The Saudi king spoke by phone with Ana Silva on Monday."
+    )
+    calls = [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)]
+    assert [["Ana Silva", "Salim Omar"]] == [sorted(a.name for a in call.participants) for call in calls]
+
+
+def test_a_requester_described_by_office_is_the_state() -> None:
+    """ "The French president asked the Iranian president to release X": France asks Iran."""
+    text = "The French president asked the Iranian president to release Hans Weber."
+    [request] = [
+        e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, newsevents.PardonRequest)
+    ]
+    assert request.requester is not None
+    assert request.addressee is not None
+    assert ("FR", "IR") == (request.requester.country, request.addressee.country)
+
+
+def test_a_surname_told_before_the_full_name_is_a_party_to_the_call() -> None:
+    """ "Weber said he had phoned X ... Hans Weber, the party leader": a call of Hans Weber."""
+    text = "Weber said he had phoned Ana Silva on Monday. Hans Weber, the party leader, declined to say more."
+    calls = [e for e in newsevents.parse(text, published=PUBLISHED) if isinstance(e, PhoneCall)]
+    assert [["Ana Silva", "Hans Weber"]] == [sorted(a.name for a in call.participants) for call in calls]
+
+
 def test_pronouns_and_the_two_leaders_refer_back() -> None:
     """ "He" is the last person named; "the two leaders" the last two."""
     text = "Ana Silva met Hans Weber on Monday. The two leaders spoke by phone on Tuesday. He left."

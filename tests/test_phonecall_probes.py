@@ -1301,7 +1301,9 @@ PARDON_PROBES = (
         "Kerry urged Zarif in a phone call on Saturday to release Jason Rezaian. Secretary of State John Kerry "
         "and Iranian Foreign Minister Mohammad Javad Zarif met in Vienna. Washington Post reporter Jason "
         "Rezaian is held in Iran.",
-        requests=(Request("John Kerry", ANY, "Jason Rezaian", "2016-03-05"),),
+        # the surnames told before the full names are the people: the call is theirs too
+        calls=(_call("John Kerry", "Mohammad Javad Zarif", date="2016-03-05"),),
+        requests=(Request("John Kerry", "Mohammad Javad Zarif", "Jason Rezaian", "2016-03-05"),),
     ),
     Probe(
         "quash-the-sentence-and-release",

@@ -482,6 +482,7 @@ class Cast:
         self._org_names: set[str] = set()  # organisations are recorded at every mention
         self._starts: list[int] | None = None
         self._built = 0  # how many of the article's sentences have been read
+        self._ahead: dict[str, bool] = {}  # words unknown so far: a person named in full later?
 
     @classmethod
     def for_article(cls, article: Article) -> Cast:
@@ -628,7 +629,8 @@ class Cast:
                     break
         if not tokens:
             return
-        if title is None and orgs.isdisjoint([_clean(token[2]) for token in tokens]):
+        modifier = title is not None and title_groups(title) == "modifier"  # "Former New York Governor X"
+        if (title is None or modifier) and orgs.isdisjoint([_clean(token[2]) for token in tokens]):
             # "New York Governor Andrew Cuomo", "Outgoing President X": the name follows an inner title
             inner = _inner_title(tokens)
             if inner is not None:
@@ -778,6 +780,38 @@ class Cast:
             return True
         return False
 
+    def _named_later(self, word: str, after: int) -> bool:
+        """
+        Whether a capitalised word unknown so far is the surname of a person the article names
+        in full after ``after`` ("Weber said he had phoned X. ... Hans Weber, the party leader"):
+        the names are then read up to that sentence. Only where the word follows another
+        capitalised word later, and never a state, a seat of government, an organisation word
+        or a sentence opener (a person named "Jordan" does not make the country a person).
+        """
+        found = self._ahead.get(word)
+        if found is not None:
+            return found
+        found = False
+        prefixes = _country_prefixes()
+        if (
+            _NAME_WORD.fullmatch(word)
+            and word not in words("capitalised_nonnames.txt")
+            and word not in words("org_words.txt")
+            and word not in prefixes
+            and word not in _metonym_first_words()
+        ):
+            text = self.article.text
+            at = text.find(" " + word, after)
+            while at >= 0 and not found:
+                end = at + 1 + len(word)
+                previous = text[max(after, at - 40) : at].rsplit(None, 1)
+                if previous and previous[-1][:1].isupper() and not text[end : end + 1].isalnum():
+                    self._read_until(self.article.sentence_at(at))
+                    found = word in self._by_token
+                at = text.find(" " + word, end)
+        self._ahead[word] = found
+        return found
+
     def _known_token(self, token: str) -> bool:
         return token in self._by_token
 
@@ -899,6 +933,7 @@ class Cast:
                     or cleaned.split("'")[0] in prefixes
                     or cleaned in metonym_starts
                     or cleaned in org_words
+                    or self._named_later(cleaned, sentence.end)
                 ):
                     continue
             tokens: list[tuple[int, int, str]] = []
@@ -942,7 +977,7 @@ class Cast:
         text = self.article.text
         tokens = run.tokens
         cleaned = [_clean(token[2]) for token in tokens]
-        known = [word in self._by_token for word in cleaned]
+        known = [word in self._by_token or self._named_later(word, run.end) for word in cleaned]
         metonym_starts = _metonym_first_words()
         position = 0
         while position < len(tokens):

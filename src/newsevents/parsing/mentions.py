@@ -241,23 +241,37 @@ class SentenceView:
 
     def _offices(self, spans: list[Span]) -> list[Span]:
         """
-        "Japan's foreign minister" with no name: the state (Clarification 4), as one span.
+        "Japan's foreign minister", "the Saudi king", "the U.S. secretary of state" with no name:
+        the state (Clarification 4), as one span.
 
-        A possessive state, up to three title words and an office noun make a ``STATE``
-        span; a name in apposition after it was already joined by `_state_then_person`.
+        A possessive state (or "the" and a state's adjective or name), up to three title words
+        and an office noun make a ``STATE`` span, with the rest of a title the noun opens ("of
+        state"); a name in apposition after it was already joined by `_state_then_person`, and
+        an office holder the article names is the cast's role mention ("the Saudi king" is
+        King X when the article calls him so). A former office or an opposition's is no state's.
         """
         out = list(spans)
         offices = _office_nouns()
         titles = _title_words()
+        tokens = self.tokens
         for span in spans:
-            if span.kind != "STATE" or span.end >= len(self.tokens) or self.tokens[span.end].lower != "'s":
+            if span.kind != "STATE" or span.end >= len(tokens):
                 continue
-            position = span.end + 1
-            while position < len(self.tokens) and position - span.end <= 4:
-                word = self.tokens[position].lower
+            if tokens[span.end].lower == "'s":
+                first, position = span.start, span.end + 1
+            elif span.start > 0 and tokens[span.start - 1].lower == "the":
+                first, position = span.start - 1, span.end
+            else:
+                continue
+            start = position
+            while position < len(tokens) and position - start <= 3:
+                word = tokens[position].lower
                 if word in offices:
+                    if first < span.start and not _offices_of_state(tokens[start:position]):
+                        break
+                    last = _title_end(tokens, position)
                     if not any(other.start == span.start and other.end > position for other in spans):
-                        out.append(Span("STATE", span.start, position + 1, span.value))
+                        out.append(Span("STATE", first, last, span.value))
                     break
                 if word not in titles and word not in _MODIFIERS:
                     break
@@ -356,6 +370,8 @@ class SentenceView:
         for first in range(len(actors)):
             members = [actors[first]]
             for following in actors[first + 1 :]:
+                if following.start < members[-1].end:
+                    continue  # a span inside the member ("Saudi" of "the Saudi king")
                 gap = self.tokens[members[-1].end : following.start]
                 if not gap or not all(token.lower in _JOINERS for token in gap) or len(gap) > 2:
                     break
@@ -487,6 +503,36 @@ def _office_nouns() -> frozenset[str]:
 @cache
 def _plural_nouns() -> frozenset[str]:
     return word_list("newsevents.parsing", "lexicon", "plural_people")
+
+
+#: Words before an office that make it no state's: "the former Iranian president", "the Syrian
+#: opposition leader" (after "the" and a state only; a possessive state keeps its reading).
+_NOT_OF_STATE = frozenset({"former", "opposition", "rebel", "then"})
+
+
+def _offices_of_state(words_: Sequence[Token]) -> bool:
+    """Whether the words between a state's adjective and an office keep it the state's office."""
+    return all(token.lower not in _NOT_OF_STATE for token in words_)
+
+
+@cache
+def _multiword_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The titles of ``titles.tsv`` of more than one word, lower case, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for row in table("titles.tsv"):
+        parts = tuple(row[0].lower().split())
+        if len(parts) > 1:
+            by_first.setdefault(parts[0], []).append(parts)
+    return {first: tuple(sorted(found, key=len, reverse=True)) for first, found in by_first.items()}
+
+
+def _title_end(tokens: Sequence[Token], at: int) -> int:
+    """Just past the office noun at ``at`` and the rest of a title it opens ("secretary of state")."""
+    for title in _multiword_titles().get(tokens[at].lower, ()):
+        stop = at + len(title)
+        if stop <= len(tokens) and tuple(token.lower for token in tokens[at:stop]) == title:
+            return stop
+    return at + 1
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
