@@ -392,3 +392,23 @@ def test_merge_keeps_apart_what_the_type_says_are_two() -> None:
     second = Airstrike(attacker=Actor.state("TD"))
     assert 1 == len(merge([first, second]))
     assert 2 == len(merge([first, second], apart=lambda a, b: a.attacker != b.attacker))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Army troops, backed by Kenyan air strikes, drove the militants out of Kismayo on Monday.", ("the militants",)),
+        ("Militia fighters backed by Chadian air support on Sunday pounded rebel positions near Faya.", ("rebel positions",)),
+        ("Soldiers backed by Kenyan air strikes were locked in fighting with insurgents near Kismayo.", ("insurgents",)),
+        ("Faya has seen fighting between the militia, backed by Chadian air strikes, and rebel fighters.", ("rebel fighters",)),
+    ],
+)
+def test_strikes_backing_a_ground_force_target_the_enemy_it_fights(text: str, targets: tuple[str, ...]) -> None:
+    """Note 27: air strikes or air support behind a ground force target the enemy the sentence names."""
+    [event] = strikes(text)
+    assert targets == event.targets
+
+
+def test_strikes_of_their_own_keep_their_targets_beside_a_ground_advance() -> None:
+    [event] = strikes("Kenyan air strikes hit a rebel camp near Kismayo on Monday; troops then drove the militants out.")
+    assert ("a rebel camp",) == event.targets

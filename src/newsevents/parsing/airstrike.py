@@ -42,7 +42,6 @@ from newsevents.parsing import register_recogniser
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
-from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.event_fields import (
     different_states,
@@ -52,7 +51,7 @@ from newsevents.parsing.event_fields import (
     sentence_index,
 )
 from newsevents.parsing.gazetteer import place_country
-from newsevents.parsing.listed_nouns import listed_nouns
+from newsevents.parsing.listed_nouns import enemy_after_support, listed_nouns
 from newsevents.parsing.mentions import view
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
@@ -64,6 +63,7 @@ from newsevents.parsing.place_phrases import (
     listed_before,
     lists_places,
     majority_country,
+    place_of_death_next,
     places_of,
     reported_by,
     within_unnamed,
@@ -262,27 +262,12 @@ def _places(found: Found) -> list[Place]:
     return places
 
 
-def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
-    """
-    "... the death of their commander in an air strike. He was killed in the town of X last
-    month.": the next sentence places (and dates) a strike that killed, if it reports no strike itself.
-    """
-    following = found.article.all_sentences[found.sentence.index + 1 : found.sentence.index + 2]
-    if not following or not found.view.words & {"death", "killed", "died", "dead"}:
-        return [], None
-    seen = view(found.article, following[0])
-    tokens = seen.tokens
-    if seen.words & (_words("triggers") | _words("other_attacks")):
-        return [], None
-    killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
-    spans = _sentence_places(found, following[0]) if killed is not None else []
-    after = [s for s in spans if s.start > (killed or 0) and _introduced(tokens, s.start, killed or 0)]
-    after = [s for s in after if not is_country(s.value)]
-    if not after:
-        return [], None
-    start = tokens[killed or 0].start
-    dates = [t.date for t in _times(found.article, following[0]) if t.start >= start and t.date is not None]
-    return [by_name(after[0].value, spans)], (dates[0] if dates else None)
+def _death_next(found: Found) -> tuple[Place | None, PartialDate | None]:
+    """The place and time the next sentence gives a death this one tells, unless it tells an attack."""
+    cues = _words("locative") | _words("attack") | {"targeting", "against"}
+    refuse = _words("triggers") | _words("other_attacks")
+    read = lambda sentence: _sentence_places(found, sentence)  # noqa: E731
+    return place_of_death_next(found.article, found.sentence, places=read, cues=cues, refuse=refuse)
 
 
 # --------------------------------------------------------------------------- toll, count, date, targets
@@ -438,6 +423,13 @@ def _targets(found: Found) -> tuple[str, ...]:
     return ()
 
 
+def _enemy(found: Found) -> tuple[str, ...]:
+    """Note 27: "troops backed by air strikes drove the militants out of X": support targets the enemy."""
+    tokens, match, support, cues = found.view.tokens, found.match, _words("support"), _words("enemy_cue")
+    at = enemy_after_support(tokens, match.start, match.end, support=support, cues=cues)
+    return _phrase(found, at) if at is not None else ()
+
+
 # --------------------------------------------------------------------------- events
 
 
@@ -450,9 +442,9 @@ def build(found: Found) -> Iterator[Airstrike]:
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
         places = [p for p in places if not (is_country(p) and p.country == attacker.country)]
     date = _date(found)
-    if not places:
-        places, later = _follow_up(found)
-        date = date or later
+    if not places:  # "... killed in an air strike. He died in the town of X": the next sentence's place
+        later_place, later = _death_next(found)
+        places, date = [later_place] if later_place else [], date or later
     tolls = _killed(found)
     before = _tokens_before(found, 2)
     shared = before[-1:] == ["and"] and before[0] in _words("fighting")  # "in battles and air strikes"
@@ -478,7 +470,7 @@ def build(found: Found) -> Iterator[Airstrike]:
             date=date,
             killed=killed,
             strikes=_strikes(found),
-            targets=_targets(found),
+            targets=_targets(found) or _enemy(found),
             evidence=found.evidence(),
             source=found.article.source,
         )

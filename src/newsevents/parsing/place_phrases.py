@@ -11,12 +11,13 @@ This module names no event type.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 
-from newsevents.model import Actor, Place
+from newsevents.model import Actor, PartialDate, Place
 from newsevents.parsing import gazetteer
 from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.clauses import sentence_times
 from newsevents.parsing.gazetteer import sentence_places
 from newsevents.parsing.mentions import view
 from newsevents.parsing.patterns import Span, word_list
@@ -31,6 +32,7 @@ __all__ = [
     "listed_before",
     "lists_places",
     "majority_country",
+    "place_of_death_next",
     "places_of",
     "reported_by",
     "within_unnamed",
@@ -190,3 +192,41 @@ def article_main_place(article: Article, home: str | None = None) -> Place | Non
         best = max(counts.values(), key=len, default=[])
         cache_[home] = best[0] if len(best) >= 3 else None
     return cache_[home]
+
+
+def place_of_death_next(
+    article: Article,
+    sentence: Sentence,
+    *,
+    places: Callable[[Sentence], list[Span]],
+    cues: Collection[str],
+    refuse: Collection[str] = (),
+) -> tuple[Place | None, PartialDate | None]:
+    """
+    "... the death of their commander in a raid. He was killed in the town of X last month.":
+    the place (not a country) and the time the next sentence gives a death the sentence told,
+    unless that sentence holds a word of ``refuse`` (it reports another event itself).
+
+    Args:
+        article: The article.
+        sentence: The sentence that tells of a death ("death", "killed", "died", "dead").
+        places: The caller's places of a sentence (`places_of` with its cue words).
+        cues: The words that introduce a place after "killed" ("in", "near").
+        refuse: Words that make the next sentence another event's.
+    """
+    following = article.all_sentences[sentence.index + 1 : sentence.index + 2]
+    if not following or not view(article, sentence).words & {"death", "killed", "died", "dead"}:
+        return None, None
+    seen = view(article, following[0])
+    tokens = seen.tokens
+    if seen.words & set(refuse):
+        return None, None
+    killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
+    spans = places(following[0]) if killed is not None else []
+    after = [s for s in spans if s.start > (killed or 0) and introduced(tokens, s.start, killed or 0, cues)]
+    after = [s for s in after if not is_country(s.value)]
+    if not after:
+        return None, None
+    start = tokens[killed or 0].start
+    dates = [t.date for t in sentence_times(article, following[0]) if t.start >= start and t.date is not None]
+    return by_name(after[0].value, spans), (dates[0] if dates else None)
