@@ -412,3 +412,25 @@ def test_strikes_backing_a_ground_force_target_the_enemy_it_fights(text: str, ta
 def test_strikes_of_their_own_keep_their_targets_beside_a_ground_advance() -> None:
     [event] = strikes("Kenyan air strikes hit a rebel camp near Kismayo on Monday; troops then drove the militants out.")
     assert ("a rebel camp",) == event.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "place"),
+    [
+        ("Chadian warplanes struck Sudan's oil platforms at Port Foo on Monday.", ("Sudan's oil platforms",), "Port Foo"),
+        ("A Kenyan air strike on a Kismayo hospital killed 12 people on Monday.", ("a Kismayo hospital",), "Kismayo"),
+        ("Kenyan air strikes hit the Kismayo district on Monday.", (), "Kismayo"),
+        ("Kenyan jets struck Kismayo again on Monday.", (), "Kismayo"),
+    ],
+)
+def test_a_place_before_the_thing_struck_is_part_of_the_target(
+    text: str, targets: tuple[str, ...], place: str
+) -> None:
+    """Note 22: "Iran's oilfields", "an Aleppo hospital" name the thing hit; a place alone is no target."""
+    [event] = strikes(text)
+    assert (targets, place) == (event.targets, event.location and event.location.name)
+
+
+def test_the_agent_of_a_passive_drop_is_not_a_target() -> None:
+    [event] = strikes("Barrel bombs dropped by Sudan's army killed 12 people in Kadugli on Monday.")
+    assert () == event.targets

@@ -63,6 +63,7 @@ from newsevents.parsing.place_phrases import (
     listed_before,
     lists_places,
     majority_country,
+    modifies_noun,
     place_of_death_next,
     places_of,
     reported_by,
@@ -386,9 +387,14 @@ def _also_day(found: Found) -> PartialDate | None:
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
     """The words naming a target from token ``start`` on (`listed_nouns`), never a place ("struck Aleppo")."""
-    places = {i for span in _sentence_places(found) for i in range(span.start, span.end)}
+    tokens, stops = found.view.tokens, _words("stop")
+    if start < len(tokens) and tokens[start].lower == "by":
+        return ()  # "barrels dropped by the army": the agent, not a target
+    spans = [span for span in _sentence_places(found) if not modifies_noun(tokens, span, stops)]
+    places = {i for span in spans for i in range(span.start, span.end)}  # "an Aleppo hospital" is a thing
     times = {i for span in time_spans(found.view) for i in range(span.start, span.end)}
-    return listed_nouns(found.view.tokens, start, stops=_words("stop"), ends=times, refuse=places)
+    found_ = listed_nouns(tokens, start, stops=stops, ends=times, refuse=places)
+    return tuple(phrase.replace(" 's ", "'s ").replace(" \u2019s ", "\u2019s ") for phrase in found_)
 
 
 def _targets(found: Found) -> tuple[str, ...]:

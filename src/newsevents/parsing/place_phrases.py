@@ -32,6 +32,7 @@ __all__ = [
     "listed_before",
     "lists_places",
     "majority_country",
+    "modifies_noun",
     "place_of_death_next",
     "places_of",
     "reported_by",
@@ -96,6 +97,24 @@ def introduced(tokens: Sequence[Token], start: int, floor: int, cues: Collection
         if (word in (",", ";", "by", "and") and not apposition) or tokens[position].shape == "d":
             return False
     return False
+
+
+def modifies_noun(tokens: Sequence[Token], span: Span, stops: Collection[str] = ()) -> bool:
+    """
+    "Iran's oilfields", "an Aleppo hospital": a place before a possessive, or between an
+    article and a lower-case noun that is no settlement, region or feature noun, says whose
+    or where a thing named after it is; the phrase names that thing ("the Aleppo province"
+    is still a place, and so is "the Aleppo" before a word of ``stops``, "and" or "or").
+    """
+    following = tokens[span.end] if span.end < len(tokens) else None
+    if following is None:
+        return False
+    if following.lower in ("'s", "’s"):
+        return True
+    places = _lexicon("settlement_nouns") | _lexicon("region_nouns") | _lexicon("feature_nouns")
+    article = span.start > 0 and tokens[span.start - 1].lower in ("a", "an", "the")
+    ends = places | {"and", "or"} | set(stops)
+    return article and following.shape == "x" and following.lower not in ends
 
 
 def reported_by(tokens: Sequence[Token], span: Span) -> bool:
