@@ -434,3 +434,21 @@ def test_a_place_before_the_thing_struck_is_part_of_the_target(
 def test_the_agent_of_a_passive_drop_is_not_a_target() -> None:
     [event] = strikes("Barrel bombs dropped by Sudan's army killed 12 people in Kadugli on Monday.")
     assert () == event.targets
+
+
+def test_an_unplaced_campaign_is_in_the_country_of_the_city_the_story_is_about() -> None:
+    """Note 24: a campaign with no place of its own is in a country, not the city the article names most."""
+    text = (
+        "Fighting raged around Kismayo on Monday. Aid workers fled Kismayo, and Kismayo's hospital closed. "
+        "Kenya entered the war last year with a campaign of air strikes against the militants."
+    )
+    assert [("Kenya", "Somalia")] == [slots(e) for e in strikes(text)]
+
+
+def test_a_coalition_s_strikes_with_no_place_are_not_in_the_state_that_leads_it() -> None:
+    text = (
+        "The United States sent advisers. The United States said the United States would stay. "
+        "Fighting went on in Kismayo. Militants held Kismayo, and Kismayo was cut off. "
+        "The militants gained ground despite months of U.S.-led air strikes."
+    )
+    assert ["Kismayo"] == [e.location.name for e in strikes(text) if e.location is not None]

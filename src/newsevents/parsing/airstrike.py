@@ -56,17 +56,16 @@ from newsevents.parsing.mentions import view
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
-    article_main_place,
     by_name,
     holds_next,
     introduced,
     listed_before,
     lists_places,
-    majority_country,
     modifies_noun,
     place_of_death_next,
     places_of,
     reported_by,
+    story_place,
     within_unnamed,
 )
 from newsevents.parsing.state_words import is_country, led_coalition, state_before, state_of, state_subject
@@ -626,13 +625,11 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
         sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
     definite: set[int] = article.__dict__.get("_airstrike_definite", set())
     own: set[int] = article.__dict__.get("_airstrike_own", set())
+    campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     for event in events:
         if event.location is None:
-            country = event.attacker.country if event.attacker is not None else None
-            main = article_main_place(article, country)
-            home = majority_country((e.location for e in events), country)
-            if home is not None and (main is None or main.country != home.country):
-                main = home  # the country the story's strikes are in, not a place it names more
+            campaign = evidence_start(event) in campaigns  # note 24: a campaign is in a country
+            main = story_place(article, (e.location for e in events), event.attacker, country=campaign)
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
         start = evidence_start(event)
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"

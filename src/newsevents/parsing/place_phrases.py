@@ -21,7 +21,7 @@ from newsevents.parsing.clauses import sentence_times
 from newsevents.parsing.gazetteer import sentence_places
 from newsevents.parsing.mentions import view
 from newsevents.parsing.patterns import Span, word_list
-from newsevents.parsing.state_words import is_country
+from newsevents.parsing.state_words import home_state, is_country
 from newsevents.parsing.tokens import Token
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "place_of_death_next",
     "places_of",
     "reported_by",
+    "story_place",
     "within_unnamed",
 ]
 
@@ -249,3 +250,23 @@ def place_of_death_next(
     start = tokens[killed or 0].start
     dates = [t.date for t in sentence_times(article, following[0]) if t.start >= start and t.date is not None]
     return by_name(after[0].value, spans), (dates[0] if dates else None)
+
+
+def story_place(
+    article: Article, placed: Iterable[Place | None], actor: Actor | None = None, *, country: bool = False
+) -> Place | None:
+    """
+    Where an event the text does not place happened: the country most of the story's
+    ``placed`` events are in when the article's most named place (`article_main_place`) is
+    elsewhere, else that place; never a place of the ``actor``'s own state (`home_state`:
+    "U.S.-led strikes" are not in the United States). With ``country`` (a campaign), the
+    country of that place, not a city.
+    """
+    home = home_state(actor)
+    main = article_main_place(article, home)
+    majority = majority_country(placed, home)
+    if majority is not None and (main is None or main.country != majority.country):
+        main = majority  # the country the story's events are in, not a place it names more
+    if country and main is not None and main.country:
+        return Place(Actor.state(main.country).name, country=main.country)
+    return main

@@ -22,6 +22,7 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "coalition_named",
     "country_code",
+    "home_state",
     "is_country",
     "led_coalition",
     "seat_state",
@@ -78,6 +79,17 @@ def led_coalition(tokens: Sequence[Token], at: int) -> Actor | None:
     if word == "led" and at >= 2 and tokens[at - 1].text == "-":
         return Actor.group(f"{tokens[at - 2].text}-led coalition")
     return None
+
+
+def home_state(actor: Actor | None) -> str | None:
+    """
+    The country code of a state actor, or of the state that leads a coalition named "X-led
+    coalition" ("U.S.-led coalition" is the United States'); None for other actors.
+    """
+    if actor is None or actor.kind is ActorKind.COUNTRY:
+        return actor.country if actor is not None else None
+    leader, led, _rest = actor.name.partition("-led ")
+    return _alias_code(leader) if led else None
 
 
 def coalition_named(tokens: Sequence[Token], at: int) -> Actor | None:
