@@ -467,3 +467,20 @@ def test_a_coalition_s_strikes_with_no_place_are_not_in_the_state_that_leads_it(
 def test_a_town_struck_is_the_target(text: str, targets: list[tuple[str, ...]]) -> None:
     """Note 22: a town the strike hits ("struck X", "hit the suburb of X") is what was hit; a country is not."""
     assert targets == [event.targets for event in strikes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Militia fighters backed by U.S.-led air strikes retook the town of Kirbel.", "United States"),
+        ("Militia fighters backed by Saudi-led air strikes retook the town of Kirbel.", "Saudi Arabia"),
+        (
+            "A U.S.-led military coalition has backed the militia. "
+            "Militia fighters backed by U.S.-led air strikes retook the town of Kirbel.",
+            "U.S.-led coalition",
+        ),
+    ],
+)
+def test_x_led_strikes_are_the_leading_state_s_unless_the_coalition_is_named(text: str, attacker: str) -> None:
+    """Note 15: "U.S.-led air strikes" with no coalition named in the article are the United States'."""
+    assert [attacker] == [e.attacker.name for e in strikes(text) if e.attacker is not None]

@@ -38,7 +38,7 @@ import attrs
 
 from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, Event, PartialDate, Place
-from newsevents.parsing import register_recogniser
+from newsevents.parsing import register_recogniser, state_words
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
@@ -79,7 +79,6 @@ sentence_times = sentence_expressions
 #: How many tokens after a match the place, the attacker or the target may be read.
 _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
-_COME = frozenset({"came", "come", "comes", "coming"})
 #: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
 _LOOK_BACK = 40
 
@@ -340,7 +339,8 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _age(found) or _later_date(found) or _since(found) or _opening(found) or _also_day(found)
+    opening = opening_date(tokens, time_spans(found.view), found.match.start, found.article.published)
+    return date or _age(found) or _later_date(found) or _since(found) or opening or _also_day(found)
 
 
 def _age(found: Found) -> PartialDate | None:
@@ -367,11 +367,6 @@ def _since(found: Found) -> PartialDate | None:
     spans = [span for span in time_spans(found.view) if span.end == by]
     first = spans[0].start if spans else by
     return since_date(tokens, spans, first, first, first + 1, published=published) if spans else None
-
-
-def _opening(found: Found) -> PartialDate | None:
-    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
-    return opening_date(found.view.tokens, time_spans(found.view), found.match.start, found.article.published)
 
 
 def _later_date(found: Found) -> PartialDate | None:
@@ -403,7 +398,7 @@ def _targets(found: Found) -> tuple[str, ...]:
     """ "targeting a hospital", "jets bombed a market", "a raid on a wedding", "directed at rebel groups"."""
     tokens, match = found.view.tokens, found.match
     before = _tokens_before(found, 2)
-    if len(before) == 2 and before[1] == "under" and before[0] in _COME:
+    if len(before) == 2 and before[1] == "under" and before[0] in ("came", "come", "comes", "coming"):
         return _phrase(found, clause_opening(tokens, match.start))  # "depots at A came under air attack"
     for position in range(match.end, _window_end(tokens, match.end)):
         if tokens[position].lower in _words("target_cue"):
@@ -447,6 +442,8 @@ def build(found: Found) -> Iterator[Airstrike]:
         return  # "Monday strikes", "a French strike" on the railways (a walkout: excludes.txt)
     places = _places(found)
     attacker = _attacker(found, places)
+    if found.entry.name != "aircraft":  # note 15: "U.S.-led air strikes" (not "Saudi-led warplanes")
+        attacker = state_words.leader_unless_named(attacker, found.article.text)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
         places = [p for p in places if not (is_country(p) and p.country == attacker.country)]
     date = _date(found)
