@@ -484,3 +484,20 @@ def test_a_town_struck_is_the_target(text: str, targets: list[tuple[str, ...]]) 
 def test_x_led_strikes_are_the_leading_state_s_unless_the_coalition_is_named(text: str, attacker: str) -> None:
     """Note 15: "U.S.-led air strikes" with no coalition named in the article are the United States'."""
     assert [attacker] == [e.attacker.name for e in strikes(text) if e.attacker is not None]
+
+
+def test_an_unattributed_strike_takes_the_side_the_story_names_most() -> None:
+    """Note 8: with two sides, the one the story names at least twice as often flies the unattributed strikes."""
+    text = (
+        "Kenyan air strikes hit Kismayo on Monday. Kenyan air strikes hit Baidoa on Tuesday. "
+        "An Ethiopian air strike hit Beledweyne on Wednesday. Air strikes continued on Afgoye on Thursday."
+    )
+    assert ["Kenya", "Kenya", "Ethiopia", "Kenya"] == attackers(text)
+
+
+def test_two_sides_named_as_often_leave_an_unattributed_strike_without_attacker() -> None:
+    text = (
+        "Kenyan air strikes hit Kismayo on Monday. An Ethiopian air strike hit Beledweyne on Wednesday. "
+        "Air strikes continued on Afgoye on Thursday."
+    )
+    assert ["Kenya", "Ethiopia", None] == attackers(text)

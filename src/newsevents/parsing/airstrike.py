@@ -622,9 +622,11 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
         `Airstrike` events with attacker, location, date, toll, strike count, targets and evidence.
     """
     events = settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)])
-    sides = {event.attacker for event in events if event.attacker is not None}
+    sides = Counter(event.attacker for event in events if event.attacker is not None)
     if len(sides) > 1:
-        sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
+        del sides[Actor.group("coalition")]  # "Saudi-led coalition jets ... Coalition jets": one side
+    ranked = sides.most_common(2)  # note 8: the side the story names, or names at least twice as often
+    side = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
     definite: set[int] = article.__dict__.get("_airstrike_definite", set())
     own: set[int] = article.__dict__.get("_airstrike_own", set())
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
@@ -635,12 +637,12 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
         start = evidence_start(event)
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
-        story = len(sides) == 1 and start not in own and (start in definite or not flown)
+        story = side is not None and start not in own and (start in definite or not flown)
         if event.attacker is None and start in own and event.location is not None and event.location.country:
             # "government air strikes on A": the state A is in strikes its own territory
             event = attrs.evolve(event, attacker=Actor.state(event.location.country), id="")  # noqa: PLW2901
         if event.attacker is None and story:
             # note 8: "Coalition jets bombed X. ... Y came under air attack": the one attacker the story
             # names; not "Warplanes also hit Z" (aircraft with no article) nor "government air strikes"
-            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
+            event = attrs.evolve(event, attacker=side, id="")  # noqa: PLW2901
         yield event
