@@ -392,3 +392,112 @@ def test_merge_keeps_apart_what_the_type_says_are_two() -> None:
     second = Airstrike(attacker=Actor.state("TD"))
     assert 1 == len(merge([first, second]))
     assert 2 == len(merge([first, second], apart=lambda a, b: a.attacker != b.attacker))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Army troops, backed by Kenyan air strikes, drove the militants out of Kismayo on Monday.", ("the militants",)),
+        ("Militia fighters backed by Chadian air support on Sunday pounded rebel positions near Faya.", ("rebel positions",)),
+        ("Soldiers backed by Kenyan air strikes were locked in fighting with insurgents near Kismayo.", ("insurgents",)),
+        ("Faya has seen fighting between the militia, backed by Chadian air strikes, and rebel fighters.", ("rebel fighters",)),
+    ],
+)
+def test_strikes_backing_a_ground_force_target_the_enemy_it_fights(text: str, targets: tuple[str, ...]) -> None:
+    """Note 27: air strikes or air support behind a ground force target the enemy the sentence names."""
+    [event] = strikes(text)
+    assert targets == event.targets
+
+
+def test_strikes_of_their_own_keep_their_targets_beside_a_ground_advance() -> None:
+    [event] = strikes("Kenyan air strikes hit a rebel camp near Kismayo on Monday; troops then drove the militants out.")
+    assert ("a rebel camp",) == event.targets
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "place"),
+    [
+        ("Chadian warplanes struck Sudan's oil platforms at Port Foo on Monday.", ("Sudan's oil platforms",), "Port Foo"),
+        ("A Kenyan air strike on a Kismayo hospital killed 12 people on Monday.", ("a Kismayo hospital",), "Kismayo"),
+        ("Kenyan air strikes hit the Kismayo district on Monday.", (), "Kismayo"),
+        ("Kenyan jets bombed Somalia's Kismayo port on Monday.", (), "Kismayo"),
+    ],
+)
+def test_a_place_before_the_thing_struck_is_part_of_the_target(
+    text: str, targets: tuple[str, ...], place: str
+) -> None:
+    """Note 22: "Iran's oilfields", "an Aleppo hospital" name the thing hit (not without an article)."""
+    [event] = strikes(text)
+    assert (targets, place) == (event.targets, event.location and event.location.name)
+
+
+def test_the_agent_of_a_passive_drop_is_not_a_target() -> None:
+    [event] = strikes("Barrel bombs dropped by Sudan's army killed 12 people in Kadugli on Monday.")
+    assert () == event.targets
+
+
+def test_an_unplaced_campaign_is_in_the_country_of_the_city_the_story_is_about() -> None:
+    """Note 24: a campaign with no place of its own is in a country, not the city the article names most."""
+    text = (
+        "Fighting raged around Kismayo on Monday. Aid workers fled Kismayo, and Kismayo's hospital closed. "
+        "Kenya entered the war last year with a campaign of air strikes against the militants."
+    )
+    assert [("Kenya", "Somalia")] == [slots(e) for e in strikes(text)]
+
+
+def test_a_coalition_s_strikes_with_no_place_are_not_in_the_state_that_leads_it() -> None:
+    text = (
+        "The United States sent advisers. The United States said the United States would stay. "
+        "Fighting went on in Kismayo. Militants held Kismayo, and Kismayo was cut off. "
+        "The militants gained ground despite months of U.S.-led air strikes."
+    )
+    assert ["Kismayo"] == [e.location.name for e in strikes(text) if e.location is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Kenyan jets struck Kismayo on Monday.", [("Kismayo",)]),
+        ("Dozens of Kenyan air raids hit the besieged suburb of Afgoye on Monday.", [("the besieged suburb of Afgoye",)]),
+        ("Kenyan jets struck Somalia on Monday.", [()]),
+        ("Kenyan jets bombed rebel positions near Kismayo on Monday.", [("rebel positions",)]),
+        ("Kenyan air strikes hit the towns of Afgoye and Baidoa on Monday.", [("the towns of Afgoye",), ("Baidoa",)]),
+    ],
+)
+def test_a_town_struck_is_the_target(text: str, targets: list[tuple[str, ...]]) -> None:
+    """Note 22: a town the strike hits ("struck X", "hit the suburb of X") is what was hit; a country is not."""
+    assert targets == [event.targets for event in strikes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("Militia fighters backed by U.S.-led air strikes retook the town of Kirbel.", "United States"),
+        ("Militia fighters backed by Saudi-led air strikes retook the town of Kirbel.", "Saudi Arabia"),
+        (
+            "A U.S.-led military coalition has backed the militia. "
+            "Militia fighters backed by U.S.-led air strikes retook the town of Kirbel.",
+            "U.S.-led coalition",
+        ),
+    ],
+)
+def test_x_led_strikes_are_the_leading_state_s_unless_the_coalition_is_named(text: str, attacker: str) -> None:
+    """Note 15: "U.S.-led air strikes" with no coalition named in the article are the United States'."""
+    assert [attacker] == [e.attacker.name for e in strikes(text) if e.attacker is not None]
+
+
+def test_an_unattributed_strike_takes_the_side_the_story_names_most() -> None:
+    """Note 8: with two sides, the one the story names at least twice as often flies the unattributed strikes."""
+    text = (
+        "Kenyan air strikes hit Kismayo on Monday. Kenyan air strikes hit Baidoa on Tuesday. "
+        "An Ethiopian air strike hit Beledweyne on Wednesday. Air strikes continued on Afgoye on Thursday."
+    )
+    assert ["Kenya", "Kenya", "Ethiopia", "Kenya"] == attackers(text)
+
+
+def test_two_sides_named_as_often_leave_an_unattributed_strike_without_attacker() -> None:
+    text = (
+        "Kenyan air strikes hit Kismayo on Monday. An Ethiopian air strike hit Beledweyne on Wednesday. "
+        "Air strikes continued on Afgoye on Thursday."
+    )
+    assert ["Kenya", "Ethiopia", None] == attackers(text)

@@ -38,11 +38,10 @@ import attrs
 
 from newsevents.events import Airstrike
 from newsevents.model import Actor, ActorKind, Count, Event, PartialDate, Place
-from newsevents.parsing import register_recogniser
+from newsevents.parsing import register_recogniser, state_words
 from newsevents.parsing.article import Article, Sentence
 from newsevents.parsing.blocking import clause_opening, cues_before
 from newsevents.parsing.clauses import age_date, opening_date, sentence_expressions, since_date
-from newsevents.parsing.clauses import sentence_times as _times
 from newsevents.parsing.engine import Found, Spec, find, recogniser
 from newsevents.parsing.event_fields import (
     different_states,
@@ -52,20 +51,22 @@ from newsevents.parsing.event_fields import (
     sentence_index,
 )
 from newsevents.parsing.gazetteer import place_country
-from newsevents.parsing.listed_nouns import listed_nouns
+from newsevents.parsing.listed_nouns import enemy_after_support, listed_nouns
 from newsevents.parsing.mentions import view
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
-    article_main_place,
     by_name,
     holds_next,
     introduced,
     listed_before,
     lists_places,
-    majority_country,
+    modifies_noun,
+    named_at,
+    place_of_death_next,
     places_of,
     reported_by,
+    story_place,
     within_unnamed,
 )
 from newsevents.parsing.state_words import is_country, led_coalition, state_before, state_of, state_subject
@@ -78,7 +79,6 @@ sentence_times = sentence_expressions
 #: How many tokens after a match the place, the attacker or the target may be read.
 _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
-_COME = frozenset({"came", "come", "comes", "coming"})
 #: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
 _LOOK_BACK = 40
 
@@ -262,27 +262,12 @@ def _places(found: Found) -> list[Place]:
     return places
 
 
-def _follow_up(found: Found) -> tuple[list[Place], PartialDate | None]:
-    """
-    "... the death of their commander in an air strike. He was killed in the town of X last
-    month.": the next sentence places (and dates) a strike that killed, if it reports no strike itself.
-    """
-    following = found.article.all_sentences[found.sentence.index + 1 : found.sentence.index + 2]
-    if not following or not found.view.words & {"death", "killed", "died", "dead"}:
-        return [], None
-    seen = view(found.article, following[0])
-    tokens = seen.tokens
-    if seen.words & (_words("triggers") | _words("other_attacks")):
-        return [], None
-    killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
-    spans = _sentence_places(found, following[0]) if killed is not None else []
-    after = [s for s in spans if s.start > (killed or 0) and _introduced(tokens, s.start, killed or 0)]
-    after = [s for s in after if not is_country(s.value)]
-    if not after:
-        return [], None
-    start = tokens[killed or 0].start
-    dates = [t.date for t in _times(found.article, following[0]) if t.start >= start and t.date is not None]
-    return [by_name(after[0].value, spans)], (dates[0] if dates else None)
+def _death_next(found: Found) -> tuple[Place | None, PartialDate | None]:
+    """The place and time the next sentence gives a death this one tells, unless it tells an attack."""
+    cues = _words("locative") | _words("attack") | {"targeting", "against"}
+    refuse = _words("triggers") | _words("other_attacks")
+    read = lambda sentence: _sentence_places(found, sentence)  # noqa: E731
+    return place_of_death_next(found.article, found.sentence, places=read, cues=cues, refuse=refuse)
 
 
 # --------------------------------------------------------------------------- toll, count, date, targets
@@ -354,7 +339,8 @@ def _date(found: Found) -> PartialDate | None:
         for s in times
     ):
         date = None
-    return date or _age(found) or _later_date(found) or _since(found) or _opening(found) or _also_day(found)
+    opening = opening_date(tokens, time_spans(found.view), found.match.start, found.article.published)
+    return date or _age(found) or _later_date(found) or _since(found) or opening or _also_day(found)
 
 
 def _age(found: Found) -> PartialDate | None:
@@ -383,11 +369,6 @@ def _since(found: Found) -> PartialDate | None:
     return since_date(tokens, spans, first, first, first + 1, published=published) if spans else None
 
 
-def _opening(found: Found) -> PartialDate | None:
-    """ "On Friday, 40 fighters were killed in air strikes in X": a time opening the sentence."""
-    return opening_date(found.view.tokens, time_spans(found.view), found.match.start, found.article.published)
-
-
 def _later_date(found: Found) -> PartialDate | None:
     """ "An air strike on a hospital in the city of X killed 22 people on Saturday": a time later on."""
     tokens, end = found.view.tokens, found.match.end
@@ -400,17 +381,24 @@ def _also_day(found: Found) -> PartialDate | None:
 
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
-    """The words naming a target from token ``start`` on (`listed_nouns`), never a place ("struck Aleppo")."""
-    places = {i for span in _sentence_places(found) for i in range(span.start, span.end)}
+    """The words naming a target from token ``start`` on (`listed_nouns`), or the town hit ("struck X")."""
+    tokens, stops = found.view.tokens, _words("stop")
+    if start < len(tokens) and tokens[start].lower == "by":
+        return ()  # "barrels dropped by the army": the agent, not a target
+    spans = [span for span in _sentence_places(found) if not modifies_noun(tokens, span, stops)]
+    places = {i for span in spans for i in range(span.start, span.end)}  # "an Aleppo hospital" is a thing
     times = {i for span in time_spans(found.view) for i in range(span.start, span.end)}
-    return listed_nouns(found.view.tokens, start, stops=_words("stop"), ends=times, refuse=places)
+    found_ = listed_nouns(tokens, start, stops=stops, ends=times, refuse=places)
+    if not found_:  # "struck Aleppo", "hit the suburb of X": the town is what was hit (note 22)
+        return named_at(tokens, start, spans, stops)
+    return tuple(phrase.replace(" 's ", "'s ").replace(" \u2019s ", "\u2019s ") for phrase in found_)
 
 
 def _targets(found: Found) -> tuple[str, ...]:
     """ "targeting a hospital", "jets bombed a market", "a raid on a wedding", "directed at rebel groups"."""
     tokens, match = found.view.tokens, found.match
     before = _tokens_before(found, 2)
-    if len(before) == 2 and before[1] == "under" and before[0] in _COME:
+    if len(before) == 2 and before[1] == "under" and before[0] in ("came", "come", "comes", "coming"):
         return _phrase(found, clause_opening(tokens, match.start))  # "depots at A came under air attack"
     for position in range(match.end, _window_end(tokens, match.end)):
         if tokens[position].lower in _words("target_cue"):
@@ -438,6 +426,13 @@ def _targets(found: Found) -> tuple[str, ...]:
     return ()
 
 
+def _enemy(found: Found) -> tuple[str, ...]:
+    """Note 27: "troops backed by air strikes drove the militants out of X": support targets the enemy."""
+    tokens, match, support, cues = found.view.tokens, found.match, _words("support"), _words("enemy_cue")
+    at = enemy_after_support(tokens, match.start, match.end, support=support, cues=cues)
+    return _phrase(found, at) if at is not None else ()
+
+
 # --------------------------------------------------------------------------- events
 
 
@@ -447,12 +442,14 @@ def build(found: Found) -> Iterator[Airstrike]:
         return  # "Monday strikes", "a French strike" on the railways (a walkout: excludes.txt)
     places = _places(found)
     attacker = _attacker(found, places)
+    if found.entry.name != "aircraft":  # note 15: "U.S.-led air strikes" (not "Saudi-led warplanes")
+        attacker = state_words.leader_unless_named(attacker, found.article.text)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
         places = [p for p in places if not (is_country(p) and p.country == attacker.country)]
     date = _date(found)
-    if not places:
-        places, later = _follow_up(found)
-        date = date or later
+    if not places:  # "... killed in an air strike. He died in the town of X": the next sentence's place
+        later_place, later = _death_next(found)
+        places, date = [later_place] if later_place else [], date or later
     tolls = _killed(found)
     before = _tokens_before(found, 2)
     shared = before[-1:] == ["and"] and before[0] in _words("fighting")  # "in battles and air strikes"
@@ -471,14 +468,16 @@ def build(found: Found) -> Iterator[Airstrike]:
     if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
         found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
+    targets, names = _targets(found) or _enemy(found), {p.name for p in places}  # "on A and B": each its own
     for place in where:
+        others = names - {place and place.name}  # "hit the towns of A and B": A's target is not B
         yield Airstrike(
             attacker=attacker,
             location=place,
             date=date,
             killed=killed,
             strikes=_strikes(found),
-            targets=_targets(found),
+            targets=tuple(t for t in targets if not any(n and t.endswith(n) for n in others)),
             evidence=found.evidence(),
             source=found.article.source,
         )
@@ -623,27 +622,27 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
         `Airstrike` events with attacker, location, date, toll, strike count, targets and evidence.
     """
     events = settle(article, [e for e in find(article, SPEC) if isinstance(e, Airstrike)])
-    sides = {event.attacker for event in events if event.attacker is not None}
+    sides = Counter(event.attacker for event in events if event.attacker is not None)
     if len(sides) > 1:
-        sides.discard(Actor.group("coalition"))  # "Saudi-led coalition jets ... Coalition jets": one side
+        del sides[Actor.group("coalition")]  # "Saudi-led coalition jets ... Coalition jets": one side
+    ranked = sides.most_common(2)  # note 8: the side the story names, or names at least twice as often
+    side = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
     definite: set[int] = article.__dict__.get("_airstrike_definite", set())
     own: set[int] = article.__dict__.get("_airstrike_own", set())
+    campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     for event in events:
         if event.location is None:
-            country = event.attacker.country if event.attacker is not None else None
-            main = article_main_place(article, country)
-            home = majority_country((e.location for e in events), country)
-            if home is not None and (main is None or main.country != home.country):
-                main = home  # the country the story's strikes are in, not a place it names more
+            campaign = evidence_start(event) in campaigns  # note 24: a campaign is in a country
+            main = story_place(article, (e.location for e in events), event.attacker, country=campaign)
             event = attrs.evolve(event, location=main, id="") if main is not None else event  # noqa: PLW2901
         start = evidence_start(event)
         flown = event.evidence is not None and event.evidence.rule == "airstrike.aircraft"
-        story = len(sides) == 1 and start not in own and (start in definite or not flown)
+        story = side is not None and start not in own and (start in definite or not flown)
         if event.attacker is None and start in own and event.location is not None and event.location.country:
             # "government air strikes on A": the state A is in strikes its own territory
             event = attrs.evolve(event, attacker=Actor.state(event.location.country), id="")  # noqa: PLW2901
         if event.attacker is None and story:
             # note 8: "Coalition jets bombed X. ... Y came under air attack": the one attacker the story
             # names; not "Warplanes also hit Z" (aircraft with no article) nor "government air strikes"
-            event = attrs.evolve(event, attacker=next(iter(sides)), id="")  # noqa: PLW2901
+            event = attrs.evolve(event, attacker=side, id="")  # noqa: PLW2901
         yield event

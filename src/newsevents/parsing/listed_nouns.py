@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 
 from newsevents.parsing.tokens import Token
 
-__all__ = ["listed_nouns"]
+__all__ = ["after_cue", "enemy_after_support", "listed_nouns"]
 
 
 def listed_nouns(
@@ -55,3 +55,52 @@ def listed_nouns(
     for token in tokens[start:end]:
         parts.append([]) if token.lower in (",", "and") else parts[-1].append(token.text)
     return tuple(" ".join(part) for part in parts if part)
+
+
+def after_cue(
+    tokens: Sequence[Token],
+    start: int,
+    cues: Collection[str],
+    *,
+    stops: Collection[str] = (),
+    reach: int = 30,
+) -> int | None:
+    """
+    The token after the first word or two-word phrase of ``cues`` from token ``start`` on.
+
+    The search ends after ``reach`` tokens and at a word of ``stops`` (a reporting verb, a
+    semicolon). "troops drove the militants out" with the cue "drove" gives the index of "the";
+    "fought back against" with "fought back" gives that of "against".
+    """
+    for position in range(start, min(len(tokens), start + reach)):
+        word = tokens[position].lower
+        if word in stops:
+            return None
+        following = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+        if f"{word} {following}" in cues:
+            return position + 2
+        if word in cues:
+            return position + 1
+    return None
+
+
+def enemy_after_support(
+    tokens: Sequence[Token], start: int, end: int, *, support: Collection[str], cues: Collection[str]
+) -> int | None:
+    """
+    Where the enemy of a supported ground force is named, when the words ``start`` to ``end``
+    (an attack from the air) back that force: the token after the first of ``cues`` that
+    follows them, before a semicolon or a reporting verb.
+
+    The support is a word of ``support`` among the seven tokens before and the two after
+    ("troops backed by air strikes", "air support", "strikes in support of"). "fighting
+    between A, backed by air strikes, and B": after "between", "and" names the enemy too.
+
+    Example: "Troops backed by air strikes drove the militants out", with the cue "drove",
+    gives the index of "the".
+    """
+    if not support or not set(support) & {t.lower for t in tokens[max(0, start - 7) : end + 2]}:
+        return None
+    between = "between" in (t.lower for t in tokens[max(0, start - 12) : start])
+    cues = set(cues) | ({"and"} if between else set())
+    return after_cue(tokens, end, cues, stops={";", "said", "says", "according"})

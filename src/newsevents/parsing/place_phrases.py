@@ -11,16 +11,17 @@ This module names no event type.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import cache
 
-from newsevents.model import Actor, Place
+from newsevents.model import Actor, PartialDate, Place
 from newsevents.parsing import gazetteer
 from newsevents.parsing.article import Article, Sentence
+from newsevents.parsing.clauses import sentence_times
 from newsevents.parsing.gazetteer import sentence_places
 from newsevents.parsing.mentions import view
 from newsevents.parsing.patterns import Span, word_list
-from newsevents.parsing.state_words import is_country
+from newsevents.parsing.state_words import home_state, is_country
 from newsevents.parsing.tokens import Token
 
 __all__ = [
@@ -31,8 +32,12 @@ __all__ = [
     "listed_before",
     "lists_places",
     "majority_country",
+    "modifies_noun",
+    "named_at",
+    "place_of_death_next",
     "places_of",
     "reported_by",
+    "story_place",
     "within_unnamed",
 ]
 
@@ -94,6 +99,49 @@ def introduced(tokens: Sequence[Token], start: int, floor: int, cues: Collection
         if (word in (",", ";", "by", "and") and not apposition) or tokens[position].shape == "d":
             return False
     return False
+
+
+def modifies_noun(tokens: Sequence[Token], span: Span, stops: Collection[str] = ()) -> bool:
+    """
+    "Iran's oilfields", "an Aleppo hospital": a place before a possessive, or between an
+    article and a lower-case noun that is no settlement, region or feature noun, says whose
+    or where a thing named after it is; the phrase names that thing ("the Aleppo province"
+    is still a place, and so is "the Aleppo" before a word of ``stops``, "and" or "or").
+    """
+    following = tokens[span.end] if span.end < len(tokens) else None
+    if following is None:
+        return False
+    if following.lower in ("'s", "’s"):
+        return True
+    places = _lexicon("settlement_nouns") | _lexicon("region_nouns") | _lexicon("feature_nouns")
+    article = span.start > 0 and tokens[span.start - 1].lower in ("a", "an", "the")
+    ends = places | {"and", "or"} | set(stops)
+    return article and following.shape == "x" and following.lower not in ends
+
+
+def named_at(
+    tokens: Sequence[Token], start: int, spans: Sequence[Span], stops: Collection[str] = ()
+) -> tuple[str, ...]:
+    """
+    The places (never countries) a phrase from token ``start`` names as what it is about,
+    as written: "Aleppo", "the besieged suburb of X" (up to five lower-case words ending in
+    "of", none of ``stops``), and the places listed after it ("A, B and other towns": "A", "B").
+    """
+    first = next((span for span in spans if span.start >= start), None)
+    if first is None or is_country(first.value):
+        return ()
+    lead = tokens[start : first.start]
+    words = all(t.shape == "x" and t.lower not in stops for t in lead)
+    if lead and (len(lead) > 5 or lead[-1].lower != "of" or not words):
+        return ()  # "a town in X", "rebels near X": X is where, not what
+    out = [first]
+    for span in spans:
+        if span.start <= out[-1].start:
+            continue
+        if is_country(span.value) or not lists_places(tokens[out[-1].end : span.start], (",", "and")):
+            break
+        out.append(span)
+    return (" ".join([*(t.text for t in lead), first.value.name]), *(span.value.name for span in out[1:]))
 
 
 def reported_by(tokens: Sequence[Token], span: Span) -> bool:
@@ -190,3 +238,61 @@ def article_main_place(article: Article, home: str | None = None) -> Place | Non
         best = max(counts.values(), key=len, default=[])
         cache_[home] = best[0] if len(best) >= 3 else None
     return cache_[home]
+
+
+def place_of_death_next(
+    article: Article,
+    sentence: Sentence,
+    *,
+    places: Callable[[Sentence], list[Span]],
+    cues: Collection[str],
+    refuse: Collection[str] = (),
+) -> tuple[Place | None, PartialDate | None]:
+    """
+    "... the death of their commander in a raid. He was killed in the town of X last month.":
+    the place (not a country) and the time the next sentence gives a death the sentence told,
+    unless that sentence holds a word of ``refuse`` (it reports another event itself).
+
+    Args:
+        article: The article.
+        sentence: The sentence that tells of a death ("death", "killed", "died", "dead").
+        places: The caller's places of a sentence (`places_of` with its cue words).
+        cues: The words that introduce a place after "killed" ("in", "near").
+        refuse: Words that make the next sentence another event's.
+    """
+    following = article.all_sentences[sentence.index + 1 : sentence.index + 2]
+    if not following or not view(article, sentence).words & {"death", "killed", "died", "dead"}:
+        return None, None
+    seen = view(article, following[0])
+    tokens = seen.tokens
+    if seen.words & set(refuse):
+        return None, None
+    killed = next((i for i, token in enumerate(tokens) if token.lower in ("killed", "died")), None)
+    spans = places(following[0]) if killed is not None else []
+    after = [s for s in spans if s.start > (killed or 0) and introduced(tokens, s.start, killed or 0, cues)]
+    after = [s for s in after if not is_country(s.value)]
+    if not after:
+        return None, None
+    start = tokens[killed or 0].start
+    dates = [t.date for t in sentence_times(article, following[0]) if t.start >= start and t.date is not None]
+    return by_name(after[0].value, spans), (dates[0] if dates else None)
+
+
+def story_place(
+    article: Article, placed: Iterable[Place | None], actor: Actor | None = None, *, country: bool = False
+) -> Place | None:
+    """
+    Where an event the text does not place happened: the country most of the story's
+    ``placed`` events are in when the article's most named place (`article_main_place`) is
+    elsewhere, else that place; never a place of the ``actor``'s own state (`home_state`:
+    "U.S.-led strikes" are not in the United States). With ``country`` (a campaign), the
+    country of that place, not a city.
+    """
+    home = home_state(actor)
+    main = article_main_place(article, home)
+    majority = majority_country(placed, home)
+    if majority is not None and (main is None or main.country != majority.country):
+        main = majority  # the country the story's events are in, not a place it names more
+    if country and main is not None and main.country:
+        return Place(Actor.state(main.country).name, country=main.country)
+    return main

@@ -22,7 +22,9 @@ from newsevents.parsing.tokens import Token
 __all__ = [
     "coalition_named",
     "country_code",
+    "home_state",
     "is_country",
+    "leader_unless_named",
     "led_coalition",
     "seat_state",
     "state_before",
@@ -78,6 +80,36 @@ def led_coalition(tokens: Sequence[Token], at: int) -> Actor | None:
     if word == "led" and at >= 2 and tokens[at - 1].text == "-":
         return Actor.group(f"{tokens[at - 2].text}-led coalition")
     return None
+
+
+def home_state(actor: Actor | None) -> str | None:
+    """
+    The country code of a state actor, or of the state that leads a coalition named "X-led
+    coalition" ("U.S.-led coalition" is the United States'); None for other actors.
+    """
+    if actor is None or actor.kind is ActorKind.COUNTRY:
+        return actor.country if actor is not None else None
+    leader, led, _rest = actor.name.partition("-led ")
+    return _alias_code(leader) if led else None
+
+
+def leader_unless_named(actor: Actor | None, text: str) -> Actor | None:
+    """
+    The state that leads an "X-led coalition" read from "X-led" alone ("U.S.-led air
+    strikes"), when ``text`` (the article) never names that coalition ("the X-led
+    coalition", "an X-led military coalition"): the United States; else ``actor`` as it is.
+    """
+    if actor is None or actor.kind is not ActorKind.GROUP or not actor.name.endswith("-led coalition"):
+        return actor
+    code, lower = home_state(actor), text.lower()
+    led = actor.name.lower().removesuffix(" coalition")
+    at = lower.find(led)
+    while at >= 0:
+        following = lower[at + len(led) : at + len(led) + 40].split()[:3]
+        if any(word.strip("\"'").startswith("coalition") for word in following):  # "coalition's"
+            return actor
+        at = lower.find(led, at + 1)
+    return Actor.state(code) if code is not None else actor
 
 
 def coalition_named(tokens: Sequence[Token], at: int) -> Actor | None:
