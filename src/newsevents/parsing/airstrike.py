@@ -62,7 +62,6 @@ from newsevents.parsing.place_phrases import (
     listed_before,
     lists_places,
     modifies_noun,
-    named_at,
     place_of_death_next,
     places_of,
     reported_by,
@@ -381,7 +380,7 @@ def _also_day(found: Found) -> PartialDate | None:
 
 
 def _phrase(found: Found, start: int) -> tuple[str, ...]:
-    """The words naming a target from token ``start`` on (`listed_nouns`), or the town hit ("struck X")."""
+    """The words naming a target from token ``start`` on (`listed_nouns`), never a place ("struck Aleppo")."""
     tokens, stops = found.view.tokens, _words("stop")
     if start < len(tokens) and tokens[start].lower == "by":
         return ()  # "barrels dropped by the army": the agent, not a target
@@ -389,8 +388,6 @@ def _phrase(found: Found, start: int) -> tuple[str, ...]:
     places = {i for span in spans for i in range(span.start, span.end)}  # "an Aleppo hospital" is a thing
     times = {i for span in time_spans(found.view) for i in range(span.start, span.end)}
     found_ = listed_nouns(tokens, start, stops=stops, ends=times, refuse=places)
-    if not found_:  # "struck Aleppo", "hit the suburb of X": the town is what was hit (note 22)
-        return named_at(tokens, start, spans, stops)
     return tuple(phrase.replace(" 's ", "'s ").replace(" \u2019s ", "\u2019s ") for phrase in found_)
 
 
@@ -468,16 +465,14 @@ def build(found: Found) -> Iterator[Airstrike]:
     if any(word in ("the", "these", "those") for word in _tokens_before(found, 3)):
         found.article.__dict__.setdefault("_airstrike_definite", set()).add(found.sentence.start)
     where: list[Place | None] = list(places) or [None]
-    targets, names = _targets(found) or _enemy(found), {p.name for p in places}  # "on A and B": each its own
     for place in where:
-        others = names - {place and place.name}  # "hit the towns of A and B": A's target is not B
         yield Airstrike(
             attacker=attacker,
             location=place,
             date=date,
             killed=killed,
             strikes=_strikes(found),
-            targets=tuple(t for t in targets if not any(n and t.endswith(n) for n in others)),
+            targets=_targets(found) or _enemy(found),
             evidence=found.evidence(),
             source=found.article.source,
         )

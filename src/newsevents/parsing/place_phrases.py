@@ -33,7 +33,6 @@ __all__ = [
     "lists_places",
     "majority_country",
     "modifies_noun",
-    "named_at",
     "place_of_death_next",
     "places_of",
     "reported_by",
@@ -117,31 +116,6 @@ def modifies_noun(tokens: Sequence[Token], span: Span, stops: Collection[str] = 
     article = span.start > 0 and tokens[span.start - 1].lower in ("a", "an", "the")
     ends = places | {"and", "or"} | set(stops)
     return article and following.shape == "x" and following.lower not in ends
-
-
-def named_at(
-    tokens: Sequence[Token], start: int, spans: Sequence[Span], stops: Collection[str] = ()
-) -> tuple[str, ...]:
-    """
-    The places (never countries) a phrase from token ``start`` names as what it is about,
-    as written: "Aleppo", "the besieged suburb of X" (up to five lower-case words ending in
-    "of", none of ``stops``), and the places listed after it ("A, B and other towns": "A", "B").
-    """
-    first = next((span for span in spans if span.start >= start), None)
-    if first is None or is_country(first.value):
-        return ()
-    lead = tokens[start : first.start]
-    words = all(t.shape == "x" and t.lower not in stops for t in lead)
-    if lead and (len(lead) > 5 or lead[-1].lower != "of" or not words):
-        return ()  # "a town in X", "rebels near X": X is where, not what
-    out = [first]
-    for span in spans:
-        if span.start <= out[-1].start:
-            continue
-        if is_country(span.value) or not lists_places(tokens[out[-1].end : span.start], (",", "and")):
-            break
-        out.append(span)
-    return (" ".join([*(t.text for t in lead), first.value.name]), *(span.value.name for span in out[1:]))
 
 
 def reported_by(tokens: Sequence[Token], span: Span) -> bool:
