@@ -53,6 +53,14 @@ DEC26 = datetime.date(2019, 12, 26)  # a Thursday, the seed's publication date
         ("in mid-March", datetime.date(2019, 5, 16), "2019-03"),
         ("on Sept 11", datetime.date(2019, 5, 16), "2019-09-11"),
         ("Dec 25, 2018", DEC26, "2018-12-25"),
+        ("in April of 2013", DEC26, "2013-04"),
+        ("the end of April of 2013", None, "2013-04"),
+        # two days joined by "and": the span of both
+        ("late last night and early today", datetime.date(2016, 7, 1), "2016"),
+        ("last night and early today", DEC26, "2019-12"),
+        ("last Thursday and Friday", DEC26, "2019-12"),
+        ("Monday and Tuesday", datetime.date(2016, 3, 2), "2016"),  # 29 February and 1 March
+        ("Sunday or Monday", datetime.date(2016, 3, 9), "2016-03"),
         # month names: nearest occurrence, at month precision
         ("in October", DEC26, "2019-10"),
         ("last June", datetime.date(2016, 3, 30), "2015-06"),

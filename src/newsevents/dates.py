@@ -9,7 +9,7 @@ recognisers. Both use only the standard library (no ``dateparser``, which invent
 The rules (``published`` is the article's publication date):
 
 - Explicit dates resolve at their own precision, with or without ``published``:
-  ``"March 2, 2016"`` and ``"2 March 2016"`` are days, ``"March 2016"`` a month,
+  ``"March 2, 2016"`` and ``"2 March 2016"`` are days, ``"March 2016"`` and ``"March of 2016"`` a month,
   ``"in 2016"`` a year, ``"2016-03-02"`` a day.
 - A month or month-day without a year is its nearest occurrence to ``published``;
   a tie (six months either way) goes to the past unless the text marks the future
@@ -28,6 +28,8 @@ The rules (``published`` is the article's publication date):
   ``"overnight"`` (the day before ``published`` and ``published``), ``"last weekend"``,
   ``"over the weekend"`` (the latest Saturday and Sunday before ``published``);
   ``"this year"``, ``"last year"`` and ``"next year"`` give the year.
+- Two days joined by "and" or "or" (``"last night and early today"``, ``"Thursday and
+  Friday"``) are one expression, the span of both days.
 - With ``published`` None, only explicit dates with a year resolve.
 """
 
@@ -97,12 +99,12 @@ _PATTERN_SOURCE = (
             rf"(?:,?\s(?P<md_year>{_YEAR})\b)?)",
             # "2 March 2016", "14 Feb."
             rf"(?P<dm>\b(?P<dm_day>{_DAY})\s(?:of\s)?(?P<dm_month>{_MONTH})(?:,?\s(?P<dm_year>{_YEAR})\b)?)",
-            # "March 2016", "September, 2014"
-            rf"(?P<my>\b(?P<my_month>{_MONTH}),?\s(?P<my_year>{_YEAR})\b)",
+            # "March 2016", "September, 2014", "August of 2014"
+            rf"(?P<my>\b(?P<my_month>{_MONTH}),?\s(?:of\s)?(?P<my_year>{_YEAR})\b)",
             # "in October", "last June", "earlier in March"
             rf"(?P<mo>\b(?P<mo_lead>(?:earlier\s|later\s|early\s|late\s)?in|since|until|till|by|during|of|"
             rf"from|through|last|next|this|early|late|mid-?|before|after)(?:\s|(?<=mid-))(?P<mo_month>{_MONTH})"
-            rf"(?![\w-])(?!,?\s(?:{_YEAR}|{_DAY})\b))",
+            rf"(?![\w-])(?!,?\s(?:{_YEAR}|{_DAY}|of\s{_YEAR})\b))",
             # "in 2016", "since 2012"
             rf"(?P<yr>\b(?:(?:in|since|until|by|during|of|from|through|early|late|before|after)\s|mid-\s?)"
             rf"(?P<yr_year>{_YEAR})\b(?![-/.,]?\d))",
@@ -199,10 +201,7 @@ class TimeExpression:
         """
         if direction is None:
             direction = "future" if self.future else "nearest"
-        found = _fullmatch(self.text)
-        if found is None:
-            return None
-        return _resolve_match(found, published, direction)
+        return _resolve_text(self.text, published, direction)
 
 
 def find(text: str) -> list[TimeExpression]:
@@ -237,12 +236,31 @@ def find(text: str) -> list[TimeExpression]:
         window = max(match.start() - _FUTURE_WINDOW, 0)
         sentence_start = max(text.rfind(". ", window, match.start()), window)
         future = _FUTURE.search(text, sentence_start, match.start()) is not None
-        found.append(
-            TimeExpression(
-                text[match.start() : match.end()], match.start(), match.end(), _KINDS[kind], future
-            )
+        expression = TimeExpression(
+            text[match.start() : match.end()], match.start(), match.end(), _KINDS[kind], future
         )
+        if found and _pair(found[-1], expression, text):
+            # "last night and early today", "last Thursday and Friday": one span of both days
+            first = found.pop()
+            expression = TimeExpression(
+                text[first.start : expression.end], first.start, expression.end, "span", first.future
+            )
+        found.append(expression)
     return found
+
+
+#: What joins two days into one span: "last night and early today", "Thursday and Friday".
+_JOIN = re.compile(r"\s(?:and|or)\s(?:(?:early|late)\s)?(?:on\s)?", re.IGNORECASE)
+_ONE_DAY = frozenset({"day", "weekday"})
+
+
+def _pair(first: TimeExpression, second: TimeExpression, text: str) -> bool:
+    """Whether two expressions found in a row are two days joined by "and" / "or"."""
+    return (
+        first.kind in _ONE_DAY
+        and second.kind in _ONE_DAY
+        and _JOIN.fullmatch(text, first.end, second.start) is not None
+    )
 
 
 def resolve(
@@ -279,8 +297,27 @@ def resolve(
     first = expressions[0]
     if direction == "nearest" and first.future:
         direction = "future"
-    found = _fullmatch(first.text)
-    return None if found is None else _resolve_match(found, published, direction)
+    return _resolve_text(first.text, published, direction)
+
+
+def _resolve_text(text: str, published: datetime.date | None, direction: Direction) -> PartialDate | None:
+    """One expression's date; two joined days ("Thursday and Friday") give the span of both."""
+    found = _fullmatch(text)
+    if found is not None:
+        return _resolve_match(found, published, direction)
+    joined = _JOIN.search(text)
+    if joined is None:
+        return None
+    first, second = _fullmatch(text[: joined.start()]), _fullmatch(text[joined.end() :])
+    if first is None or second is None:
+        return None
+    days = [_resolve_match(first, published, direction), _resolve_match(second, published, direction)]
+    if any(day is None or day.day is None for day in days):
+        return None
+    ends = sorted(datetime.date(d.year, d.month or 1, d.day or 1) for d in days if d is not None)
+    if ends[0] == ends[1]:
+        return PartialDate.from_date(ends[0])
+    return _span(ends[0], ends[1])
 
 
 # --------------------------------------------------------------------------- resolution
