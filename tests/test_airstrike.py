@@ -149,13 +149,18 @@ def test_background_strikes_in_the_country_of_a_placed_strike() -> None:
 
 
 def test_campaign_in_a_later_sentence_keeps_its_own_time() -> None:
-    """A later 'which has carried out air strikes since September' does not date the strike before it."""
+    """
+    A later 'which has carried out air strikes since September' does not date the strike before it:
+    it is a campaign with a stated start, its own event (notes 9, 10).
+    """
     text = (
         "Warplanes struck the town of Douma, killing seven people. Russia, which has carried out air "
         "strikes since September, brokered the truce."
     )
-    [event] = strikes(text)
+    event, campaign = strikes(text)
     assert event.date is None
+    assert "Douma" == (event.location.name if event.location else None)
+    assert PartialDate(2015, 9) == campaign.date
 
 
 def test_conflicting_tolls_give_no_toll() -> None:
@@ -273,3 +278,34 @@ def test_also_ties_a_report_to_the_day_named_before() -> None:
         "The Observatory reported air strikes north of Homs.", published=datetime.date(2016, 2, 14)
     )
     assert event.date is None
+
+
+def test_a_start_after_since_lies_before_publication() -> None:
+    """'since Oct. 12' in a May story is the October before (note 9), never dropped as a misread year."""
+    [event] = strikes(
+        "Coalition warplanes have pounded the rebel districts since Oct. 12.", datetime.date(2016, 5, 20)
+    )
+    assert PartialDate(2015, 10, 12) == event.date
+
+
+def test_the_day_of_a_complaint_does_not_date_the_strikes_it_reports() -> None:
+    """'X complained today that jets bombed ... last Monday and Tuesday': the two days, not the complaint's."""
+    text = "Chad protested to the council today that jets from Sudan bombed border towns last Monday and Tuesday."
+    [event] = strikes(text, datetime.date(1987, 3, 5))
+    assert PartialDate(1987, 3) == event.date  # Monday 2 and Tuesday 3 March, not Thursday 5
+    [event] = strikes(
+        "Officials complained on Tuesday that Sudanese warplanes had bombed the market in Geneina.",
+        datetime.date(2016, 3, 10),
+    )
+    assert event.date is None
+
+
+def test_a_campaign_with_a_stated_start_is_not_the_strike_on_a_town_before_it() -> None:
+    """Strikes on a town, then the coalition's raids 'since March 26': two events (notes 9, 10)."""
+    text = (
+        "Planes from a coalition led by Saudi Arabia struck rebel positions in the city of Taiz. "
+        "Residents fled the city.\n\n"
+        "Backed by Washington, the coalition has been conducting air raids against the rebels since March 26."
+    )
+    events = strikes(text, datetime.date(2015, 5, 11))
+    assert [None, PartialDate(2015, 3, 26)] == [e.date for e in events]

@@ -454,8 +454,13 @@ def build(found: Found) -> Iterator[Airstrike]:
     if killed is not None and _disputed(found, killed):
         killed = None
         found.article.__dict__.setdefault("_airstrike_disputed", set()).add(found.sentence.start)
-    if "campaign" in _tokens_before(found, 3) or found.view.tokens[found.match.end - 1].lower == "campaign":
-        # "a campaign of air strikes", "its air campaign": not the strike told before it (note 10)
+    if (
+        "campaign" in _tokens_before(found, 3)
+        or found.view.tokens[found.match.end - 1].lower == "campaign"
+        or (date is not None and date == _since(found))
+    ):
+        # "a campaign of air strikes", "its air campaign", strikes "since March 26": not the strike
+        # told before it (notes 9, 10)
         found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
     near = {t.lower for t in found.view.tokens[max(0, found.match.start - 3) : found.match.end]}
     if _words("another") & near:  # "a separate air strike", "carried out a similar raid": its own (settle)

@@ -203,6 +203,10 @@ def reporting_day(article: Article, sentence: Sentence) -> PartialDate | None:
     return None
 
 
+#: A complement clause opening between a time and the trigger: the time is the telling clause's.
+_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
+
+
 def attached_date(
     article: Article, sentence: Sentence, start: int, end: int, *, reach: int = 90
 ) -> PartialDate | None:
@@ -210,8 +214,8 @@ def attached_date(
     Return the date of the time expression attached to the trigger ``[start, end)``, or None.
 
     The nearest expression within ``reach`` characters, in the same sentence, that
-    is not the day of a reporting clause ("said Thursday"); None when there is none
-    or it does not resolve.
+    is not the day of a reporting clause ("said Thursday", "complained today that ...");
+    None when there is none or it does not resolve.
 
     Args:
         article: The article.
@@ -224,6 +228,8 @@ def attached_date(
     for span in sentence_times(article, sentence):
         if _is_reporting(article, sentence, span) or dates_another_event(article, sentence, span):
             continue
+        if span.end <= start and _THAT.search(article.text, span.end, start) is not None:
+            continue  # "X complained today that jets bombed ...": the day of the statement
         distance = start - span.end if span.end <= start else max(0, span.start - end)
         if distance > reach:
             continue
@@ -449,9 +455,18 @@ def since_date(
         after = end <= span.start < stop
         if first > 0 and tokens[first - 1].lower == "since" and (after or (opens and first < start)):
             date = _resolved(span, published)
+            if date is None and isinstance(getattr(span.value, "date", None), PartialDate):
+                # a start lies before publication: "since Sept. 30" in an April story is last September's
+                date = past_date(span.value.date, span.value.text, published)
+                date = date if _resolved_before(date, published) else None
             if date is not None:
                 return date
     return None
+
+
+def _resolved_before(date: PartialDate, published: datetime.date | None) -> bool:
+    """Whether a date lies on or before the publication day (at the date's precision)."""
+    return published is None or date.isoformat() <= published.isoformat()[: len(date.isoformat())]
 
 
 def opening_date(
