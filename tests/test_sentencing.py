@@ -880,3 +880,67 @@ def test_the_crime_told_with_the_sentence_again() -> None:
     assert [("Tom Berg", "fraud")] == [(e.defendant.name, e.offence) for e in sentencings(text)]
     text = "Ben Cole was in court to be sentenced for arson. A judge imposed nine years in prison."
     assert [("Ben Cole", "arson")] == [(e.defendant.name, e.offence) for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The court's decision on Friday to sentence Ada Kerr to death drew protests.", [("Ada Kerr", "death", None)]),
+        ("Ada Kerr shot two guards in 2012. It took a jury an hour to sentence him to death.",
+         [("Ada Kerr", "death", None)]),
+        ("A senator decried a judge's decision to sentence a college swimmer to six months in jail.",
+         [("a college swimmer", "prison", 6)]),
+        ("The judge plans to sentence Ada Kerr to six months in jail.", []),
+    ],
+)
+def test_the_decision_to_sentence(text: str, found: list[tuple[str, str, int | None]]) -> None:
+    """'the decision to sentence X to ...', 'it took a jury an hour to sentence him to death': passed sentences."""
+    assert found == [(e.defendant.name, e.penalty.value, e.term_months) for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Omar Haddad was jailed for six years and Lina Haddad for four years.",
+         [("Omar Haddad", "prison", 72), ("Lina Haddad", "prison", 48)]),
+        ("A court in Cairo sentenced Omar Haddad to death and Lina Haddad to life in prison.",
+         [("Omar Haddad", "death", None), ("Lina Haddad", "life", None)]),
+        ("Omar Haddad could be jailed for six years and Lina Haddad for four years.", []),
+        ("Omar Haddad met Lina Haddad and Ivo Petrov for two years.", []),
+    ],
+)
+def test_a_second_defendant_with_the_verb_left_out(text: str, found: list[tuple[str, str, int | None]]) -> None:
+    """'X was jailed for six years and Y for four': Y's own term, only after a sentencing in the sentence."""
+    assert found == [(e.defendant.name, e.penalty.value, e.term_months) for e in sentencings(text)]
+
+
+def test_a_term_given_in_the_sentence_after_the_conviction() -> None:
+    """'X was convicted ... The judge gave him N years': X, and not 'gave lawyers two weeks'."""
+    text = "Ivo Petrov was convicted of arson in Sofia on Monday. The judge gave him seven years in prison."
+    assert [("Ivo Petrov", 84)] == [(e.defendant.name, e.term_months) for e in sentencings(text)]
+    assert [] == sentencings("Ivo Petrov was convicted of arson. The judge gave lawyers two weeks to respond.")
+
+
+def test_an_appeals_court_cut_the_sentence_of_the_person_before() -> None:
+    """'A higher court later cut the sentence to N years': a new term for the person the sentence before is about."""
+    text = "Nora Falk was jailed for twelve years for fraud in 2014. An appeals court later cut the sentence to eight years."
+    assert [("Nora Falk", 144), ("Nora Falk", 96)] == [(e.defendant.name, e.term_months) for e in sentencings(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A court in Dhaka imposed death sentences on 14 men on Sunday.", [("14 men", "death", None)]),
+        ("Kurt Vogel was sent to prison for six years.", [("Kurt Vogel", "prison", 72)]),
+        ("Kurt Vogel, a teacher from Graz who admitted the thefts, was on Monday sentenced by Judge Eva Brandt "
+         "to six years in prison.", [("Kurt Vogel", "prison", 72)]),
+        ("Students plan to march on Sunday to protest the six-month jail sentence handed to a former student.",
+         [("a former student", "prison", 6)]),
+    ],
+)
+def test_groups_sent_to_prison_judges_as_agents_and_passed_sentences(
+    text: str, found: list[tuple[str, str, int | None]]
+) -> None:
+    """'imposed death sentences on 14 men'; 'sent to prison for'; 'sentenced by Judge Y' is no defendant; a plan
+    to protest a sentence does not make the sentence planned."""
+    assert found == [(e.defendant.name, e.penalty.value, e.term_months) for e in sentencings(text)]

@@ -224,8 +224,8 @@ def _blocked(found: Found) -> bool:
     opening = max(predicate, clause_opening(tokens, start))
     dash = spaced_dash(tokens, found.match.end)  # " - it would have been longer": another clause
     cues = cues_before(tokens[opening:], start - opening) | cues_after(tokens[:dash], found.match.end)
-    if cues & {"modal", "negation"}:
-        return True
+    if cues & {"modal", "negation"} and not found.option("passed"):
+        return True  # unless the entry tells a sentence passed: "to protest the sentence handed to X"
     words = clause_words(tokens, start, _verb(found), predicate)  # names and "X, who wanted ...," left out
     if tokens[start].lower in ("was", "were"):
         words = ["" if word == "when" else word for word in words]  # "when X was jailed for ...": it happened
@@ -236,10 +236,17 @@ def _blocked(found: Found) -> bool:
 _VERBS = _words("verbs")
 
 
+def _verbs(found: Found) -> frozenset[str]:
+    """The verbs of the list, and the entry's own (``verb = "sentence"``: "the decision to sentence X to")."""
+    own = found.option("verb")
+    return _VERBS | {own} if own else _VERBS
+
+
 def _verb(found: Found) -> int:
     """The index of the match's verb (its first word when it has none of the list)."""
+    verbs = _verbs(found)
     for at in range(found.match.start, found.match.end):
-        if found.view.tokens[at].lower in _VERBS:
+        if found.view.tokens[at].lower in verbs:
             return at
     return found.match.anchor
 
@@ -252,6 +259,8 @@ def _defendants(found: Found) -> list[Actor]:
         captured = ()  # "sentenced her attacker to": the attacker
     elif pronoun in ("him", "her"):
         return object_pronoun(seen, captured[0].start, verb=found.match.start)
+    if captured and captured[0].start > 0 and seen.tokens[captured[0].start - 1].lower == "by":
+        return verb_subject(seen, found.match.start, found.match.end, _VERBS)  # "sentenced by Judge Y to"
     if captured:  # "sentenced former Acme Corp finance chief Ann Lee to", "X and 100 supporters"
         named = span_people(seen, captured[0], found.match.end)
         if named:
@@ -262,7 +271,8 @@ def _defendants(found: Found) -> list[Actor]:
         people = people_after(seen, found.match.end)  # "against deposed president X": a few words on
         return people if people is not None else described_after(seen, found.match.end, _VERBS)
     last, verb = found.match.end - 1, _verb(found)
-    if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in _VERBS:
+    verbs = _verbs(found)
+    if seen.tokens[last].lower in ("to", "for") and last > verb + 1 and seen.tokens[verb].lower in verbs:
         got = object_before(seen, verb + 1, last, verb=found.match.start)  # "sentenced his son, Adam, to"
         if got is not None:
             return got
@@ -385,10 +395,23 @@ class _Mention:
     also: bool
 
 
+def _gapped_from(found: Found) -> _Mention | None:
+    """
+    The sentencing read last in the match's sentence, which a gapped clause continues ("X was
+    jailed for five years and Y for three"), or None when the sentence has none before the match.
+    """
+    mentions: list[_Mention] = found.article.__dict__.get("_sentencing_mentions", [])
+    last = mentions[-1] if mentions else None
+    return last if last is not None and last.sentence.index == found.sentence.index else None
+
+
 def build(found: Found) -> Iterator[Sentencing]:
     """Read one match; the events are made once the article is read (see `find_sentencings`)."""
     if _blocked(found):
         return
+    gapped = _gapped_from(found) if found.option("gapped") else None
+    if found.option("gapped") and gapped is None:
+        return  # "... and Y for three years" with no sentencing read before it in the sentence
     tokens = found.view.tokens
     if found.option("justice") and not near_words(found.article, found.sentence, _words("justice")):
         return
@@ -439,8 +462,8 @@ def build(found: Found) -> Iterator[Sentencing]:
         f"{_FOLDER}.{found.entry.name}",
         tuple(defendants),
         reading,
-        verb_date(found.view, found.match.start, _verb(found), cut),
-        offence,
+        verb_date(found.view, found.match.start, _verb(found), cut) or (gapped.date if gapped else None),
+        offence or (gapped.offence if gapped else None),
         court,
         country,
         "also" in [t.lower for t in tokens[max(0, found.match.start - 3) : _verb(found)]],
