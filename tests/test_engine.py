@@ -407,3 +407,20 @@ def test_compiled_pattern_files_come_back_from_the_cache_as_compiled(tmp_path, m
     word_list.cache_clear()  # as in a new process
     edited = load_entries(str(tmp_path / "data"), "protest")
     assert "marchers" in next(e for e in edited[0].patterns[0].elements if hasattr(e, "words")).words
+
+
+_TOKEN_PIECES = st.sampled_from(
+    ["a", "B", " ", "\n", ".", "'", "’", "s", "t", "n", "1", ",", "Mr", "U.S.", "\u00a0", "é", "Gen"]
+)
+
+
+@given(st.lists(_TOKEN_PIECES, max_size=30).map("".join), st.integers(0, 5), st.integers(0, 9))
+def test_tokens_of_a_stretch_keep_the_articles_offsets(text: str, start: int, offset: int) -> None:
+    """
+    Tokens of ``text[start:]`` with an ``offset`` are the tokens of the stretch alone, each
+    shifted by ``start + offset``: offsets are counted from the whitespace between tokens.
+    """
+    shift = min(start, len(text)) + offset
+    alone = [(t.text, t.start + shift, t.end + shift, t.lower, t.shape) for t in tokenize(text[start:])]
+    tokens = tokenize(text, start, offset=offset)
+    assert alone == [(t.text, t.start, t.end, t.lower, t.shape) for t in tokens]
