@@ -424,3 +424,43 @@ def test_tokens_of_a_stretch_keep_the_articles_offsets(text: str, start: int, of
     alone = [(t.text, t.start + shift, t.end + shift, t.lower, t.shape) for t in tokenize(text[start:])]
     tokens = tokenize(text, start, offset=offset)
     assert alone == [(t.text, t.start, t.end, t.lower, t.shape) for t in tokens]
+
+
+def _every_word_set(rules: tuple[PatternEntry, ...]) -> list[str]:
+    return sorted({word for entry in rules for p in entry.patterns for words in p.required for word in words})
+
+
+@given(st.data())
+def test_the_bits_of_required_words_say_what_may_match_says(data: st.DataObject) -> None:
+    """
+    `match_all` and the engine skip a pattern by the bits of its required word sets
+    (`patterns._Needs`): for any words, the patterns the bits let through are exactly those
+    `Pattern.may_match` lets through, for every shipped type's patterns.
+    """
+    from newsevents.parsing import patterns
+
+    recognisers()
+    for spec in specs().values():
+        rules = entries(spec)
+        every = _every_word_set(rules)
+        words = frozenset(data.draw(st.lists(st.sampled_from([*every, "zzz"]), max_size=6)))
+        needs = patterns._needs(rules)
+        have = needs.met(words)
+        flat = [p for entry in rules for p in entry.patterns]
+        assert [p.may_match(words) for p in flat] == [mask & have == mask for mask in needs.masks]
+        assert patterns.may_match_any(rules, words) == any(p.may_match(words) for p in flat)
+
+
+def test_a_pattern_starts_where_its_word_positions_say() -> None:
+    """`Pattern.starts_in` (with each word's positions) gives the positions `Pattern.starts` gives."""
+    text = "They held a phone call, then a telephone call and Ann Lee made one more phone call by phone."
+    article = Article(text, published=PUBLISHED)
+    seen = view(article, article.sentences[0])
+    positions: dict[str, list[int]] = {}
+    for at, token in enumerate(seen.tokens):
+        positions.setdefault(token.lower, []).append(at)
+    for source in ("( a | the )? ( by | over )? @phone call", "call", "@phone call", "<PERSON> made", "~2 call"):
+        pattern = compile_pattern(source, _classes)
+        assert list(pattern.starts(seen.tokens, seen.spans)) == list(
+            pattern.starts_in(seen.tokens, seen.spans, positions)
+        )

@@ -34,7 +34,7 @@ from newsevents.parsing.blocking import cues_after, cues_before
 from newsevents.parsing.clauses import attached_date
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.merge import merge
-from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, word_list
+from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, may_match_any, word_list
 from newsevents.parsing.roles import opening_pronoun
 
 __all__ = ["Found", "Spec", "find", "recogniser", "specs"]
@@ -260,7 +260,7 @@ def _continuing(rules: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _may_match_any(rules: tuple[Entry, ...], words: frozenset[str]) -> bool:
     """Whether some pattern of the entries may match a sentence of these words (all it needs are there)."""
-    return any(pattern.may_match(words) for entry in rules for pattern in entry.patterns)
+    return may_match_any(rules, words)
 
 
 #: Per tuple of entries, by its id: the tuple itself (kept, so that its id is never reused
