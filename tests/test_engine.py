@@ -464,3 +464,34 @@ def test_a_pattern_starts_where_its_word_positions_say() -> None:
         assert list(pattern.starts(seen.tokens, seen.spans)) == list(
             pattern.starts_in(seen.tokens, seen.spans, positions)
         )
+
+
+def _near_by_every_size(lower: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """What `engine._near` answered before it indexed the phrases by their first word."""
+    longest = max(len(phrase) for phrase in phrases)
+    return any(
+        tuple(lower[first : first + size]) in phrases
+        for first in range(len(lower))
+        for size in range(1, min(longest, len(lower) - first) + 1)
+    )
+
+
+@given(st.data())
+def test_an_excluding_phrase_is_found_near_a_match_as_by_every_size(data: st.DataObject) -> None:
+    """`engine._near` looks only at the phrases opening with each word: it finds what every size did."""
+    from types import SimpleNamespace
+
+    from newsevents.parsing import engine
+
+    recognisers()
+    for spec in specs().values():
+        phrases = engine._phrases(spec)
+        if not phrases:
+            continue
+        vocabulary = sorted({word for phrase in phrases for word in phrase} | {"the", "call"})
+        lower = data.draw(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=20))
+        tokens = tokenize(" ".join(lower))
+        start = data.draw(st.integers(0, len(tokens) - 1))
+        match = SimpleNamespace(start=start, end=data.draw(st.integers(start + 1, len(tokens))))
+        window = [t.lower for t in tokens[max(0, match.start - 8) : match.end + 8]]
+        assert engine._near(SimpleNamespace(tokens=tokens), match, phrases) == _near_by_every_size(window, phrases)

@@ -316,12 +316,22 @@ def _near(seen: SentenceView, match: Match, phrases: frozenset[tuple[str, ...]])
     lower = [
         token.lower for token in tokens[max(0, match.start - _EXCLUDE_REACH) : match.end + _EXCLUDE_REACH]
     ]
-    longest = max(len(phrase) for phrase in phrases)
-    for first in range(len(lower)):
-        for size in range(1, min(longest, len(lower) - first) + 1):
-            if tuple(lower[first : first + size]) in phrases:
+    by_first = _by_first_word(phrases)
+    for first, word in enumerate(lower):
+        for phrase in by_first.get(word, ()):  # only the phrases that open with this word
+            if tuple(lower[first : first + len(phrase)]) == phrase:
                 return True
     return False
+
+
+@cache
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Excluding phrases by their first word (an empty phrase matches nowhere, so is left out)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        if phrase:
+            found.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(listed) for word, listed in found.items()}
 
 
 def recogniser(spec: Spec) -> Callable[[Article], Iterator[Event]]:
