@@ -131,3 +131,25 @@ def test_sentence_splitting_never_fails_on_tricky_tokens(parts: list[str]) -> No
     for sentence in Article(text).all_sentences:
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text
+
+
+_OLD_BOUNDARY = r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s+"
+
+
+@given(
+    st.text(alphabet=st.sampled_from([".", "!", "?", "…", '"', "”", ")", " ", "\n", "a", "B"]), max_size=60),
+    st.integers(0, 4),
+)
+def test_the_sentence_boundary_expression_matches_where_its_first_form_did(text: str, start: int) -> None:
+    """
+    `_BOUNDARY` opens with its character set (so the search skips to a mark at C speed); its
+    matches are those of the first form, whose look-behind came first, from any position.
+    """
+    import re
+
+    from newsevents.parsing.article import _BOUNDARY
+
+    old = re.compile(_OLD_BOUNDARY)
+    assert [m.span() for m in old.finditer(text, start)] == [
+        m.span() for m in _BOUNDARY.finditer(text, start)
+    ]

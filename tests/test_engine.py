@@ -473,3 +473,91 @@ def test_compiled_pattern_files_come_back_from_the_cache_as_compiled(tmp_path, m
     word_list.cache_clear()  # as in a new process
     edited = load_entries(str(tmp_path / "data"), "protest")
     assert "marchers" in next(e for e in edited[0].patterns[0].elements if hasattr(e, "words")).words
+
+
+_TOKEN_PIECES = st.sampled_from(
+    ["a", "B", " ", "\n", ".", "'", "’", "s", "t", "n", "1", ",", "Mr", "U.S.", "\u00a0", "é", "Gen"]
+)
+
+
+@given(st.lists(_TOKEN_PIECES, max_size=30).map("".join), st.integers(0, 5), st.integers(0, 9))
+def test_tokens_of_a_stretch_keep_the_articles_offsets(text: str, start: int, offset: int) -> None:
+    """
+    Tokens of ``text[start:]`` with an ``offset`` are the tokens of the stretch alone, each
+    shifted by ``start + offset``: offsets are counted from the whitespace between tokens.
+    """
+    shift = min(start, len(text)) + offset
+    alone = [(t.text, t.start + shift, t.end + shift, t.lower, t.shape) for t in tokenize(text[start:])]
+    tokens = tokenize(text, start, offset=offset)
+    assert alone == [(t.text, t.start, t.end, t.lower, t.shape) for t in tokens]
+
+
+def _every_word_set(rules: tuple[PatternEntry, ...]) -> list[str]:
+    return sorted({word for entry in rules for p in entry.patterns for words in p.required for word in words})
+
+
+@given(st.data())
+def test_the_bits_of_required_words_say_what_may_match_says(data: st.DataObject) -> None:
+    """
+    `match_all` and the engine skip a pattern by the bits of its required word sets
+    (`patterns._Needs`): for any words, the patterns the bits let through are exactly those
+    `Pattern.may_match` lets through, for every shipped type's patterns.
+    """
+    from newsevents.parsing import patterns
+
+    recognisers()
+    for spec in specs().values():
+        rules = entries(spec)
+        every = _every_word_set(rules)
+        words = frozenset(data.draw(st.lists(st.sampled_from([*every, "zzz"]), max_size=6)))
+        needs = patterns._needs(rules)
+        have = needs.met(words)
+        flat = [p for entry in rules for p in entry.patterns]
+        assert [p.may_match(words) for p in flat] == [mask & have == mask for mask in needs.masks]
+        assert patterns.may_match_any(rules, words) == any(p.may_match(words) for p in flat)
+
+
+def test_a_pattern_starts_where_its_word_positions_say() -> None:
+    """`Pattern.starts_in` (with each word's positions) gives the positions `Pattern.starts` gives."""
+    text = "They held a phone call, then a telephone call and Ann Lee made one more phone call by phone."
+    article = Article(text, published=PUBLISHED)
+    seen = view(article, article.sentences[0])
+    positions: dict[str, list[int]] = {}
+    for at, token in enumerate(seen.tokens):
+        positions.setdefault(token.lower, []).append(at)
+    for source in ("( a | the )? ( by | over )? @phone call", "call", "@phone call", "<PERSON> made", "~2 call"):
+        pattern = compile_pattern(source, _classes)
+        assert list(pattern.starts(seen.tokens, seen.spans)) == list(
+            pattern.starts_in(seen.tokens, seen.spans, positions)
+        )
+
+
+def _near_by_every_size(lower: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """What `engine._near` answered before it indexed the phrases by their first word."""
+    longest = max(len(phrase) for phrase in phrases)
+    return any(
+        tuple(lower[first : first + size]) in phrases
+        for first in range(len(lower))
+        for size in range(1, min(longest, len(lower) - first) + 1)
+    )
+
+
+@given(st.data())
+def test_an_excluding_phrase_is_found_near_a_match_as_by_every_size(data: st.DataObject) -> None:
+    """`engine._near` looks only at the phrases opening with each word: it finds what every size did."""
+    from types import SimpleNamespace
+
+    from newsevents.parsing import engine
+
+    recognisers()
+    for spec in specs().values():
+        phrases = engine._phrases(spec)
+        if not phrases:
+            continue
+        vocabulary = sorted({word for phrase in phrases for word in phrase} | {"the", "call"})
+        lower = data.draw(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=20))
+        tokens = tokenize(" ".join(lower))
+        start = data.draw(st.integers(0, len(tokens) - 1))
+        match = SimpleNamespace(start=start, end=data.draw(st.integers(start + 1, len(tokens))))
+        window = [t.lower for t in tokens[max(0, match.start - 8) : match.end + 8]]
+        assert engine._near(SimpleNamespace(tokens=tokens), match, phrases) == _near_by_every_size(window, phrases)

@@ -523,3 +523,23 @@ def test_a_sentence_s_places_are_read_once_for_its_tokens(monkeypatch: pytest.Mo
     gazetteer.known_places(list(tokens))
     gazetteer.known_places(list(tokens))
     assert 3 == len(calls)
+
+
+def test_a_name_asked_again_is_not_tokenized_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`country_code` and `country_of_place` read a name's key words once (`_given_words` keeps them)."""
+    from newsevents.parsing import gazetteer
+
+    made: list[str] = []
+    tokenize = gazetteer.tokenize
+
+    def counting(text: str, *args: object, **kwargs: object) -> object:
+        made.append(text)
+        return tokenize(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gazetteer, "tokenize", counting)
+    gazetteer._given_words.cache_clear()
+    first = (gazetteer.country_code("the United States"), gazetteer.country_of_place("the United States"))
+    again = (gazetteer.country_code("the United States"), gazetteer.country_of_place("the United States"))
+    assert first == again
+    assert ["the United States"] == made
+    assert ("united", "states") == gazetteer._given_words("the United States")

@@ -279,3 +279,34 @@ def test_the_terms_inside_a_token_range() -> None:
     spans = view(article, article.sentences[0]).spans
     assert [(2, 4, 60), (9, 11, 3)] == [(a, b, t.months) for a, b, t in terms_within(spans, 1, 13)]
     assert [(0, 2, 60)] == [(a, b, t.months) for a, b, t in terms_within(spans, 3, 11)]
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_lower_case_expressions_find_what_the_case_blind_ones_find(text: str) -> None:
+    """
+    Over ASCII text, counts and terms are read by the case-sensitive form of their expressions
+    in the lowered text (`numbers._finditer`): the same matches at the same offsets as the
+    case-blind expressions over the text as written, whose groups `_group` gives as written.
+    """
+    from newsevents.parsing import numbers
+
+    for pattern, case_blind in (
+        (numbers._count_pattern(), numbers._count_re),
+        (numbers._term_pattern(), numbers._term_re),
+    ):
+        assert numbers._lower_case(pattern) is not None  # the fast form is used
+        fast = list(numbers._finditer(pattern, case_blind, text))
+        full = list(case_blind().finditer(text))
+        assert [m.span() for m in full] == [m.span() for m in fast]
+        for mine, theirs in zip(fast, full, strict=True):
+            assert [numbers._group(text, mine, name) for name in theirs.groupdict()] == list(
+                theirs.groupdict().values()
+            )
+
+
+def test_an_expression_with_a_capital_is_never_run_lowered() -> None:
+    """A capital letter outside group names and escapes keeps the case-blind expression."""
+    from newsevents.parsing import numbers
+
+    assert numbers._lower_case(r"(?P<x>\bten\s+Years)") is None
+    assert numbers._lower_case(r"(?P<Unit>\bten\s+years)\b\S") is not None

@@ -203,8 +203,11 @@ def time_expressions(text: str, published: datetime.date | None) -> list[TimeSpa
 _DATE_LINE = re.compile(r"[ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*\r?\n?")
 # A sentence may end after . ! ? (and closing quotes or brackets) followed by whitespace.
 # The match starts only at the first mark of a run and never gives back what it took,
-# so a run of ten thousand marks is read once, not once per mark.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+\s+")
+# so a run of ten thousand marks is read once, not once per mark. The first mark comes
+# before the look-behind (which then looks at it and the character before it): the
+# expression opening with a character set lets the search skip to the next mark at C speed
+# instead of trying the look-behind at every character (three times faster, same matches).
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"'”’)\]]*+\s+")
 #: The longest a sentence may be, in characters: a longer run without a boundary is cut at
 #: the last whitespace before this length (or at it), so that no per-sentence step ever
 #: works on more than this. Real news sentences are a few hundred characters.

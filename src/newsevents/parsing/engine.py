@@ -34,7 +34,7 @@ from newsevents.parsing.blocking import cues_after, cues_before
 from newsevents.parsing.clauses import attached_date
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.merge import merge
-from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, word_list
+from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, may_match_any, word_list
 from newsevents.parsing.roles import opening_pronoun
 
 __all__ = ["Found", "Spec", "find", "recogniser", "specs"]
@@ -260,7 +260,7 @@ def _continuing(rules: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _may_match_any(rules: tuple[Entry, ...], words: frozenset[str]) -> bool:
     """Whether some pattern of the entries may match a sentence of these words (all it needs are there)."""
-    return any(pattern.may_match(words) for entry in rules for pattern in entry.patterns)
+    return may_match_any(rules, words)
 
 
 #: Per tuple of entries, by its id: the tuple itself (kept, so that its id is never reused
@@ -316,12 +316,22 @@ def _near(seen: SentenceView, match: Match, phrases: frozenset[tuple[str, ...]])
     lower = [
         token.lower for token in tokens[max(0, match.start - _EXCLUDE_REACH) : match.end + _EXCLUDE_REACH]
     ]
-    longest = max(len(phrase) for phrase in phrases)
-    for first in range(len(lower)):
-        for size in range(1, min(longest, len(lower) - first) + 1):
-            if tuple(lower[first : first + size]) in phrases:
+    by_first = _by_first_word(phrases)
+    for first, word in enumerate(lower):
+        for phrase in by_first.get(word, ()):  # only the phrases that open with this word
+            if tuple(lower[first : first + len(phrase)]) == phrase:
                 return True
     return False
+
+
+@cache
+def _by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Excluding phrases by their first word (an empty phrase matches nowhere, so is left out)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases):
+        if phrase:
+            found.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(listed) for word, listed in found.items()}
 
 
 def recogniser(spec: Spec) -> Callable[[Article], Iterator[Event]]:

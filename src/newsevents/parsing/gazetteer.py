@@ -958,10 +958,15 @@ def _shared(found: Sequence[_Match], n: int, tokens: Sequence[Token]) -> frozens
     return frozenset(code for code in out if code is not None)
 
 
-def _given_words(name: str) -> list[str]:
-    """The key words of a name given alone, without a leading "the" ("the United States")."""
-    found = [word for token in tokenize(name) for word in _token_words(token.text)]
-    return found[1:] if found[:1] == ["the"] and len(found) > 1 else found
+@lru_cache(maxsize=1 << 12)
+def _given_words(name: str) -> tuple[str, ...]:
+    """
+    The key words of a name given alone, without a leading "the" ("the United States"); kept
+    for the names asked again (the same few states and places, looked up for every sentence
+    that names them, each a tokenizing of its own).
+    """
+    found = tuple(word for token in tokenize(name) for word in _token_words(token.text))
+    return found[1:] if found[:1] == ("the",) and len(found) > 1 else found
 
 
 def _lookup_key(name: str, index: _Index) -> tuple[str, int | None] | None:

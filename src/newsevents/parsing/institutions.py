@@ -76,9 +76,11 @@ def institution(
         if "international" in [t.lower for t in tokens[begin:at]]:
             return name, ""
         for first in range(begin, at):
+            if not tokens[first].is_title:
+                continue  # a place's name is capitalised (no phrase is written out for the others)
             for size in (3, 2, 1):
                 phrase = text_of(tokens, first, min(at, first + size)).removesuffix("'s")
-                if tokens[first].is_title and (code := country_of(phrase, prefer=prefer)):
+                if code := country_of(phrase, prefer=prefer):
                     return name, code
         if at + 2 < len(tokens) and tokens[at + 1].lower == "in" and tokens[at + 2].is_title:
             stop = at + 2

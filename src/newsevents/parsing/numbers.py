@@ -19,7 +19,7 @@ each finder runs in time linear in the length of its input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 import attrs
@@ -243,11 +243,53 @@ def parse_number(text: str) -> int | float | None:
 
 
 @cache
-def _count_re() -> re.Pattern[str]:
+def _count_pattern() -> str:
     lex = _lexicon()
     qualifier = rf"(?:(?P<qualifier>{_alternation(lex.qualifiers)})\s+)?"
     order = rf"(?P<order>(?:(?:tens|hundreds)\s+of\s+)?(?:{_alternation(lex.orders)}))\b"
-    return re.compile(rf"\b{qualifier}(?:{order}|(?P<number>{_number_pattern()}))", re.IGNORECASE)
+    return rf"\b{qualifier}(?:{order}|(?P<number>{_number_pattern()}))"
+
+
+@cache
+def _count_re() -> re.Pattern[str]:
+    return re.compile(_count_pattern(), re.IGNORECASE)
+
+
+#: What `_lower_case` leaves out of an expression before looking for capitals: group names
+#: and escapes (``\b``, ``\s``, ``\d``, ``\w`` are no letters of the text).
+_NOT_TEXT = re.compile(r"\(\?P<\w+>|\(\?P=\w+\)|\\.")
+
+
+@cache
+def _lower_case(pattern: str) -> re.Pattern[str] | None:
+    """
+    A case-blind expression compiled case-sensitive, to run over ASCII text lowered (about three
+    times faster: the engine compares no case variants), or None when the expression holds a
+    capital letter (it would then match nothing in lowered text). Over ASCII text, whose lower
+    case keeps every offset, the two find the same matches at the same offsets: every letter
+    the expression names is lower case, so a case-blind comparison of an ASCII character with
+    it is a comparison of the character's lower case.
+    """
+    bare = _NOT_TEXT.sub("", pattern)
+    return re.compile(pattern) if bare == bare.lower() else None
+
+
+def _finditer(
+    pattern: str, case_blind: Callable[[], re.Pattern[str]], text: str
+) -> Iterator[re.Match[str]]:
+    """
+    The matches of a case-blind expression (``pattern``, compiled by ``case_blind``) in ``text``:
+    over ASCII text, those of its case-sensitive form in the lowered text (so read the groups
+    with `_group`). The case-blind form is compiled only for a text that needs it.
+    """
+    fast = _lower_case(pattern) if text.isascii() else None
+    return case_blind().finditer(text) if fast is None else fast.finditer(text.lower())
+
+
+def _group(text: str, match: re.Match[str], name: str) -> str | None:
+    """A group of a `_finditer` match as ``text`` writes it (the match may be of its lower case)."""
+    start, end = match.span(name)
+    return None if start < 0 else text[start:end]
 
 
 def _order_value(text: str) -> int:
@@ -306,19 +348,21 @@ def find_counts(text: str) -> list[CountMatch]:
     found: list[CountMatch] = []
     if not _may_hold_count(text):
         return found
-    for match in _count_re().finditer(text):
-        if match.group("order") is not None:
-            value: int | float | None = _order_value(match.group("order"))
+    for match in _finditer(_count_pattern(), _count_re, text):
+        order = _group(text, match, "order")
+        if order is not None:
+            value: int | float | None = _order_value(order)
             qualifier = CountQualifier.ORDER
         else:
-            value = _value(match.group("number"))
-            word = match.group("qualifier")
+            value = _value(text[match.start("number") : match.end("number")])
+            word = _group(text, match, "qualifier")
             qualifier = CountQualifier.EXACT if word is None else lex.qualifiers[_squash(word)]
         if value is None or isinstance(value, float):
             continue
         if _AGE.match(text, match.end()):
             continue  # "a 19-year-old", "19 years old": an age, not a count
-        found.append(CountMatch(match.group(), match.start(), match.end(), Count(value, qualifier)))
+        start, end = match.span()
+        found.append(CountMatch(text[start:end], start, end, Count(value, qualifier)))
     return found
 
 
@@ -351,6 +395,11 @@ _UNIT = re.compile(_UNITS, re.IGNORECASE)
 
 @cache
 def _term_re() -> re.Pattern[str]:
+    return re.compile(_term_pattern(), re.IGNORECASE)
+
+
+@cache
+def _term_pattern() -> str:
     number = _number_pattern()
     amount = rf"(?P<amount>{number}|an?|half\s+an?)"
     unit = rf"(?P<unit>{_UNITS})s?\b"
@@ -359,7 +408,7 @@ def _term_re() -> re.Pattern[str]:
         r"(?:(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)"
         rf"|,?\s+and\s+(?P<amount2>{number}|a|one)(?:\s+|-)(?P<unit2>month|week|day)s?\b)?"
     )
-    return re.compile(rf"\b{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)", re.IGNORECASE)
+    return rf"\b{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)"
 
 
 def _amount(text: str) -> float | None:
@@ -391,22 +440,24 @@ def find_terms(text: str) -> list[TermMatch]:
     found: list[TermMatch] = []
     if _UNIT.search(text) is None:
         return found  # most sentences: no unit of time, so no term (a cheap look first)
-    for match in _term_re().finditer(text):
-        amount = _amount(match.group("amount"))
+    for match in _finditer(_term_pattern(), _term_re, text):
+        amount = _amount(text[match.start("amount") : match.end("amount")])
         if amount is None:
             continue
-        unit = match.group("unit").lower()
+        unit = text[match.start("unit") : match.end("unit")].lower()
         months: float | None = None
         if unit in _UNIT_MONTHS:
             months = amount * _UNIT_MONTHS[unit]
-            if match.group("half") is not None:
+            if match.start("half") >= 0:
                 months += 0.5 * _UNIT_MONTHS[unit]
-            if match.group("amount2") is not None:
-                extra = _amount(match.group("amount2"))
-                second = match.group("unit2").lower()
+            second_amount = _group(text, match, "amount2")
+            if second_amount is not None:
+                extra = _amount(second_amount)
+                second = text[match.start("unit2") : match.end("unit2")].lower()
                 months = None if extra is None or second not in _UNIT_MONTHS else months + extra
         whole = None if months is None or months != int(months) or months > MAX_INT else int(months)
-        found.append(TermMatch(match.group(), match.start(), match.end(), whole, unit))
+        start, end = match.span()
+        found.append(TermMatch(text[start:end], start, end, whole, unit))
     return found
 
 

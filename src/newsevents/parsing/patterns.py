@@ -178,6 +178,26 @@ class Pattern:
         return range(len(tokens))
 
 
+    def starts_in(
+        self, tokens: Sequence[Token], spans: Mapping[int, Sequence[Span]], positions: Mapping[str, list[int]]
+    ) -> Iterable[int]:
+        """`starts`, with each word's token positions given (``positions``, made once per sentence)."""
+        first = self.elements[0]
+        if isinstance(first, _Words) and not first.optional:
+            words = first.words
+        elif isinstance(first, _Capture) or self.first is None:
+            return self.starts(tokens, spans)
+        else:
+            words = self.first
+        if len(words) < len(positions):
+            found = [positions[word] for word in words if word in positions]
+        else:
+            found = [ats for word, ats in positions.items() if word in words]
+        if len(found) == 1:
+            return found[0]
+        return sorted(at for ats in found for at in ats)
+
+
 def _first_words(elements: Sequence[Element]) -> tuple[frozenset[str], bool] | None:
     """
     The words the first token of any non-empty match of the elements is one of, and whether
@@ -515,12 +535,18 @@ def match_all(
     """
     found: list[tuple[int, int, int, int, Match]] = []
     sentence = _Sentence(tokens, spans)
-    words = frozenset(token.lower for token in tokens)
+    positions: dict[str, list[int]] = {}  # each word's token positions: where word-first patterns start
+    for at, token in enumerate(tokens):
+        positions.setdefault(token.lower, []).append(at)
+    needs = _needs(entries)
+    have = needs.met(positions)
+    masks = iter(needs.masks)
     for rank, entry in enumerate(entries):
         for number, pattern in enumerate(entry.patterns):
-            if pattern.required and not pattern.may_match(words):
-                continue
-            for start in pattern.starts(tokens, spans):
+            mask = next(masks)
+            if mask & have != mask:
+                continue  # `pattern.may_match` is False: a required word set has no word here
+            for start in pattern.starts_in(tokens, spans, positions):
                 for end, roles, anchor in sentence.run(pattern.elements, 0, start, {}, None):
                     if end > start:
                         match = Match(entry, pattern, start, end, roles, start if anchor is None else anchor)
@@ -535,6 +561,68 @@ def match_all(
         out.append(match)
         covered_until = -negative_end
     return out
+
+
+class _Needs:
+    """
+    The required word sets (`Pattern.required`) of a sequence of entries' patterns as bits, one
+    per distinct set: a sentence's words give the bits of the sets they meet (`met`), and a
+    pattern may match (`Pattern.may_match`) exactly when its mask's bits are all among them.
+    """
+
+    __slots__ = ("bits", "masks")
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        ids: dict[frozenset[str], int] = {}
+        masks: list[int] = []
+        for entry in entries:
+            for pattern in entry.patterns:
+                mask = 0
+                for words in pattern.required:
+                    mask |= 1 << ids.setdefault(words, len(ids))
+                masks.append(mask)
+        bits: dict[str, int] = {}
+        for words, bit in ids.items():
+            for word in words:
+                bits[word] = bits.get(word, 0) | 1 << bit
+        self.bits = bits
+        #: One mask per pattern, in the order of the entries and their patterns.
+        self.masks = tuple(masks)
+
+    def met(self, words: Iterable[str]) -> int:
+        """The bits of the sets that hold one of ``words``."""
+        have = 0
+        bits = self.bits
+        for word in words:
+            have |= bits.get(word, 0)
+        return have
+
+    def any_may_match(self, words: Iterable[str]) -> bool:
+        """Whether some pattern may match a sentence of these words (`Pattern.may_match`)."""
+        have = self.met(words)
+        return any(mask & have == mask for mask in self.masks)
+
+
+#: Per tuple of entries, by its id: the tuple itself (kept, so that its id is never reused for
+#: another while the entry stands) and its `_Needs`.
+_NEEDS: dict[int, tuple[Sequence[Entry], _Needs]] = {}
+
+
+def _needs(entries: Sequence[Entry]) -> _Needs:
+    """The `_Needs` of a sequence of entries (made once for a tuple)."""
+    if not isinstance(entries, tuple):
+        return _Needs(entries)
+    known = _NEEDS.get(id(entries))
+    if known is not None and known[0] is entries:
+        return known[1]
+    made = _Needs(entries)
+    _NEEDS[id(entries)] = (entries, made)
+    return made
+
+
+def may_match_any(entries: Sequence[Entry], words: Iterable[str]) -> bool:
+    """Whether a pattern of the entries may match a sentence of these (lower-case, distinct) words."""
+    return _needs(entries).any_may_match(words)
 
 
 _State = tuple[int, dict[str, tuple[Span, ...]], int | None]

@@ -33,6 +33,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+#: `_TOKEN` with the whitespace before each token as a group of its own: ``findall`` then gives
+#: each token's kind and text as strings, and offsets follow from the lengths (no match objects).
+_SPACED = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")", re.VERBOSE)
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -121,12 +124,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, offset: int =
     append = out.append
     stops = _stop_words()
     # One pass, each token made once with its index: this runs for every sentence a
-    # recogniser reads (`_append` and `_shape` written out for the common cases).
-    for found in _TOKEN.finditer(text, start, stop):
-        kind = found.lastgroup or "mark"
-        piece = found.group()
-        begin = found.start() + offset
-        if kind == "word":
+    # recogniser reads (`_append` and `_shape` written out for the common cases). Between
+    # two tokens there is only whitespace (any other character is a mark), so each token
+    # starts where the whitespace before it ends.
+    position = start
+    for space, initialism, piece, number, mark in _SPACED.findall(text, start, stop):
+        begin = position + len(space)
+        if piece:  # a word
+            finish = position = begin + len(piece)
+            begin += offset
             if "'" in piece or "’" in piece:
                 lowered = piece.lower().replace("’", "'")
                 if lowered.endswith(_POSSESSIVE[0]) and len(piece) > 2:
@@ -139,20 +145,25 @@ def tokenize(text: str, start: int = 0, end: int | None = None, *, offset: int =
                     continue
             else:
                 lowered = piece.lower()  # no apostrophe: lower-casing makes none
-            finish = found.end()
             # an abbreviation keeps its stop: "Mr." "Gen." "Jan."
             if finish < stop and text[finish] == "." and piece.lower() in stops:
                 _append(out, piece + ".", begin, "word")
                 continue
             shape = "X" if piece.isupper() and len(piece) > 1 else "Xx" if piece[0].isupper() else "x"
             append(Token(piece, begin, begin + len(piece), lowered, shape, len(out)))
-        elif kind == "mark":
+        elif mark:
+            position = begin + 1
+            begin += offset
             # a stop consumed by an abbreviation must not also stand alone
-            if piece == "." and out and out[-1].end > begin:
+            if mark == "." and out and out[-1].end > begin:
                 continue
-            append(Token(piece, begin, begin + len(piece), piece.lower().replace("’", "'"), ".", len(out)))
+            append(Token(mark, begin, begin + 1, mark.lower().replace("’", "'"), ".", len(out)))
+        elif number:
+            position = begin + len(number)
+            _append(out, number, begin + offset, "number")
         else:
-            _append(out, piece, begin, kind)
+            position = begin + len(initialism)
+            _append(out, initialism, begin + offset, "initialism")
     return tuple(out)
 
 
