@@ -392,3 +392,106 @@ def test_merge_keeps_apart_what_the_type_says_are_two() -> None:
     second = Airstrike(attacker=Actor.state("TD"))
     assert 1 == len(merge([first, second]))
     assert 2 == len(merge([first, second], apart=lambda a, b: a.attacker != b.attacker))  # type: ignore[attr-defined]
+
+
+# Recall families found on the unannotated pool (each a construction of many articles, sentences written here)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # aircraft that support a ground force, with no strike verb
+        (
+            "Government troops backed by Chadian warplanes seized the town of Tal Haddad on Sunday.",
+            "Chad",
+            "Tal Haddad",
+        ),
+        (
+            "The army has gained ground with the help of Chadian jets and allied militias near Kidal.",
+            "Chad",
+            "Kidal",
+        ),
+        (
+            "Chadian warplanes backing Malian government forces pushed the rebels out of Kidal.",
+            "Chad",
+            "Kidal",
+        ),
+    ],
+)
+def test_aircraft_backing_a_ground_force(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+    assert "airstrike.aircraft_backing" == event.evidence.rule  # type: ignore[union-attr]
+
+
+def test_aircraft_supporting_a_rescue_is_no_strike() -> None:
+    assert [] == strikes("Chadian helicopters supporting the rescue teams flew over Kidal on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        (
+            "A Maltese tanker was attacked from the air near the port of Tobruk on Monday, the ministry said.",
+            None,
+            "Tobruk",
+        ),
+        (
+            "The militants in Kismayo have been under air assault from a U.S.-led coalition.",
+            "U.S.-led coalition",
+            "Kismayo",
+        ),
+    ],
+)
+def test_attacks_from_the_air(text: str, attacker: str | None, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+def test_aid_dropped_from_the_air_is_no_strike() -> None:
+    assert [] == strikes("Food and medicine were dropped from the air over Kismayo on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        (
+            "Ethiopia stepped up its bombing in the Tigray region on Monday, aid workers said.",
+            "Ethiopia",
+            "Tigray",
+        ),
+        ("The rebels criticized Chad on Sunday for continuing with its bombing in Kidal.", "Chad", "Kidal"),
+        ("The coalition stepped up its bombing campaign in Kidal.", "coalition", "Kidal"),
+    ],
+)
+def test_a_states_bombing_named_by_its_owner(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+def test_a_bombing_no_state_owns_is_no_strike() -> None:
+    assert [] == strikes("The group called off its bombing in London after the truce.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the aircraft's errand as an infinitive
+        (
+            "Sudanese commanders sent helicopter gunships to pound rebel camps near Kadugli on Monday.",
+            "Kadugli",
+        ),
+        # attack verbs of aircraft: rockets, shells from the air, gunfire
+        ("Iraqi helicopters were rocketing militant positions near Kismayo on Monday.", "Kismayo"),
+        ("Iraqi jets bombarded militant positions near Kismayo on Monday.", "Kismayo"),
+        ("Iraqi helicopters opened fire on the intelligence headquarters in Kismayo on Monday.", "Kismayo"),
+        # an aircraft of no known owner is no airliner when it hits something
+        ("Unidentified planes hit the oilfield near Kismayo on Monday.", "Kismayo"),
+    ],
+)
+def test_more_ways_aircraft_attack(text: str, place: str) -> None:
+    assert [place] == places(text)
+
+
+def test_weights_of_drones_are_no_attack() -> None:
+    assert [] == strikes("The rule applies to drones that weigh between one pound and 55 pounds.")
