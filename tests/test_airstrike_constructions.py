@@ -495,3 +495,38 @@ def test_more_ways_aircraft_attack(text: str, place: str) -> None:
 
 def test_weights_of_drones_are_no_attack() -> None:
     assert [] == strikes("The rule applies to drones that weigh between one pound and 55 pounds.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # a state or a coalition as the subject of "bombing", active voice
+        (
+            "Ethiopia has been bombing rebel positions near Mekele since March 26, aid workers said.",
+            "Ethiopia",
+            "Mekele",
+        ),
+        ("Libyan forces are still bombing the airstrip near Faya, the minister said.", "Libya", "Faya"),
+        (
+            "The Kurds are allies of a U.S.-led coalition bombing militants in northern Iraq.",
+            "U.S.-led coalition",
+            "Iraq",
+        ),
+    ],
+)
+def test_a_state_or_coalition_bombing(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected communist rebels bombed the Philippine Military Academy on Monday.",  # no state: militants
+        "Palestinian militants have bombed a bus in Jerusalem.",
+        "Britain was bombed by Germany in 1940.",  # the passive names the place struck
+        "Syria has been bombed for years.",
+    ],
+)
+def test_bombing_by_no_state_or_in_the_passive_is_not_read_so(text: str) -> None:
+    assert "airstrike.state_bombing" not in {e.evidence.rule for e in strikes(text) if e.evidence is not None}
