@@ -530,3 +530,31 @@ def test_a_state_or_coalition_bombing(text: str, attacker: str, place: str) -> N
 )
 def test_bombing_by_no_state_or_in_the_passive_is_not_read_so(text: str) -> None:
     assert "airstrike.state_bombing" not in {e.evidence.rule for e in strikes(text) if e.evidence is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # a state's "bombing of" or "bombardment of" a place or target, with no word for the air
+        ("The Israeli bombardment of Gaza killed 40 people on Monday.", "Israel", "Gaza"),
+        (
+            "During the U.S. bombing of rebel targets in Libya last April, France closed its airspace.",
+            "United States",
+            "Libya",
+        ),
+    ],
+)
+def test_a_states_bombing_of_a_place(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1998 bombing of the embassy in Nairobi killed more than 200 people.",  # a year, no state
+        "The Libyan bombing is a thing of the past, the official said.",  # the state struck, no "of"
+    ],
+)
+def test_a_bombing_with_no_state_before_it_is_no_strike(text: str) -> None:
+    assert [] == strikes(text)
