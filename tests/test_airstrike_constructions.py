@@ -486,3 +486,169 @@ def test_two_sides_named_as_often_leave_an_unattributed_strike_without_attacker(
         "Air strikes continued on Afgoye on Thursday."
     )
     assert ["Kenya", "Ethiopia", None] == attackers(text)
+
+
+# Recall families found on the unannotated pool (each a construction of many articles, sentences written here)
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # aircraft that support a ground force, with no strike verb
+        (
+            "Government troops backed by Chadian warplanes seized the town of Tal Haddad on Sunday.",
+            "Chad",
+            "Tal Haddad",
+        ),
+        (
+            "The army has gained ground with the help of Chadian jets and allied militias near Kidal.",
+            "Chad",
+            "Kidal",
+        ),
+        (
+            "Chadian warplanes backing Malian government forces pushed the rebels out of Kidal.",
+            "Chad",
+            "Kidal",
+        ),
+    ],
+)
+def test_aircraft_backing_a_ground_force(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+    assert "airstrike.aircraft_backing" == event.evidence.rule  # type: ignore[union-attr]
+
+
+def test_aircraft_supporting_a_rescue_is_no_strike() -> None:
+    assert [] == strikes("Chadian helicopters supporting the rescue teams flew over Kidal on Sunday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        (
+            "A Maltese tanker was attacked from the air near the port of Tobruk on Monday, the ministry said.",
+            None,
+            "Tobruk",
+        ),
+        (
+            "The militants in Kismayo have been under air assault from a U.S.-led coalition.",
+            "U.S.-led coalition",
+            "Kismayo",
+        ),
+    ],
+)
+def test_attacks_from_the_air(text: str, attacker: str | None, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+def test_aid_dropped_from_the_air_is_no_strike() -> None:
+    assert [] == strikes("Food and medicine were dropped from the air over Kismayo on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        (
+            "Ethiopia stepped up its bombing in the Tigray region on Monday, aid workers said.",
+            "Ethiopia",
+            "Tigray",
+        ),
+        ("The rebels criticized Chad on Sunday for continuing with its bombing in Kidal.", "Chad", "Kidal"),
+        ("The coalition stepped up its bombing campaign in Kidal.", "coalition", "Kidal"),
+    ],
+)
+def test_a_states_bombing_named_by_its_owner(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+def test_a_bombing_no_state_owns_is_no_strike() -> None:
+    assert [] == strikes("The group called off its bombing in London after the truce.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the aircraft's errand as an infinitive
+        (
+            "Sudanese commanders sent helicopter gunships to pound rebel camps near Kadugli on Monday.",
+            "Kadugli",
+        ),
+        # attack verbs of aircraft: rockets, shells from the air, gunfire
+        ("Iraqi helicopters were rocketing militant positions near Kismayo on Monday.", "Kismayo"),
+        ("Iraqi jets bombarded militant positions near Kismayo on Monday.", "Kismayo"),
+        ("Iraqi helicopters opened fire on the intelligence headquarters in Kismayo on Monday.", "Kismayo"),
+        # an aircraft of no known owner is no airliner when it hits something
+        ("Unidentified planes hit the oilfield near Kismayo on Monday.", "Kismayo"),
+    ],
+)
+def test_more_ways_aircraft_attack(text: str, place: str) -> None:
+    assert [place] == places(text)
+
+
+def test_weights_of_drones_are_no_attack() -> None:
+    assert [] == strikes("The rule applies to drones that weigh between one pound and 55 pounds.")
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # a state or a coalition as the subject of "bombing", active voice
+        (
+            "Ethiopia has been bombing rebel positions near Mekele since March 26, aid workers said.",
+            "Ethiopia",
+            "Mekele",
+        ),
+        ("Libyan forces are still bombing the airstrip near Faya, the minister said.", "Libya", "Faya"),
+        (
+            "The Kurds are allies of a U.S.-led coalition bombing militants in northern Iraq.",
+            "U.S.-led coalition",
+            "Iraq",
+        ),
+    ],
+)
+def test_a_state_or_coalition_bombing(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suspected communist rebels bombed the Philippine Military Academy on Monday.",  # no state: militants
+        "Palestinian militants have bombed a bus in Jerusalem.",
+        "Britain was bombed by Germany in 1940.",  # the passive names the place struck
+        "Syria has been bombed for years.",
+    ],
+)
+def test_bombing_by_no_state_or_in_the_passive_is_not_read_so(text: str) -> None:
+    assert "airstrike.state_bombing" not in {e.evidence.rule for e in strikes(text) if e.evidence is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "place"),
+    [
+        # a state's "bombing of" or "bombardment of" a place or target, with no word for the air
+        ("The Israeli bombardment of Gaza killed 40 people on Monday.", "Israel", "Gaza"),
+        (
+            "During the U.S. bombing of rebel targets in Libya last April, France closed its airspace.",
+            "United States",
+            "Libya",
+        ),
+    ],
+)
+def test_a_states_bombing_of_a_place(text: str, attacker: str, place: str) -> None:
+    [event] = strikes(text)
+    assert (attacker, place) == slots(event)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 1998 bombing of the embassy in Nairobi killed more than 200 people.",  # a year, no state
+        "The Libyan bombing is a thing of the past, the official said.",  # the state struck, no "of"
+    ],
+)
+def test_a_bombing_with_no_state_before_it_is_no_strike(text: str) -> None:
+    assert [] == strikes(text)

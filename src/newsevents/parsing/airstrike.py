@@ -433,12 +433,25 @@ def _enemy(found: Found) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- events
 
 
+def _owner(found: Found) -> Actor | None:
+    """ "Russia stepped up its bombing": the state (or coalition) "its" stands for (``owned`` entries)."""
+    tokens, match = found.view.tokens, found.match
+    at = next((i for i in range(match.start, match.end) if tokens[i].lower in ("its", "their")), None)
+    return state_subject(tokens, at + 1, match.end, ()) if at is not None else None
+
+
+def _unowned(found: Found) -> bool:
+    """ "The group called off its bombing": no state owns it (a "bombing campaign" stays one, as a noun)."""
+    last = found.view.tokens[found.match.end - 1].lower
+    return bool(found.option("owned")) and last not in ("campaign", "raids") and _owner(found) is None
+
+
 def build(found: Found) -> Iterator[Airstrike]:
     """The strikes one match states: one per place struck."""
-    if _blocked(found) or (found.option("state") and _in_match(found) is None):
+    if _blocked(found) or (found.option("state") and _in_match(found) is None) or _unowned(found):
         return  # "Monday strikes", "a French strike" on the railways (a walkout: excludes.txt)
     places = _places(found)
-    attacker = _attacker(found, places)
+    attacker = _attacker(found, places) or (_owner(found) if found.option("owned") else None)
     if found.entry.name != "aircraft":  # note 15: "U.S.-led air strikes" (not "Saudi-led warplanes")
         attacker = state_words.leader_unless_named(attacker, found.article.text)
     if attacker is not None and attacker.kind is ActorKind.COUNTRY:
