@@ -244,3 +244,13 @@ def test_linear_on_adversarial_input() -> None:
     """Long runs of near-matches are scanned without catastrophic backtracking."""
     text = "in " * 3000 + "March 2, " * 3000 + "last " * 3000 + "over the past " * 3000
     assert isinstance(find(text), list)
+
+
+def test_a_day_resolves_only_where_its_month_has_it() -> None:
+    """29 February only in leap years; "Feb. 30" and "April 31" are no dates."""
+    leap, common = datetime.date(2016, 3, 10), datetime.date(2015, 3, 10)
+    assert PartialDate(2016, 2, 29) == resolve("Feb. 29", leap)
+    assert PartialDate(2016, 2, 29) == resolve("Feb. 29", common)  # the nearest year that has one
+    assert resolve("Feb. 30, 2016", leap) is None
+    assert resolve("April 31, 2016", leap) is None
+    assert PartialDate(2016, 3, 7) == resolve("Monday", leap)  # English names, whatever the locale

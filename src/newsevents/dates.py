@@ -35,7 +35,6 @@ The rules (``published`` is the article's publication date):
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from functools import cache
@@ -71,7 +70,13 @@ _MONTHS = {
     )
     for name in names
 }
-_WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
+# English names, whatever the process's locale (calendar.day_name follows LC_TIME).
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
+}
 _SMALL = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None, "couple": None,
@@ -389,10 +394,19 @@ def _count(text: str | None) -> int | None:
     return _SMALL.get(lowered.split()[0])
 
 
+def _valid_day(year: int, month: int, day: int) -> bool:
+    """Whether the month of that year has the day (29 February only in leap years)."""
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _safe(year: int, month: int, day: int | None = None) -> PartialDate | None:
     if not 1 <= year <= 9999:
         return None
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and not _valid_day(year, month, day):
         return None
     return PartialDate(year, month, day)
 
@@ -416,7 +430,7 @@ def _place_month(month: int, published: datetime.date, lead: str, direction: Dir
 def _place_day(month: int, day: int, published: datetime.date, direction: Direction) -> PartialDate | None:
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
-        if 1 <= year <= 9999 and day <= calendar.monthrange(year, month)[1]:
+        if 1 <= year <= 9999 and _valid_day(year, month, day):
             candidates.append(datetime.date(year, month, day))
     if not candidates:
         return None
