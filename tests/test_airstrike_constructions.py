@@ -672,3 +672,14 @@ def test_a_campaign_with_its_start_is_not_a_counted_raid() -> None:
         "The coalition began air strikes in Mali on June 4 against the rebels."
     )
     assert len(strikes(text)) == 2
+
+
+def test_a_mention_dated_in_its_own_words_is_another_strike() -> None:
+    # an undated strike told first; a later, unplaced mention with a day of its own is another one
+    text = (
+        "Russian air strikes have pounded the town of Saraqeb for weeks, residents said. "
+        "The United Nations called for a ceasefire. "
+        "Air strikes hit a bakery on Tuesday, the monitor said."
+    )
+    dates = sorted(str(e.date) for e in strikes(text))
+    assert dates == ["2016-03-08", "None"]

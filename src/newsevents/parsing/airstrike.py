@@ -53,6 +53,7 @@ from newsevents.parsing.event_fields import (
 from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.listed_nouns import enemy_after_support, listed_nouns
 from newsevents.parsing.mentions import view
+from newsevents.parsing.merge import continues
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
@@ -539,12 +540,23 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
     place, there = event.location, kept.location
     if test == "home":
         if place is None:
-            return True
+            return not _own_time(article, kept, event)
         inside = there is not None and there.country == place.country
         return is_country(place) and inside and not _vague(article, kept) and not (event.date or event.killed)
     if test == "same":
         return place is not None and there is not None and there.name == place.name
     return there is None  # "open": a strike not placed yet
+
+
+def _own_time(article: Article, kept: Airstrike, event: Airstrike) -> bool:
+    """
+    A mention dated in its own words is another strike than an undated one told before, unless
+    it refers back ("the strikes on Monday") or continues it in the next sentence (`merge.merge`).
+    """
+    if event.date is None or kept.date is not None:
+        return False
+    definite: set[int] = article.__dict__.get("_airstrike_definite", set())
+    return evidence_start(event) not in definite and not continues(kept, event)
 
 
 def _specific(event: Airstrike) -> bool:
