@@ -652,3 +652,34 @@ def test_a_states_bombing_of_a_place(text: str, attacker: str, place: str) -> No
 )
 def test_a_bombing_with_no_state_before_it_is_no_strike(text: str) -> None:
     assert [] == strikes(text)
+
+
+def test_two_tolls_are_two_strikes() -> None:
+    # mentions of one place (here none) that state different tolls are two strikes, not one
+    text = (
+        "Drone strikes have been criticised by aid agencies. "
+        "Officials said U.S. drone strikes killed 12 militants in 2014. "
+        "Critics point to 2012 U.S. drone strikes that killed three farmers."
+    )
+    assert sorted(e.killed.value for e in strikes(text) if e.killed is not None) == [3, 12]
+
+
+def test_a_campaign_with_its_start_is_not_a_counted_raid() -> None:
+    # note 10: "began air strikes on June 4" is the campaign, "carried out 20 air strikes" one raid of it
+    text = (
+        "Earlier, the coalition carried out 20 air strikes in northern Mali. "
+        "Rebels fired rockets across the border. "
+        "The coalition began air strikes in Mali on June 4 against the rebels."
+    )
+    assert len(strikes(text)) == 2
+
+
+def test_a_mention_dated_in_its_own_words_is_another_strike() -> None:
+    # an undated strike told first; a later, unplaced mention with a day of its own is another one
+    text = (
+        "Russian air strikes have pounded the town of Saraqeb for weeks, residents said. "
+        "The United Nations called for a ceasefire. "
+        "Air strikes hit a bakery on Tuesday, the monitor said."
+    )
+    dates = sorted(str(e.date) for e in strikes(text))
+    assert dates == ["2016-03-08", "None"]

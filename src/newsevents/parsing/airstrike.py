@@ -53,6 +53,7 @@ from newsevents.parsing.event_fields import (
 from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.listed_nouns import enemy_after_support, listed_nouns
 from newsevents.parsing.mentions import view
+from newsevents.parsing.merge import continues
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
@@ -80,6 +81,8 @@ _REACH = 30
 _KILL = frozenset({"killed", "killing", "kills"})
 #: How many strikes reported before a mention may be what it refers back to (keeps merging linear).
 _LOOK_BACK = 40
+#: Words right before a trigger that tell a campaign's start ("began air strikes on March 26"): note 9.
+_BEGAN = frozenset({"began", "begun", "begin", "begins", "started", "start", "starts"})
 
 
 @cache
@@ -470,10 +473,11 @@ def build(found: Found) -> Iterator[Airstrike]:
     if (
         "campaign" in _tokens_before(found, 3)
         or found.view.tokens[found.match.end - 1].lower == "campaign"
-        or (date is not None and date == _since(found))
+        or _BEGAN & {t.lower for t in found.view.tokens[max(0, found.match.start - 2) : found.match.end]}
+        or (date is not None and date in (_since(found), _age(found)))
     ):
-        # "a campaign of air strikes", "its air campaign", strikes "since March 26": not the strike
-        # told before it (notes 9, 10)
+        # "a campaign of air strikes", "its air campaign", "began air strikes", strikes "since March
+        # 26", "four months of air strikes": not the strike told before it (notes 9, 10, 23)
         found.article.__dict__.setdefault("_airstrike_campaigns", set()).add(found.sentence.start)
     near = {t.lower for t in found.view.tokens[max(0, found.match.start - 3) : found.match.end]}
     if _words("another") & near:  # "a separate air strike", "carried out a similar raid": its own (settle)
@@ -524,20 +528,41 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
     """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
     if not same_or_unknown(kept.attacker, event.attacker) or not compatible(kept.date, event.date):
         return False
+    if _apart(kept, event):
+        return False
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     town = kept.location is not None and not is_country(kept.location)
     kept_campaign, campaign = evidence_start(kept) in campaigns, evidence_start(event) in campaigns
     if test != "same" and town and campaign and not kept_campaign:
         return False  # "a campaign of air strikes" is not the strike on one town told before it (note 10)
+    if campaign != kept_campaign and _specific(event if kept_campaign else kept):
+        return False  # a campaign and a dated, deadly or counted strike of it are two (note 10)
     place, there = event.location, kept.location
     if test == "home":
         if place is None:
-            return True
+            return not _own_time(article, kept, event)
         inside = there is not None and there.country == place.country
         return is_country(place) and inside and not _vague(article, kept) and not (event.date or event.killed)
     if test == "same":
         return place is not None and there is not None and there.name == place.name
     return there is None  # "open": a strike not placed yet
+
+
+def _own_time(article: Article, kept: Airstrike, event: Airstrike) -> bool:
+    """
+    A mention dated in its own words is another strike than an undated one told before, unless
+    it refers back ("the strikes on Monday") or continues it in the next sentence (`merge.merge`).
+    """
+    if event.date is None or kept.date is not None:
+        return False
+    definite: set[int] = article.__dict__.get("_airstrike_definite", set())
+    return evidence_start(event) not in definite and not continues(kept, event)
+
+
+def _specific(event: Airstrike) -> bool:
+    """Whether a mention tells strikes of one time: a toll, a day of its own, or a number of strikes."""
+    day = event.date is not None and event.date.day is not None
+    return event.killed is not None or day or event.strikes is not None
 
 
 def _earlier(article: Article, out: list[Airstrike], event: Airstrike, test: str) -> int | None:
@@ -607,9 +632,15 @@ def settle(article: Article, events: list[Airstrike]) -> list[Airstrike]:
     return out
 
 
-def _two_states(kept: Event, mention: Event) -> bool:
-    """Two states' strikes are two, though neither is placed ("the US leads a campaign ... Russia's")."""
-    return different_states(getattr(kept, "attacker", None), getattr(mention, "attacker", None))
+def _apart(kept: Event, mention: Event) -> bool:
+    """
+    Two strikes though their places agree: two states' strikes ("the US leads a campaign ...
+    Russia's"), or two tolls stated for them ("one killed four ... another killed nine").
+    """
+    if different_states(getattr(kept, "attacker", None), getattr(mention, "attacker", None)):
+        return True
+    tolls = getattr(kept, "killed", None), getattr(mention, "killed", None)
+    return None not in tolls and tolls[0] != tolls[1]
 
 
 SPEC = Spec(
@@ -618,7 +649,7 @@ SPEC = Spec(
     build,
     blocking=frozenset({"modal", "negation", "refusal"}),
     excludes="excludes",
-    apart=_two_states,
+    apart=_apart,
 )
 _find = recogniser(SPEC)
 

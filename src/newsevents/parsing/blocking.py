@@ -10,6 +10,12 @@ hypothetical: "will", "plans to", "if"), ``negation`` ("not", "never", "n't"),
 ``refusal`` ("denied", "refused") or ``report``. The cue words are data
 (``data/cues.tsv``, one phrase and its kind a line); a capitalised word after the first
 of the clause is a name, not a cue ("Theresa May", "Will Smith").
+
+A cue reaches only the trigger of its own predicate: not past a subordinating conjunction
+("refused to talk while jets bombed the town"), nor past a preposition of a circumstance that
+follows the cue's object ("declined to confirm the death of X in a drone strike", "had no
+access to the town amid air strikes"): what that names is given. A ``perception`` cue ("could
+hear") blocks nothing: what was heard happened.
 """
 
 from __future__ import annotations
@@ -24,6 +30,19 @@ __all__ = ["clause_opening", "clause_words", "cues_after", "cues_before", "predi
 
 #: Tokens that open a new clause: what comes before them is another clause.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "—", "–", "--", '"', "“", "”", "that", "which", "who", "but"})
+
+
+#: Conjunctions that open a clause of its own inside a sentence: a cue before one does not reach
+#: past it ("they refused to talk while the jets kept bombing").
+_SUBORDINATORS = frozenset({"while", "whereas", "because", "although", "though"})
+
+#: Prepositions of a circumstance: after a cue's object ("the death of X in a strike", "no
+#: access to the town amid air strikes"), what they introduce is taken as given, not negated,
+#: refused or planned.
+_PRESUPPOSING = frozenset({"in", "from", "amid", "during", "after", "following", "despite", "since"})
+
+#: Words that open a noun phrase: the object of a cue's verb.
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "any", "some", "no"})
 
 
 @cache
@@ -58,12 +77,22 @@ def cues_before(tokens: Sequence[Token], at: int) -> set[str]:
     by_first = _cues_by_first()
     opening = clause_opening(tokens, at)
     found: set[str] = set()
+    object_at: int | None = None  # where a noun phrase after the last cue opens ("the death")
     for position in range(opening, at):
         token = tokens[position]
+        if token.lower in _SUBORDINATORS or (
+            token.lower in _PRESUPPOSING and object_at is not None and object_at < position - 1
+        ):
+            found.clear()  # "refused to talk while X bombed", "declined to confirm a death in a strike"
+            object_at = None
+            continue
+        if token.lower in _DETERMINERS and found and object_at is None:
+            object_at = position
         if token.is_title and position != opening:
             continue  # a name: "Theresa May"
         if token.lower.endswith("'ll"):
             found.add("modal")
+            object_at = None
             continue
         for phrase, kind in by_first.get(token.lower, ()):  # longest first
             size = len(phrase)
@@ -71,7 +100,9 @@ def cues_before(tokens: Sequence[Token], at: int) -> set[str]:
                 tokens[position + n].lower == word for n, word in enumerate(phrase[1:], 1)
             ):
                 found.add(kind)
+                object_at = None
                 break
+    found.discard("perception")
     return found
 
 

@@ -21,7 +21,7 @@ import attrs
 
 from newsevents.model import Actor, Event
 
-__all__ = ["identity_of", "merge", "same_name"]
+__all__ = ["continues", "identity_of", "merge", "same_name"]
 
 
 def _key(value: Any) -> Any:
@@ -102,14 +102,14 @@ def merge(
 def _joins(kept: Event, mention: Event, *, definite: bool) -> bool:
     if mention.date is None or kept.date == mention.date:
         return True
-    return kept.date is None and (definite or _continues(kept, mention))
+    return kept.date is None and (definite or continues(kept, mention))
 
 
 #: How many characters may separate two sentences that follow each other.
 _ADJACENT = 3
 
 
-def _continues(kept: Event, mention: Event) -> bool:
+def continues(kept: Event, mention: Event) -> bool:
     """
     A dated mention in the very next sentence continues an undated report of the same
     occurrence ("X called Y as soon as he heard. The two spoke by phone on Tuesday."),
