@@ -561,3 +561,49 @@ def test_an_excluding_phrase_is_found_near_a_match_as_by_every_size(data: st.Dat
         match = SimpleNamespace(start=start, end=data.draw(st.integers(start + 1, len(tokens))))
         window = [t.lower for t in tokens[max(0, match.start - 8) : match.end + 8]]
         assert engine._near(SimpleNamespace(tokens=tokens), match, phrases) == _near_by_every_size(window, phrases)
+
+
+def _needs_of(*words: str) -> object:
+    """A `_Needs` of one pattern per word, each requiring that word (bit i for word i)."""
+    from types import SimpleNamespace
+
+    from newsevents.parsing.patterns import _Needs
+
+    patterns = [SimpleNamespace(required=(frozenset({word}),)) for word in words]
+    return _Needs([SimpleNamespace(patterns=patterns)])  # type: ignore[list-item]
+
+
+def _lowered(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def test_the_text_filter_finds_every_word_the_tokens_hold() -> None:
+    # "do" is cut from "n't", "putin" from "'s"; "mr." keeps its stop; "al-assad" is one token
+    words = ("do", "n't", "putin", "'s", "mr.", "al-assad", "u.s.", "3", "rd", "é", ",")
+    needs = _needs_of(*words)
+    text = "Mr. Putin’s aides don't deny the 3rd U.S. call with al-Assad, é."
+    tokens = {token.lower for token in tokenize(text)}
+    assert set(words) <= tokens
+    assert needs.met_in_text(_lowered(text)) == needs.met(tokens) == (1 << len(words)) - 1  # type: ignore[attr-defined]
+
+
+@given(st.text(alphabet="aDoNnt’'s.-,3 ΣσİKé\u212a", max_size=40))
+def test_the_text_filter_never_drops_a_pattern_the_tokens_allow(text: str) -> None:
+    from newsevents.parsing.patterns import _needs
+
+    recognisers()  # the shipped types' specs
+    assert len(specs()) >= 4
+    for spec in specs().values():
+        needs = _needs(entries(spec))
+        words = {token.lower for token in tokenize(text)}
+        met = needs.met(words)
+        assert needs.met_in_text(_lowered(text)) & met == met
+
+
+def test_a_sentence_with_an_event_passes_the_text_filter() -> None:
+    from newsevents.parsing.patterns import may_match_text
+
+    text = "date 2020-01-10\nRussian President Vladimir Putin phoned Turkish President Recep Tayyip Erdogan on Thursday."
+    assert [type(event).__name__ for event in newsevents.parse(text)] == ["PhoneCall"]
+    sentence = text.split("\n", 1)[1]
+    assert any(may_match_text(entries(spec), sentence) for spec in specs().values())

@@ -310,3 +310,46 @@ def test_an_expression_with_a_capital_is_never_run_lowered() -> None:
 
     assert numbers._lower_case(r"(?P<x>\bten\s+Years)") is None
     assert numbers._lower_case(r"(?P<Unit>\bten\s+years)\b\S") is not None
+
+
+def _without_opening(pattern: str) -> str:
+    from newsevents.parsing import numbers
+
+    lex = numbers._lexicon()
+    for words in (
+        [*lex.qualifiers, *lex.orders, *lex.units, *lex.scales, "tens", "hundreds", "a"],
+        [*lex.units, *lex.scales, "a", "half"],
+    ):
+        opening = numbers._opening(words)
+        if opening and opening in pattern:
+            return pattern.replace(opening, "", 1)
+    raise AssertionError("no opening look-ahead in the expression")
+
+
+def _same_matches(text: str) -> None:
+    import re
+
+    from newsevents.parsing import numbers
+
+    for pattern in (numbers._count_pattern(), numbers._term_pattern()):
+        for flags in (re.IGNORECASE, 0):
+            looked = re.compile(pattern, flags)
+            plain = re.compile(_without_opening(pattern), flags)
+            for given_text in (text, text.lower()):
+                found = [(m.span(), m.groupdict()) for m in looked.finditer(given_text)]
+                assert found == [(m.span(), m.groupdict()) for m in plain.finditer(given_text)]
+
+
+def test_the_opening_look_ahead_keeps_every_count_and_term_of_every_word() -> None:
+    """The look-ahead before the count and term expressions drops no match a lexicon word opens."""
+    from newsevents.parsing import numbers
+
+    lex = numbers._lexicon()
+    for word in (*lex.qualifiers, *lex.orders, *lex.units, *lex.scales):
+        for written in (word, word.upper(), word.title()):
+            _same_matches(f"x {written} 5 people, {written} years; an {written} hundred-month term.")
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_opening_look_ahead_changes_no_match(text: str) -> None:
+    _same_matches(text)

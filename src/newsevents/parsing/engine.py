@@ -34,7 +34,16 @@ from newsevents.parsing.blocking import cues_after, cues_before
 from newsevents.parsing.clauses import attached_date
 from newsevents.parsing.mentions import SentenceView, view
 from newsevents.parsing.merge import merge
-from newsevents.parsing.patterns import Entry, Match, Span, load_entries, match_all, may_match_any, word_list
+from newsevents.parsing.patterns import (
+    Entry,
+    Match,
+    Span,
+    load_entries,
+    match_all,
+    may_match_any,
+    may_match_text,
+    word_list,
+)
 from newsevents.parsing.roles import opening_pronoun
 
 __all__ = ["Found", "Spec", "find", "recogniser", "specs"]
@@ -226,6 +235,8 @@ def _sentence_events(
     article: Article, sentence: Sentence, spec: Spec, rules: tuple[Entry, ...], earlier: list[Event]
 ) -> Iterator[tuple[Event, bool]]:
     """The events of one sentence, each with whether its entry is a definite (back-referring) mention."""
+    if not may_match_text(rules, article.text[sentence.start : sentence.end]):
+        return  # no pattern can match (by the words the text holds): not even tokenized
     seen = view(article, sentence)
     needed = _needed_words(rules)
     if needed is not None and needed.isdisjoint(seen.words):

@@ -247,7 +247,20 @@ def _count_pattern() -> str:
     lex = _lexicon()
     qualifier = rf"(?:(?P<qualifier>{_alternation(lex.qualifiers)})\s+)?"
     order = rf"(?P<order>(?:(?:tens|hundreds)\s+of\s+)?(?:{_alternation(lex.orders)}))\b"
-    return rf"\b{qualifier}(?:{order}|(?P<number>{_number_pattern()}))"
+    opening = _opening([*lex.qualifiers, *lex.orders, *lex.units, *lex.scales, "tens", "hundreds", "a"])
+    return rf"\b{opening}{qualifier}(?:{order}|(?P<number>{_number_pattern()}))"
+
+
+def _opening(words: list[str]) -> str:
+    """
+    A look-ahead at the first character an expression may open with: a digit, or the first
+    letter of one of ``words`` (every word an alternative of it may open with), or nothing when
+    a word is empty. It changes no match: the expression tries its long alternations only at a
+    word that may open one, instead of at every word boundary (about twice as fast).
+    """
+    if not all(words):
+        return ""
+    return "(?=[\\d" + "".join(re.escape(first) for first in sorted({word[0] for word in words})) + "])"
 
 
 @cache
@@ -408,7 +421,8 @@ def _term_pattern() -> str:
         r"(?:(?P<half>(?:\s+|-)and(?:\s+|-)a(?:\s+|-)half)"
         rf"|,?\s+and\s+(?P<amount2>{number}|a|one)(?:\s+|-)(?P<unit2>month|week|day)s?\b)?"
     )
-    return rf"\b{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)"
+    opening = _opening([*_lexicon().units, *_lexicon().scales, "a", "half"])
+    return rf"\b{opening}{amount}(?:\s+|-){unit}{rest}(?![\s-]+old\b)"
 
 
 def _amount(text: str) -> float | None:

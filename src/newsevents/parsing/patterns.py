@@ -44,6 +44,7 @@ matcher is written once and knows no event type; `newsevents.parsing.engine` run
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -563,6 +564,10 @@ def match_all(
     return out
 
 
+#: A run of letters (the letters of the tokenizer's words).
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 class _Needs:
     """
     The required word sets (`Pattern.required`) of a sequence of entries' patterns as bits, one
@@ -570,7 +575,7 @@ class _Needs:
     pattern may match (`Pattern.may_match`) exactly when its mask's bits are all among them.
     """
 
-    __slots__ = ("bits", "masks")
+    __slots__ = ("always", "bits", "letters", "masks", "substrings")
 
     def __init__(self, entries: Sequence[Entry]) -> None:
         ids: dict[frozenset[str], int] = {}
@@ -588,6 +593,18 @@ class _Needs:
         self.bits = bits
         #: One mask per pattern, in the order of the entries and their patterns.
         self.masks = tuple(masks)
+        #: For `met_in_text`: the bits of the ASCII words of letters only (found as runs of
+        #: letters), the other ASCII words with their bits (found as substrings), and the bits
+        #: of the words that are not ASCII, taken as met.
+        self.letters = {word: bit for word, bit in bits.items() if word.isascii() and word.isalpha()}
+        self.substrings = tuple(
+            (word, bit) for word, bit in bits.items() if word.isascii() and not word.isalpha()
+        )
+        always = 0
+        for word, bit in bits.items():
+            if not word.isascii():
+                always |= bit
+        self.always = always
 
     def met(self, words: Iterable[str]) -> int:
         """The bits of the sets that hold one of ``words``."""
@@ -595,6 +612,24 @@ class _Needs:
         bits = self.bits
         for word in words:
             have |= bits.get(word, 0)
+        return have
+
+    def met_in_text(self, lowered: str) -> int:
+        """
+        The bits `met` could give for the tokens of a text, or more, read without tokenizing
+        (``lowered``: the text lower-cased, ``’`` written ``'``). A token of letters only is a
+        whole run of letters (once "do" is cut from "n't"), and any other token is a substring;
+        lower-casing is per character (but for the Greek final sigma, which no ASCII word holds),
+        so no bit `met` gives is left out.
+        """
+        have = self.always
+        letters = self.letters
+        runs = _LETTERS.findall(lowered.replace("n't", " n't") if "n't" in lowered else lowered)
+        for run in set(runs):
+            have |= letters.get(run, 0)
+        for word, bit in self.substrings:
+            if word in lowered:
+                have |= bit
         return have
 
     def any_may_match(self, words: Iterable[str]) -> bool:
@@ -623,6 +658,20 @@ def _needs(entries: Sequence[Entry]) -> _Needs:
 def may_match_any(entries: Sequence[Entry], words: Iterable[str]) -> bool:
     """Whether a pattern of the entries may match a sentence of these (lower-case, distinct) words."""
     return _needs(entries).any_may_match(words)
+
+
+def may_match_text(entries: Sequence[Entry], text: str) -> bool:
+    """
+    Whether a pattern of the entries may match the tokens of ``text``, judged without making
+    them: False only where `may_match_any` of the tokens' words is False too (a cheap filter
+    before tokenizing; True is no promise).
+    """
+    lowered = text.lower()
+    if "’" in lowered:
+        lowered = lowered.replace("’", "'")
+    needs = _needs(entries)
+    have = needs.met_in_text(lowered)
+    return any(mask & have == mask for mask in needs.masks)
 
 
 _State = tuple[int, dict[str, tuple[Span, ...]], int | None]
