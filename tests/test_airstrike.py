@@ -163,6 +163,21 @@ def test_campaign_in_a_later_sentence_keeps_its_own_time() -> None:
     assert PartialDate(2015, 9) == campaign.date
 
 
+def test_a_dated_strike_on_a_place_is_not_an_undated_one_told_before() -> None:
+    """
+    'Jets bombed X. ... An air strike on X in 2014 ...': a later mention dated in its own words,
+    neither referring back nor in the next sentence, is another strike on the same place.
+    """
+    text = (
+        "Government jets bombed the old market in Homs, witnesses said. "
+        "Aid groups asked for a ceasefire. "
+        "An air strike on Homs in 2014 destroyed the same market."
+    )
+    undated, dated = strikes(text)
+    assert undated.date is None
+    assert PartialDate(2014) == dated.date
+
+
 def test_conflicting_tolls_give_no_toll() -> None:
     """A second source's different toll in the next sentences leaves the toll empty (Clarification 6)."""
     text = "An air raid on a market in Douma killed at least 20 people on Sunday, medics said."

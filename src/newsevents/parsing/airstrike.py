@@ -53,7 +53,7 @@ from newsevents.parsing.event_fields import (
 from newsevents.parsing.gazetteer import place_country
 from newsevents.parsing.listed_nouns import enemy_after_support, listed_nouns
 from newsevents.parsing.mentions import view
-from newsevents.parsing.merge import continues
+from newsevents.parsing.merge import own_time
 from newsevents.parsing.nearby_dates import also_day, compatible, later_date, time_spans
 from newsevents.parsing.patterns import Span, word_list
 from newsevents.parsing.place_phrases import (
@@ -528,8 +528,8 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
     """Whether ``event`` mentions the strike ``kept`` (``test``: how; see `settle`)."""
     if not same_or_unknown(kept.attacker, event.attacker) or not compatible(kept.date, event.date):
         return False
-    if _apart(kept, event):
-        return False
+    if _apart(kept, event) or (test == "same" and _own_time(article, kept, event)):
+        return False  # "hit X. ... a strike on X in 2014": a dated mention is not the undated one told before
     campaigns: set[int] = article.__dict__.get("_airstrike_campaigns", set())
     town = kept.location is not None and not is_country(kept.location)
     kept_campaign, campaign = evidence_start(kept) in campaigns, evidence_start(event) in campaigns
@@ -551,12 +551,10 @@ def _refers_to(article: Article, kept: Airstrike, event: Airstrike, test: str) -
 def _own_time(article: Article, kept: Airstrike, event: Airstrike) -> bool:
     """
     A mention dated in its own words is another strike than an undated one told before, unless
-    it refers back ("the strikes on Monday") or continues it in the next sentence (`merge.merge`).
+    it refers back ("the strikes on Monday") or continues it in the next sentence (`merge.own_time`).
     """
-    if event.date is None or kept.date is not None:
-        return False
     definite: set[int] = article.__dict__.get("_airstrike_definite", set())
-    return evidence_start(event) not in definite and not continues(kept, event)
+    return own_time(kept, event, definite=evidence_start(event) in definite)
 
 
 def _specific(event: Airstrike) -> bool:

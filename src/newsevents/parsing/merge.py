@@ -21,7 +21,7 @@ import attrs
 
 from newsevents.model import Actor, Event
 
-__all__ = ["continues", "identity_of", "merge", "same_name"]
+__all__ = ["continues", "identity_of", "merge", "own_time", "same_name"]
 
 
 def _key(value: Any) -> Any:
@@ -102,7 +102,18 @@ def merge(
 def _joins(kept: Event, mention: Event, *, definite: bool) -> bool:
     if mention.date is None or kept.date == mention.date:
         return True
-    return kept.date is None and (definite or continues(kept, mention))
+    return kept.date is None and not own_time(kept, mention, definite=definite)
+
+
+def own_time(kept: Event, mention: Event, *, definite: bool) -> bool:
+    """
+    Whether a later mention dated in its own words is another occurrence than an undated one
+    reported before ("a strike hit X. ... A strike in 2014 also hit X"): it is, unless it refers
+    back (``definite``: "the strike on Monday") or continues it in the next sentence (`continues`).
+    """
+    if mention.date is None or kept.date is not None:
+        return False
+    return not definite and not continues(kept, mention)
 
 
 #: How many characters may separate two sentences that follow each other.
