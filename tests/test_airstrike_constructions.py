@@ -683,3 +683,29 @@ def test_a_mention_dated_in_its_own_words_is_another_strike() -> None:
     )
     dates = sorted(str(e.date) for e in strikes(text))
     assert dates == ["2016-03-08", "None"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        (
+            "Air strikes destroyed a school in the Syrian town of Saraqeb, rescuers said. "
+            "An opposition spokesman blamed the government for the air strikes.",
+            "Syria",
+        ),
+        (
+            "Air raids hit a clinic in Sanaa, killing four people. "
+            "The rebels' leader condemned the attack, blaming the raids in Sanaa on Saudi jets.",
+            "Saudi Arabia",
+        ),
+        # note 8: no source holds anyone responsible, so the attacker stays open
+        (
+            "Air strikes destroyed a school in the Syrian town of Saraqeb, rescuers said. "
+            "An opposition spokesman blamed the government for the shortages.",
+            None,
+        ),
+    ],
+)
+def test_the_side_a_source_blames_for_unattributed_strikes(text: str, attacker: str | None) -> None:
+    # note 15: the attacker the text's source names, "the government" being the struck country's
+    assert set(attackers(text)) == {attacker}

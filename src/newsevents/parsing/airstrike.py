@@ -69,7 +69,14 @@ from newsevents.parsing.place_phrases import (
     story_place,
     within_unnamed,
 )
-from newsevents.parsing.state_words import is_country, led_coalition, state_before, state_of, state_subject
+from newsevents.parsing.state_words import (
+    blamed_state,
+    is_country,
+    led_coalition,
+    state_before,
+    state_of,
+    state_subject,
+)
 from newsevents.parsing.tokens import Token
 
 __all__ = ["SPEC", "find_airstrikes", "place_country", "sentence_times"]
@@ -186,6 +193,13 @@ def _attacker(found: Found, places: Sequence[Place]) -> Actor | None:
     if before is None and anchor > 1 and tokens[anchor - 1].lower == "drone":
         before = state_before(tokens, anchor - 1, _words("modifiers"))
     return before or _named_after(found, places) or _subject(found)
+
+
+def _blamed(article: Article, home: str | None) -> Actor | None:
+    """Note 15: "Y blamed the government for the air strikes": the side the text's source names."""
+    nouns = (_words("strike_noun") - {"attack", "attacks"}) | {"airstrike", "airstrikes"}  # not any attack
+    sentences = (s for s in article.sentences if "blam" in s.text.lower())
+    return next(filter(None, (blamed_state(view(article, s).tokens, nouns, home) for s in sentences)), None)
 
 
 # --------------------------------------------------------------------------- places
@@ -687,4 +701,7 @@ def find_airstrikes(article: Article) -> Iterator[Airstrike]:
             # note 8: "Coalition jets bombed X. ... Y came under air attack": the one attacker the story
             # names; not "Warplanes also hit Z" (aircraft with no article) nor "government air strikes"
             event = attrs.evolve(event, attacker=side, id="")  # noqa: PLW2901
+        if event.attacker is None and not sides and start not in own:
+            blamed = _blamed(article, event.location.country if event.location is not None else None)
+            event = attrs.evolve(event, attacker=blamed, id="") if blamed is not None else event  # noqa: PLW2901
         yield event

@@ -20,6 +20,7 @@ from newsevents.parsing.mentions import capital_subject
 from newsevents.parsing.tokens import Token
 
 __all__ = [
+    "blamed_state",
     "coalition_named",
     "country_code",
     "home_state",
@@ -193,4 +194,39 @@ def state_subject(
             return state
         if tokens[position].lower == "coalition":
             return Actor.group("coalition")
+    return None
+
+
+#: Verbs that hold someone responsible for an act ("blamed X for it", "blaming it on X").
+_BLAME = frozenset({"blame", "blamed", "blames", "blaming"})
+#: Words that name a country's own forces without naming the country ("the government", "regime forces").
+_OWN_SIDE = frozenset({"government", "regime", "army"})
+
+
+def _side(tokens: Sequence[Token], home: str | None) -> Actor | None:
+    """The state or "X-led" coalition ``tokens`` name, else ``home``'s state for "the government"."""
+    for at, token in enumerate(tokens):
+        found = led_coalition(tokens, at) or state_of(token)
+        if found is not None:
+            return found
+    own = home is not None and any(token.lower in _OWN_SIDE for token in tokens)
+    return Actor.state(home) if own and home is not None else None
+
+
+def blamed_state(tokens: Sequence[Token], nouns: Collection[str], home: str | None) -> Actor | None:
+    """
+    The state a sentence holds responsible for an act named by one of ``nouns``: "Y blamed
+    Damascus for the air strikes", "blaming the raids on the island on Ruritanian forces";
+    "the government" or "the regime" is ``home``'s (the country the acts are in).
+    """
+    for at, token in enumerate(tokens):
+        if token.lower not in _BLAME:
+            continue
+        words = [t.lower for t in tokens[at + 1 : at + 12]]
+        cut = next((i for i, w in enumerate(words[:7]) if w in ("for", ",", ";")), None)
+        if cut is not None and words[cut] == "for" and any(w in nouns for w in words[cut + 1 : cut + 4]):
+            return _side(tokens[at + 1 : at + 1 + cut], home)  # "blamed Y for the strikes"
+        on = next((i for i, w in enumerate(words) if w in ("on", ",", ";")), None)
+        if on is not None and words[on] == "on" and any(w in nouns for w in words[:3]):
+            return _side(tokens[at + 2 + on : at + 6 + on], home)  # "blaming the strikes in A on Y"
     return None
