@@ -709,3 +709,9 @@ def test_a_mention_dated_in_its_own_words_is_another_strike() -> None:
 def test_the_side_a_source_blames_for_unattributed_strikes(text: str, attacker: str | None) -> None:
     # note 15: the attacker the text's source names, "the government" being the struck country's
     assert set(attackers(text)) == {attacker}
+
+
+def test_strikes_by_a_state_and_its_allies_are_the_group_s() -> None:
+    # note 26: a joint attacker is written as the text names the group
+    text = "After weeks of air strikes by France and its allies, the rebels have left the town of Kidal."
+    assert attackers(text) == ["France and its allies"]

@@ -70,6 +70,7 @@ from newsevents.parsing.place_phrases import (
     within_unnamed,
 )
 from newsevents.parsing.state_words import (
+    and_allies,
     blamed_state,
     is_country,
     led_coalition,
@@ -158,6 +159,7 @@ def _named_after(found: Found, places: Sequence[Place]) -> Actor | None:
                 code = places[0].country if places else None
                 return Actor.state(code) if code is not None else None
             found_ = led_coalition(tokens, after) or led_coalition(tokens, after + 2) or state_of(token)
+            found_ = and_allies(tokens, after, found_)  # "strikes by X and its allies"
             if found_ is not None or token.lower == "coalition":
                 return found_ or Actor.group("coalition")
             if token.lower in (",", ";", "in", "on", "near"):

@@ -20,6 +20,7 @@ from newsevents.parsing.mentions import capital_subject
 from newsevents.parsing.tokens import Token
 
 __all__ = [
+    "and_allies",
     "blamed_state",
     "coalition_named",
     "country_code",
@@ -230,3 +231,16 @@ def blamed_state(tokens: Sequence[Token], nouns: Collection[str], home: str | No
         if on is not None and words[on] == "on" and any(w in nouns for w in words[:3]):
             return _side(tokens[at + 2 + on : at + 6 + on], home)  # "blaming the strikes in A on Y"
     return None
+
+
+def and_allies(tokens: Sequence[Token], at: int, actor: Actor | None) -> Actor | None:
+    """
+    A state named at token ``at`` with its allies, as the text names the group (note 26):
+    "strikes by Ruritania and its allies" is "Ruritania and its allies"; else ``actor``.
+    """
+    words = [token.lower for token in tokens[at + 1 : at + 4]]
+    if actor is None or actor.kind is not ActorKind.COUNTRY or len(words) < 3:
+        return actor
+    if words[0] == "and" and words[1] in ("its", "their") and words[2] in ("allies", "partners"):
+        return Actor.group(" ".join(token.text for token in tokens[at : at + 4]))
+    return actor
